@@ -1,0 +1,218 @@
+//! Worksheet content: the four LUP-based tools and the shared registers, loaded from
+//! `content/*.json`. One engine renders every tool from this data; no tool is a hand-written form.
+
+mod validate;
+
+pub use validate::validate;
+
+use crate::text::Text;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+/// One choice in a `choice` or `checklist` field or column.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum ColumnKind {
+    Text,
+    LongText,
+    Choice,
+    Date,
+    Amount,
+    YesNo,
+}
+
+/// A typed column of a table field or a register.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Column {
+    pub id: String,
+    pub kind: ColumnKind,
+    pub label: Text,
+    #[serde(default)]
+    pub options: Vec<ChoiceOption>,
+}
+
+/// A table that lives once in a plan and is shown by every tool that needs it.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Register {
+    pub id: String,
+    pub title: Text,
+    pub item_name: Text,
+    pub columns: Vec<Column>,
+}
+
+impl Register {
+    pub fn column(&self, id: &str) -> Option<&Column> {
+        self.columns.iter().find(|c| c.id == id)
+    }
+}
+
+/// What kind of input a field is, with the data that kind needs.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FieldKind {
+    ShortText,
+    LongText,
+    List,
+    Table { columns: Vec<Column> },
+    Checklist { options: Vec<ChoiceOption> },
+    Date,
+    Amount,
+    Choice { options: Vec<ChoiceOption> },
+    /// A view of a shared register: which columns to show, and which of them are read-only here.
+    Register {
+        register: String,
+        columns: Vec<String>,
+        #[serde(default)]
+        readonly: Vec<String>,
+    },
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Field {
+    pub id: String,
+    pub label: Text,
+    pub help: Text,
+    #[serde(default)]
+    pub example: Option<Text>,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+}
+
+impl Field {
+    pub fn options(&self) -> &[ChoiceOption] {
+        match &self.kind {
+            FieldKind::Checklist { options } | FieldKind::Choice { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Step {
+    pub id: String,
+    pub title: Text,
+    pub purpose: Text,
+    pub guidance: Text,
+    /// What a service designer would do in this step, where that helps.
+    #[serde(default)]
+    pub service_design: Option<Text>,
+    pub fields: Vec<Field>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Link {
+    pub label: Text,
+    pub url: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct DocumentSection {
+    pub heading: Text,
+    /// `step/field`, `tool:step/field`, `register:<id>` or `register:<id>:col,col`.
+    pub fields: Vec<String>,
+}
+
+/// The document a tool ends in.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct DocumentSpec {
+    pub title: Text,
+    pub intro: Text,
+    pub sections: Vec<DocumentSection>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Tool {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub intro: Text,
+    /// LUP's original tool, which this one is based on.
+    pub original: Link,
+    pub steps: Vec<Step>,
+    pub document: DocumentSpec,
+}
+
+impl Tool {
+    pub fn step(&self, id: &str) -> Option<&Step> {
+        self.steps.iter().find(|s| s.id == id)
+    }
+    pub fn step_index(&self, id: &str) -> Option<usize> {
+        self.steps.iter().position(|s| s.id == id)
+    }
+}
+
+#[derive(Deserialize)]
+struct RegisterFile {
+    registers: Vec<Register>,
+}
+
+/// All worksheet content.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Content {
+    pub registers: Vec<Register>,
+    /// In the order a team usually meets them.
+    pub tools: Vec<Tool>,
+}
+
+/// Tool ids in task-list order.
+pub const TOOL_IDS: [&str; 4] = ["leadership", "startup", "needs", "dialogue"];
+
+const TOOL_SOURCES: [&str; 4] = [
+    include_str!("../../content/tools/leadership.json"),
+    include_str!("../../content/tools/startup.json"),
+    include_str!("../../content/tools/needs.json"),
+    include_str!("../../content/tools/dialogue.json"),
+];
+const REGISTERS: &str = include_str!("../../content/registers.json");
+
+impl Content {
+    /// Parses the embedded content files.
+    pub fn parse() -> Result<Content, String> {
+        let registers = serde_json::from_str::<RegisterFile>(REGISTERS)
+            .map_err(|e| format!("registers.json: {e}"))?
+            .registers;
+        let tools = TOOL_SOURCES
+            .iter()
+            .zip(TOOL_IDS)
+            .map(|(src, id)| serde_json::from_str::<Tool>(src).map_err(|e| format!("tools/{id}.json: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Content { registers, tools })
+    }
+
+    pub fn tool(&self, id: &str) -> Option<&Tool> {
+        self.tools.iter().find(|t| t.id == id)
+    }
+
+    pub fn register(&self, id: &str) -> Option<&Register> {
+        self.registers.iter().find(|r| r.id == id)
+    }
+
+    /// Finds a field by its plan key `tool/step/field`.
+    pub fn field(&self, key: &str) -> Option<&Field> {
+        let mut parts = key.splitn(3, '/');
+        let (tool, step, field) = (parts.next()?, parts.next()?, parts.next()?);
+        self.tool(tool)?.step(step)?.fields.iter().find(|f| f.id == field)
+    }
+}
+
+/// The embedded content, parsed once. The content tests make a parse failure a test failure.
+pub fn content() -> &'static Content {
+    static CONTENT: OnceLock<Content> = OnceLock::new();
+    CONTENT.get_or_init(|| Content::parse().expect("embedded content parses"))
+}
+
+/// The plan key of a field: `tool/step/field`.
+pub fn answer_key(tool: &str, step: &str, field: &str) -> String {
+    format!("{tool}/{step}/{field}")
+}
+
+/// The plan key of a step: `tool/step`.
+pub fn step_key(tool: &str, step: &str) -> String {
+    format!("{tool}/{step}")
+}

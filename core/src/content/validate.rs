@@ -1,0 +1,241 @@
+//! Checks that the content files are complete and consistent.
+
+use super::{Column, ColumnKind, Content, FieldKind, Tool, TOOL_IDS};
+use crate::text::Text;
+use std::collections::BTreeSet;
+
+/// Fields other code reads by id, with their kind and (for choices) exact option ids.
+pub const FIXED_FIELDS: &[(&str, &str, &[&str])] = &[
+    ("startup/framework/estimated-value", "amount", &[]),
+    ("startup/framework/contract-type", "choice", &["goods-services", "works"]),
+    ("startup/route/first-view", "choice", &["innovation-friendly", "innovation-procurement", "unsure"]),
+    ("leadership/risk/risk-appetite", "choice", &["low", "moderate", "high"]),
+    ("leadership/risk/backing", "choice", &["yes", "partly", "no"]),
+];
+
+/// Every problem found, as a readable line; empty means the content is sound.
+pub fn validate(content: &Content) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut text = |path: String, t: &Text, problems: &mut Vec<String>| {
+        for lang in t.missing() {
+            problems.push(format!("{path}: missing {lang:?} text"));
+        }
+    };
+
+    let mut register_ids = BTreeSet::new();
+    for reg in &content.registers {
+        let path = format!("registers/{}", reg.id);
+        if !register_ids.insert(reg.id.as_str()) {
+            problems.push(format!("{path}: duplicate register id"));
+        }
+        text(format!("{path}.title"), &reg.title, &mut problems);
+        text(format!("{path}.item_name"), &reg.item_name, &mut problems);
+        if reg.columns.first().map(|c| c.kind) != Some(ColumnKind::Text) {
+            problems.push(format!("{path}: first column must be a text column (the row's name)"));
+        }
+        check_columns(&path, &reg.columns, &mut problems, &mut text);
+    }
+
+    let ids: Vec<_> = content.tools.iter().map(|t| t.id.as_str()).collect();
+    if ids != TOOL_IDS {
+        problems.push(format!("tools are {ids:?}, expected {TOOL_IDS:?}"));
+    }
+    for tool in &content.tools {
+        check_tool(content, tool, &mut problems, &mut text);
+    }
+
+    for (key, kind, options) in FIXED_FIELDS {
+        match content.field(key) {
+            None => problems.push(format!("{key}: fixed field is missing")),
+            Some(field) => {
+                let actual_kind = match &field.kind {
+                    FieldKind::Amount => "amount",
+                    FieldKind::Choice { .. } => "choice",
+                    _ => "other",
+                };
+                if actual_kind != *kind {
+                    problems.push(format!("{key}: must be a {kind} field"));
+                }
+                let actual: Vec<_> = field.options().iter().map(|o| o.id.as_str()).collect();
+                if actual != *options {
+                    problems.push(format!("{key}: options must be {options:?}, are {actual:?}"));
+                }
+            }
+        }
+    }
+    problems
+}
+
+fn check_columns(
+    path: &str,
+    columns: &[Column],
+    problems: &mut Vec<String>,
+    text: &mut impl FnMut(String, &Text, &mut Vec<String>),
+) {
+    if columns.is_empty() {
+        problems.push(format!("{path}: no columns"));
+    }
+    let mut seen = BTreeSet::new();
+    for col in columns {
+        let cpath = format!("{path}/{}", col.id);
+        if !seen.insert(col.id.as_str()) {
+            problems.push(format!("{cpath}: duplicate column id"));
+        }
+        text(format!("{cpath}.label"), &col.label, problems);
+        match (col.kind == ColumnKind::Choice, col.options.is_empty()) {
+            (true, true) => problems.push(format!("{cpath}: choice column without options")),
+            (false, false) => problems.push(format!("{cpath}: options on a non-choice column")),
+            _ => {}
+        }
+        check_options(&cpath, col.options.iter().map(|o| (o.id.as_str(), &o.label)), problems, text);
+    }
+}
+
+fn check_options<'a>(
+    path: &str,
+    options: impl Iterator<Item = (&'a str, &'a Text)>,
+    problems: &mut Vec<String>,
+    text: &mut impl FnMut(String, &Text, &mut Vec<String>),
+) {
+    let mut seen = BTreeSet::new();
+    for (id, label) in options {
+        if !seen.insert(id) {
+            problems.push(format!("{path}: duplicate option {id}"));
+        }
+        text(format!("{path}:{id}"), label, problems);
+    }
+}
+
+fn check_tool(
+    content: &Content,
+    tool: &Tool,
+    problems: &mut Vec<String>,
+    text: &mut impl FnMut(String, &Text, &mut Vec<String>),
+) {
+    let path = format!("tools/{}", tool.id);
+    for (name, t) in [("title", &tool.title), ("summary", &tool.summary), ("intro", &tool.intro)] {
+        text(format!("{path}.{name}"), t, problems);
+    }
+    text(format!("{path}.original"), &tool.original.label, problems);
+    if !tool.original.url.starts_with("https://innovativeanskaffelser.no/") {
+        problems.push(format!("{path}: original must link to LUP's site"));
+    }
+    if tool.steps.is_empty() {
+        problems.push(format!("{path}: no steps"));
+    }
+    let mut step_ids = BTreeSet::new();
+    for step in &tool.steps {
+        let spath = format!("{path}/{}", step.id);
+        if !step_ids.insert(step.id.as_str()) {
+            problems.push(format!("{spath}: duplicate step id"));
+        }
+        for (name, t) in [("title", &step.title), ("purpose", &step.purpose), ("guidance", &step.guidance)] {
+            text(format!("{spath}.{name}"), t, problems);
+        }
+        if let Some(sd) = &step.service_design {
+            text(format!("{spath}.service_design"), sd, problems);
+        }
+        if step.fields.is_empty() {
+            problems.push(format!("{spath}: no fields"));
+        }
+        let mut field_ids = BTreeSet::new();
+        for field in &step.fields {
+            let fpath = format!("{spath}/{}", field.id);
+            if !field_ids.insert(field.id.as_str()) {
+                problems.push(format!("{fpath}: duplicate field id"));
+            }
+            text(format!("{fpath}.label"), &field.label, problems);
+            text(format!("{fpath}.help"), &field.help, problems);
+            match &field.example {
+                Some(ex) => text(format!("{fpath}.example"), ex, problems),
+                None if !matches!(field.kind, FieldKind::Register { .. }) => {
+                    problems.push(format!("{fpath}: no example answer"))
+                }
+                None => {}
+            }
+            match &field.kind {
+                FieldKind::Table { columns } => check_columns(&fpath, columns, problems, text),
+                FieldKind::Checklist { options } | FieldKind::Choice { options } => {
+                    if options.is_empty() {
+                        problems.push(format!("{fpath}: no options"));
+                    }
+                    check_options(&fpath, options.iter().map(|o| (o.id.as_str(), &o.label)), problems, text);
+                }
+                FieldKind::Register { register, columns, readonly } => match content.register(register) {
+                    None => problems.push(format!("{fpath}: unknown register {register}")),
+                    Some(reg) => {
+                        if columns.is_empty() {
+                            problems.push(format!("{fpath}: shows no columns"));
+                        }
+                        for col in columns.iter().chain(readonly) {
+                            if reg.column(col).is_none() {
+                                problems.push(format!("{fpath}: register {register} has no column {col}"));
+                            }
+                        }
+                        for col in readonly {
+                            if !columns.contains(col) {
+                                problems.push(format!("{fpath}: read-only column {col} is not shown"));
+                            }
+                        }
+                        if columns.iter().all(|c| readonly.contains(c)) {
+                            problems.push(format!("{fpath}: every column is read-only"));
+                        }
+                    }
+                },
+                _ => {}
+            }
+        }
+    }
+
+    let doc = &tool.document;
+    text(format!("{path}.document.title"), &doc.title, problems);
+    text(format!("{path}.document.intro"), &doc.intro, problems);
+    if doc.sections.is_empty() {
+        problems.push(format!("{path}.document: no sections"));
+    }
+    for (i, section) in doc.sections.iter().enumerate() {
+        text(format!("{path}.document.sections[{i}]"), &section.heading, problems);
+        if section.fields.is_empty() {
+            problems.push(format!("{path}.document.sections[{i}]: empty"));
+        }
+        for reference in &section.fields {
+            if let Err(e) = crate::document::resolve(content, tool, reference) {
+                problems.push(format!("{path}.document.sections[{i}]: {reference}: {e}"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_content_is_complete_and_consistent() {
+        let content = Content::parse().expect("content parses");
+        let problems = validate(&content);
+        assert!(problems.is_empty(), "{} content problems:\n{}", problems.len(), problems.join("\n"));
+    }
+
+    #[test]
+    fn validation_catches_gaps() {
+        let mut content = Content::parse().unwrap();
+        let tool = &mut content.tools[0];
+        tool.steps[0].title.nn.clear();
+        tool.steps[1].fields.clear();
+        tool.document.sections[0].fields.push("no-such-step/field".into());
+        let problems = validate(&content).join("\n");
+        assert!(problems.contains("missing Nn text"), "{problems}");
+        assert!(problems.contains("no fields"), "{problems}");
+        assert!(problems.contains("no-such-step/field"), "{problems}");
+    }
+
+    #[test]
+    fn every_tool_has_steps_with_fields() {
+        let content = Content::parse().unwrap();
+        for tool in &content.tools {
+            assert!(tool.steps.len() >= 5, "{} has {} steps", tool.id, tool.steps.len());
+            assert!(tool.steps.iter().all(|s| !s.fields.is_empty()));
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! The decision helper: innovation-friendly procurement or procurement of innovation, and which
+//! procedures fit. A pure function from answers to a recommendation that carries its reasons.
+//!
+//! Rules, in order (texts in `content/decision.json`):
+//! 1. Too little known (three or more of the four core questions unknown, or both "do solutions
+//!    exist" and "is R&D needed" unknown) → run market dialogue first.
+//! 2. Answers that contradict each other → market dialogue first, naming the contradiction.
+//! 3. No solution on the market, or substantial R&D → procurement of innovation, unless risk
+//!    appetite is low or leaders do not back it (then anchor first: market dialogue first).
+//!    Innovation partnership when development and purchase go together, pre-commercial
+//!    procurement when development comes first, both when open.
+//! 4. Solutions exist only partly, adaptation is needed, or needs cannot be specified for
+//!    comparison without negotiation → innovation-friendly with negotiation (type of solution
+//!    known) or competitive dialogue (only the need known).
+//! 5. Otherwise → innovation-friendly open or restricted competition with functional
+//!    requirements.
+//! Notes (time, market, joint procurement, funding, first view) are added on top; they never
+//! change the route.
+
+use crate::plan::{Answer, Plan};
+use std::collections::BTreeMap;
+
+/// Question ids in the order they are asked.
+pub const QUESTION_IDS: [&str; 12] = [
+    "solutions-exist",
+    "rnd-needed",
+    "specifiable",
+    "solution-type",
+    "develop-and-buy",
+    "risk-appetite",
+    "leadership-backing",
+    "time-horizon",
+    "market",
+    "others-same-need",
+    "external-funding",
+    "first-view",
+];
+
+/// Answers a worksheet already holds: (decision question, plan answer key).
+pub const PREFILLS: [(&str, &str); 3] = [
+    ("risk-appetite", "leadership/risk/risk-appetite"),
+    ("leadership-backing", "leadership/risk/backing"),
+    ("first-view", "startup/route/first-view"),
+];
+pub const VALUE_PREFILL: &str = "startup/framework/estimated-value";
+pub const CONTRACT_TYPE_PREFILL: &str = "startup/framework/contract-type";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Route {
+    InnovationFriendlyOpen,
+    InnovationFriendlyNegotiated,
+    ProcurementOfInnovation,
+    DialogueFirst,
+}
+
+impl Route {
+    pub const ALL: [Route; 4] = [
+        Route::InnovationFriendlyOpen,
+        Route::InnovationFriendlyNegotiated,
+        Route::ProcurementOfInnovation,
+        Route::DialogueFirst,
+    ];
+    pub fn id(self) -> &'static str {
+        match self {
+            Route::InnovationFriendlyOpen => "innovation-friendly-open",
+            Route::InnovationFriendlyNegotiated => "innovation-friendly-negotiated",
+            Route::ProcurementOfInnovation => "procurement-of-innovation",
+            Route::DialogueFirst => "dialogue-first",
+        }
+    }
+    pub fn from_id(id: &str) -> Option<Route> {
+        Route::ALL.into_iter().find(|r| r.id() == id)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Procedure {
+    OpenRestricted,
+    Negotiation,
+    CompetitiveDialogue,
+    InnovationPartnership,
+    PreCommercial,
+    StartOff,
+}
+
+impl Procedure {
+    pub fn id(self) -> &'static str {
+        match self {
+            Procedure::OpenRestricted => "open-restricted",
+            Procedure::Negotiation => "negotiation",
+            Procedure::CompetitiveDialogue => "competitive-dialogue",
+            Procedure::InnovationPartnership => "innovation-partnership",
+            Procedure::PreCommercial => "pre-commercial",
+            Procedure::StartOff => "startoff",
+        }
+    }
+}
+
+/// One step of reasoning: a text id and the questions whose answers led to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub id: &'static str,
+    pub basis: Vec<&'static str>,
+}
+
+fn reason(id: &'static str, basis: &[&'static str]) -> Reason {
+    Reason { id, basis: basis.to_vec() }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recommendation {
+    pub route: Route,
+    /// Fitting procedures, best fit first. Empty for [`Route::DialogueFirst`].
+    pub procedures: Vec<Procedure>,
+    /// Why this route: the reasoning that decided it.
+    pub reasons: Vec<Reason>,
+    /// Things to weigh that do not change the route.
+    pub notes: Vec<Reason>,
+}
+
+/// Answers by question id; a missing question counts as "unknown".
+pub type Answers = BTreeMap<String, String>;
+
+fn get<'a>(answers: &'a Answers, q: &str) -> &'a str {
+    answers.get(q).map(String::as_str).unwrap_or("unknown")
+}
+
+/// The recommendation for a set of answers.
+pub fn recommend(answers: &Answers) -> Recommendation {
+    let a = |q| get(answers, q);
+    let (solutions, rnd, specifiable, kind) = (a("solutions-exist"), a("rnd-needed"), a("specifiable"), a("solution-type"));
+    let notes = notes(answers);
+    let dialogue_first = |reasons: Vec<Reason>| Recommendation {
+        route: Route::DialogueFirst,
+        procedures: vec![],
+        reasons,
+        notes: notes.clone(),
+    };
+
+    let core = ["solutions-exist", "rnd-needed", "specifiable", "solution-type"];
+    let unknown: Vec<&'static str> = core.into_iter().filter(|q| a(q) == "unknown").collect();
+    if unknown.len() >= 3 {
+        return dialogue_first(vec![reason("mostly-unknown", &unknown)]);
+    }
+    if solutions == "unknown" && rnd == "unknown" {
+        return dialogue_first(vec![reason("solutions-and-rnd-unknown", &["solutions-exist", "rnd-needed"])]);
+    }
+
+    let mut contradictions = Vec::new();
+    if solutions == "yes-several" && rnd == "substantial" {
+        contradictions.push(reason("contradiction-solutions-vs-rnd", &["solutions-exist", "rnd-needed"]));
+    }
+    if solutions == "no" && rnd == "no" {
+        contradictions.push(reason("contradiction-no-solutions-no-rnd", &["solutions-exist", "rnd-needed"]));
+    }
+    if !contradictions.is_empty() {
+        return dialogue_first(contradictions);
+    }
+
+    let mut reasons = Vec::new();
+    if solutions == "no" || rnd == "substantial" {
+        if solutions == "no" {
+            reasons.push(reason("no-solutions-on-market", &["solutions-exist"]));
+        }
+        if rnd == "substantial" {
+            reasons.push(reason("substantial-rnd", &["rnd-needed"]));
+        }
+        let (risk, backing) = (a("risk-appetite"), a("leadership-backing"));
+        if risk == "low" || backing == "no" {
+            let basis: Vec<&'static str> = [("risk-appetite", risk == "low"), ("leadership-backing", backing == "no")]
+                .into_iter()
+                .filter_map(|(q, hit)| hit.then_some(q))
+                .collect();
+            reasons.push(reason("innovation-needs-backing", &basis));
+            return dialogue_first(reasons);
+        }
+        let procedures = match a("develop-and-buy") {
+            "together" => {
+                reasons.push(reason("develop-and-buy-together", &["develop-and-buy"]));
+                vec![Procedure::InnovationPartnership]
+            }
+            "separately" => {
+                reasons.push(reason("develop-separately", &["develop-and-buy"]));
+                vec![Procedure::PreCommercial]
+            }
+            _ => {
+                reasons.push(reason("develop-buy-open", &["develop-and-buy"]));
+                vec![Procedure::InnovationPartnership, Procedure::PreCommercial]
+            }
+        };
+        let mut procedures = procedures;
+        if a("market") == "startups" {
+            procedures.push(Procedure::StartOff);
+        }
+        return Recommendation { route: Route::ProcurementOfInnovation, procedures, reasons, notes };
+    }
+
+    let needs_negotiation = solutions == "partly" || rnd == "adaptation" || specifiable == "no";
+    if needs_negotiation {
+        if solutions == "partly" {
+            reasons.push(reason("solutions-partly", &["solutions-exist"]));
+        }
+        if rnd == "adaptation" {
+            reasons.push(reason("adaptation-needed", &["rnd-needed"]));
+        }
+        if specifiable == "no" {
+            reasons.push(reason("not-specifiable", &["specifiable"]));
+        }
+        let procedures = match kind {
+            "type-known" => {
+                reasons.push(reason("solution-type-known", &["solution-type"]));
+                vec![Procedure::Negotiation]
+            }
+            "need-only" => {
+                reasons.push(reason("only-need-known", &["solution-type"]));
+                vec![Procedure::CompetitiveDialogue]
+            }
+            _ => {
+                reasons.push(reason("solution-type-open", &["solution-type"]));
+                vec![Procedure::Negotiation, Procedure::CompetitiveDialogue]
+            }
+        };
+        return Recommendation { route: Route::InnovationFriendlyNegotiated, procedures, reasons, notes };
+    }
+
+    if solutions == "yes-several" {
+        reasons.push(reason("solutions-exist", &["solutions-exist"]));
+    }
+    if rnd == "no" {
+        reasons.push(reason("no-rnd", &["rnd-needed"]));
+    }
+    if specifiable == "yes" {
+        reasons.push(reason("specifiable", &["specifiable"]));
+    } else {
+        reasons.push(reason("check-specifiable", &["specifiable"]));
+    }
+    Recommendation { route: Route::InnovationFriendlyOpen, procedures: vec![Procedure::OpenRestricted], reasons, notes }
+}
+
+fn notes(answers: &Answers) -> Vec<Reason> {
+    let a = |q| get(answers, q);
+    let mut notes = Vec::new();
+    let innovation = a("solutions-exist") == "no" || a("rnd-needed") == "substantial";
+    if innovation && a("time-horizon") == "months" {
+        notes.push(reason("innovation-takes-time", &["time-horizon", "rnd-needed"]));
+    }
+    match a("market") {
+        "few" | "unknown" => notes.push(reason("few-suppliers", &["market"])),
+        "startups" => notes.push(reason("startups", &["market"])),
+        _ => {}
+    }
+    if a("others-same-need") == "yes" {
+        notes.push(reason("joint-procurement", &["others-same-need"]));
+    }
+    if matches!(a("external-funding"), "yes" | "maybe") {
+        notes.push(reason("external-funding", &["external-funding"]));
+    }
+    notes
+}
+
+/// Compares the recommendation with the start-up tool's first view, if one was given.
+pub fn first_view_note(answers: &Answers, route: Route) -> Option<Reason> {
+    let view = answers.get("first-view")?.as_str();
+    let agrees = match (view, route) {
+        ("innovation-friendly", Route::InnovationFriendlyOpen | Route::InnovationFriendlyNegotiated) => true,
+        ("innovation-procurement", Route::ProcurementOfInnovation) => true,
+        ("innovation-friendly" | "innovation-procurement", Route::DialogueFirst) => return None,
+        ("innovation-friendly" | "innovation-procurement", _) => false,
+        _ => return None,
+    };
+    Some(reason(if agrees { "matches-first-view" } else { "differs-from-first-view" }, &["first-view"]))
+}
+
+/// Where an effective answer came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Provenance {
+    /// Answered in the decision helper.
+    Answered,
+    /// Taken from a worksheet field (its plan key).
+    Prefilled(&'static str),
+}
+
+/// The answers the helper works with: its own, completed from the worksheets where it has none.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Effective {
+    pub answers: Answers,
+    pub provenance: BTreeMap<String, Provenance>,
+    pub value: Option<u64>,
+    pub value_provenance: Option<Provenance>,
+    pub contract_type: Option<String>,
+    pub contract_type_provenance: Option<Provenance>,
+}
+
+pub fn effective(plan: &Plan) -> Effective {
+    let mut out = Effective::default();
+    for (q, option) in &plan.decision.answers {
+        out.answers.insert(q.clone(), option.clone());
+        out.provenance.insert(q.clone(), Provenance::Answered);
+    }
+    for (q, key) in PREFILLS {
+        if out.answers.contains_key(q) {
+            continue;
+        }
+        if let Some(Answer::Choice(option)) = plan.answer(key) {
+            out.answers.insert(q.to_string(), option.clone());
+            out.provenance.insert(q.to_string(), Provenance::Prefilled(key));
+        }
+    }
+    match (plan.decision.estimated_value, plan.answer(VALUE_PREFILL)) {
+        (Some(v), _) => (out.value, out.value_provenance) = (Some(v), Some(Provenance::Answered)),
+        (None, Some(Answer::Amount(v))) => {
+            (out.value, out.value_provenance) = (Some(*v), Some(Provenance::Prefilled(VALUE_PREFILL)))
+        }
+        _ => {}
+    }
+    match (&plan.decision.contract_type, plan.answer(CONTRACT_TYPE_PREFILL)) {
+        (Some(ct), _) => (out.contract_type, out.contract_type_provenance) = (Some(ct.clone()), Some(Provenance::Answered)),
+        (None, Some(Answer::Choice(ct))) => {
+            (out.contract_type, out.contract_type_provenance) =
+                (Some(ct.clone()), Some(Provenance::Prefilled(CONTRACT_TYPE_PREFILL)))
+        }
+        _ => {}
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::NewPlan;
+    use Procedure::*;
+    use Route::*;
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        pairs.iter().map(|(q, o)| (q.to_string(), o.to_string())).collect()
+    }
+
+    struct Scenario {
+        name: &'static str,
+        answers: &'static [(&'static str, &'static str)],
+        route: Route,
+        procedures: &'static [Procedure],
+        reason: &'static str,
+    }
+
+    const SCENARIOS: &[Scenario] = &[
+        Scenario {
+            name: "mature market, specifiable need",
+            answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")],
+            route: InnovationFriendlyOpen, procedures: &[OpenRestricted], reason: "specifiable",
+        },
+        Scenario {
+            name: "solutions exist but specifiability unknown",
+            answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("solution-type", "type-known")],
+            route: InnovationFriendlyOpen, procedures: &[OpenRestricted], reason: "check-specifiable",
+        },
+        Scenario {
+            name: "partial solutions, known type",
+            answers: &[("solutions-exist", "partly"), ("rnd-needed", "adaptation"), ("specifiable", "no"), ("solution-type", "type-known")],
+            route: InnovationFriendlyNegotiated, procedures: &[Negotiation], reason: "solution-type-known",
+        },
+        Scenario {
+            name: "need known, solution open",
+            answers: &[("solutions-exist", "partly"), ("rnd-needed", "no"), ("specifiable", "no"), ("solution-type", "need-only")],
+            route: InnovationFriendlyNegotiated, procedures: &[CompetitiveDialogue], reason: "only-need-known",
+        },
+        Scenario {
+            name: "cannot specify, type unknown",
+            answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "no")],
+            route: InnovationFriendlyNegotiated, procedures: &[Negotiation, CompetitiveDialogue], reason: "solution-type-open",
+        },
+        Scenario {
+            name: "nothing exists, develop and buy together",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("develop-and-buy", "together"), ("risk-appetite", "high"), ("leadership-backing", "yes")],
+            route: ProcurementOfInnovation, procedures: &[InnovationPartnership], reason: "develop-and-buy-together",
+        },
+        Scenario {
+            name: "R&D first, purchase later",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("develop-and-buy", "separately"), ("risk-appetite", "moderate"), ("leadership-backing", "partly")],
+            route: ProcurementOfInnovation, procedures: &[PreCommercial], reason: "develop-separately",
+        },
+        Scenario {
+            name: "innovation with open development model and a start-up market",
+            answers: &[("solutions-exist", "partly"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("market", "startups")],
+            route: ProcurementOfInnovation, procedures: &[InnovationPartnership, PreCommercial, StartOff], reason: "develop-buy-open",
+        },
+        Scenario {
+            name: "innovation needed but leaders risk-averse",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("develop-and-buy", "together"), ("risk-appetite", "low")],
+            route: DialogueFirst, procedures: &[], reason: "innovation-needs-backing",
+        },
+        Scenario {
+            name: "innovation needed but no leadership backing",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "unknown"), ("specifiable", "no"), ("leadership-backing", "no")],
+            route: DialogueFirst, procedures: &[], reason: "innovation-needs-backing",
+        },
+        Scenario {
+            name: "everything unknown",
+            answers: &[],
+            route: DialogueFirst, procedures: &[], reason: "mostly-unknown",
+        },
+        Scenario {
+            name: "three of four core answers unknown",
+            answers: &[("solutions-exist", "yes-several"), ("risk-appetite", "high"), ("market", "many")],
+            route: DialogueFirst, procedures: &[], reason: "mostly-unknown",
+        },
+        Scenario {
+            name: "market and R&D both unknown",
+            answers: &[("specifiable", "yes"), ("solution-type", "type-known")],
+            route: DialogueFirst, procedures: &[], reason: "solutions-and-rnd-unknown",
+        },
+        Scenario {
+            name: "contradiction: several solutions yet substantial R&D",
+            answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "substantial"), ("specifiable", "yes"), ("solution-type", "type-known")],
+            route: DialogueFirst, procedures: &[], reason: "contradiction-solutions-vs-rnd",
+        },
+        Scenario {
+            name: "contradiction: nothing exists yet nothing to develop",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")],
+            route: DialogueFirst, procedures: &[], reason: "contradiction-no-solutions-no-rnd",
+        },
+    ];
+
+    #[test]
+    fn named_scenarios() {
+        assert!(SCENARIOS.len() >= 12);
+        for s in SCENARIOS {
+            let rec = recommend(&answers(s.answers));
+            assert_eq!(rec.route, s.route, "{}", s.name);
+            assert_eq!(rec.procedures, s.procedures, "{}", s.name);
+            assert!(rec.reasons.iter().any(|r| r.id == s.reason), "{}: reasons {:?}", s.name, rec.reasons);
+            assert!(!rec.reasons.is_empty(), "{}: a recommendation always explains itself", s.name);
+            for r in rec.reasons.iter().chain(&rec.notes) {
+                assert!(!r.basis.is_empty(), "{}: reason {} names no answer", s.name, r.id);
+                assert!(r.basis.iter().all(|q| QUESTION_IDS.contains(q)), "{}: {:?}", s.name, r.basis);
+            }
+        }
+        for route in Route::ALL {
+            assert!(SCENARIOS.iter().any(|s| s.route == route), "no scenario reaches {route:?}");
+        }
+    }
+
+    #[test]
+    fn reasons_name_the_answers_that_led_to_them() {
+        let rec = recommend(&answers(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
+            ("risk-appetite", "low"), ("leadership-backing", "no")]));
+        let backing = rec.reasons.iter().find(|r| r.id == "innovation-needs-backing").unwrap();
+        assert_eq!(backing.basis, vec!["risk-appetite", "leadership-backing"]);
+    }
+
+    #[test]
+    fn notes_add_context_without_changing_the_route() {
+        let base = [("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("develop-and-buy", "together")];
+        let plain = recommend(&answers(&base));
+        let mut more = base.to_vec();
+        more.extend([("time-horizon", "months"), ("market", "few"), ("others-same-need", "yes"), ("external-funding", "maybe")]);
+        let with_notes = recommend(&answers(&more));
+        assert_eq!(plain.route, with_notes.route);
+        let ids: Vec<_> = with_notes.notes.iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["innovation-takes-time", "few-suppliers", "joint-procurement", "external-funding"]);
+    }
+
+    #[test]
+    fn compares_with_the_first_view() {
+        let a = answers(&[("first-view", "innovation-friendly")]);
+        assert_eq!(first_view_note(&a, InnovationFriendlyNegotiated).unwrap().id, "matches-first-view");
+        assert_eq!(first_view_note(&a, ProcurementOfInnovation).unwrap().id, "differs-from-first-view");
+        assert_eq!(first_view_note(&a, DialogueFirst), None);
+        assert_eq!(first_view_note(&answers(&[("first-view", "unsure")]), InnovationFriendlyOpen), None);
+        assert_eq!(first_view_note(&answers(&[]), InnovationFriendlyOpen), None);
+    }
+
+    #[test]
+    fn worksheet_answers_prefill_and_own_answers_win() {
+        let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
+        plan.set_answer("leadership/risk/risk-appetite", Answer::Choice("high".into()), 1);
+        plan.set_answer("startup/route/first-view", Answer::Choice("unsure".into()), 1);
+        plan.set_answer(VALUE_PREFILL, Answer::Amount(2_300_000), 1);
+        plan.set_answer(CONTRACT_TYPE_PREFILL, Answer::Choice("goods-services".into()), 1);
+        plan.decision.answers.insert("first-view".into(), "innovation-procurement".into());
+
+        let eff = effective(&plan);
+        assert_eq!(eff.answers["risk-appetite"], "high");
+        assert_eq!(eff.provenance["risk-appetite"], Provenance::Prefilled("leadership/risk/risk-appetite"));
+        assert_eq!(eff.answers["first-view"], "innovation-procurement");
+        assert_eq!(eff.provenance["first-view"], Provenance::Answered);
+        assert!(!eff.answers.contains_key("leadership-backing"));
+        assert_eq!(eff.value, Some(2_300_000));
+        assert_eq!(eff.value_provenance, Some(Provenance::Prefilled(VALUE_PREFILL)));
+        plan.decision.estimated_value = Some(10);
+        assert_eq!(effective(&plan).value_provenance, Some(Provenance::Answered));
+    }
+
+    #[test]
+    fn route_ids_round_trip() {
+        for r in Route::ALL {
+            assert_eq!(Route::from_id(r.id()), Some(r));
+        }
+    }
+}

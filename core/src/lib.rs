@@ -1,0 +1,23 @@
+//! Pure domain core of IOA-planleggeren.
+//!
+//! Everything here compiles and is tested on the host: the plan model and its rules, the storage
+//! layout (over a [`storage::KeyValue`] trait the browser implements), the worksheet content and
+//! its engine, the decision helper, and the UI text tables. Nothing here touches `web-sys`.
+
+pub mod content;
+pub mod decision;
+pub mod decision_text;
+pub mod document;
+pub mod i18n;
+pub mod lang;
+pub mod library;
+pub mod migrate;
+pub mod plan;
+pub mod progress;
+pub mod route;
+pub mod storage;
+pub mod text;
+pub mod thresholds;
+
+pub use lang::Lang;
+pub use plan::{Answer, Plan};

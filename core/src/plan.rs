@@ -1,0 +1,350 @@
+//! The plan: one procurement being planned, with its answers and shared registers.
+
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Version of the plan's JSON shape. Raise it with a step in [`crate::migrate`].
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Longest title accepted. Generous: a title is never cut, but a megabyte title is a bad file.
+pub const MAX_TITLE_CHARS: usize = 10_000;
+
+/// One plan. Field order is the JSON order; maps are `BTreeMap` so the JSON is deterministic
+/// (two tabs writing the same plan produce the same bytes).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub schema_version: u32,
+    pub id: String,
+    /// Counts saves. A save is refused when storage holds a newer revision (another tab wrote).
+    pub revision: u64,
+    pub title: String,
+    #[serde(default)]
+    pub organisation: String,
+    #[serde(default)]
+    pub case_number: String,
+    /// The language the plan's documents are written in (bokmål, nynorsk or English).
+    #[serde(default)]
+    pub language: crate::Lang,
+    /// Milliseconds since the Unix epoch.
+    pub created_at: u64,
+    pub updated_at: u64,
+    /// Answers to worksheet fields, keyed `tool/step/field`.
+    #[serde(default)]
+    pub answers: BTreeMap<String, Answer>,
+    /// Steps the user marked done, keyed `tool/step`.
+    #[serde(default)]
+    pub done_steps: BTreeSet<String>,
+    /// Shared registers (stakeholders, goals, needs, questions, decisions), keyed by register id.
+    #[serde(default)]
+    pub registers: BTreeMap<String, Vec<RegisterRow>>,
+    /// The decision helper's answers and the route the team chose.
+    #[serde(default)]
+    pub decision: DecisionRecord,
+}
+
+/// A stored answer to one worksheet field.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Text(String),
+    List(Vec<String>),
+    Table(Vec<BTreeMap<String, String>>),
+    Checks(Vec<String>),
+    /// ISO date `YYYY-MM-DD`.
+    Date(String),
+    /// Whole Norwegian kroner, excluding VAT.
+    Amount(u64),
+    Choice(String),
+}
+
+impl Answer {
+    /// True when the answer holds nothing at all (so it need not be stored). Whitespace and empty
+    /// list items are kept: they are what the user is typing right now.
+    pub fn is_void(&self) -> bool {
+        match self {
+            Answer::Text(s) | Answer::Date(s) | Answer::Choice(s) => s.is_empty(),
+            Answer::List(items) => items.is_empty(),
+            Answer::Table(rows) => rows.is_empty(),
+            Answer::Checks(c) => c.is_empty(),
+            Answer::Amount(_) => false,
+        }
+    }
+
+    /// True when the answer holds nothing a reader would see.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(s) | Answer::Date(s) | Answer::Choice(s) => s.trim().is_empty(),
+            Answer::List(items) => items.iter().all(|i| i.trim().is_empty()),
+            Answer::Table(rows) => rows.iter().all(|r| r.values().all(|v| v.trim().is_empty())),
+            Answer::Checks(c) => c.is_empty(),
+            Answer::Amount(_) => false,
+        }
+    }
+}
+
+/// One row of a shared register. `id` is stable within the register so views can key on it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegisterRow {
+    pub id: u32,
+    #[serde(default)]
+    pub cells: BTreeMap<String, String>,
+}
+
+impl RegisterRow {
+    pub fn cell(&self, column: &str) -> &str {
+        self.cells.get(column).map(String::as_str).unwrap_or("")
+    }
+    pub fn is_empty(&self) -> bool {
+        self.cells.values().all(|v| v.trim().is_empty())
+    }
+}
+
+/// Answers to the decision helper and the team's own choice.
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct DecisionRecord {
+    /// Question id → option id. Absent means not answered here (may be pre-filled from a tool).
+    #[serde(default)]
+    pub answers: BTreeMap<String, String>,
+    #[serde(default)]
+    pub estimated_value: Option<u64>,
+    #[serde(default)]
+    pub contract_type: Option<String>,
+    /// The route the team actually chose (a route id), which may differ from the recommendation.
+    #[serde(default)]
+    pub chosen_route: Option<String>,
+    #[serde(default)]
+    pub chosen_reason: String,
+}
+
+/// Why a title was refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TitleError {
+    Empty,
+    TooLong,
+}
+
+impl TitleError {
+    /// Locale key of the message shown next to the field.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            TitleError::Empty => "library.error.title_empty",
+            TitleError::TooLong => "library.error.title_too_long",
+        }
+    }
+}
+
+/// Trims and checks a plan title.
+pub fn validate_title(raw: &str) -> Result<String, TitleError> {
+    let title = raw.trim();
+    if title.is_empty() {
+        Err(TitleError::Empty)
+    } else if title.chars().count() > MAX_TITLE_CHARS {
+        Err(TitleError::TooLong)
+    } else {
+        Ok(title.to_string())
+    }
+}
+
+/// What the user typed in the "new plan" form.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewPlan {
+    pub title: String,
+    pub organisation: String,
+    pub case_number: String,
+    pub language: crate::Lang,
+}
+
+impl Plan {
+    /// A new, empty plan. The title must already be validated.
+    pub fn new(id: impl Into<String>, details: NewPlan, now: u64) -> Result<Plan, TitleError> {
+        Ok(Plan {
+            schema_version: SCHEMA_VERSION,
+            id: id.into(),
+            revision: 0,
+            title: validate_title(&details.title)?,
+            organisation: details.organisation.trim().to_string(),
+            case_number: details.case_number.trim().to_string(),
+            language: details.language,
+            created_at: now,
+            updated_at: now,
+            answers: BTreeMap::new(),
+            done_steps: BTreeSet::new(),
+            registers: BTreeMap::new(),
+            decision: DecisionRecord::default(),
+        })
+    }
+
+    pub fn rename(&mut self, raw_title: &str, now: u64) -> Result<(), TitleError> {
+        self.title = validate_title(raw_title)?;
+        self.touch(now);
+        Ok(())
+    }
+
+    /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.
+    pub fn duplicate(&self, new_id: impl Into<String>, title: String, now: u64) -> Plan {
+        Plan {
+            id: new_id.into(),
+            revision: 0,
+            title,
+            created_at: now,
+            updated_at: now,
+            ..self.clone()
+        }
+    }
+
+    pub fn touch(&mut self, now: u64) {
+        self.updated_at = self.updated_at.max(now);
+    }
+
+    pub fn answer(&self, key: &str) -> Option<&Answer> {
+        self.answers.get(key)
+    }
+
+    /// Stores an answer; a void answer removes the key so the file stays small.
+    pub fn set_answer(&mut self, key: &str, answer: Answer, now: u64) {
+        if answer.is_void() {
+            self.answers.remove(key);
+        } else {
+            self.answers.insert(key.to_string(), answer);
+        }
+        self.touch(now);
+    }
+
+    pub fn set_step_done(&mut self, step_key: &str, done: bool, now: u64) {
+        if done {
+            self.done_steps.insert(step_key.to_string());
+        } else {
+            self.done_steps.remove(step_key);
+        }
+        self.touch(now);
+    }
+
+    pub fn register(&self, id: &str) -> &[RegisterRow] {
+        self.registers.get(id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Adds an empty row and returns its id.
+    pub fn add_register_row(&mut self, register: &str, now: u64) -> u32 {
+        let rows = self.registers.entry(register.to_string()).or_default();
+        let id = rows.iter().map(|r| r.id).max().map_or(1, |m| m + 1);
+        rows.push(RegisterRow { id, cells: BTreeMap::new() });
+        self.touch(now);
+        id
+    }
+
+    pub fn set_register_cell(&mut self, register: &str, row: u32, column: &str, value: String, now: u64) {
+        if let Some(r) = self
+            .registers
+            .get_mut(register)
+            .and_then(|rows| rows.iter_mut().find(|r| r.id == row))
+        {
+            if value.is_empty() {
+                r.cells.remove(column);
+            } else {
+                r.cells.insert(column.to_string(), value);
+            }
+            self.touch(now);
+        }
+    }
+
+    pub fn remove_register_row(&mut self, register: &str, row: u32, now: u64) {
+        if let Some(rows) = self.registers.get_mut(register) {
+            rows.retain(|r| r.id != row);
+            if rows.is_empty() {
+                self.registers.remove(register);
+            }
+            self.touch(now);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn details(title: &str) -> NewPlan {
+        NewPlan { title: title.into(), organisation: " Elvebyen kommune ".into(), ..Default::default() }
+    }
+
+    #[test]
+    fn new_plan_requires_a_title_and_trims() {
+        assert_eq!(Plan::new("a", details("   "), 1).unwrap_err(), TitleError::Empty);
+        let plan = Plan::new("a", details("  Nattilsyn  "), 5).unwrap();
+        assert_eq!(plan.title, "Nattilsyn");
+        assert_eq!(plan.organisation, "Elvebyen kommune");
+        assert_eq!((plan.revision, plan.created_at, plan.updated_at), (0, 5, 5));
+        assert_eq!(plan.schema_version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn titles_up_to_the_limit_are_kept_whole() {
+        let long = "x".repeat(MAX_TITLE_CHARS);
+        assert_eq!(validate_title(&long).unwrap().len(), MAX_TITLE_CHARS);
+        assert_eq!(validate_title(&format!("{long}y")), Err(TitleError::TooLong));
+        let html = "<img src=x onerror=alert(1)>";
+        assert_eq!(validate_title(html).unwrap(), html, "markup is kept as text, not stripped");
+    }
+
+    #[test]
+    fn rename_validates_and_touches() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        assert_eq!(plan.rename("", 9), Err(TitleError::Empty));
+        assert_eq!(plan.title, "A");
+        plan.rename("B", 9).unwrap();
+        assert_eq!((plan.title.as_str(), plan.updated_at), ("B", 9));
+    }
+
+    #[test]
+    fn duplicate_copies_content_under_new_identity() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        plan.revision = 7;
+        plan.set_answer("startup/trigger/why", Answer::Text("Fordi".into()), 2);
+        let row = plan.add_register_row("needs", 3);
+        plan.set_register_cell("needs", row, "name", "Trygg natt".into(), 3);
+        let copy = plan.duplicate("b", "Kopi av A".into(), 10);
+        assert_eq!(copy.id, "b");
+        assert_eq!(copy.revision, 0);
+        assert_eq!(copy.title, "Kopi av A");
+        assert_eq!(copy.answers, plan.answers);
+        assert_eq!(copy.registers, plan.registers);
+        assert_eq!(copy.created_at, 10);
+    }
+
+    #[test]
+    fn void_answers_are_removed_but_typing_is_kept() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        plan.set_answer("k", Answer::Text("x".into()), 2);
+        assert!(plan.answer("k").is_some());
+        plan.set_answer("k", Answer::Text("".into()), 3);
+        assert!(plan.answer("k").is_none());
+        // A space being typed, or a new empty list item, must survive the round trip to the input.
+        plan.set_answer("k", Answer::Text(" ".into()), 3);
+        assert!(plan.answer("k").is_some_and(Answer::is_empty));
+        plan.set_answer("l", Answer::List(vec!["".into()]), 3);
+        assert!(plan.answer("l").is_some_and(Answer::is_empty));
+        plan.set_answer("l", Answer::List(vec![]), 3);
+        assert!(plan.answer("l").is_none());
+    }
+
+    #[test]
+    fn register_rows_get_stable_ids() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        let a = plan.add_register_row("needs", 1);
+        let b = plan.add_register_row("needs", 1);
+        plan.remove_register_row("needs", a, 2);
+        let c = plan.add_register_row("needs", 3);
+        assert_eq!((a, b, c), (1, 2, 3));
+        plan.set_register_cell("needs", b, "name", "N".into(), 4);
+        assert_eq!(plan.register("needs")[0].cell("name"), "N");
+        plan.set_register_cell("needs", b, "name", "".into(), 4);
+        assert_eq!(plan.register("needs")[0].cell("name"), "");
+    }
+
+    #[test]
+    fn answers_serialise_in_the_documented_shape() {
+        let json = serde_json::to_string(&Answer::Amount(3_400_000)).unwrap();
+        assert_eq!(json, r#"{"amount":3400000}"#);
+        let json = serde_json::to_string(&Answer::Checks(vec!["a".into()])).unwrap();
+        assert_eq!(json, r#"{"checks":["a"]}"#);
+    }
+}

@@ -1,0 +1,84 @@
+//! The app's views and their URL fragments. Hash routing works on any static host under any
+//! sub-path with no server rules, and keeps deep links loadable offline.
+
+/// A view of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Plan { plan: String },
+    Step { plan: String, tool: String, step: String },
+    Document { plan: String, tool: String },
+    Decision { plan: String },
+    NotFound,
+}
+
+impl Route {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !parts.iter().all(|p| valid(p)) {
+            return Route::NotFound;
+        }
+        let own = |s: &str| s.to_string();
+        match parts.as_slice() {
+            [] => Route::Home,
+            ["plan", plan] => Route::Plan { plan: own(plan) },
+            ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
+            ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
+            ["plan", plan, tool, step] => Route::Step { plan: own(plan), tool: own(tool), step: own(step) },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The fragment for a link, starting with `#`.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home | Route::NotFound => "#/".into(),
+            Route::Plan { plan } => format!("#/plan/{plan}"),
+            Route::Step { plan, tool, step } => format!("#/plan/{plan}/{tool}/{step}"),
+            Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
+            Route::Decision { plan } => format!("#/plan/{plan}/decision"),
+        }
+    }
+
+    /// The plan this view belongs to, if any.
+    pub fn plan_id(&self) -> Option<&str> {
+        match self {
+            Route::Plan { plan } | Route::Step { plan, .. } | Route::Document { plan, .. } | Route::Decision { plan } => {
+                Some(plan)
+            }
+            Route::Home | Route::NotFound => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_every_view() {
+        let plan = "p-abc123".to_string();
+        for route in [
+            Route::Home,
+            Route::Plan { plan: plan.clone() },
+            Route::Step { plan: plan.clone(), tool: "needs".into(), step: "needs-list".into() },
+            Route::Document { plan: plan.clone(), tool: "dialogue".into() },
+            Route::Decision { plan: plan.clone() },
+        ] {
+            assert_eq!(Route::parse(&route.href()), route);
+        }
+    }
+
+    #[test]
+    fn tolerates_empty_and_rejects_odd_fragments() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#"), Route::Home);
+        assert_eq!(Route::parse("#main"), Route::NotFound);
+        assert_eq!(Route::parse("#/plan/<script>"), Route::NotFound);
+        assert_eq!(Route::parse("#/plan/a/b/c/d"), Route::NotFound);
+        assert_eq!(Route::parse("#/plan/x").plan_id(), Some("x"));
+    }
+}
