@@ -1,0 +1,129 @@
+//! The app shell: opens storage, provides app state, follows the URL fragment and shows a page.
+
+use crate::clock::now_ms;
+use crate::components::banners::StorageBanners;
+use crate::components::shell::{Footer, Header, SkipLink};
+use crate::i18n::tr;
+use crate::pages::{home::HomePage, not_found::NotFoundPage, plan_scope::PlanScope};
+use crate::persistence::{self, Mode};
+use crate::state::{AppState, Notices};
+use ioa_core::route::Route;
+use ioa_core::storage::{self, MemoryKv};
+use ioa_core::Lang;
+use leptos::prelude::*;
+use std::rc::Rc;
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Opens storage and reads the library, falling back to memory so the app always starts.
+fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
+    let mode = persistence::init();
+    let mut notices = Notices { memory_only: mode == Mode::MemoryOnly, ..Notices::default() };
+    let plans = match persistence::with_store(|kv| storage::load_library(kv, now_ms())) {
+        Ok(Ok(report)) => {
+            notices.quarantined = report.quarantined;
+            notices.quarantine_keys = report.quarantine_keys;
+            report.plans
+        }
+        Ok(Err(_too_new)) => {
+            // Leave the newer data untouched: this tab works in memory only.
+            persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
+            notices.layout_too_new = true;
+            vec![]
+        }
+        Err(_) => {
+            persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
+            notices.memory_only = true;
+            vec![]
+        }
+    };
+    (plans, notices)
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (plans, notices) = open_library();
+    let lang = persistence::with_store(storage::load_lang).unwrap_or(Lang::Nb);
+    let state = AppState {
+        lang: RwSignal::new(lang),
+        route: RwSignal::new(current_route()),
+        library: RwSignal::new(plans),
+        notices: RwSignal::new(notices),
+        announcement: RwSignal::new(String::new()),
+    };
+    provide_context(state);
+
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+
+    // Fragments that are not routes (e.g. "#main" from the skip link) leave the view alone.
+    let hash_listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = window().location().hash().unwrap_or_default();
+        if hash.is_empty() || hash == "#" || hash.starts_with("#/") {
+            state.route.set(Route::parse(&hash));
+        }
+    });
+    // Another tab changed the library: refresh the list (the open plan listens for itself).
+    let storage_listener = window_event_listener(leptos::ev::storage, move |event| {
+        let key = event.key();
+        if key.is_none() || key.as_deref() == Some(storage::INDEX_KEY) {
+            if let Some(plans) = persistence::with_store(storage::read_index) {
+                state.library.set(plans);
+            }
+        }
+    });
+    on_cleanup(move || {
+        hash_listener.remove();
+        storage_listener.remove();
+    });
+
+    // Moving to another view puts focus on its heading, so screen readers announce it.
+    let plan_id = Memo::new(move |_| state.route.with(|r| r.plan_id().map(str::to_string)));
+    Effect::new(move |previous: Option<Route>| {
+        let route = state.route.get();
+        if previous.is_some_and(|p| p != route) {
+            request_animation_frame(|| {
+                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+                    use wasm_bindgen::JsCast;
+                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h1.focus();
+                    }
+                }
+            });
+        }
+        route
+    });
+
+    let page = move || match plan_id.get() {
+        Some(id) => view! { <PlanScope id=id/> }.into_any(),
+        None => match state.route.get() {
+            Route::Home => view! { <HomePage/> }.into_any(),
+            _ => view! { <NotFoundPage/> }.into_any(),
+        },
+    };
+
+    view! {
+        <SkipLink/>
+        <Header/>
+        <div class="page">
+            <StorageBanners/>
+            <main id="main" tabindex="-1">{page}</main>
+        </div>
+        <Footer/>
+        <div class="visually-hidden" role="status" aria-live="polite">
+            {move || state.announcement.get()}
+        </div>
+    }
+}
+
+/// Sets the document title for the current view.
+pub fn set_title(page: &str, lang: Lang) {
+    let app = tr(lang, "app.name");
+    document().set_title(&if page.is_empty() { app.to_string() } else { format!("{page} – {app}") });
+}

@@ -1,0 +1,7 @@
+//! Reusable pieces of the interface.
+
+pub mod banners;
+pub mod plan_header;
+pub mod rich_text;
+pub mod save_status;
+pub mod shell;

@@ -1,0 +1,63 @@
+//! App-wide notices about storage: memory-only mode, newer data, plans moved aside.
+
+use crate::i18n::{tr, trf, txt};
+use crate::state::use_app;
+use leptos::prelude::*;
+
+#[component]
+pub fn StorageBanners() -> impl IntoView {
+    let app = use_app();
+    let notices = app.notices;
+    view! {
+        <Show when=move || notices.with(|n| n.memory_only && !n.layout_too_new)>
+            <div class="ds-alert banner" data-color="warning" role="alert">
+                <h2 class="ds-heading" data-size="xs">{txt("storage.memory_only.title")}</h2>
+                <p class="ds-paragraph">{txt("storage.memory_only.body")}</p>
+            </div>
+        </Show>
+        <Show when=move || notices.with(|n| n.layout_too_new)>
+            <div class="ds-alert banner" data-color="warning" role="alert">
+                <h2 class="ds-heading" data-size="xs">{txt("storage.too_new.title")}</h2>
+                <p class="ds-paragraph">{txt("storage.too_new.body")}</p>
+            </div>
+        </Show>
+        <Show when=move || notices.with(|n| !n.quarantined.is_empty())>
+            <div class="ds-alert banner" data-color="danger" role="alert">
+                <h2 class="ds-heading" data-size="xs">{txt("storage.quarantine.title")}</h2>
+                <p class="ds-paragraph">
+                    {move || {
+                        let lang = app.lang.get();
+                        let count = notices.with(|n| n.quarantined.len()).to_string();
+                        trf(lang, "storage.quarantine.body", &[("count", &count)])
+                    }}
+                </p>
+                <ul class="ds-list">
+                    {move || {
+                        let lang = app.lang.get();
+                        notices
+                            .get()
+                            .quarantined
+                            .into_iter()
+                            .map(|q| {
+                                let kept = q.kept_at.clone().unwrap_or_else(|| ioa_core::storage::plan_key(&q.plan_id));
+                                view! {
+                                    <li>
+                                        {tr(lang, q.error.message_key())} " " <code>{kept}</code>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <button
+                    type="button"
+                    class="ds-button"
+                    data-variant="secondary"
+                    on:click=move |_| notices.update(|n| n.quarantined.clear())
+                >
+                    {txt("common.dismiss")}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,29 @@
+//! Text lookups for components. Every user-facing string comes from `locales/*.json` or the
+//! content files; components never hold literals.
+
+use crate::state::use_app;
+use ioa_core::text::Text;
+use ioa_core::Lang;
+use leptos::prelude::*;
+
+/// A reactive text for `key` in the current language.
+pub fn txt(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || ioa_core::i18n::t(lang.get(), key)
+}
+
+/// The text for `key` in `lang`.
+pub fn tr(lang: Lang, key: &str) -> &'static str {
+    ioa_core::i18n::t(lang, key)
+}
+
+/// The text for `key` in `lang` with `{name}` placeholders filled.
+pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    ioa_core::i18n::tf(lang, key, args)
+}
+
+/// A reactive content text in the current language.
+pub fn content_text(text: &'static Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_app().lang;
+    move || text.get(lang.get())
+}

@@ -1,0 +1,332 @@
+//! The decision helper: questions with "don't know yet", a result that explains itself and
+//! updates at once, the thresholds that apply, and the route the team actually chooses.
+
+use crate::app::set_title;
+use crate::clock::today_iso;
+use crate::components::plan_header::PlanHeader;
+use crate::components::rich_text::RichText;
+use crate::i18n::{content_text, tr, trf, txt};
+use crate::session::use_session;
+use crate::state::use_app;
+use ioa_core::content::content;
+use ioa_core::decision::{effective, first_view_note, recommend, Provenance, Reason, Route as RouteChoice};
+use ioa_core::decision_text::{decision_text, Question};
+use ioa_core::document::{format_date, format_nok};
+use ioa_core::thresholds::{assess, thresholds};
+use leptos::prelude::*;
+
+#[component]
+pub fn DecisionPage() -> impl IntoView {
+    let app = use_app();
+    let text = decision_text();
+    Effect::new(move |_| set_title(text.title.get(app.lang.get()), app.lang.get()));
+    view! {
+        <PlanHeader/>
+        <h1 class="ds-heading" data-size="xl" tabindex="-1">{content_text(&text.title)}</h1>
+        <RichText text=Signal::derive(content_text(&text.intro)) class="lead"/>
+        <div class="ds-alert disclaimer" data-color="info">
+            <p class="ds-paragraph">{content_text(&text.disclaimer)}</p>
+        </div>
+        <details class="ds-details concepts">
+            <summary>{txt("decision.concepts")}</summary>
+            <div>
+                {text.concepts.iter().map(|(id, t)| view! {
+                    <h2 class="ds-heading" data-size="2xs">{move || tr(app.lang.get(), if id == "innovation-friendly" { "decision.concept.friendly" } else { "decision.concept.innovation" })}</h2>
+                    <RichText text=Signal::derive(content_text(t))/>
+                }).collect_view()}
+            </div>
+        </details>
+        <div class="decision-layout">
+            <form class="decision-questions" on:submit=|ev| ev.prevent_default() novalidate>
+                {text.questions.iter().map(|q| view! { <QuestionField question=q/> }).collect_view()}
+                <ValueField/>
+            </form>
+            <div class="decision-result-column">
+                <ResultPanel/>
+                <ChosenRoute/>
+            </div>
+        </div>
+    }
+}
+
+#[component]
+fn QuestionField(question: &'static Question) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let qid = question.id.as_str();
+    let state = Memo::new(move |_| session.plan.with(|p| {
+        let eff = effective(p);
+        (eff.answers.get(qid).cloned(), eff.provenance.get(qid).copied())
+    }));
+    let name = format!("q-{qid}");
+    let why_id = format!("{name}-why");
+    let why_ref = why_id.clone();
+    let choose = move |option: &'static str| {
+        session.edit(move |plan, now| {
+            plan.decision.answers.insert(qid.to_string(), option.to_string());
+            plan.touch(now);
+        })
+    };
+    view! {
+        <fieldset class="ds-fieldset decision-question" aria-describedby=why_ref>
+            <legend class="ds-label">{content_text(&question.text)}</legend>
+            <p class="ds-paragraph field-help" data-size="sm" id=why_id>{content_text(&question.why)}</p>
+            {move || match state.get().1 {
+                Some(Provenance::Prefilled(key)) => {
+                    let lang = app.lang.get();
+                    let (tool, step) = field_source(key, lang);
+                    Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
+                }
+                _ => None,
+            }}
+            <div class="choice-list">
+                {question.options.iter().map(|option| {
+                    let id = format!("{name}-{}", option.id);
+                    let oid = option.id.as_str();
+                    view! {
+                        <div class="ds-field choice">
+                            <input class="ds-input" type="radio" id=id.clone() name=name.clone()
+                                prop:checked=move || state.get().0.as_deref() == Some(oid)
+                                on:change=move |_| choose(oid)/>
+                            <label class="ds-label" data-weight="regular" for=id>{content_text(&option.label)}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
+}
+
+/// "Start-up tool, step Framework conditions" for a prefilled answer's field key.
+fn field_source(key: &str, lang: ioa_core::Lang) -> (String, String) {
+    let mut parts = key.split('/');
+    let tool = content().tool(parts.next().unwrap_or_default());
+    let step = tool.and_then(|t| t.step(parts.next().unwrap_or_default()));
+    (
+        tool.map(|t| t.title.get(lang).to_string()).unwrap_or_default(),
+        step.map(|s| s.title.get(lang).to_string()).unwrap_or_default(),
+    )
+}
+
+#[component]
+fn ValueField() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let text = decision_text();
+    let eff = Memo::new(move |_| session.plan.with(|p| {
+        let e = effective(p);
+        (e.value, e.value_provenance, e.contract_type, e.contract_type_provenance)
+    }));
+    let typed = RwSignal::new(eff.get_untracked().0.map(|v| v.to_string()).unwrap_or_default());
+    // Follow the worksheet's value while the user has not typed one here.
+    Effect::new(move |_| {
+        if let (value, Some(Provenance::Prefilled(_)), _, _) = eff.get() {
+            typed.set(value.map(|v| v.to_string()).unwrap_or_default());
+        }
+    });
+    let invalid = RwSignal::new(false);
+    let on_value = move |raw: String| {
+        typed.set(raw.clone());
+        let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '.').collect();
+        let parsed = if digits.is_empty() { Ok(None) } else { digits.parse::<u64>().map(Some) };
+        match parsed {
+            Ok(v) => {
+                invalid.set(false);
+                session.edit(move |plan, now| {
+                    plan.decision.estimated_value = v;
+                    plan.touch(now);
+                });
+            }
+            Err(_) => invalid.set(true),
+        }
+    };
+    let choose_type = move |id: &'static str| {
+        session.edit(move |plan, now| {
+            plan.decision.contract_type = Some(id.to_string());
+            plan.touch(now);
+        })
+    };
+    view! {
+        <fieldset class="ds-fieldset decision-question" aria-describedby="q-value-why">
+            <legend class="ds-label">{content_text(&text.value_question.text)}</legend>
+            <p class="ds-paragraph field-help" data-size="sm" id="q-value-why">{content_text(&text.value_question.why)}</p>
+            {move || match eff.get().1 {
+                Some(Provenance::Prefilled(key)) => {
+                    let lang = app.lang.get();
+                    let (tool, step) = field_source(key, lang);
+                    Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
+                }
+                _ => None,
+            }}
+            <div class="ds-field">
+                <label class="ds-label" for="q-value">{content_text(&text.value_question.amount_label)}</label>
+                <div class="amount">
+                    <input id="q-value" class="ds-input input--amount" type="text" inputmode="numeric" autocomplete="off"
+                        aria-invalid=move || invalid.get().to_string()
+                        aria-describedby=move || if invalid.get() { "q-value-why q-value-error" } else { "q-value-why" }
+                        prop:value=move || typed.get()
+                        on:input:target=move |ev| on_value(ev.target().value())/>
+                    <span class="amount__unit" aria-hidden="true">{txt("field.amount_unit")}</span>
+                </div>
+                <Show when=move || invalid.get()>
+                    <p class="ds-validation-message" data-color="danger" id="q-value-error">{txt("field.amount_invalid")}</p>
+                </Show>
+            </div>
+            <fieldset class="ds-fieldset">
+                <legend class="ds-label" data-size="sm">{content_text(&text.value_question.contract_type_label)}</legend>
+                <div class="choice-list">
+                    {text.value_question.contract_types.iter().map(|ct| {
+                        let id = format!("q-contract-{}", ct.id);
+                        let cid = ct.id.as_str();
+                        view! {
+                            <div class="ds-field choice">
+                                <input class="ds-input" type="radio" id=id.clone() name="q-contract-type"
+                                    prop:checked=move || eff.get().2.as_deref() == Some(cid)
+                                    on:change=move |_| choose_type(cid)/>
+                                <label class="ds-label" data-weight="regular" for=id>{content_text(&ct.label)}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ResultPanel() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let text = decision_text();
+    let today = today_iso();
+    let result = Memo::new(move |_| session.plan.with(|p| {
+        let eff = effective(p);
+        let rec = recommend(&eff.answers);
+        let note = first_view_note(&eff.answers, rec.route);
+        (eff, rec, note)
+    }));
+    let reason_view = move |r: &Reason, lang| {
+        let eff = result.with_untracked(|r| r.0.clone());
+        let basis = r.basis.iter().filter_map(|q| {
+            let answer = eff.answers.get(*q).map(String::as_str).unwrap_or("unknown");
+            let question = text.question(q)?;
+            let option = text.option_label(q, answer).map(|o| o.get(lang).to_string()).unwrap_or_default();
+            Some(format!("{} {}", question.text.get(lang), option))
+        }).collect::<Vec<_>>();
+        view! {
+            <li>
+                {text.reasons.get(r.id).map(|t| t.get(lang).to_string()).unwrap_or_default()}
+                <span class="reason-basis">{trf(lang, "decision.based_on", &[("answers", &basis.join("; "))])}</span>
+            </li>
+        }
+    };
+    view! {
+        <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
+            <h2 id="result-heading" class="ds-heading" data-size="md">{txt("decision.result")}</h2>
+            {move || {
+                let lang = app.lang.get();
+                let (eff, rec, note) = result.get();
+                let route = text.route(rec.route.id());
+                let assessment = assess(thresholds(), eff.value, eff.contract_type.as_deref(), &today);
+                let regime_text = text.regimes.get(assessment.regime.id()).map(|t| t.get(lang).to_string()).unwrap_or_default();
+                let regime_text = regime_text
+                    .replace("{value}", &eff.value.map(|v| format_nok(v, lang)).unwrap_or_default())
+                    .replace("{threshold}", &assessment.deciding.map(|t| format_nok(t.amount, lang)).unwrap_or_default());
+                view! {
+                    <p class="decision-result__route" data-route=rec.route.id()>
+                        <strong>{route.map(|r| r.title.get(lang).to_string())}</strong>
+                    </p>
+                    <RichText text=Signal::stored(route.map(|r| r.summary.get(lang)).unwrap_or(""))/>
+                    <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.why")}</h3>
+                    <ul class="ds-list reasons">
+                        {rec.reasons.iter().chain(note.iter()).map(|r| reason_view(r, lang)).collect_view()}
+                    </ul>
+                    {(!rec.procedures.is_empty()).then(|| view! {
+                        <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.procedures")}</h3>
+                        <ul class="procedure-list">
+                            {rec.procedures.iter().filter_map(|p| text.procedure(p.id())).map(|p| view! {
+                                <li class="procedure">
+                                    <h4 class="ds-heading" data-size="2xs">{p.title.get(lang).to_string()}</h4>
+                                    <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
+                                    <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
+                                    <p class="ds-paragraph" data-size="sm">
+                                        <a class="ds-link" href=p.source.url.clone() target="_blank" rel="noopener noreferrer">
+                                            {p.source.label.get(lang).to_string()}<span class="visually-hidden">{tr(lang, "common.opens_new_window")}</span>
+                                        </a>
+                                    </p>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
+                    {(!rec.notes.is_empty()).then(|| view! {
+                        <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.notes")}</h3>
+                        <ul class="ds-list">{rec.notes.iter().map(|r| reason_view(r, lang)).collect_view()}</ul>
+                    })}
+                    <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.regulations")}</h3>
+                    <p class="ds-paragraph" data-size="sm">{regime_text}</p>
+                    {assessment.at_threshold.then(|| view! {
+                        <p class="ds-paragraph" data-size="sm">{text.threshold_notes["at-threshold"].get(lang).to_string()}</p>
+                    })}
+                    {assessment.expired.iter().map(|t| {
+                        let note = text.threshold_notes["expired"].get(lang)
+                            .replace("{valid_to}", &t.valid_to.as_deref().map(|d| format_date(d, lang)).unwrap_or_default())
+                            .replace("{source}", t.source.label.get(lang));
+                        view! {
+                            <div class="ds-alert threshold-expired" data-color="warning">
+                                <p class="ds-paragraph" data-size="sm">
+                                    {format!("{} ({})", note, format_nok(t.amount, lang))}" "
+                                    <a class="ds-link" href=t.source.url.clone() target="_blank" rel="noopener noreferrer">
+                                        {t.source.label.get(lang).to_string()}<span class="visually-hidden">{tr(lang, "common.opens_new_window")}</span>
+                                    </a>
+                                </p>
+                            </div>
+                        }
+                    }).collect_view()}
+                }
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn ChosenRoute() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let text = decision_text();
+    let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone().unwrap_or_default()));
+    let reason = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_reason.clone()));
+    view! {
+        <section class="ds-card chosen-route" aria-labelledby="chosen-heading">
+            <h2 id="chosen-heading" class="ds-heading" data-size="sm">{txt("decision.chosen.title")}</h2>
+            <p class="ds-paragraph field-help" data-size="sm">{txt("decision.chosen.help")}</p>
+            <div class="ds-field">
+                <label class="ds-label" for="chosen-route">{txt("decision.chosen.route")}</label>
+                <select id="chosen-route" class="ds-input" prop:value=move || chosen.get()
+                    on:change:target=move |ev| {
+                        let v = ev.target().value();
+                        session.edit(move |plan, now| {
+                            plan.decision.chosen_route = RouteChoice::from_id(&v).map(|r| r.id().to_string());
+                            plan.touch(now);
+                        });
+                    }>
+                    <option value="">{txt("decision.chosen.none")}</option>
+                    {RouteChoice::ALL.into_iter().map(|r| {
+                        let id = r.id();
+                        view! { <option value=id selected=move || chosen.get() == id>{move || text.route(id).map(|t| t.title.get(app.lang.get()).to_string())}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="ds-field">
+                <label class="ds-label" for="chosen-reason">{txt("decision.chosen.reason")}</label>
+                <textarea id="chosen-reason" class="ds-input" rows="4" prop:value=move || reason.get()
+                    on:input:target=move |ev| {
+                        let v = ev.target().value();
+                        session.edit(move |plan, now| {
+                            plan.decision.chosen_reason = v;
+                            plan.touch(now);
+                        });
+                    }></textarea>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,130 @@
+//! The plan library: create, list, open, rename, duplicate, delete (with undo), load the example.
+
+mod create_form;
+mod plan_card;
+
+use crate::app::set_title;
+use crate::i18n::{tr, trf, txt};
+use crate::persistence;
+use crate::state::use_app;
+use create_form::CreatePlanForm;
+use ioa_core::library::{self, PlanSummary};
+use ioa_core::storage;
+use leptos::prelude::*;
+use plan_card::PlanCard;
+use std::time::Duration;
+
+/// How long "Undo" stays offered after a delete.
+const UNDO_MS: u64 = 10_000;
+
+/// A deleted plan that can still be put back.
+#[derive(Clone, Debug, PartialEq)]
+struct Deleted {
+    id: String,
+    title: String,
+    raw: String,
+}
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| set_title("", app.lang.get()));
+
+    let deleted: RwSignal<Option<Deleted>> = RwSignal::new(None);
+    let action_error: RwSignal<Option<&'static str>> = RwSignal::new(None);
+
+    let on_delete = Callback::new(move |summary: PlanSummary| {
+        match persistence::with_store(|kv| storage::delete_plan(kv, &summary.id)) {
+            Ok(raw) => {
+                app.library.update(|plans| plans.retain(|p| p.id != summary.id));
+                let lang = app.lang.get_untracked();
+                app.announcement.set(trf(lang, "library.deleted", &[("title", &summary.title)]));
+                if let Some(raw) = raw {
+                    deleted.set(Some(Deleted { id: summary.id.clone(), title: summary.title.clone(), raw }));
+                    let id = summary.id;
+                    set_timeout(
+                        move || {
+                            if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id)) {
+                                deleted.set(None);
+                            }
+                        },
+                        Duration::from_millis(UNDO_MS),
+                    );
+                }
+            }
+            Err(_) => action_error.set(Some("library.error.delete_failed")),
+        }
+    });
+
+    let undo = move |_| {
+        let Some(d) = deleted.get_untracked() else { return };
+        match persistence::with_store(|kv| storage::undo_delete(kv, &d.id, &d.raw)) {
+            Ok(summary) => {
+                app.library.update(|plans| library::upsert(plans, summary));
+                deleted.set(None);
+                let lang = app.lang.get_untracked();
+                app.announcement.set(trf(lang, "library.restored", &[("title", &d.title)]));
+            }
+            Err(_) => action_error.set(Some("library.error.undo_failed")),
+        }
+    };
+
+    let sorted = Memo::new(move |_| {
+        let mut plans = app.library.get();
+        library::sort_for_display(&mut plans);
+        plans
+    });
+
+    view! {
+        <h1 class="ds-heading" data-size="xl" tabindex="-1">{txt("home.title")}</h1>
+        <p class="ds-paragraph lead" data-size="lg">{txt("home.lead")}</p>
+
+        <div class="home-grid">
+            <section class="home-grid__create" aria-labelledby="create-heading">
+                <CreatePlanForm/>
+            </section>
+
+            <section class="home-grid__list" aria-labelledby="plans-heading">
+                <h2 id="plans-heading" class="ds-heading" data-size="md">{txt("library.title")}</h2>
+                {move || {
+                    deleted
+                        .get()
+                        .map(|d| {
+                            let lang = app.lang.get();
+                            view! {
+                                <div class="ds-alert undo" data-color="info">
+                                    <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.title)])}</p>
+                                    <button type="button" class="ds-button" data-variant="secondary" on:click=undo>
+                                        {tr(lang, "library.undo")}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    action_error
+                        .get()
+                        .map(|key| {
+                            view! {
+                                <div class="ds-alert" data-color="danger" role="alert">
+                                    <p class="ds-paragraph">{move || tr(app.lang.get(), key)}</p>
+                                </div>
+                            }
+                        })
+                }}
+                <Show
+                    when=move || !sorted.with(Vec::is_empty)
+                    fallback=|| view! { <p class="ds-paragraph empty-state">{txt("library.empty")}</p> }
+                >
+                    <ul class="plan-list" role="list">
+                        <For
+                            each=move || sorted.get()
+                            key=|p| (p.id.clone(), p.updated_at, p.title.clone())
+                            children=move |summary| view! { <PlanCard summary on_delete error=action_error/> }
+                        />
+                    </ul>
+                </Show>
+            </section>
+        </div>
+    }
+}

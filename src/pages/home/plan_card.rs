@@ -1,0 +1,234 @@
+//! One plan in the library, with its actions.
+
+use crate::clock::{format_timestamp, new_plan_id, now_ms};
+use crate::i18n::{tr, trf, txt};
+use crate::persistence;
+use crate::state::use_app;
+use ioa_core::library::{self, PlanSummary};
+use ioa_core::route::Route;
+use ioa_core::storage;
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanCard(
+    summary: PlanSummary,
+    on_delete: Callback<PlanSummary>,
+    error: RwSignal<Option<&'static str>>,
+) -> impl IntoView {
+    let app = use_app();
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(summary.title.clone());
+    let rename_error: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let rename_input = NodeRef::<leptos::html::Input>::new();
+    let rename_button = NodeRef::<leptos::html::Button>::new();
+    let id = summary.id.clone();
+    let dom_id = format!("plan-{}", summary.id);
+    let summary = StoredValue::new(summary);
+
+    let start_rename = move |_| {
+        new_title.set(summary.with_value(|s| s.title.clone()));
+        rename_error.set(None);
+        renaming.set(true);
+        request_animation_frame(move || {
+            if let Some(input) = rename_input.get_untracked() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    };
+    let stop_rename = move || {
+        renaming.set(false);
+        request_animation_frame(move || {
+            if let Some(button) = rename_button.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    };
+
+    let save_rename = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let id = summary.with_value(|s| s.id.clone());
+        let result = persistence::with_store(|kv| -> Result<PlanSummary, &'static str> {
+            let mut plan = match storage::load_plan(kv, &id) {
+                Ok(Some(Ok(plan))) => plan,
+                _ => return Err("library.error.rename_failed"),
+            };
+            plan.rename(&new_title.get_untracked(), now_ms()).map_err(|e| e.message_key())?;
+            storage::save_plan(kv, &mut plan).map_err(|_| "library.error.rename_failed")?;
+            Ok((&plan).into())
+        });
+        match result {
+            Ok(updated) => {
+                app.library.update(|plans| library::upsert(plans, updated));
+                stop_rename();
+            }
+            Err(key) => rename_error.set(Some(key)),
+        }
+    };
+
+    let duplicate = move |_| {
+        let id = summary.with_value(|s| s.id.clone());
+        let lang = app.lang.get_untracked();
+        let result = persistence::with_store(|kv| {
+            let Ok(Some(Ok(plan))) = storage::load_plan(kv, &id) else { return None };
+            let title = library::copy_title(tr(lang, "library.copy_prefix"), &plan.title);
+            let mut copy = plan.duplicate(new_plan_id(), title, now_ms());
+            storage::force_save_plan(kv, &mut copy).ok().map(|()| copy)
+        });
+        match result {
+            Some(copy) => {
+                app.announcement.set(trf(lang, "library.duplicated", &[("title", &copy.title)]));
+                app.library.update(|plans| library::upsert(plans, (&copy).into()));
+            }
+            None => error.set(Some("library.error.duplicate_failed")),
+        }
+    };
+
+    let ask_delete = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let confirm_delete = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        on_delete.run(summary.get_value());
+    };
+    let cancel_delete = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+
+    let title_id = format!("{dom_id}-title");
+    let rename_id = StoredValue::new(format!("{dom_id}-rename"));
+    let rename_err_id = StoredValue::new(format!("{dom_id}-rename-error"));
+    let dialog_title_id = format!("{dom_id}-dialog-title");
+    let meta = move || {
+        let lang = app.lang.get();
+        summary.with_value(|s| {
+            let mut parts = Vec::new();
+            if !s.organisation.is_empty() {
+                parts.push(s.organisation.clone());
+            }
+            if !s.case_number.is_empty() {
+                parts.push(trf(lang, "library.case_number_value", &[("number", &s.case_number)]));
+            }
+            parts.join(" · ")
+        })
+    };
+
+    view! {
+        <li class="ds-card plan-card" id=dom_id.clone()>
+            <h3 class="ds-heading plan-card__title" data-size="sm" id=title_id.clone()>
+                <a class="ds-link" href=Route::Plan { plan: id.clone() }.href()>{summary.with_value(|s| s.title.clone())}</a>
+            </h3>
+            <p class="ds-paragraph plan-card__meta" data-size="sm">{meta}</p>
+            <p class="ds-paragraph plan-card__meta" data-size="sm">
+                {move || {
+                    let lang = app.lang.get();
+                    let time = format_timestamp(summary.with_value(|s| s.updated_at), lang);
+                    trf(lang, "library.updated", &[("time", &time)])
+                }}
+            </p>
+            <Show when=move || renaming.get()>
+                <form class="rename-form" on:submit=save_rename novalidate>
+                    <div class="ds-field">
+                        <label class="ds-label" for=rename_id.get_value()>{txt("library.rename.label")}</label>
+                        <input
+                            id=rename_id.get_value()
+                            class="ds-input"
+                            type="text"
+                            node_ref=rename_input
+                            aria-invalid=move || rename_error.get().is_some().to_string()
+                            aria-describedby=move || rename_error.get().map(|_| rename_err_id.get_value())
+                            prop:value=move || new_title.get()
+                            on:input:target=move |ev| new_title.set(ev.target().value())
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    stop_rename();
+                                }
+                            }
+                        />
+                        {move || {
+                            rename_error
+                                .get()
+                                .map(|key| {
+                                    view! {
+                                        <p class="ds-validation-message" data-color="danger" id=rename_err_id.get_value()>
+                                            {move || tr(app.lang.get(), key)}
+                                        </p>
+                                    }
+                                })
+                        }}
+                    </div>
+                    <div class="button-row">
+                        <button type="submit" class="ds-button" data-variant="primary" data-size="sm">
+                            {txt("library.rename.save")}
+                        </button>
+                        <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" on:click=move |_| stop_rename()>
+                            {txt("common.cancel")}
+                        </button>
+                    </div>
+                </form>
+            </Show>
+            <div class="button-row plan-card__actions">
+                <a class="ds-button" data-variant="primary" data-size="sm" href=Route::Plan { plan: id.clone() }.href()>
+                    {txt("library.open")}
+                    <span class="visually-hidden">": " {summary.with_value(|s| s.title.clone())}</span>
+                </a>
+                <button
+                    type="button"
+                    class="ds-button"
+                    data-variant="secondary"
+                    data-size="sm"
+                    node_ref=rename_button
+                    aria-describedby=title_id.clone()
+                    on:click=start_rename
+                >
+                    {txt("library.rename")}
+                </button>
+                <button
+                    type="button"
+                    class="ds-button"
+                    data-variant="secondary"
+                    data-size="sm"
+                    aria-describedby=title_id.clone()
+                    on:click=duplicate
+                >
+                    {txt("library.duplicate")}
+                </button>
+                <button
+                    type="button"
+                    class="ds-button"
+                    data-variant="tertiary"
+                    data-color="danger"
+                    data-size="sm"
+                    aria-describedby=title_id.clone()
+                    on:click=ask_delete
+                >
+                    {txt("library.delete")}
+                </button>
+            </div>
+            <dialog class="ds-dialog" node_ref=dialog aria-labelledby=dialog_title_id.clone()>
+                <h2 class="ds-heading" data-size="sm" id=dialog_title_id.clone()>{txt("library.delete_confirm.title")}</h2>
+                <p class="ds-paragraph">
+                    {move || {
+                        let lang = app.lang.get();
+                        trf(lang, "library.delete_confirm.body", &[("title", &summary.with_value(|s| s.title.clone()))])
+                    }}
+                </p>
+                <div class="button-row">
+                    <button type="button" class="ds-button" data-variant="primary" data-color="danger" on:click=confirm_delete>
+                        {txt("library.delete_confirm.confirm")}
+                    </button>
+                    <button type="button" class="ds-button" data-variant="secondary" autofocus on:click=cancel_delete>
+                        {txt("common.cancel")}
+                    </button>
+                </div>
+            </dialog>
+        </li>
+    }
+}

@@ -1,0 +1,166 @@
+//! One step of a worksheet: purpose, guidance, fields, "done" and back/next. Steps can be
+//! visited in any order; the side list shows where you are and what is done.
+
+use crate::app::set_title;
+use crate::components::plan_header::PlanHeader;
+use crate::components::rich_text::RichText;
+use crate::i18n::{content_text, tr, trf, txt};
+use crate::pages::not_found::NotFoundPage;
+use crate::session::use_session;
+use crate::state::use_app;
+use crate::worksheet::FieldEditor;
+use ioa_core::content::{content, step_key, Step, Tool};
+use ioa_core::progress::{step_status, Status};
+use ioa_core::route::Route;
+use leptos::prelude::*;
+
+#[component]
+pub fn StepPage(tool: String, step: String) -> impl IntoView {
+    let Some(tool) = content().tool(&tool) else { return view! { <NotFoundPage/> }.into_any() };
+    let Some(index) = tool.step_index(&step) else { return view! { <NotFoundPage/> }.into_any() };
+    view! { <StepView tool index/> }.into_any()
+}
+
+#[component]
+fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let step: &'static Step = &tool.steps[index];
+    let plan_id = session.plan.with_untracked(|p| p.id.clone());
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        set_title(&format!("{} – {}", step.title.get(lang), tool.title.get(lang)), lang);
+    });
+
+    let step_href = {
+        let plan_id = plan_id.clone();
+        move |s: &Step| Route::Step { plan: plan_id.clone(), tool: tool.id.clone(), step: s.id.clone() }.href()
+    };
+    let doc_href = Route::Document { plan: plan_id.clone(), tool: tool.id.clone() }.href();
+    let previous = index.checked_sub(1).map(|i| (step_href(&tool.steps[i]), &tool.steps[i]));
+    let next = tool.steps.get(index + 1).map(|s| (step_href(s), s));
+    let done_key = step_key(&tool.id, &step.id);
+    let done = {
+        let key = done_key.clone();
+        Memo::new(move |_| session.plan.with(|p| p.done_steps.contains(&key)))
+    };
+    let tool_href = step_href(&tool.steps[0]);
+    let crumbs = vec![crate::components::plan_header::Crumb {
+        label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
+        href: tool_href,
+    }];
+
+    view! {
+        <PlanHeader crumbs/>
+        <div class="step-layout">
+            <nav class="step-nav" aria-labelledby="step-nav-heading">
+                <h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2>
+                <ol class="step-nav__list">
+                    {tool
+                        .steps
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, s, p)));
+                            let current = i == index;
+                            view! {
+                                <li class="step-nav__item" data-status=move || match status.get() {
+                                    Status::Done => "done",
+                                    Status::InProgress => "in-progress",
+                                    Status::NotStarted => "not-started",
+                                }>
+                                    <a class="ds-link" href=step_href(s) aria-current=current.then_some("step")>
+                                        <span class="step-nav__number" aria-hidden="true">{i + 1}</span>
+                                        <span>{content_text(&s.title)}</span>
+                                        <span class="visually-hidden">
+                                            {move || format!(" ({})", tr(app.lang.get(), status.get().label_key()))}
+                                        </span>
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                    <li class="step-nav__item step-nav__item--document">
+                        <a class="ds-link" href=doc_href.clone()>{content_text(&tool.document.title)}</a>
+                    </li>
+                </ol>
+            </nav>
+
+            <article class="step-main">
+                <p class="ds-paragraph step-count" data-size="sm">
+                    {move || trf(app.lang.get(), "step.count", &[("n", &(index + 1).to_string()), ("total", &tool.steps.len().to_string())])}
+                </p>
+                <h1 class="ds-heading" data-size="lg" tabindex="-1">{content_text(&step.title)}</h1>
+                <RichText text=Signal::derive(content_text(&step.purpose)) class="step-purpose"/>
+
+                <details class="ds-details about-tool">
+                    <summary>{move || trf(app.lang.get(), "step.about_tool", &[("tool", tool.title.get(app.lang.get()))])}</summary>
+                    <div>
+                        <RichText text=Signal::derive(content_text(&tool.intro))/>
+                        <p class="ds-paragraph">
+                            <a class="ds-link" href=tool.original.url.clone() rel="noopener noreferrer" target="_blank">
+                                {content_text(&tool.original.label)}
+                                <span class="visually-hidden">{txt("common.opens_new_window")}</span>
+                            </a>
+                        </p>
+                    </div>
+                </details>
+
+                <section class="guidance" aria-labelledby="guidance-heading">
+                    <h2 id="guidance-heading" class="ds-heading" data-size="xs">{txt("step.guidance")}</h2>
+                    <RichText text=Signal::derive(content_text(&step.guidance))/>
+                </section>
+
+                {step.service_design.as_ref().map(|sd| view! {
+                    <aside class="ds-card service-design" data-variant="tinted" aria-labelledby="sd-heading">
+                        <h2 id="sd-heading" class="ds-heading" data-size="xs">{txt("step.service_design")}</h2>
+                        <RichText text=Signal::derive(content_text(sd))/>
+                    </aside>
+                })}
+
+                <form class="worksheet" on:submit=|ev| ev.prevent_default() novalidate>
+                    {step.fields.iter().map(|field| view! { <FieldEditor tool=&tool.id step=&step.id field/> }).collect_view()}
+                </form>
+
+                <div class="ds-field step-done">
+                    <input
+                        class="ds-input"
+                        type="checkbox"
+                        id="step-done"
+                        prop:checked=move || done.get()
+                        on:change:target=move |ev| {
+                            let on = ev.target().checked();
+                            let key = done_key.clone();
+                            session.edit(move |plan, now| plan.set_step_done(&key, on, now));
+                        }
+                    />
+                    <label class="ds-label" for="step-done">{txt("step.mark_done")}</label>
+                </div>
+
+                <nav class="step-pager" aria-label=txt("step.pager")>
+                    {previous.map(|(href, s)| view! {
+                        <a class="ds-button" data-variant="secondary" href=href rel="prev">
+                            <span aria-hidden="true">"← "</span>{txt("step.previous")}
+                            <span class="step-pager__title">{content_text(&s.title)}</span>
+                        </a>
+                    })}
+                    {match next {
+                        Some((href, s)) => view! {
+                            <a class="ds-button" data-variant="primary" href=href rel="next">
+                                {txt("step.next")}<span aria-hidden="true">" →"</span>
+                                <span class="step-pager__title">{content_text(&s.title)}</span>
+                            </a>
+                        }.into_any(),
+                        None => view! {
+                            <a class="ds-button" data-variant="primary" href=doc_href>
+                                {txt("step.to_document")}<span aria-hidden="true">" →"</span>
+                                <span class="step-pager__title">{content_text(&tool.document.title)}</span>
+                            </a>
+                        }.into_any(),
+                    }}
+                </nav>
+            </article>
+        </div>
+    }
+}
+

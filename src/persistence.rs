@@ -1,0 +1,110 @@
+//! The one place that touches `localStorage`. Everything else goes through `ioa_core::storage`
+//! over the [`KeyValue`] this module provides: the browser's storage when it works, or an
+//! in-memory store (with a banner) when it does not.
+
+use ioa_core::storage::{KeyValue, KvError, MemoryKv};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// `localStorage` as a [`KeyValue`].
+pub struct WebKv(web_sys::Storage);
+
+impl WebKv {
+    pub fn new(storage: web_sys::Storage) -> Self {
+        WebKv(storage)
+    }
+}
+
+/// Maps a thrown storage exception to [`KvError`], covering every browser's name for "full".
+pub fn classify(error: &JsValue) -> KvError {
+    if let Some(dom) = error.dyn_ref::<web_sys::DomException>() {
+        let name = dom.name();
+        let code = dom.code();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" || code == 22 || code == 1014 {
+            return KvError::QuotaExceeded;
+        }
+        if name == "SecurityError" || name == "InvalidStateError" {
+            return KvError::Unavailable;
+        }
+        return KvError::Other(format!("{name}: {}", dom.message()));
+    }
+    // Chromium ≥ 138 throws a `QuotaExceededError` object; older engines a plain Error.
+    let name = js_sys::Reflect::get(error, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
+    match name.as_deref() {
+        Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => KvError::QuotaExceeded,
+        Some(other) => KvError::Other(other.to_string()),
+        None => KvError::Other(format!("{error:?}")),
+    }
+}
+
+impl KeyValue for WebKv {
+    fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+        self.0.get_item(key).map_err(|e| classify(&e))
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+        self.0.set_item(key, value).map_err(|e| classify(&e))
+    }
+    fn remove(&self, key: &str) -> Result<(), KvError> {
+        self.0.remove_item(key).map_err(|e| classify(&e))
+    }
+    fn keys(&self) -> Result<Vec<String>, KvError> {
+        let len = self.0.length().map_err(|e| classify(&e))?;
+        Ok((0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+    }
+}
+
+/// Where plans are kept in this tab.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// The browser's `localStorage`.
+    Browser,
+    /// Storage could not be used: plans live only while this tab is open.
+    MemoryOnly,
+}
+
+/// Probes `localStorage` with a real write, since some browsers expose it but throw on use.
+pub fn open_browser_storage() -> Option<WebKv> {
+    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let kv = WebKv::new(storage);
+    let probe = "ioa-planleggeren/probe";
+    kv.set(probe, "1").ok()?;
+    kv.remove(probe).ok()?;
+    Some(kv)
+}
+
+thread_local! {
+    static STORE: RefCell<Option<(Rc<dyn KeyValue>, Mode)>> = const { RefCell::new(None) };
+}
+
+/// Opens the store once per page: the browser's storage, or memory when that fails.
+pub fn init() -> Mode {
+    let (kv, mode): (Rc<dyn KeyValue>, Mode) = match open_browser_storage() {
+        Some(kv) => (Rc::new(kv), Mode::Browser),
+        None => (Rc::new(MemoryKv::new()), Mode::MemoryOnly),
+    };
+    STORE.with(|s| *s.borrow_mut() = Some((kv, mode)));
+    mode
+}
+
+/// Replaces the store (tests, and the fallback when a layout from a newer app is found).
+pub fn use_store(kv: Rc<dyn KeyValue>, mode: Mode) {
+    STORE.with(|s| *s.borrow_mut() = Some((kv, mode)));
+}
+
+/// Runs `f` with the store, opening it first if needed.
+pub fn with_store<R>(f: impl FnOnce(&dyn KeyValue) -> R) -> R {
+    let kv = STORE.with(|s| s.borrow().as_ref().map(|(kv, _)| kv.clone()));
+    let kv = match kv {
+        Some(kv) => kv,
+        None => {
+            init();
+            STORE.with(|s| s.borrow().as_ref().map(|(kv, _)| kv.clone())).expect("store initialised")
+        }
+    };
+    f(&*kv)
+}
+
+pub fn mode() -> Mode {
+    STORE.with(|s| s.borrow().as_ref().map(|(_, m)| *m)).unwrap_or(Mode::MemoryOnly)
+}

@@ -1,0 +1,165 @@
+//! An open plan: its reactive state and autosave.
+//!
+//! Edits update the in-memory plan at once; saving is coalesced off the typing path (at most
+//! [`SAVE_DELAY_MS`] after the last edit, and no later than [`MAX_WAIT_MS`] after the first
+//! unsaved one) and flushed when the page is hidden or left. A failed save keeps the plan in
+//! memory and says so; the next edit or "Try again" retries.
+
+use crate::clock::now_ms;
+use crate::persistence::{self, Mode};
+use ioa_core::library::{self, PlanSummary};
+use ioa_core::migrate::plan_from_json;
+use ioa_core::plan::Plan;
+use ioa_core::storage::{self, SaveError};
+use leptos::prelude::*;
+use std::time::Duration;
+
+pub const SAVE_DELAY_MS: u64 = 400;
+pub const MAX_WAIT_MS: u64 = 2_000;
+
+/// What the save indicator shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    /// Everything is stored (at this time).
+    Saved { at: u64 },
+    /// Changes wait for the next save.
+    Pending,
+    /// Storage refused the save; the plan is only in this tab.
+    Failed(SaveError),
+    /// Another tab saved a newer version; this tab does not overwrite it without asking.
+    Conflict,
+}
+
+/// Handles for one open plan. `Copy`; provided through context to the plan's pages.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub plan: RwSignal<Plan>,
+    pub status: RwSignal<SaveStatus>,
+    /// The library list, kept in step with what is saved.
+    library: RwSignal<Vec<PlanSummary>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+    first_unsaved_at: StoredValue<Option<u64>>,
+}
+
+impl Session {
+    pub fn new(plan: Plan, library: RwSignal<Vec<PlanSummary>>) -> Session {
+        Session {
+            library,
+            status: RwSignal::new(SaveStatus::Saved { at: plan.updated_at }),
+            plan: RwSignal::new(plan),
+            timer: StoredValue::new(None),
+            first_unsaved_at: StoredValue::new(None),
+        }
+    }
+
+    /// Changes the plan and schedules a save.
+    pub fn edit(&self, change: impl FnOnce(&mut Plan, u64)) {
+        let now = now_ms();
+        self.plan.update(|plan| change(plan, now));
+        if self.status.get_untracked() != SaveStatus::Conflict {
+            if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+                self.status.set(SaveStatus::Pending);
+            }
+            self.schedule(now);
+        }
+    }
+
+    fn schedule(&self, now: u64) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        let first = self.first_unsaved_at.get_value().unwrap_or(now);
+        self.first_unsaved_at.set_value(Some(first));
+        let wait = SAVE_DELAY_MS.min((first + MAX_WAIT_MS).saturating_sub(now));
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.flush(), Duration::from_millis(wait)).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// True while there are edits not yet in storage.
+    pub fn has_unsaved(&self) -> bool {
+        !matches!(self.status.try_get_untracked(), Some(SaveStatus::Saved { .. }) | None)
+    }
+
+    /// Saves now if anything is unsaved (and no conflict waits for the user).
+    pub fn flush(&self) {
+        if let Some(handle) = self.timer.try_get_value().flatten() {
+            handle.clear();
+        }
+        let _ = self.timer.try_set_value(None);
+        match self.status.try_get_untracked() {
+            Some(SaveStatus::Pending | SaveStatus::Failed(_)) => {}
+            _ => return,
+        }
+        let result = self
+            .plan
+            .try_update_untracked(|plan| persistence::with_store(|kv| storage::save_plan(kv, plan)));
+        let Some(result) = result else { return };
+        self.after_save(result);
+    }
+
+    fn after_save(&self, result: Result<(), SaveError>) {
+        match result {
+            Ok(()) => {
+                self.first_unsaved_at.set_value(None);
+                self.status.set(SaveStatus::Saved { at: now_ms() });
+                let summary = self.plan.with_untracked(|p| PlanSummary::from(p));
+                self.library.update(|plans| library::upsert(plans, summary));
+            }
+            Err(SaveError::Conflict { .. }) => self.status.set(SaveStatus::Conflict),
+            Err(e) => self.status.set(SaveStatus::Failed(e)),
+        }
+    }
+
+    /// Another tab stored a new version of this plan. Take it if this tab has nothing unsaved;
+    /// otherwise ask the user.
+    pub fn external_change(&self, raw: Option<String>) {
+        let Some(Ok(theirs)) = raw.map(|r| plan_from_json(&r)) else { return };
+        if theirs.revision == self.plan.with_untracked(|p| p.revision) {
+            return; // our own save, echoed
+        }
+        if self.has_unsaved() {
+            self.status.set(SaveStatus::Conflict);
+        } else {
+            self.plan.set(theirs);
+        }
+    }
+
+    /// Conflict: keep this tab's version over the other tab's.
+    pub fn keep_mine(&self) {
+        let result = self
+            .plan
+            .try_update_untracked(|plan| persistence::with_store(|kv| storage::force_save_plan(kv, plan)));
+        if let Some(result) = result {
+            self.after_save(result);
+        }
+    }
+
+    /// Conflict: drop this tab's edits and show the stored version.
+    pub fn load_stored(&self) {
+        let id = self.plan.with_untracked(|p| p.id.clone());
+        if let Ok(Some(Ok(plan))) = persistence::with_store(|kv| storage::load_plan(kv, &id)) {
+            self.plan.set(plan);
+            self.first_unsaved_at.set_value(None);
+            self.status.set(SaveStatus::Saved { at: now_ms() });
+        }
+    }
+
+    /// Conflict: store this tab's version as a new plan, then show the stored original.
+    /// Returns the copy's id.
+    pub fn save_mine_as_copy(&self, title: String) -> Result<String, SaveError> {
+        let mut copy = self.plan.with_untracked(|p| p.duplicate(crate::clock::new_plan_id(), title, now_ms()));
+        persistence::with_store(|kv| storage::force_save_plan(kv, &mut copy))?;
+        self.library.update(|plans| library::upsert(plans, (&copy).into()));
+        self.load_stored();
+        Ok(copy.id)
+    }
+
+    pub fn memory_only(&self) -> bool {
+        persistence::mode() == Mode::MemoryOnly
+    }
+}
+
+pub fn use_session() -> Session {
+    expect_context::<Session>()
+}

@@ -1,0 +1,41 @@
+//! App-wide state shared through context: language, current view, the plan library and notices.
+
+use ioa_core::library::PlanSummary;
+use ioa_core::route::Route;
+use ioa_core::storage::Quarantined;
+use ioa_core::Lang;
+use leptos::prelude::*;
+
+/// Problems found when storage was opened, shown as banners until dismissed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Notices {
+    /// Storage cannot be used: nothing is kept after the tab closes.
+    pub memory_only: bool,
+    /// Storage holds data from a newer app version; this tab works in memory to leave it intact.
+    pub layout_too_new: bool,
+    /// Plans that could not be read this time and were moved aside.
+    pub quarantined: Vec<Quarantined>,
+    /// Values kept aside in earlier sessions.
+    pub quarantine_keys: Vec<String>,
+}
+
+/// Handles to app-wide signals. `Copy`, so components take it by value.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    pub library: RwSignal<Vec<PlanSummary>>,
+    pub notices: RwSignal<Notices>,
+    /// A short message for the live region (e.g. "Plan deleted"), read out by screen readers.
+    pub announcement: RwSignal<String>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Navigates by changing the URL fragment; the `hashchange` listener updates the route.
+pub fn navigate(route: &Route) {
+    let _ = window().location().set_hash(route.href().trim_start_matches('#'));
+}
+

@@ -1,0 +1,7 @@
+//! The worksheet engine's UI: one editor per field kind, driven entirely by content data.
+
+pub mod field;
+pub mod rows;
+mod simple;
+
+pub use field::FieldEditor;

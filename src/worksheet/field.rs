@@ -1,0 +1,77 @@
+//! A field with its label, help text and example, and the editor its kind needs.
+
+use super::rows::{RegisterEditor, TableEditor};
+use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInput, TextInput};
+use crate::components::rich_text::RichText;
+use crate::i18n::{content_text, txt};
+use ioa_core::content::{answer_key, Field, FieldKind};
+use leptos::prelude::*;
+
+/// Ids and texts every editor needs.
+#[derive(Clone)]
+pub struct FieldIds {
+    /// The plan answer key `tool/step/field`.
+    pub key: String,
+    /// DOM id of the input (or of the group).
+    pub dom: String,
+    /// DOM id of the help text, for `aria-describedby`.
+    pub help: String,
+}
+
+#[component]
+pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field) -> impl IntoView {
+    let key = answer_key(tool, step, &field.id);
+    let dom = format!("f-{}", key.replace('/', "-"));
+    let ids = FieldIds { help: format!("{dom}-help"), key, dom };
+    let label = content_text(&field.label);
+    let help = content_text(&field.help);
+    // Inputs with one control use <label for>; groups use <fieldset><legend>.
+    let grouped = !matches!(field.kind, FieldKind::ShortText | FieldKind::LongText | FieldKind::Date | FieldKind::Amount);
+    let example = field.example.as_ref().map(|example| {
+        view! {
+            <details class="ds-details example">
+                <summary>{txt("field.example")}</summary>
+                <div><RichText text=Signal::derive(content_text(example))/></div>
+            </details>
+        }
+    });
+    let editor = {
+        let ids = ids.clone();
+        match &field.kind {
+            FieldKind::ShortText => view! { <TextInput ids multiline=false/> }.into_any(),
+            FieldKind::LongText => view! { <TextInput ids multiline=true/> }.into_any(),
+            FieldKind::Date => view! { <DateInput ids/> }.into_any(),
+            FieldKind::Amount => view! { <AmountInput ids/> }.into_any(),
+            FieldKind::List => view! { <ListInput ids label=field.label.clone()/> }.into_any(),
+            FieldKind::Checklist { options } => view! { <ChecklistInput ids options/> }.into_any(),
+            FieldKind::Choice { options } => view! { <ChoiceInput ids options/> }.into_any(),
+            FieldKind::Table { columns } => view! { <TableEditor ids columns/> }.into_any(),
+            FieldKind::Register { register, columns, readonly } => {
+                view! { <RegisterEditor ids register columns readonly/> }.into_any()
+            }
+        }
+    };
+    let help_id = ids.help.clone();
+    let help_ref = ids.help.clone();
+    if grouped {
+        view! {
+            <fieldset class="ds-fieldset worksheet-field" aria-describedby=help_ref>
+                <legend class="ds-label">{label}</legend>
+                <p class="ds-paragraph field-help" data-size="sm" id=help_id>{help}</p>
+                {example}
+                {editor}
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="ds-field worksheet-field">
+                <label class="ds-label" for=ids.dom.clone()>{label}</label>
+                <p class="ds-paragraph field-help" data-size="sm" id=help_id>{help}</p>
+                {example}
+                {editor}
+            </div>
+        }
+        .into_any()
+    }
+}

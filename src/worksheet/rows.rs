@@ -1,0 +1,251 @@
+//! Editors for rows of typed columns: table fields (rows stored in the answer) and shared
+//! registers (rows stored once in the plan and shown by every tool that uses them).
+
+use super::field::FieldIds;
+use super::simple::focus;
+use crate::i18n::{content_text, tr, trf, txt};
+use crate::session::use_session;
+use crate::state::use_app;
+use ioa_core::content::{content, Column, ColumnKind};
+use ioa_core::plan::Answer;
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// One cell, with a visible label, in the control its column kind needs.
+#[component]
+fn CellInput(
+    id: String,
+    column: &'static Column,
+    #[prop(into)] value: Signal<String>,
+    on_change: Callback<String>,
+    #[prop(default = false)] readonly: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let label = content_text(&column.label);
+    if readonly {
+        return view! {
+            <div class="cell cell--readonly">
+                <span class="cell__label">{label}</span>
+                <span class="cell__value">
+                    {move || ioa_core::document::cell_text(column, &value.get(), app.lang.get())}
+                </span>
+            </div>
+        }
+        .into_any();
+    }
+    let control = match column.kind {
+        ColumnKind::Text => view! {
+            <input id=id.clone() class="ds-input" type="text" prop:value=move || value.get()
+                on:input:target=move |ev| on_change.run(ev.target().value())/>
+        }
+        .into_any(),
+        ColumnKind::LongText => view! {
+            <textarea id=id.clone() class="ds-input" rows="3" prop:value=move || value.get()
+                on:input:target=move |ev| on_change.run(ev.target().value())></textarea>
+        }
+        .into_any(),
+        ColumnKind::Date => view! {
+            <input id=id.clone() class="ds-input input--date" type="date" prop:value=move || value.get()
+                on:input:target=move |ev| on_change.run(ev.target().value())/>
+        }
+        .into_any(),
+        ColumnKind::Amount => view! {
+            <input id=id.clone() class="ds-input input--amount" type="text" inputmode="numeric" prop:value=move || value.get()
+                on:input:target=move |ev| on_change.run(ev.target().value().chars().filter(char::is_ascii_digit).collect())/>
+        }
+        .into_any(),
+        ColumnKind::Choice | ColumnKind::YesNo => {
+            let options: Vec<(String, &'static str, &'static str)> = if column.kind == ColumnKind::YesNo {
+                vec![("yes".into(), "common.yes", ""), ("no".into(), "common.no", "")]
+            } else {
+                column.options.iter().map(|o| (o.id.clone(), "", "")).collect()
+            };
+            view! {
+                <select id=id.clone() class="ds-input" prop:value=move || value.get()
+                    on:change:target=move |ev| on_change.run(ev.target().value())>
+                    <option value="">{txt("field.choose")}</option>
+                    {options
+                        .into_iter()
+                        .map(|(opt, key, _)| {
+                            let selected = { let opt = opt.clone(); move || value.get() == opt };
+                            let option_value = opt.clone();
+                            let text = move || {
+                                let lang = app.lang.get();
+                                if key.is_empty() {
+                                    ioa_core::document::cell_text(column, &opt, lang)
+                                } else {
+                                    tr(lang, key).to_string()
+                                }
+                            };
+                            view! { <option value=option_value selected=selected>{text}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="ds-field cell" data-kind=format!("{:?}", column.kind).to_lowercase()>
+            <label class="ds-label" data-size="sm" for=id>{label}</label>
+            {control}
+        </div>
+    }
+    .into_any()
+}
+
+/// A view of a shared register.
+#[component]
+pub fn RegisterEditor(
+    ids: FieldIds,
+    register: &'static String,
+    columns: &'static [String],
+    readonly: &'static [String],
+) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let reg = content().register(register).expect("content tests check register ids");
+    let shown: Vec<&'static Column> = columns.iter().filter_map(|c| reg.column(c)).collect();
+    let shown = StoredValue::new(shown);
+    let row_ids = Memo::new(move |_| session.plan.with(|p| p.register(register).iter().map(|r| r.id).collect::<Vec<_>>()));
+    let can_add = readonly.is_empty();
+    let item_name = content_text(&reg.item_name);
+    let dom = StoredValue::new(ids.dom.clone());
+
+    let add = move |_| {
+        let mut new_id = 0;
+        session.edit(|plan, now| new_id = plan.add_register_row(register, now));
+        let first = shown.with_value(|s| s[0].id.clone());
+        let target = dom.with_value(|d| format!("{d}-{new_id}-{first}"));
+        request_animation_frame(move || focus(&target));
+    };
+
+    view! {
+        <Show when=move || !row_ids.with(Vec::is_empty)
+            fallback=move || view! {
+                <p class="ds-paragraph empty-register" data-size="sm">
+                    {move || if can_add { tr(app.lang.get(), "register.empty") } else { tr(app.lang.get(), "register.empty_readonly") }}
+                </p>
+            }
+        >
+            <ol class="row-list">
+                <For
+                    each=move || row_ids.get()
+                    key=|id| *id
+                    children=move |row_id| {
+                        let row = Memo::new(move |_| {
+                            session.plan.with(|p| {
+                                let rows = p.register(register);
+                                rows.binary_search_by_key(&row_id, |r| r.id).ok().map(|i| rows[i].clone())
+                            })
+                        });
+                        let position = Memo::new(move |_| row_ids.with(|ids| ids.iter().position(|i| *i == row_id).unwrap_or(0) + 1));
+                        let legend = move || {
+                            let lang = app.lang.get();
+                            let name = row.with(|r| r.as_ref().map(|r| r.cell(&reg.columns[0].id).to_string()).unwrap_or_default());
+                            let base = format!("{} {}", reg.item_name.get(lang), position.get());
+                            if name.trim().is_empty() { base } else { format!("{base}: {name}") }
+                        };
+                        let cells = shown.with_value(|cols| cols.clone()).into_iter().map(|column| {
+                            let value = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.cell(&column.id).to_string()).unwrap_or_default()));
+                            let on_change = Callback::new(move |v: String| {
+                                session.edit(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
+                            });
+                            let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
+                            view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
+                        }).collect_view();
+                        view! {
+                            <li class="row-card">
+                                <fieldset class="ds-fieldset">
+                                    <legend class="row-card__legend">{legend}</legend>
+                                    <div class="row-card__cells">{cells}</div>
+                                    <Show when=move || can_add>
+                                        <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
+                                            on:click=move |_| session.edit(|plan, now| plan.remove_register_row(register, row_id, now))>
+                                            {txt("field.remove")}<span class="visually-hidden">" " {legend}</span>
+                                        </button>
+                                    </Show>
+                                </fieldset>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </Show>
+        <Show when=move || can_add>
+            <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
+                {move || trf(app.lang.get(), "register.add", &[("item", item_name())])}
+            </button>
+        </Show>
+        <p class="ds-paragraph register-note" data-size="sm">
+            {move || trf(app.lang.get(), "register.shared_note", &[("register", reg.title.get(app.lang.get()))])}
+        </p>
+    }
+}
+
+/// A table field: rows of typed columns stored in the answer itself.
+#[component]
+pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let key = StoredValue::new(ids.key.clone());
+    let rows = Memo::new(move |_| {
+        session.plan.with(|p| match key.with_value(|k| p.answer(k).cloned()) {
+            Some(Answer::Table(rows)) => rows,
+            _ => vec![],
+        })
+    });
+    let update = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+        let mut table = rows.get_untracked();
+        change(&mut table);
+        let k = key.get_value();
+        session.edit(move |plan, now| plan.set_answer(&k, Answer::Table(table), now));
+    };
+    let dom = StoredValue::new(ids.dom.clone());
+    let add = move |_| {
+        update(Box::new(|t| t.push(BTreeMap::new())));
+        let index = rows.with_untracked(Vec::len).saturating_sub(1);
+        let target = dom.with_value(|d| format!("{d}-{index}-{}", columns[0].id));
+        request_animation_frame(move || focus(&target));
+    };
+    view! {
+        <Show when=move || !rows.with(Vec::is_empty)>
+            <ol class="row-list">
+                <For
+                    each=move || 0..rows.with(Vec::len)
+                    key=|i| *i
+                    children=move |i| {
+                        let legend = move || trf(app.lang.get(), "field.row", &[("n", &(i + 1).to_string())]);
+                        let cells = columns.iter().map(|column| {
+                            let value = Signal::derive(move || rows.with(|r| r.get(i).and_then(|row| row.get(&column.id)).cloned().unwrap_or_default()));
+                            let on_change = Callback::new(move |v: String| {
+                                update(Box::new(move |t| {
+                                    if let Some(row) = t.get_mut(i) {
+                                        if v.is_empty() { row.remove(&column.id); } else { row.insert(column.id.clone(), v); }
+                                    }
+                                }));
+                            });
+                            let id = dom.with_value(|d| format!("{d}-{i}-{}", column.id));
+                            view! { <CellInput id column value on_change/> }
+                        }).collect_view();
+                        view! {
+                            <li class="row-card">
+                                <fieldset class="ds-fieldset">
+                                    <legend class="row-card__legend">{legend}</legend>
+                                    <div class="row-card__cells">{cells}</div>
+                                    <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
+                                        on:click=move |_| update(Box::new(move |t| if i < t.len() { t.remove(i); }))>
+                                        {txt("field.remove")}<span class="visually-hidden">" " {legend}</span>
+                                    </button>
+                                </fieldset>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </Show>
+        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
+            {txt("field.add_row")}
+        </button>
+    }
+}
