@@ -8,6 +8,7 @@ pub mod content;
 pub mod decision;
 pub mod decision_text;
 pub mod document;
+pub mod examples;
 pub mod i18n;
 pub mod lang;
 pub mod library;

@@ -19,7 +19,7 @@ pub fn PlanHeader(#[prop(default = vec![])] crumbs: Vec<Crumb>) -> impl IntoView
     let title = move || session.plan.with(|p| p.title.clone());
     view! {
         <div class="plan-header">
-            <nav class="ds-breadcrumbs breadcrumbs" aria-label=txt("nav.breadcrumbs")>
+            <nav class="breadcrumbs" aria-label=txt("nav.breadcrumbs")>
                 <ol>
                     <li><a class="ds-link" href=Route::Home.href()>{txt("nav.library")}</a></li>
                     <li><a class="ds-link" href=plan_href>{title}</a></li>

@@ -22,7 +22,7 @@ pub fn DecisionPage() -> impl IntoView {
     Effect::new(move |_| set_title(text.title.get(app.lang.get()), app.lang.get()));
     view! {
         <PlanHeader/>
-        <h1 class="ds-heading" data-size="xl" tabindex="-1">{content_text(&text.title)}</h1>
+        <h1 class="ds-heading" data-size="lg" tabindex="-1">{content_text(&text.title)}</h1>
         <RichText text=Signal::derive(content_text(&text.intro)) class="lead"/>
         <div class="ds-alert disclaimer" data-color="info">
             <p class="ds-paragraph">{content_text(&text.disclaimer)}</p>

@@ -14,6 +14,35 @@ use leptos::prelude::*;
 use plan_card::PlanCard;
 use std::time::Duration;
 
+/// Loads the worked example as a new plan in the current language.
+#[component]
+fn ExampleCard() -> impl IntoView {
+    let app = use_app();
+    let failed = RwSignal::new(false);
+    let load = move |_| {
+        let lang = app.lang.get_untracked();
+        let mut plan = ioa_core::examples::example_plan(lang, crate::clock::new_plan_id(), crate::clock::now_ms());
+        match persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)) {
+            Ok(()) => {
+                failed.set(false);
+                app.library.update(|plans| library::upsert(plans, (&plan).into()));
+                crate::state::navigate(&ioa_core::route::Route::Plan { plan: plan.id });
+            }
+            Err(_) => failed.set(true),
+        }
+    };
+    view! {
+        <section class="ds-card example-card" aria-labelledby="example-heading">
+            <h2 id="example-heading" class="ds-heading" data-size="sm">{txt("library.example.title")}</h2>
+            <p class="ds-paragraph" data-size="sm">{txt("library.example.body")}</p>
+            <button type="button" class="ds-button" data-variant="secondary" on:click=load>{txt("library.example.load")}</button>
+            <Show when=move || failed.get()>
+                <p class="ds-validation-message" data-color="danger" role="alert">{txt("library.example.failed")}</p>
+            </Show>
+        </section>
+    }
+}
+
 /// How long "Undo" stays offered after a delete.
 const UNDO_MS: u64 = 10_000;
 
@@ -80,9 +109,12 @@ pub fn HomePage() -> impl IntoView {
         <p class="ds-paragraph lead" data-size="lg">{txt("home.lead")}</p>
 
         <div class="home-grid">
-            <section class="home-grid__create" aria-labelledby="create-heading">
-                <CreatePlanForm/>
-            </section>
+            <div class="home-grid__side">
+                <section aria-labelledby="create-heading">
+                    <CreatePlanForm/>
+                </section>
+                <ExampleCard/>
+            </div>
 
             <section class="home-grid__list" aria-labelledby="plans-heading">
                 <h2 id="plans-heading" class="ds-heading" data-size="md">{txt("library.title")}</h2>

@@ -1,0 +1,90 @@
+//! The worked example plan (Elvebyen kommune, digital night-time supervision in home care),
+//! embedded in every language so a new user can see every tool filled in.
+
+use crate::migrate::plan_from_json;
+use crate::plan::Plan;
+use crate::Lang;
+
+const NB: &str = include_str!("../../content/examples/elvebyen.nb.json");
+const NN: &str = include_str!("../../content/examples/elvebyen.nn.json");
+const EN: &str = include_str!("../../content/examples/elvebyen.en.json");
+
+/// A fresh copy of the example plan in `lang`, under a new id.
+pub fn example_plan(lang: Lang, id: impl Into<String>, now: u64) -> Plan {
+    let src = match lang {
+        Lang::Nb => NB,
+        Lang::Nn => NN,
+        Lang::En => EN,
+    };
+    let mut plan = plan_from_json(src).expect("the example plan is tested to load");
+    plan.id = id.into();
+    plan.created_at = now;
+    plan.updated_at = now;
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::{answer_key, content, FieldKind};
+    use crate::progress::{tool_progress, Status};
+
+    #[test]
+    fn example_fills_every_field_of_every_tool_in_every_language() {
+        let content = content();
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 5);
+            assert_eq!((plan.id.as_str(), plan.created_at, plan.language), ("x", 5, lang));
+            for tool in &content.tools {
+                assert_eq!(tool_progress(tool, &plan).status, Status::Done, "{lang:?} {}", tool.id);
+                for step in &tool.steps {
+                    for field in &step.fields {
+                        let filled = match &field.kind {
+                            FieldKind::Register { register, .. } => !plan.register(register).is_empty(),
+                            _ => plan.answer(&answer_key(&tool.id, &step.id, &field.id)).is_some_and(|a| !a.is_empty()),
+                        };
+                        assert!(filled, "{lang:?}: {}/{}/{} is empty in the example", tool.id, step.id, field.id);
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn example_answers_match_the_content() {
+        let content = content();
+        let plan = example_plan(Lang::En, "x", 0);
+        for (key, answer) in &plan.answers {
+            let field = content.field(key).unwrap_or_else(|| panic!("example answers unknown field {key}"));
+            if let crate::plan::Answer::Choice(id) = answer {
+                assert!(field.options().iter().any(|o| &o.id == id), "{key}: unknown option {id}");
+            }
+            if let crate::plan::Answer::Checks(ids) = answer {
+                for id in ids {
+                    assert!(field.options().iter().any(|o| &o.id == id), "{key}: unknown option {id}");
+                }
+            }
+        }
+        for (register, rows) in &plan.registers {
+            let reg = content.register(register).unwrap_or_else(|| panic!("unknown register {register}"));
+            for row in rows {
+                for (col, value) in &row.cells {
+                    let column = reg.column(col).unwrap_or_else(|| panic!("{register} has no column {col}"));
+                    if !column.options.is_empty() {
+                        assert!(column.options.iter().any(|o| &o.id == value), "{register}.{col}: unknown option {value}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn example_decision_follows_the_story() {
+        let plan = example_plan(Lang::Nb, "x", 0);
+        let eff = crate::decision::effective(&plan);
+        assert_eq!(eff.value, Some(3_400_000), "estimated value comes from the start-up tool");
+        let rec = crate::decision::recommend(&eff.answers);
+        assert_eq!(rec.route, crate::decision::Route::InnovationFriendlyNegotiated);
+        assert_eq!(plan.decision.chosen_route.as_deref(), Some(rec.route.id()));
+    }
+}

@@ -1,0 +1,85 @@
+// Shared test harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
+// playwright-core, and records every request so tests can prove nothing leaves the machine.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json',
+};
+
+/** Serves dist/ under `base` (e.g. "/sub/path/") so sub-path hosting is exercised too. */
+export async function serveDist(base = '/') {
+  const server = createServer(async (req, res) => {
+    let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
+    path = normalize(path.slice(base.length) || 'index.html');
+    if (path.startsWith('..')) { res.writeHead(400).end(); return; }
+    const file = join(DIST, path);
+    try {
+      if ((await stat(file)).isDirectory()) throw new Error('dir');
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${server.address().port}${base}`;
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A fresh profile (context) with a request log and a page-error log. Every request must go to
+ * 127.0.0.1; the test asserts `foreign` is empty at the end.
+ */
+export async function freshPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const log = { requests: [], foreign: [], errors: [], console: [] };
+  context.on('request', (r) => {
+    log.requests.push(r.url());
+    const host = new URL(r.url()).hostname;
+    if (!['127.0.0.1', ''].includes(host) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) log.foreign.push(r.url());
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') log.console.push(m.text()); });
+  return { context, page, log };
+}
+
+/** Waits until the app has mounted (the boot shell is gone and a heading is shown). */
+export async function ready(page) {
+  await page.waitForSelector('#boot', { state: 'detached' });
+  await page.waitForSelector('main h1');
+}
+
+/** Waits until the save indicator says everything is stored. */
+export async function saved(page) {
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+}
+
+/** All plans stored in localStorage, parsed. */
+export async function storedPlans(page) {
+  return page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('ioa-planleggeren/plan/'))
+    .map((k) => JSON.parse(localStorage.getItem(k))));
+}
+
+export async function axe(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build and test IOA-planleggeren, and nothing else.
+# Idempotent: every tool is skipped when the right version already answers. Downloads only from
+# the package registries (Debian, crates.io, npm) and rustup; Trunk never downloads a tool.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+
+TRUNK_VERSION=0.21.14
+log() { printf '[setup] %s\n' "$*"; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+started=$(date +%s)
+
+# Debian: Chromium and its driver for the browser tests; brotli to measure the bundle.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v brotli >/dev/null || missing+=(brotli)
+command -v node >/dev/null || missing+=(nodejs npm)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt: installing ${missing[*]}"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "rustup: adding wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# Trunk 0.21.14: 0.22 needs a newer rustc. No default features: no TLS, no update check.
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  log "cargo: installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked --no-default-features
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock. Not --locked: the registry here
+# lacks a version its lock file names.
+wbg_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version"; then
+  log "cargo: installing wasm-bindgen-cli $wbg_version (about 5 minutes)"
+  cargo install wasm-bindgen-cli --version "$wbg_version"
+fi
+
+# npm: binaryen (wasm-opt 132; Debian's 108 breaks the bundle), Designsystemet, Inter, Playwright.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Crates for offline builds (trunk build --offline passes --offline to cargo).
+cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
+
+log "ready in $(( $(date +%s) - started )) s: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"

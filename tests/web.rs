@@ -1,0 +1,170 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the real localStorage adapter under
+//! quota, corrupt data and storage errors, and the app mounted as a component.
+#![cfg(target_arch = "wasm32")]
+
+use ioa_core::plan::{Answer, NewPlan, Plan};
+use ioa_core::storage::{self, KeyValue, KvError, SaveError};
+use ioa_planleggeren::persistence::{classify, open_browser_storage, WebKv};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn fresh() -> WebKv {
+    local().clear().unwrap();
+    WebKv::new(local())
+}
+
+fn plan(id: &str, title: &str) -> Plan {
+    Plan::new(id, NewPlan { title: title.into(), ..Default::default() }, 1).unwrap()
+}
+
+/// Fills localStorage until it refuses, returning the keys used.
+fn fill_storage(kv: &WebKv) -> Vec<String> {
+    let chunk = "x".repeat(512 * 1024);
+    let mut keys = Vec::new();
+    for i in 0.. {
+        let key = format!("filler/{i}");
+        match kv.set(&key, &chunk) {
+            Ok(()) => keys.push(key),
+            Err(KvError::QuotaExceeded) => break,
+            Err(other) => panic!("unexpected error while filling: {other:?}"),
+        }
+        assert!(i < 100, "storage never filled up");
+    }
+    // Top up with smaller values so almost nothing is left.
+    for size in [64 * 1024, 4 * 1024, 256] {
+        let small = "y".repeat(size);
+        for j in 0..64 {
+            let key = format!("filler/{size}/{j}");
+            if kv.set(&key, &small).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+#[wasm_bindgen_test]
+fn browser_storage_round_trips_through_the_adapter() {
+    let kv = fresh();
+    kv.set("ioa-planleggeren/test", "æøå ✓ <b>").unwrap();
+    assert_eq!(kv.get("ioa-planleggeren/test").unwrap().as_deref(), Some("æøå ✓ <b>"));
+    assert!(kv.keys().unwrap().contains(&"ioa-planleggeren/test".to_string()));
+    kv.remove("ioa-planleggeren/test").unwrap();
+    assert_eq!(kv.get("ioa-planleggeren/test").unwrap(), None);
+    assert!(open_browser_storage().is_some(), "the probe write works in a normal profile");
+}
+
+#[wasm_bindgen_test]
+fn full_storage_refuses_the_save_and_keeps_the_stored_plan() {
+    let kv = fresh();
+    let mut p = plan("quota", "Kvote");
+    storage::save_plan(&kv, &mut p).unwrap();
+    let before = kv.get(&storage::plan_key("quota")).unwrap();
+    let fillers = fill_storage(&kv);
+
+    p.set_answer("startup/trigger/situation", Answer::Text("z".repeat(200_000)), 2);
+    assert_eq!(storage::save_plan(&kv, &mut p), Err(SaveError::QuotaExceeded));
+    assert_eq!(p.revision, 1, "a refused save does not advance the revision");
+    assert_eq!(kv.get(&storage::plan_key("quota")).unwrap(), before, "stored plan unchanged");
+
+    for key in fillers {
+        kv.remove(&key).unwrap();
+    }
+    storage::save_plan(&kv, &mut p).expect("saves once space is freed");
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn corrupt_plan_key_is_quarantined_and_the_rest_load() {
+    let kv = fresh();
+    storage::save_plan(&kv, &mut plan("good", "God plan")).unwrap();
+    local().set_item(&storage::plan_key("bad"), "{\"schema_version\":1,\"title\":\"trunc").unwrap();
+    local().set_item(storage::INDEX_KEY, "not an index").unwrap();
+    let report = storage::load_library(&kv, 42).unwrap().unwrap();
+    assert_eq!(report.plans.len(), 1);
+    assert_eq!(report.plans[0].title, "God plan");
+    let q = &report.quarantined[0];
+    assert_eq!(q.plan_id, "bad");
+    let kept = q.kept_at.clone().expect("moved aside");
+    assert_eq!(local().get_item(&kept).unwrap().as_deref(), Some("{\"schema_version\":1,\"title\":\"trunc"));
+    assert_eq!(local().get_item(&storage::plan_key("bad")).unwrap(), None);
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+fn storage_exceptions_are_classified_in_every_browser_form() {
+    let dom = |name: &str| web_sys::DomException::new_with_message_and_name("m", name).unwrap();
+    assert_eq!(classify(&dom("QuotaExceededError").into()), KvError::QuotaExceeded);
+    assert_eq!(classify(&dom("NS_ERROR_DOM_QUOTA_REACHED").into()), KvError::QuotaExceeded);
+    assert_eq!(classify(&dom("SecurityError").into()), KvError::Unavailable);
+    assert!(matches!(classify(&dom("DataError").into()), KvError::Other(_)));
+    // A real quota error from this browser, however it is shaped, is recognised.
+    let kv = fresh();
+    let fillers = fill_storage(&kv);
+    let raw = local().set_item("one-more", &"q".repeat(1024 * 1024)).unwrap_err();
+    assert_eq!(classify(&raw), KvError::QuotaExceeded);
+    for key in fillers {
+        kv.remove(&key).unwrap();
+    }
+    local().clear().unwrap();
+}
+
+async fn settle() {
+    for _ in 0..5 {
+        wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    }
+    // Let requestAnimationFrame and timers run.
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn input(id: &str) -> web_sys::HtmlInputElement {
+    web_sys::window().unwrap().document().unwrap().get_element_by_id(id).unwrap().dyn_into().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_creates_a_plan_and_keeps_it_in_storage() {
+    local().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("").unwrap();
+    let document = window.document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
+    settle().await;
+
+    // An empty title is refused with a message next to the field.
+    let form: web_sys::HtmlFormElement = document.query_selector(".create-form").unwrap().unwrap().dyn_into().unwrap();
+    form.request_submit().unwrap();
+    settle().await;
+    assert!(document.get_element_by_id("new-title-error").is_some(), "empty title gets a message");
+    assert_eq!(input("new-title").get_attribute("aria-invalid").as_deref(), Some("true"));
+
+    let title = input("new-title");
+    title.set_value("<img src=x onerror=alert(1)>");
+    title.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    form.request_submit().unwrap();
+    settle().await;
+
+    let keys: Vec<String> = (0..local().length().unwrap()).filter_map(|i| local().key(i).unwrap()).collect();
+    let plan_key = keys.iter().find(|k| k.starts_with("ioa-planleggeren/plan/")).expect("plan stored");
+    let stored = ioa_core::migrate::plan_from_json(&local().get_item(plan_key).unwrap().unwrap()).unwrap();
+    assert_eq!(stored.title, "<img src=x onerror=alert(1)>");
+    assert!(window.location().hash().unwrap().starts_with("#/plan/"), "navigated to the new plan");
+    settle().await;
+    let h1 = document.query_selector("main h1").unwrap().unwrap();
+    assert_eq!(h1.text_content().unwrap(), "<img src=x onerror=alert(1)>", "the title is text, not markup");
+    assert!(document.query_selector("main img").unwrap().is_none());
+    host.remove();
+    window.location().set_hash("").unwrap();
+    local().clear().unwrap();
+}
