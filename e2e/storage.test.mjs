@@ -1,0 +1,140 @@
+// Nothing is lost: corrupt stored data, full storage, no storage, a second tab, leaving mid-typing.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveDist, launch, freshPage, ready, saved, storedPlans } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function createPlan(page, title) {
+  await page.goto(server.url);
+  await ready(page);
+  await page.fill('#new-title', title);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/#\/plan\/p-/);
+  return page.url();
+}
+
+const SITUATION = '#f-startup-trigger-situation';
+
+test('a corrupt plan is set aside, the others load, and the user is told', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await createPlan(page, 'Frisk plan');
+  await page.evaluate(() => {
+    localStorage.setItem('ioa-planleggeren/plan/broken', '{"schema_version":1,"title":"halv');
+    localStorage.setItem('ioa-planleggeren/plan/alien', '{"schema_version":99}');
+  });
+  await page.goto(server.url);
+  await page.reload();
+  await ready(page);
+  const banner = page.locator('.banner[data-color=danger]');
+  assert.match(await banner.textContent(), /Noen planer kunne ikke leses/);
+  assert.match(await banner.textContent(), /ioa-planleggeren\/quarantine\/broken\//);
+  assert.match(await banner.textContent(), /nyere versjon/, 'a too-new plan is explained as such');
+  assert.equal(await page.locator('.plan-card').count(), 1);
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/quarantine/')).map((k) => localStorage.getItem(k)));
+  assert.deepEqual(kept.sort(), ['{"schema_version":1,"title":"halv', '{"schema_version":99}'].sort(), 'bad values kept unchanged');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('full storage shows "not saved" with what to do, keeps the text, and saves after space is freed', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, 'Full lagring');
+  await page.goto(`${plan}/startup/trigger`);
+  await page.waitForSelector(SITUATION);
+  await page.evaluate(() => {
+    const chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler/${i}`, chunk); } catch { break; }
+    }
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`small/${i}`, 'y'.repeat(1024)); } catch { break; }
+    }
+  });
+  const text = 'Dette må ikke gå tapt. '.repeat(400);
+  await page.fill(SITUATION, text);
+  await page.waitForSelector('[data-testid="save-status"][data-state="error"]');
+  const alert = page.locator('.save-problem[data-color=danger]');
+  assert.match(await alert.textContent(), /Lagringsplassen i nettleseren er full/);
+  assert.equal(await page.inputValue(SITUATION), text, 'the text stays in the field');
+  const stored = (await storedPlans(page))[0];
+  assert.equal(stored.answers['startup/trigger/situation'], undefined, 'the stored plan is the old, intact one');
+
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => /^(filler|small)\//.test(k)).forEach((k) => localStorage.removeItem(k)));
+  await alert.locator('button', { hasText: 'Prøv igjen' }).click();
+  await saved(page);
+  const after = (await storedPlans(page))[0];
+  assert.equal(after.answers['startup/trigger/situation'].text, text);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('without usable storage the app runs in memory and says so', async () => {
+  const { context, page } = await freshPage(browser);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() { throw new DOMException('The operation is insecure.', 'SecurityError'); },
+    });
+  });
+  await page.goto(server.url);
+  await ready(page);
+  assert.match(await page.textContent('.banner'), /Planene blir ikke lagret/);
+  await page.fill('#new-title', 'Bare i minnet');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/#\/plan\//);
+  assert.match(await page.textContent('[data-testid="save-status"]'), /Bare i denne fanen/);
+  await context.close();
+});
+
+test('a second tab never overwrites silently; the user chooses, and both versions survive', async () => {
+  const { context, page: tabA } = await freshPage(browser);
+  const plan = await createPlan(tabA, 'To faner');
+  const tabB = await context.newPage();
+  await tabB.goto(`${plan}/startup/trigger`);
+  await tabA.goto(`${plan}/startup/trigger`);
+  await tabA.waitForSelector(SITUATION);
+  await tabB.waitForSelector(SITUATION);
+
+  await tabA.fill(SITUATION, 'Versjon fra fane A');
+  await saved(tabA);
+  // Tab B has nothing unsaved: it simply takes A's version.
+  await tabB.waitForFunction((sel) => document.querySelector(sel)?.value === 'Versjon fra fane A', SITUATION);
+
+  // Both edit at once: A types (its save waits ~0.4 s) while B's save lands first.
+  await tabA.fill(SITUATION, 'Versjon fra fane A, endret');
+  await tabB.fill(SITUATION, 'Versjon fra fane B');
+  await tabB.evaluate(() => window.dispatchEvent(new Event('pagehide'))); // B saves now
+  await tabA.waitForSelector('[data-testid="save-status"][data-state="error"]');
+  const conflict = tabA.locator('.save-problem[data-color=warning]');
+  assert.match(await conflict.textContent(), /endret i en annen fane/i);
+  assert.equal(await tabA.inputValue(SITUATION), 'Versjon fra fane A, endret', 'my text is still on screen');
+  let stored = (await storedPlans(tabA)).find((p) => p.title === 'To faner');
+  assert.equal(stored.answers['startup/trigger/situation'].text, 'Versjon fra fane B', 'B was not overwritten');
+
+  await conflict.locator('button', { hasText: 'Lagre min versjon som en kopi' }).click();
+  await tabA.waitForFunction((p) => location.href !== p && location.hash.startsWith('#/plan/'), plan);
+  const plans = await storedPlans(tabA);
+  const copy = plans.find((p) => p.title.startsWith('To faner (kopi'));
+  assert.ok(copy, 'a copy with my version exists');
+  assert.equal(copy.answers['startup/trigger/situation'].text, 'Versjon fra fane A, endret');
+  stored = plans.find((p) => p.title === 'To faner');
+  assert.equal(stored.answers['startup/trigger/situation'].text, 'Versjon fra fane B');
+  await context.close();
+});
+
+test('leaving the page right after typing still saves (flush on pagehide)', async () => {
+  const { context, page } = await freshPage(browser);
+  const plan = await createPlan(page, 'Rask lukking');
+  await page.goto(`${plan}/startup/trigger`);
+  await page.waitForSelector(SITUATION);
+  await page.fill(SITUATION, 'Skrevet rett før lukking');
+  await page.goto('about:blank');
+  const check = await context.newPage();
+  await check.goto(server.url);
+  await ready(check);
+  const stored = (await storedPlans(check)).find((p) => p.title === 'Rask lukking');
+  assert.equal(stored.answers['startup/trigger/situation'].text, 'Skrevet rett før lukking');
+  await context.close();
+});
