@@ -3,6 +3,7 @@
 pub mod app;
 pub mod clock;
 pub mod components;
+pub mod fetch;
 pub mod i18n;
 pub mod pages;
 pub mod persistence;

@@ -91,9 +91,10 @@ impl Session {
             Some(SaveStatus::Pending | SaveStatus::Failed(_)) => {}
             _ => return,
         }
-        let result = self
-            .plan
-            .try_update_untracked(|plan| persistence::with_store(|kv| storage::save_plan(kv, plan)));
+        let result = measured("ioa-save", || {
+            self.plan
+                .try_update_untracked(|plan| persistence::with_store(|kv| storage::save_plan(kv, plan)))
+        });
         let Some(result) = result else { return };
         self.after_save(result);
     }
@@ -158,6 +159,20 @@ impl Session {
     pub fn memory_only(&self) -> bool {
         persistence::mode() == Mode::MemoryOnly
     }
+}
+
+/// Runs `f` between two performance marks, so `scripts/bench.sh` can read how long saving takes.
+fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
+    let performance = window().performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &performance {
+        let _ = p.mark(&start);
+    }
+    let result = f();
+    if let Some(p) = &performance {
+        let _ = p.measure_with_start_mark(name, &start);
+    }
+    result
 }
 
 pub fn use_session() -> Session {

@@ -1,26 +1,24 @@
-//! The worked example plan (Elvebyen kommune, digital night-time supervision in home care),
-//! embedded in every language so a new user can see every tool filled in.
+//! The worked example plan (Elvebyen kommune, digital night-time supervision in home care), one
+//! file per language. The files are served next to the app (`examples/elvebyen.<lang>.json`) and
+//! fetched only when a user opens the example, so they do not weigh on the first load.
 
-use crate::migrate::plan_from_json;
+use crate::migrate::{plan_from_json, LoadError};
 use crate::plan::Plan;
 use crate::Lang;
 
-const NB: &str = include_str!("../../content/examples/elvebyen.nb.json");
-const NN: &str = include_str!("../../content/examples/elvebyen.nn.json");
-const EN: &str = include_str!("../../content/examples/elvebyen.en.json");
+/// Where the example for `lang` is served, relative to the app.
+pub fn example_url(lang: Lang) -> String {
+    format!("examples/elvebyen.{}.json", lang.code())
+}
 
-/// A fresh copy of the example plan in `lang`, under a new id.
-pub fn example_plan(lang: Lang, id: impl Into<String>, now: u64) -> Plan {
-    let src = match lang {
-        Lang::Nb => NB,
-        Lang::Nn => NN,
-        Lang::En => EN,
-    };
-    let mut plan = plan_from_json(src).expect("the example plan is tested to load");
+/// A fresh copy of the example plan under a new id.
+pub fn example_plan(json: &str, id: impl Into<String>, now: u64) -> Result<Plan, LoadError> {
+    let mut plan = plan_from_json(json)?;
     plan.id = id.into();
+    plan.revision = 0;
     plan.created_at = now;
     plan.updated_at = now;
-    plan
+    Ok(plan)
 }
 
 #[cfg(test)]
@@ -28,6 +26,15 @@ mod tests {
     use super::*;
     use crate::content::{answer_key, content, FieldKind};
     use crate::progress::{tool_progress, Status};
+
+    fn example_plan(lang: Lang, id: &str, now: u64) -> Plan {
+        let json = match lang {
+            Lang::Nb => include_str!("../../content/examples/elvebyen.nb.json"),
+            Lang::Nn => include_str!("../../content/examples/elvebyen.nn.json"),
+            Lang::En => include_str!("../../content/examples/elvebyen.en.json"),
+        };
+        super::example_plan(json, id, now).expect("example loads")
+    }
 
     #[test]
     fn example_fills_every_field_of_every_tool_in_every_language() {

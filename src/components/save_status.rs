@@ -29,7 +29,9 @@ pub fn SaveIndicator() -> impl IntoView {
         SaveStatus::Failed(_) | SaveStatus::Conflict => "error",
     };
     view! {
-        <p class="save-indicator" data-state=state role="status" data-testid="save-status">
+        // Not a live region: it changes on every save while typing. Failures are announced by
+        // the alerts below instead.
+        <p class="save-indicator" data-state=state data-testid="save-status">
             <span class="save-indicator__dot" aria-hidden="true"></span>
             {text}
         </p>

@@ -19,23 +19,35 @@ use std::time::Duration;
 fn ExampleCard() -> impl IntoView {
     let app = use_app();
     let failed = RwSignal::new(false);
+    let loading = RwSignal::new(false);
     let load = move |_| {
         let lang = app.lang.get_untracked();
-        let mut plan = ioa_core::examples::example_plan(lang, crate::clock::new_plan_id(), crate::clock::now_ms());
-        match persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)) {
-            Ok(()) => {
-                failed.set(false);
-                app.library.update(|plans| library::upsert(plans, (&plan).into()));
-                crate::state::navigate(&ioa_core::route::Route::Plan { plan: plan.id });
+        loading.set(true);
+        leptos::task::spawn_local(async move {
+            let result = crate::fetch::text(&ioa_core::examples::example_url(lang)).await.and_then(|json| {
+                ioa_core::examples::example_plan(&json, crate::clock::new_plan_id(), crate::clock::now_ms()).ok()
+            });
+            let saved = result.and_then(|mut plan| {
+                persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)).ok().map(|()| plan)
+            });
+            loading.set(false);
+            match saved {
+                Some(plan) => {
+                    failed.set(false);
+                    app.library.update(|plans| library::upsert(plans, (&plan).into()));
+                    crate::state::navigate(&ioa_core::route::Route::Plan { plan: plan.id });
+                }
+                None => failed.set(true),
             }
-            Err(_) => failed.set(true),
-        }
+        });
     };
     view! {
         <section class="ds-card example-card" aria-labelledby="example-heading">
             <h2 id="example-heading" class="ds-heading" data-size="sm">{txt("library.example.title")}</h2>
             <p class="ds-paragraph" data-size="sm">{txt("library.example.body")}</p>
-            <button type="button" class="ds-button" data-variant="secondary" on:click=load>{txt("library.example.load")}</button>
+            <button type="button" class="ds-button" data-variant="secondary" on:click=load aria-disabled=move || loading.get().to_string()>
+                {txt("library.example.load")}
+            </button>
             <Show when=move || failed.get()>
                 <p class="ds-validation-message" data-color="danger" role="alert">{txt("library.example.failed")}</p>
             </Show>

@@ -1,0 +1,244 @@
+// The decision helper: keyboard-only answers, a result that explains itself and survives a
+// reload, answers pre-filled from the worksheets, thresholds, the chosen route in the overview
+// and the start-up memo, and accessibility in every language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DECISION = JSON.parse(readFileSync(new URL('../content/decision.json', import.meta.url), 'utf8'));
+const routeTitle = (id, lang = 'nb') => DECISION.routes.find((r) => r.id === id).title[lang];
+const procedureTitle = (id, lang = 'nb') => DECISION.procedures.find((p) => p.id === id).title[lang];
+const tool = (id) => JSON.parse(readFileSync(new URL(`../content/tools/${id}.json`, import.meta.url), 'utf8'));
+/** The mark a pre-filled answer carries: "Hentet fra <tool>, steget «<step>». …" */
+const prefilledMark = (toolId, stepId) => {
+  const t = tool(toolId);
+  return `Hentet fra ${t.title.nb}, steget «${t.steps.find((s) => s.id === stepId).title.nb}». Du kan endre svaret her.`;
+};
+
+/** Presses Tab until the focused element matches `selector`. */
+async function tabTo(page, selector, max = 150) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`could not reach ${selector} with Tab (focus is on ${at})`);
+}
+
+/**
+ * Tabs into the radio group `q-<question>` and chooses `option` with the arrow keys (and Space
+ * when the focused radio is the one wanted but not yet checked).
+ */
+async function chooseWithKeyboard(page, question, option) {
+  const target = `q-${question}-${option}`;
+  await tabTo(page, `input[type=radio][name="q-${question}"]`);
+  for (let i = 0; i < 10; i++) {
+    const { id, checked } = await page.evaluate(() => ({ id: document.activeElement.id, checked: document.activeElement.checked }));
+    if (id === target) {
+      if (!checked) await page.keyboard.press('Space');
+      assert.equal(await page.isChecked(`#${target}`), true, `${target} checked`);
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not choose ${target} with the arrow keys`);
+}
+
+async function createPlan(page, title = 'Beslutningsplan') {
+  await page.goto(server.url);
+  await ready(page);
+  await page.fill('#new-title', title);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/#\/plan\/p-/);
+  await page.waitForSelector('.task-list');
+  return page.url().match(/#\/plan\/([^/]+)/)[1];
+}
+
+async function openDecision(page, plan) {
+  await page.goto(`${server.url}#/plan/${plan}/decision`);
+  await page.waitForSelector('.decision-result__route');
+}
+
+async function route(page) {
+  return page.getAttribute('.decision-result__route', 'data-route');
+}
+
+const CHOICES = [
+  ['solutions-exist', 'no'],
+  ['rnd-needed', 'substantial'],
+  ['develop-and-buy', 'together'],
+  ['risk-appetite', 'high'],
+  ['leadership-backing', 'yes'],
+];
+
+test('answers the decision questions with the keyboard only; the result and reasons survive a reload', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page);
+  await openDecision(page, plan);
+  assert.equal(await route(page), 'dialogue-first', 'nothing answered yet');
+
+  for (const [question, option] of CHOICES) await chooseWithKeyboard(page, question, option);
+  await tabTo(page, '#q-value');
+  await page.keyboard.type('3400000');
+  await saved(page);
+
+  const check = async (when) => {
+    await page.waitForSelector('.decision-result__route[data-route="procurement-of-innovation"]');
+    assert.equal((await page.textContent('.decision-result__route')).trim(), routeTitle('procurement-of-innovation'), when);
+    const procedures = (await page.locator('.procedure-list .procedure h4').allTextContents()).map((s) => s.trim());
+    assert.deepEqual(procedures, [procedureTitle('innovation-partnership')], `only Innovasjonspartnerskap fits (${when})`);
+    assert.equal(procedures[0], 'Innovasjonspartnerskap');
+    const reasons = await page.locator('.decision-result .reasons li').allTextContents();
+    assert.ok(reasons.length >= 3, `reasons listed (${when}): ${reasons.length}`);
+    for (const id of ['no-solutions-on-market', 'substantial-rnd', 'develop-and-buy-together']) {
+      assert.ok(reasons.some((r) => r.includes(DECISION.reasons[id].nb)), `reason ${id} shown (${when})`);
+    }
+    assert.ok(reasons.every((r) => /\(Bygger på: .+\)/.test(r)), `each reason names its basis (${when})`);
+    for (const [question, option] of CHOICES) {
+      assert.equal(await page.isChecked(`#q-${question}-${option}`), true, `q-${question}=${option} checked (${when})`);
+    }
+    assert.equal(await page.inputValue('#q-value'), '3400000', `estimated value (${when})`);
+  };
+  await check('before reload');
+  await page.reload();
+  await ready(page);
+  await check('after reload');
+
+  const [stored] = (await storedPlans(page)).filter((p) => p.id === plan);
+  assert.deepEqual(
+    Object.fromEntries(CHOICES.map(([q]) => [q, stored.decision.answers[q]])),
+    Object.fromEntries(CHOICES),
+  );
+  assert.equal(stored.decision.estimated_value, 3400000);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('worksheet answers are pre-filled and marked', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page);
+  await page.goto(`${server.url}#/plan/${plan}/startup/framework`);
+  await page.waitForSelector('#f-startup-framework-estimated-value');
+  await page.fill('#f-startup-framework-estimated-value', '2300000');
+  await page.goto(`${server.url}#/plan/${plan}/leadership/risk`);
+  await page.waitForSelector('#f-leadership-risk-risk-appetite-high');
+  await page.check('#f-leadership-risk-risk-appetite-high');
+  await saved(page);
+
+  await openDecision(page, plan);
+  const valueField = page.locator('.decision-question', { has: page.locator('#q-value') });
+  await valueField.locator('.prefilled').waitFor();
+  assert.equal((await valueField.locator('.prefilled').textContent()).trim(), prefilledMark('startup', 'framework'));
+  assert.equal(await page.inputValue('#q-value'), '2300000');
+  const riskField = page.locator('.decision-question', { has: page.locator('input[name="q-risk-appetite"]') });
+  assert.equal((await riskField.locator('.prefilled').textContent()).trim(), prefilledMark('leadership', 'risk'));
+  assert.equal(await page.isChecked('#q-risk-appetite-high'), true, 'the worksheet choice is shown');
+  assert.equal(await page.locator('.prefilled').count(), 2, 'only pre-filled answers are marked');
+
+  const result = page.locator('.decision-result');
+  const regulations = result.locator('h3:has-text("Hvilke regler gjelder") + p');
+  const text = await regulations.textContent();
+  assert.match(text, /EØS-terskelverdien/, 'the EEA regime applies at the threshold');
+  assert.match(text, /del III av anskaffelsesforskriften/);
+  assert.match(text, /2\s300\s000/, 'the value is named');
+  assert.ok(await result.locator('text=Verdien er akkurat lik terskelverdien').count() === 1, 'at-threshold note');
+  // Today (the test machine's date) is after 2025-12-31, when the shipped thresholds expired.
+  const today = new Date().toISOString().slice(0, 10);
+  assert.ok(today > '2025-12-31', `test assumes a date after the thresholds expired (${today})`);
+  const expired = result.locator('.threshold-expired');
+  assert.ok((await expired.count()) >= 1, 'expired threshold warning');
+  assert.match(await expired.first().textContent(), /31\.12\.2025/);
+
+  // Typing here overrides the worksheet and removes the mark.
+  await page.fill('#q-value', '1000000');
+  await valueField.locator('.prefilled').waitFor({ state: 'detached' });
+  assert.match(await regulations.textContent(), /under den nasjonale terskelverdien/);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('unknown answers lead to market dialogue first', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page);
+  await openDecision(page, plan);
+  assert.equal(await route(page), 'dialogue-first');
+  assert.equal((await page.textContent('.decision-result__route')).trim(), routeTitle('dialogue-first'));
+  assert.equal(await page.locator('.procedure-list').count(), 0, 'no procedure recommended yet');
+  const reasons = await page.locator('.decision-result .reasons li').allTextContents();
+  assert.ok(reasons.some((r) => r.includes(DECISION.reasons['mostly-unknown'].nb)), 'says too little is known');
+  assert.ok((await page.textContent('.decision-result')).includes(DECISION.regimes['value-unknown'].nb), 'asks for the value');
+  assert.equal(await page.locator('input[type=radio][name^="q-"]:checked').count(), 0, 'nothing is pre-chosen');
+
+  await page.goto(`${server.url}#/plan/${plan}`);
+  await page.waitForSelector('.route-summary');
+  assert.match(await page.textContent('.route-summary'), new RegExp(routeTitle('dialogue-first')));
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('chosen route and reason appear on the overview and in the start-up memo', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page);
+  await openDecision(page, plan);
+  const reason = 'Vi vil forhandle fordi løsningene må tilpasses nattjenesten.\n\nLederne støtter valget.';
+  await page.selectOption('#chosen-route', 'innovation-friendly-negotiated');
+  await page.fill('#chosen-reason', reason);
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#chosen-route'), 'innovation-friendly-negotiated');
+  assert.equal(await page.inputValue('#chosen-reason'), reason);
+
+  await page.goto(`${server.url}#/plan/${plan}`);
+  await page.waitForSelector('.route-summary');
+  const summary = await page.textContent('.route-summary');
+  assert.match(summary, new RegExp(`Anbefaling ut fra svarene:\\s*${routeTitle('dialogue-first')}`));
+  assert.match(summary, new RegExp(`Dere har valgt:\\s*${routeTitle('innovation-friendly-negotiated')}`));
+
+  await page.goto(`${server.url}#/plan/${plan}/startup/document`);
+  await page.waitForSelector('.document h1');
+  const section = page.locator('.document__section', { has: page.locator('h2', { hasText: 'Innovasjonsvei' }) });
+  const chosen = section.locator('.document__item', { has: page.locator('h3', { hasText: 'Valgt vei og begrunnelse' }) });
+  const text = await chosen.textContent();
+  assert.ok(text.includes(routeTitle('innovation-friendly-negotiated')), 'chosen route in the memo');
+  assert.ok(text.includes('Vi vil forhandle fordi løsningene må tilpasses nattjenesten.'), 'reason in the memo');
+  assert.equal(await chosen.locator('p').count(), 3, 'route and two paragraphs of reasoning');
+  const recommended = section.locator('.document__item', { has: page.locator('h3', { hasText: 'Anbefaling fra beslutningshjelpen' }) });
+  assert.ok((await recommended.textContent()).includes(routeTitle('dialogue-first')), 'recommendation in the memo');
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('decision page has no axe violations in nb, nn and en', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('.example-card button');
+  await page.waitForSelector('.task-list');
+  const plan = page.url().match(/#\/plan\/([^/]+)/)[1];
+  await openDecision(page, plan);
+  for (const lang of ['nb', 'nn', 'en']) {
+    await page.click(`button[lang=${lang}]`);
+    await page.waitForSelector(`html[lang=${lang}]`);
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, DECISION.title[lang]);
+    assert.deepEqual(await axe(page), [], `decision page (${lang})`);
+  }
+  // A fresh plan: nothing answered, no procedures, value unknown.
+  const fresh = await createPlan(page);
+  await openDecision(page, fresh);
+  await page.fill('#q-value', 'mange penger');
+  await page.waitForSelector('#q-value-error');
+  assert.deepEqual(await axe(page), [], 'decision page, fresh plan with an invalid value (en)');
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

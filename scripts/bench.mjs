@@ -1,0 +1,84 @@
+// Measures, in headless Chromium against dist/: the median time until the library view is
+// interactive, and with a generated large plan (200 needs, ~500 KB of text) the p95 time from a
+// keystroke in a long-text field to the next frame, and the time one save takes.
+import { serveDist, launch, freshPage } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+function largePlan() {
+  const para = (i) => `Behov ${i}: ` + 'Brukeren skal kunne sove trygt, og nattevakten skal vite at alt er i orden uten å vekke noen. '.repeat(20);
+  const needs = Array.from({ length: 200 }, (_, i) => ({
+    id: i + 1,
+    cells: { name: `Behov nummer ${i + 1}`, who: 'Brukere og ansatte', why: para(i), priority: ['must', 'should', 'could'][i % 3], functional: para(i), verification: 'Test i pilot med ti brukere.' },
+  }));
+  return {
+    schema_version: 1, id: 'bench-large', revision: 1, title: 'Stor plan (ytelsestest)', organisation: 'Benchkommune',
+    case_number: '', language: 'nb', created_at: 0, updated_at: 0,
+    answers: { 'needs/problem/today': { text: 'Innledning. '.repeat(4000) } },
+    done_steps: [], registers: { needs }, decision: {},
+  };
+}
+
+const server = await serveDist('/');
+const browser = await launch();
+
+const loads = [];
+for (let i = 0; i < RUNS; i++) {
+  const { context, page } = await freshPage(browser);
+  await page.goto(server.url);
+  await page.waitForSelector('#boot', { state: 'detached' });
+  await page.waitForSelector('main h1');
+  loads.push(await page.evaluate(() => performance.now()));
+  await context.close();
+}
+
+const plan = largePlan();
+const json = JSON.stringify(plan);
+const { context, page } = await freshPage(browser);
+await context.addInitScript((text) => {
+  if (!localStorage.getItem('ioa-planleggeren/plan/bench-large')) localStorage.setItem('ioa-planleggeren/plan/bench-large', text);
+}, json);
+await page.goto(`${server.url}#/plan/bench-large/needs/problem`);
+await page.waitForSelector('#f-needs-problem-today');
+const bigLoad = await page.evaluate(() => performance.now());
+await page.evaluate(() => {
+  window.__frames = [];
+  document.addEventListener('keydown', (e) => {
+    const t0 = e.timeStamp;
+    requestAnimationFrame(() => requestAnimationFrame((t1) => window.__frames.push(t1 - t0)));
+  }, true);
+});
+await page.focus('#f-needs-problem-today');
+await page.keyboard.press('End');
+for (let i = 0; i < 60; i++) {
+  await page.keyboard.type('a');
+  await page.waitForTimeout(30);
+}
+await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+await page.waitForTimeout(500);
+const frames = await page.evaluate(() => window.__frames);
+const saves = await page.evaluate(() => performance.getEntriesByName('ioa-save').map((e) => e.duration));
+const stored = await page.evaluate(() => localStorage.getItem('ioa-planleggeren/plan/bench-large').length);
+
+// Typing in a register cell of the 200-row needs list (all rows rendered).
+await page.goto(`${server.url}#/plan/bench-large/needs/needs-list`);
+await page.waitForSelector('#f-needs-needs-list-needs-200-name');
+await page.evaluate(() => { window.__frames = []; });
+await page.focus('#f-needs-needs-list-needs-100-name');
+for (let i = 0; i < 40; i++) {
+  await page.keyboard.type('b');
+  await page.waitForTimeout(30);
+}
+const cellFrames = await page.evaluate(() => window.__frames);
+await context.close();
+await browser.close();
+await server.close();
+
+console.log(`time to interactive (library, ${RUNS} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
+console.log(`large plan: ${(json.length / 1024).toFixed(0)} KiB JSON (${plan.registers.needs.length} needs), stored ${(stored / 1024).toFixed(0)} KiB, step view ready at ${ms(bigLoad)}`);
+console.log(`keystroke to frame, long-text field (${frames.length} keys): p50 ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))} (goal <= 16 ms beyond the frame itself: two rAF = 1 frame + input)`);
+console.log(`keystroke to frame, register cell with 200 rows shown (${cellFrames.length} keys): p50 ${ms(pct(cellFrames, 50))}, p95 ${ms(pct(cellFrames, 95))}`);
+console.log(`save (serialise + setItem + read back, ${saves.length} saves): median ${ms(median(saves))}, max ${ms(Math.max(...saves))}`);
