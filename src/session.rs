@@ -175,6 +175,23 @@ fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
     result
 }
 
+/// A memo of one value inside the plan. On every plan change it compares in place and clones
+/// only when this value changed, so a big plan costs a lookup per field per keystroke, not a copy.
+pub fn plan_value<T>(session: Session, read: impl Fn(&Plan) -> Option<&T> + Send + Sync + 'static) -> Memo<Option<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new_owning(move |previous: Option<Option<T>>| {
+        session.plan.with(|plan| {
+            let current = read(plan);
+            match previous {
+                Some(previous) if previous.as_ref() == current => (previous, false),
+                _ => (current.cloned(), true),
+            }
+        })
+    })
+}
+
 pub fn use_session() -> Session {
     expect_context::<Session>()
 }

@@ -4,12 +4,13 @@
 use super::field::FieldIds;
 use super::simple::focus;
 use crate::i18n::{content_text, tr, trf, txt};
-use crate::session::use_session;
+use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::content::{content, Column, ColumnKind};
 use ioa_core::plan::Answer;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::hash::{Hash, Hasher};
 
 /// One cell, with a visible label, in the control its column kind needs.
 #[component]
@@ -133,21 +134,42 @@ pub fn RegisterEditor(
                     each=move || row_ids.get()
                     key=|id| *id
                     children=move |row_id| {
-                        let row = Memo::new(move |_| {
+                        // Two levels, so typing in one row re-runs one fingerprint per row and
+                        // only that row's cells, not every cell of a 200-row register.
+                        let fingerprint = Memo::new(move |_| {
                             session.plan.with(|p| {
                                 let rows = p.register(register);
-                                rows.binary_search_by_key(&row_id, |r| r.id).ok().map(|i| rows[i].clone())
+                                rows.binary_search_by_key(&row_id, |r| r.id).ok().map(|i| {
+                                    let mut hasher = std::hash::DefaultHasher::new();
+                                    rows[i].cells.hash(&mut hasher);
+                                    hasher.finish()
+                                })
                             })
                         });
+                        let cell = move |column: &'static str| {
+                            Memo::new_owning(move |previous: Option<Option<String>>| {
+                                fingerprint.track();
+                                session.plan.with_untracked(|p| {
+                                    let rows = p.register(register);
+                                    let current = rows.binary_search_by_key(&row_id, |r| r.id).ok().and_then(|i| rows[i].cells.get(column));
+                                    match previous {
+                                        Some(previous) if previous.as_ref() == current => (previous, false),
+                                        _ => (current.cloned(), true),
+                                    }
+                                })
+                            })
+                        };
+                        let name = cell(&reg.columns[0].id);
                         let position = Memo::new(move |_| row_ids.with(|ids| ids.iter().position(|i| *i == row_id).unwrap_or(0) + 1));
                         let legend = move || {
                             let lang = app.lang.get();
-                            let name = row.with(|r| r.as_ref().map(|r| r.cell(&reg.columns[0].id).to_string()).unwrap_or_default());
+                            let name = name.get().unwrap_or_default();
                             let base = format!("{} {}", reg.item_name.get(lang), position.get());
                             if name.trim().is_empty() { base } else { format!("{base}: {name}") }
                         };
                         let cells = shown.with_value(|cols| cols.clone()).into_iter().map(|column| {
-                            let value = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.cell(&column.id).to_string()).unwrap_or_default()));
+                            let value = cell(&column.id);
+                            let value = Signal::derive(move || value.get().unwrap_or_default());
                             let on_change = Callback::new(move |v: String| {
                                 session.edit(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
                             });
@@ -189,12 +211,12 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let key = StoredValue::new(ids.key.clone());
-    let rows = Memo::new(move |_| {
-        session.plan.with(|p| match key.with_value(|k| p.answer(k).cloned()) {
-            Some(Answer::Table(rows)) => rows,
-            _ => vec![],
-        })
-    });
+    let answer_key = ids.key.clone();
+    let answer = plan_value(session, move |p| p.answer(&answer_key));
+    let rows = Signal::derive(move || answer.with(|a| match a {
+        Some(Answer::Table(rows)) => rows.clone(),
+        _ => vec![],
+    }));
     let update = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
         let mut table = rows.get_untracked();
         change(&mut table);

@@ -3,7 +3,7 @@
 use super::field::FieldIds;
 use ioa_core::document::format_nok;
 use crate::i18n::{content_text, tr, trf, txt};
-use crate::session::use_session;
+use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::content::ChoiceOption;
 use ioa_core::plan::Answer;
@@ -11,8 +11,7 @@ use ioa_core::text::Text;
 use leptos::prelude::*;
 
 fn answer(key: String) -> Memo<Option<Answer>> {
-    let session = use_session();
-    Memo::new(move |_| session.plan.with(|p| p.answer(&key).cloned()))
+    plan_value(use_session(), move |p| p.answer(&key))
 }
 
 fn set(key: &str, value: Answer) {
@@ -23,12 +22,10 @@ fn set(key: &str, value: Answer) {
 #[component]
 pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
     let session = use_session();
-    let key = ids.key.clone();
-    let value = Memo::new(move |_| {
-        session.plan.with(|p| match p.answer(&key) {
-            Some(Answer::Text(s)) => s.clone(),
-            _ => String::new(),
-        })
+    let current = answer(ids.key.clone());
+    let value = move || current.with(|a| match a {
+        Some(Answer::Text(s)) => s.clone(),
+        _ => String::new(),
     });
     let key = StoredValue::new(ids.key.clone());
     let on_input = move |text: String| {
@@ -42,7 +39,7 @@ pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
                 class="ds-input"
                 rows="5"
                 aria-describedby=ids.help
-                prop:value=move || value.get()
+                prop:value=value
                 on:input:target=move |ev| on_input(ev.target().value())
             ></textarea>
         }
@@ -54,7 +51,7 @@ pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
                 class="ds-input"
                 type="text"
                 aria-describedby=ids.help
-                prop:value=move || value.get()
+                prop:value=value
                 on:input:target=move |ev| on_input(ev.target().value())
             />
         }
@@ -235,10 +232,10 @@ pub fn ChecklistInput(ids: FieldIds, options: &'static [ChoiceOption]) -> impl I
 pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
     let app = use_app();
     let current = answer(ids.key.clone());
-    let items = Memo::new(move |_| match current.get() {
-        Some(Answer::List(items)) => items,
+    let items = Signal::derive(move || current.with(|a| match a {
+        Some(Answer::List(items)) => items.clone(),
         _ => vec![],
-    });
+    }));
     let key = StoredValue::new(ids.key.clone());
     let label = StoredValue::new(label);
     let update = move |change: Box<dyn FnOnce(&mut Vec<String>)>| {
@@ -256,7 +253,7 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
     view! {
         <ol class="list-editor">
             <For
-                each=move || 0..items.with(Vec::len)
+                each=move || 0..current.with(|a| match a { Some(Answer::List(l)) => l.len(), _ => 0 })
                 key=|i| *i
                 children=move |i| {
                     let id = dom.with_value(|d| format!("{d}-{i}"));
@@ -271,7 +268,10 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
                                 id=id
                                 class="ds-input"
                                 type="text"
-                                prop:value=move || items.with(|l| l.get(i).cloned().unwrap_or_default())
+                                prop:value=move || current.with(|a| match a {
+                                    Some(Answer::List(l)) => l.get(i).cloned().unwrap_or_default(),
+                                    _ => String::new(),
+                                })
                                 on:input:target=move |ev| {
                                     let text = ev.target().value();
                                     update(Box::new(move |l| if let Some(slot) = l.get_mut(i) { *slot = text }))
