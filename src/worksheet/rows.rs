@@ -164,10 +164,13 @@ pub fn RegisterEditor(
                         let legend = move || {
                             let lang = app.lang.get();
                             let name = name.get().unwrap_or_default();
-                            let base = format!("{} {}", reg.item_name.get(lang), position.get());
+                            let base = format!("{} {}", capitalised(reg.item_name.get(lang)), position.get());
                             if name.trim().is_empty() { base } else { format!("{base}: {name}") }
                         };
-                        let cells = shown.with_value(|cols| cols.clone()).into_iter().map(|column| {
+                        // A read-only name is already the row's legend: do not repeat it.
+                        let cells = shown.with_value(|cols| cols.clone()).into_iter()
+                            .filter(|column| !(column.id == reg.columns[0].id && readonly.contains(&column.id)))
+                            .map(|column| {
                             let value = cell(&column.id);
                             let value = Signal::derive(move || value.get().unwrap_or_default());
                             let on_change = Callback::new(move |v: String| {
@@ -270,4 +273,10 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
             {txt("field.add_row")}
         </button>
     }
+}
+
+/// "need" → "Need", for a row's legend (item names are written to fit inside sentences).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
