@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -19,16 +19,6 @@ const prefilledMark = (toolId, stepId) => {
   const t = tool(toolId);
   return `Hentet fra ${t.title.nb}, steget «${t.steps.find((s) => s.id === stepId).title.nb}». Du kan endre svaret her.`;
 };
-
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page, selector, max = 150) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-  throw new Error(`could not reach ${selector} with Tab (focus is on ${at})`);
-}
 
 /**
  * Tabs into the radio group `q-<question>` and chooses `option` with the arrow keys (and Space
@@ -47,16 +37,6 @@ async function chooseWithKeyboard(page, question, option) {
     await page.keyboard.press('ArrowDown');
   }
   throw new Error(`could not choose ${target} with the arrow keys`);
-}
-
-async function createPlan(page, title = 'Beslutningsplan') {
-  await page.goto(server.url);
-  await ready(page);
-  await page.fill('#new-title', title);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/#\/plan\/p-/);
-  await page.waitForSelector('.task-list');
-  return page.url().match(/#\/plan\/([^/]+)/)[1];
 }
 
 async function openDecision(page, plan) {
@@ -78,7 +58,7 @@ const CHOICES = [
 
 test('answers the decision questions with the keyboard only; the result and reasons survive a reload', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page);
+  const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, plan);
   assert.equal(await route(page), 'dialogue-first', 'nothing answered yet');
 
@@ -122,7 +102,7 @@ test('answers the decision questions with the keyboard only; the result and reas
 
 test('worksheet answers are pre-filled and marked', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page);
+  const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await page.goto(`${server.url}#/plan/${plan}/startup/framework`);
   await page.waitForSelector('#f-startup-framework-estimated-value');
   await page.fill('#f-startup-framework-estimated-value', '2300000');
@@ -166,7 +146,7 @@ test('worksheet answers are pre-filled and marked', async () => {
 
 test('unknown answers lead to market dialogue first', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page);
+  const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, plan);
   assert.equal(await route(page), 'dialogue-first');
   assert.equal((await page.textContent('.decision-result__route')).trim(), routeTitle('dialogue-first'));
@@ -186,7 +166,7 @@ test('unknown answers lead to market dialogue first', async () => {
 
 test('chosen route and reason appear on the overview and in the start-up memo', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page);
+  const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, plan);
   const reason = 'Vi vil forhandle fordi løsningene må tilpasses nattjenesten.\n\nLederne støtter valget.';
   await page.selectOption('#chosen-route', 'innovation-friendly-negotiated');
@@ -233,7 +213,7 @@ test('decision page has no axe violations in nb, nn and en', async () => {
     assert.deepEqual(await axe(page), [], `decision page (${lang})`);
   }
   // A fresh plan: nothing answered, no procedures, value unknown.
-  const fresh = await createPlan(page);
+  const fresh = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, fresh);
   await page.fill('#q-value', 'mange penger');
   await page.waitForSelector('#q-value-error');

@@ -83,3 +83,24 @@ export async function axe(page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
+
+/** Presses Tab until the focused element matches `selector` (keyboard-only navigation). */
+export async function tabTo(page, selector, max = 150) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+  }
+  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  throw new Error(`could not reach ${selector} with Tab (focus is on ${at})`);
+}
+
+/** Creates a plan from the library form; returns its id (the plan overview is open). */
+export async function createPlan(page, baseUrl, title = 'E2E-plan') {
+  await page.goto(baseUrl);
+  await ready(page);
+  await page.fill('#new-title', title);
+  await page.click('button[type=submit]');
+  await page.waitForURL(/#\/plan\/p-/);
+  await page.waitForSelector('.task-list');
+  return page.url().match(/#\/plan\/([^/]+)/)[1];
+}

@@ -2,20 +2,11 @@
 // language switch, bad titles, accessibility and network isolation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, storedPlans, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, storedPlans, axe, tabTo } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page, selector, max = 60) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s), selector)) return;
-  }
-  throw new Error(`could not reach ${selector} with Tab`);
-}
 
 test('creates a plan with the keyboard only, and finds it after a reload', async () => {
   const { context, page, log } = await freshPage(browser);

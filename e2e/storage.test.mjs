@@ -1,26 +1,20 @@
 // Nothing is lost: corrupt stored data, full storage, no storage, a second tab, leaving mid-typing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, saved, storedPlans } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, createPlan } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function createPlan(page, title) {
-  await page.goto(server.url);
-  await ready(page);
-  await page.fill('#new-title', title);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/#\/plan\/p-/);
-  return page.url();
-}
-
 const SITUATION = '#f-startup-trigger-situation';
+
+/** The URL of a new plan's overview. */
+const newPlan = async (page, title) => `${server.url}#/plan/${await createPlan(page, server.url, title)}`;
 
 test('a corrupt plan is set aside, the others load, and the user is told', async () => {
   const { context, page, log } = await freshPage(browser);
-  await createPlan(page, 'Frisk plan');
+  await newPlan(page, 'Frisk plan');
   await page.evaluate(() => {
     localStorage.setItem('ioa-planleggeren/plan/broken', '{"schema_version":1,"title":"halv');
     localStorage.setItem('ioa-planleggeren/plan/alien', '{"schema_version":99}');
@@ -41,7 +35,7 @@ test('a corrupt plan is set aside, the others load, and the user is told', async
 
 test('full storage shows "not saved" with what to do, keeps the text, and saves after space is freed', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page, 'Full lagring');
+  const plan = await newPlan(page, 'Full lagring');
   await page.goto(`${plan}/startup/trigger`);
   await page.waitForSelector(SITUATION);
   await page.evaluate(() => {
@@ -90,7 +84,7 @@ test('without usable storage the app runs in memory and says so', async () => {
 
 test('a second tab never overwrites silently; the user chooses, and both versions survive', async () => {
   const { context, page: tabA } = await freshPage(browser);
-  const plan = await createPlan(tabA, 'To faner');
+  const plan = await newPlan(tabA, 'To faner');
   const tabB = await context.newPage();
   await tabB.goto(`${plan}/startup/trigger`);
   await tabA.goto(`${plan}/startup/trigger`);
@@ -126,7 +120,7 @@ test('a second tab never overwrites silently; the user chooses, and both version
 
 test('leaving the page right after typing still saves (flush on pagehide)', async () => {
   const { context, page } = await freshPage(browser);
-  const plan = await createPlan(page, 'Rask lukking');
+  const plan = await newPlan(page, 'Rask lukking');
   await page.goto(`${plan}/startup/trigger`);
   await page.waitForSelector(SITUATION);
   await page.fill(SITUATION, 'Skrevet rett før lukking');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -16,29 +16,8 @@ const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [
 ]));
 const TEXT_KINDS = ['long_text', 'short_text'];
 
-/** Presses Tab until the focused element matches `selector`. */
-async function tabTo(page, selector, max = 150) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
-  }
-  const at = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
-  throw new Error(`could not reach ${selector} with Tab (focus is on ${at})`);
-}
-
 async function activeId(page) {
   return page.evaluate(() => document.activeElement?.id ?? '');
-}
-
-/** Creates a plan from the library form and returns its id (the overview is open). */
-async function createPlan(page, title = 'E2E-plan') {
-  await page.goto(server.url);
-  await ready(page);
-  await page.fill('#new-title', title);
-  await page.click('button[type=submit]');
-  await page.waitForURL(/#\/plan\/p-/);
-  await page.waitForSelector('.task-list');
-  return page.url().match(/#\/plan\/([^/]+)/)[1];
 }
 
 /** Loads the worked example and returns its id (the overview is open). */
@@ -73,7 +52,7 @@ function documented(tool) {
 
 test('fills each tool with the keyboard only, reloads, and finds the answers in the document', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page, 'Tastaturplan');
+  const plan = await createPlan(page, server.url, 'Tastaturplan');
   const expectInDocument = Object.fromEntries(TOOL_IDS.map((t) => [t, []]));
   const expectStoredOnly = {};
   const needName = 'MARK-needs-need-Trygg natt uten kamera';
@@ -206,7 +185,7 @@ test('step pages and documents have no axe violations in nb, nn and en', async (
 
 test('hostile and unusual input is stored and shown as text', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page, 'Fiendtlig inndata');
+  const plan = await createPlan(page, server.url, 'Fiendtlig inndata');
   const hostile = '<img src=x onerror="window.__xss=1">';
   const emoji = 'Nattevakt 👩‍⚕️🌙 på runde';
   const rtl = 'مرحبا بالعالم · שלום עולם';
@@ -244,7 +223,7 @@ test('hostile and unusual input is stored and shown as text', async () => {
 
 test('a list with 1,000 items and a very long answer keep the layout', async () => {
   const { context, page, log } = await freshPage(browser);
-  const plan = await createPlan(page, 'Store svar');
+  const plan = await createPlan(page, server.url, 'Store svar');
   await page.goto(server.url);
   await ready(page);
   const listKey = 'dialogue/market-research/sources';

@@ -1,6 +1,8 @@
 //! Reusable pieces of the interface.
 
+pub mod amount_input;
 pub mod banners;
+pub mod choices;
 pub mod plan_header;
 pub mod rich_text;
 pub mod save_status;

@@ -213,6 +213,19 @@ pub fn format_nok(amount: u64, lang: Lang) -> String {
     }
 }
 
+/// Reads an amount typed in whole kroner: spaces, no-break spaces and dots between digit groups
+/// are allowed (`3 400 000`, `3.400.000`). Empty means no amount; anything else is an error.
+pub fn parse_nok(text: &str) -> Result<Option<u64>, ()> {
+    let digits: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '.').collect();
+    if digits.is_empty() {
+        return Ok(None);
+    }
+    if !digits.chars().all(|c| c.is_ascii_digit()) {
+        return Err(());
+    }
+    digits.parse::<u64>().map(Some).map_err(|_| ())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +241,19 @@ mod tests {
         assert_eq!(format_date("2027-03-01", Lang::En), "1 March 2027");
         assert_eq!(format_date("soon", Lang::En), "soon");
         assert_eq!(format_date("2027-13-01", Lang::En), "2027-13-01");
+    }
+
+    #[test]
+    fn parses_typed_amounts() {
+        assert_eq!(parse_nok(""), Ok(None));
+        assert_eq!(parse_nok("  "), Ok(None));
+        assert_eq!(parse_nok("3400000"), Ok(Some(3_400_000)));
+        assert_eq!(parse_nok("3 400 000"), Ok(Some(3_400_000)));
+        assert_eq!(parse_nok("3\u{a0}400\u{a0}000"), Ok(Some(3_400_000)));
+        assert_eq!(parse_nok("3.400.000"), Ok(Some(3_400_000)));
+        assert_eq!(parse_nok("3,4 mill"), Err(()));
+        assert_eq!(parse_nok("-5"), Err(()));
+        assert_eq!(parse_nok("99999999999999999999999"), Err(()));
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use crate::app::set_title;
 use crate::clock::today_iso;
 use crate::components::plan_header::PlanHeader;
+use crate::components::amount_input::AmountInput;
+use crate::components::choices::Choices;
 use crate::components::rich_text::RichText;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
@@ -51,7 +53,6 @@ pub fn DecisionPage() -> impl IntoView {
 
 #[component]
 fn QuestionField(question: &'static Question) -> impl IntoView {
-    let app = use_app();
     let session = use_session();
     let qid = question.id.as_str();
     let state = Memo::new(move |_| session.plan.with(|p| {
@@ -61,39 +62,35 @@ fn QuestionField(question: &'static Question) -> impl IntoView {
     let name = format!("q-{qid}");
     let why_id = format!("{name}-why");
     let why_ref = why_id.clone();
-    let choose = move |option: &'static str| {
+    let selected = Signal::derive(move || state.with(|(answer, _)| answer.iter().cloned().collect::<Vec<_>>()));
+    let on_change = Callback::new(move |(option, _): (&'static str, bool)| {
         session.edit(move |plan, now| {
             plan.decision.answers.insert(qid.to_string(), option.to_string());
             plan.touch(now);
         })
-    };
+    });
+    let options = question.options.iter().map(|o| (o.id.as_str(), &o.label)).collect::<Vec<_>>();
     view! {
         <fieldset class="ds-fieldset decision-question" aria-describedby=why_ref>
             <legend class="ds-label">{content_text(&question.text)}</legend>
             <p class="ds-paragraph field-help" data-size="sm" id=why_id>{content_text(&question.why)}</p>
-            {move || match state.get().1 {
-                Some(Provenance::Prefilled(key)) => {
-                    let lang = app.lang.get();
-                    let (tool, step) = field_source(key, lang);
-                    Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
-                }
-                _ => None,
-            }}
-            <div class="choice-list">
-                {question.options.iter().map(|option| {
-                    let id = format!("{name}-{}", option.id);
-                    let oid = option.id.as_str();
-                    view! {
-                        <div class="ds-field choice">
-                            <input class="ds-input" type="radio" id=id.clone() name=name.clone()
-                                prop:checked=move || state.get().0.as_deref() == Some(oid)
-                                on:change=move |_| choose(oid)/>
-                            <label class="ds-label" data-weight="regular" for=id>{content_text(&option.label)}</label>
-                        </div>
-                    }
-                }).collect_view()}
-            </div>
+            <PrefilledTag provenance=Signal::derive(move || state.with(|s| s.1))/>
+            <Choices name options selected on_change/>
         </fieldset>
+    }
+}
+
+/// Says which worksheet an answer was taken from.
+#[component]
+fn PrefilledTag(#[prop(into)] provenance: Signal<Option<Provenance>>) -> impl IntoView {
+    let app = use_app();
+    move || match provenance.get() {
+        Some(Provenance::Prefilled(key)) => {
+            let lang = app.lang.get();
+            let (tool, step) = field_source(key, lang);
+            Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
+        }
+        _ => None,
     }
 }
 
@@ -110,84 +107,40 @@ fn field_source(key: &str, lang: ioa_core::Lang) -> (String, String) {
 
 #[component]
 fn ValueField() -> impl IntoView {
-    let app = use_app();
     let session = use_session();
     let text = decision_text();
     let eff = Memo::new(move |_| session.plan.with(|p| {
         let e = effective(p);
         (e.value, e.value_provenance, e.contract_type, e.contract_type_provenance)
     }));
-    let typed = RwSignal::new(eff.get_untracked().0.map(|v| v.to_string()).unwrap_or_default());
-    // Follow the worksheet's value while the user has not typed one here.
-    Effect::new(move |_| {
-        if let (value, Some(Provenance::Prefilled(_)), _, _) = eff.get() {
-            typed.set(value.map(|v| v.to_string()).unwrap_or_default());
-        }
+    let on_value = Callback::new(move |v: Option<u64>| {
+        session.edit(move |plan, now| {
+            plan.decision.estimated_value = v;
+            plan.touch(now);
+        });
     });
-    let invalid = RwSignal::new(false);
-    let on_value = move |raw: String| {
-        typed.set(raw.clone());
-        let digits: String = raw.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '.').collect();
-        let parsed = if digits.is_empty() { Ok(None) } else { digits.parse::<u64>().map(Some) };
-        match parsed {
-            Ok(v) => {
-                invalid.set(false);
-                session.edit(move |plan, now| {
-                    plan.decision.estimated_value = v;
-                    plan.touch(now);
-                });
-            }
-            Err(_) => invalid.set(true),
-        }
-    };
-    let choose_type = move |id: &'static str| {
+    let on_type = Callback::new(move |(id, _): (&'static str, bool)| {
         session.edit(move |plan, now| {
             plan.decision.contract_type = Some(id.to_string());
             plan.touch(now);
         })
-    };
+    });
+    let contract_type = Signal::derive(move || eff.with(|e| e.2.iter().cloned().collect::<Vec<_>>()));
+    let types = text.value_question.contract_types.iter().map(|o| (o.id.as_str(), &o.label)).collect::<Vec<_>>();
     view! {
         <fieldset class="ds-fieldset decision-question" aria-describedby="q-value-why">
             <legend class="ds-label">{content_text(&text.value_question.text)}</legend>
             <p class="ds-paragraph field-help" data-size="sm" id="q-value-why">{content_text(&text.value_question.why)}</p>
-            {move || match eff.get().1 {
-                Some(Provenance::Prefilled(key)) => {
-                    let lang = app.lang.get();
-                    let (tool, step) = field_source(key, lang);
-                    Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
-                }
-                _ => None,
-            }}
+            <PrefilledTag provenance=Signal::derive(move || eff.with(|e| e.1))/>
             <div class="ds-field">
                 <label class="ds-label" for="q-value">{content_text(&text.value_question.amount_label)}</label>
-                <div class="amount">
-                    <input id="q-value" class="ds-input input--amount" type="text" inputmode="numeric" autocomplete="off"
-                        aria-invalid=move || invalid.get().to_string()
-                        aria-describedby=move || if invalid.get() { "q-value-why q-value-error" } else { "q-value-why" }
-                        prop:value=move || typed.get()
-                        on:input:target=move |ev| on_value(ev.target().value())/>
-                    <span class="amount__unit" aria-hidden="true">{txt("field.amount_unit")}</span>
-                </div>
-                <Show when=move || invalid.get()>
-                    <p class="ds-validation-message" data-color="danger" id="q-value-error">{txt("field.amount_invalid")}</p>
-                </Show>
+                <AmountInput id="q-value".to_string() described_by="q-value-why".to_string()
+                    value=Signal::derive(move || eff.with(|e| e.0)) on_change=on_value/>
             </div>
             <fieldset class="ds-fieldset">
                 <legend class="ds-label" data-size="sm">{content_text(&text.value_question.contract_type_label)}</legend>
-                <div class="choice-list">
-                    {text.value_question.contract_types.iter().map(|ct| {
-                        let id = format!("q-contract-{}", ct.id);
-                        let cid = ct.id.as_str();
-                        view! {
-                            <div class="ds-field choice">
-                                <input class="ds-input" type="radio" id=id.clone() name="q-contract-type"
-                                    prop:checked=move || eff.get().2.as_deref() == Some(cid)
-                                    on:change=move |_| choose_type(cid)/>
-                                <label class="ds-label" data-weight="regular" for=id>{content_text(&ct.label)}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </div>
+                <PrefilledTag provenance=Signal::derive(move || eff.with(|e| e.3))/>
+                <Choices name="q-contract".to_string() options=types selected=contract_type on_change=on_type/>
             </fieldset>
         </fieldset>
     }

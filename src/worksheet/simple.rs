@@ -1,8 +1,9 @@
 //! Editors for single-value and option fields.
 
 use super::field::FieldIds;
-use ioa_core::document::format_nok;
-use crate::i18n::{content_text, tr, trf, txt};
+use crate::components::amount_input::AmountInput as AmountField;
+use crate::components::choices::Choices;
+use crate::i18n::{trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::content::ChoiceOption;
@@ -78,153 +79,74 @@ pub fn DateInput(ids: FieldIds) -> impl IntoView {
     }
 }
 
-/// Whole kroner. What the user types is kept as typed; only a valid number is stored.
 #[component]
 pub fn AmountInput(ids: FieldIds) -> impl IntoView {
-    let app = use_app();
+    let session = use_session();
     let current = answer(ids.key.clone());
-    let initial = match current.get_untracked() {
-        Some(Answer::Amount(n)) => n.to_string(),
-        _ => String::new(),
-    };
-    let typed = RwSignal::new(initial);
-    let invalid = RwSignal::new(false);
+    let value = Signal::derive(move || match current.get() {
+        Some(Answer::Amount(n)) => Some(n),
+        _ => None,
+    });
     let key = StoredValue::new(ids.key.clone());
-    let error_id = format!("{}-error", ids.dom);
-    let preview_id = format!("{}-preview", ids.dom);
-    let on_input = move |text: String| {
-        typed.set(text.clone());
-        let digits: String = text.chars().filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '.').collect();
-        if digits.is_empty() {
-            invalid.set(false);
-            key.with_value(|k| {
-                let k = k.clone();
-                use_session().edit(move |plan, now| {
-                    plan.answers.remove(&k);
-                    plan.touch(now);
-                })
-            });
-        } else if let Ok(n) = digits.parse::<u64>() {
-            invalid.set(false);
-            key.with_value(|k| set(k, Answer::Amount(n)));
-        } else {
-            invalid.set(true);
-        }
-    };
-    let described = {
-        let (help, error_id, preview_id) = (ids.help.clone(), error_id.clone(), preview_id.clone());
-        move || if invalid.get() { format!("{help} {error_id}") } else { format!("{help} {preview_id}") }
-    };
-    view! {
-        <div class="amount">
-            <input
-                id=ids.dom
-                class="ds-input input--amount"
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                aria-describedby=described
-                aria-invalid=move || invalid.get().to_string()
-                prop:value=move || typed.get()
-                on:input:target=move |ev| on_input(ev.target().value())
-            />
-            <span class="amount__unit" aria-hidden="true">{txt("field.amount_unit")}</span>
-        </div>
-        <Show when=move || invalid.get()>
-            <p class="ds-validation-message" data-color="danger" id=error_id.clone()>{txt("field.amount_invalid")}</p>
-        </Show>
-        <p class="ds-paragraph field-help" data-size="sm" id=preview_id aria-live="polite">
-            {move || match current.get() {
-                Some(Answer::Amount(n)) if !invalid.get() => format_nok(n, app.lang.get()),
-                _ => String::new(),
-            }}
-        </p>
-    }
+    let on_change = Callback::new(move |amount: Option<u64>| {
+        let k = key.get_value();
+        session.edit(move |plan, now| match amount {
+            Some(n) => plan.set_answer(&k, Answer::Amount(n), now),
+            None => plan.set_answer(&k, Answer::Text(String::new()), now),
+        });
+    });
+    view! { <AmountField id=ids.dom described_by=ids.help value on_change/> }
+}
+
+fn option_list(options: &'static [ChoiceOption]) -> Vec<(&'static str, &'static Text)> {
+    options.iter().map(|o| (o.id.as_str(), &o.label)).collect()
 }
 
 #[component]
 pub fn ChoiceInput(ids: FieldIds, options: &'static [ChoiceOption]) -> impl IntoView {
+    let session = use_session();
     let current = answer(ids.key.clone());
     let key = StoredValue::new(ids.key.clone());
-    let app = use_app();
+    let choose = move |option: String| {
+        let k = key.get_value();
+        session.edit(move |plan, now| plan.set_answer(&k, Answer::Choice(option), now));
+    };
+    let selected = Signal::derive(move || match current.get() {
+        Some(Answer::Choice(c)) if !c.is_empty() => vec![c],
+        _ => vec![],
+    });
+    let on_change = Callback::new(move |(option, _): (&'static str, bool)| choose(option.to_string()));
     view! {
-        <div class="choice-list">
-            {options
-                .iter()
-                .map(|option| {
-                    let id = format!("{}-{}", ids.dom, option.id);
-                    let option_id = option.id.as_str();
-                    view! {
-                        <div class="ds-field choice">
-                            <input
-                                class="ds-input"
-                                type="radio"
-                                id=id.clone()
-                                name=ids.dom.clone()
-                                prop:checked=move || current.get() == Some(Answer::Choice(option_id.to_string()))
-                                on:change=move |_| key.with_value(|k| set(k, Answer::Choice(option_id.to_string())))
-                            />
-                            <label class="ds-label" data-weight="regular" for=id>{content_text(&option.label)}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-            <Show when=move || current.get().is_some()>
-                <button
-                    type="button"
-                    class="ds-button"
-                    data-variant="tertiary"
-                    data-size="sm"
-                    on:click=move |_| key.with_value(|k| set(k, Answer::Choice(String::new())))
-                >
-                    {move || tr(app.lang.get(), "field.clear_choice")}
-                </button>
-            </Show>
-        </div>
+        <Choices name=ids.dom options=option_list(options) selected on_change/>
+        <Show when=move || selected.with(|s| !s.is_empty())>
+            <button type="button" class="ds-button" data-variant="tertiary" data-size="sm" on:click=move |_| choose(String::new())>
+                {txt("field.clear_choice")}
+            </button>
+        </Show>
     }
 }
 
 #[component]
 pub fn ChecklistInput(ids: FieldIds, options: &'static [ChoiceOption]) -> impl IntoView {
+    let session = use_session();
     let current = answer(ids.key.clone());
     let key = StoredValue::new(ids.key.clone());
-    let checked = move |id: &str| matches!(current.get(), Some(Answer::Checks(c)) if c.iter().any(|x| x == id));
-    let toggle = move |id: &'static str, on: bool| {
-        let mut list = match current.get_untracked() {
-            Some(Answer::Checks(c)) => c,
-            _ => vec![],
-        };
+    let selected = Signal::derive(move || match current.get() {
+        Some(Answer::Checks(c)) => c,
+        _ => vec![],
+    });
+    let on_change = Callback::new(move |(id, on): (&'static str, bool)| {
+        let mut list = selected.get_untracked();
         list.retain(|x| x != id);
         if on {
             list.push(id.to_string());
             // Keep the content's order, so documents list options as the worksheet does.
             list.sort_by_key(|x| options.iter().position(|o| o.id == *x));
         }
-        key.with_value(|k| set(k, Answer::Checks(list)));
-    };
-    view! {
-        <div class="choice-list">
-            {options
-                .iter()
-                .map(|option| {
-                    let id = format!("{}-{}", ids.dom, option.id);
-                    let option_id = option.id.as_str();
-                    view! {
-                        <div class="ds-field choice">
-                            <input
-                                class="ds-input"
-                                type="checkbox"
-                                id=id.clone()
-                                prop:checked=move || checked(option_id)
-                                on:change:target=move |ev| toggle(option_id, ev.target().checked())
-                            />
-                            <label class="ds-label" data-weight="regular" for=id>{content_text(&option.label)}</label>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
+        let k = key.get_value();
+        session.edit(move |plan, now| plan.set_answer(&k, Answer::Checks(list), now));
+    });
+    view! { <Choices name=ids.dom multiple=true options=option_list(options) selected on_change/> }
 }
 
 /// A list of short items with add and remove.
