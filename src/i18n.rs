@@ -27,3 +27,15 @@ pub fn content_text(text: &'static Text) -> impl Fn() -> &'static str + Copy + S
     let lang = use_app().lang;
     move || text.get(lang.get())
 }
+
+/// "Elvebyen kommune · Saksnr. 2027/42": the organisation and case number, where given.
+pub fn plan_meta(organisation: &str, case_number: &str, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !organisation.is_empty() {
+        parts.push(organisation.to_string());
+    }
+    if !case_number.is_empty() {
+        parts.push(trf(lang, "library.case_number_value", &[("number", case_number)]));
+    }
+    parts.join(" · ")
+}

@@ -61,3 +61,18 @@ pub fn StorageBanners() -> impl IntoView {
         </Show>
     }
 }
+
+/// A translated error message in a danger alert, shown while `message` holds a locale key.
+#[component]
+pub fn ErrorAlert(#[prop(into)] message: Signal<Option<&'static str>>) -> impl IntoView {
+    let app = use_app();
+    move || {
+        message.get().map(|key| {
+            view! {
+                <div class="ds-alert" data-color="danger" role="alert">
+                    <p class="ds-paragraph">{move || tr(app.lang.get(), key)}</p>
+                </div>
+            }
+        })
+    }
+}

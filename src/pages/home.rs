@@ -4,6 +4,7 @@ mod create_form;
 mod plan_card;
 
 use crate::app::set_title;
+use crate::components::banners::ErrorAlert;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
 use crate::state::use_app;
@@ -145,17 +146,7 @@ pub fn HomePage() -> impl IntoView {
                             }
                         })
                 }}
-                {move || {
-                    action_error
-                        .get()
-                        .map(|key| {
-                            view! {
-                                <div class="ds-alert" data-color="danger" role="alert">
-                                    <p class="ds-paragraph">{move || tr(app.lang.get(), key)}</p>
-                                </div>
-                            }
-                        })
-                }}
+                <ErrorAlert message=action_error/>
                 <Show
                     when=move || !sorted.with(Vec::is_empty)
                     fallback=|| view! { <p class="ds-paragraph empty-state">{txt("library.empty")}</p> }

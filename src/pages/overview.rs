@@ -2,7 +2,7 @@
 
 use crate::app::set_title;
 use crate::components::plan_header::PlanHeader;
-use crate::i18n::{content_text, tr, trf, txt};
+use crate::i18n::{content_text, plan_meta, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::{content, Tool};
@@ -19,16 +19,7 @@ pub fn OverviewPage() -> impl IntoView {
     Effect::new(move |_| set_title(&session.plan.with(|p| p.title.clone()), app.lang.get()));
     let meta = move || {
         let lang = app.lang.get();
-        session.plan.with(|p| {
-            let mut parts = vec![];
-            if !p.organisation.is_empty() {
-                parts.push(p.organisation.clone());
-            }
-            if !p.case_number.is_empty() {
-                parts.push(trf(lang, "library.case_number_value", &[("number", &p.case_number)]));
-            }
-            parts.join(" · ")
-        })
+        session.plan.with(|p| plan_meta(&p.organisation, &p.case_number, lang))
     };
     view! {
         <PlanHeader/>

@@ -95,6 +95,25 @@ fn CellInput(
     .into_any()
 }
 
+/// One row of a table or register: its cells under a legend, with an optional remove button.
+#[component]
+fn RowCard(legend: Signal<String>, cells: AnyView, on_remove: Option<Callback<()>>) -> impl IntoView {
+    view! {
+        <li class="row-card">
+            <fieldset class="ds-fieldset">
+                <legend class="row-card__legend">{move || legend.get()}</legend>
+                <div class="row-card__cells">{cells}</div>
+                {on_remove.map(|remove| view! {
+                    <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
+                        on:click=move |_| remove.run(())>
+                        {txt("field.remove")}<span class="visually-hidden">" " {move || legend.get()}</span>
+                    </button>
+                })}
+            </fieldset>
+        </li>
+    }
+}
+
 /// A view of a shared register.
 #[component]
 pub fn RegisterEditor(
@@ -178,21 +197,11 @@ pub fn RegisterEditor(
                             });
                             let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
-                        }).collect_view();
-                        view! {
-                            <li class="row-card">
-                                <fieldset class="ds-fieldset">
-                                    <legend class="row-card__legend">{legend}</legend>
-                                    <div class="row-card__cells">{cells}</div>
-                                    <Show when=move || can_add>
-                                        <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
-                                            on:click=move |_| session.edit(|plan, now| plan.remove_register_row(register, row_id, now))>
-                                            {txt("field.remove")}<span class="visually-hidden">" " {legend}</span>
-                                        </button>
-                                    </Show>
-                                </fieldset>
-                            </li>
-                        }
+                        }).collect_view().into_any();
+                        let on_remove = can_add.then(|| Callback::new(move |()| {
+                            session.edit(|plan, now| plan.remove_register_row(register, row_id, now))
+                        }));
+                        view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
                     }
                 />
             </ol>
@@ -252,19 +261,9 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
                             });
                             let id = dom.with_value(|d| format!("{d}-{i}-{}", column.id));
                             view! { <CellInput id column value on_change/> }
-                        }).collect_view();
-                        view! {
-                            <li class="row-card">
-                                <fieldset class="ds-fieldset">
-                                    <legend class="row-card__legend">{legend}</legend>
-                                    <div class="row-card__cells">{cells}</div>
-                                    <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
-                                        on:click=move |_| update(Box::new(move |t| if i < t.len() { t.remove(i); }))>
-                                        {txt("field.remove")}<span class="visually-hidden">" " {legend}</span>
-                                    </button>
-                                </fieldset>
-                            </li>
-                        }
+                        }).collect_view().into_any();
+                        let on_remove = Some(Callback::new(move |()| update(Box::new(move |t| if i < t.len() { t.remove(i); }))));
+                        view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
                     }
                 />
             </ol>

@@ -1,6 +1,7 @@
 //! The "new plan" form: title required, organisation and case number optional.
 
 use crate::clock::{new_plan_id, now_ms};
+use crate::components::banners::ErrorAlert;
 use crate::i18n::{tr, txt};
 use crate::persistence;
 use crate::state::{navigate, use_app};
@@ -110,17 +111,7 @@ pub fn CreatePlanForm() -> impl IntoView {
                     on:input:target=move |ev| case_number.set(ev.target().value())
                 />
             </div>
-            {move || {
-                save_error
-                    .get()
-                    .map(|key| {
-                        view! {
-                            <div class="ds-alert" data-color="danger" role="alert">
-                                <p class="ds-paragraph">{move || tr(app.lang.get(), key)}</p>
-                            </div>
-                        }
-                    })
-            }}
+            <ErrorAlert message=save_error/>
             <button type="submit" class="ds-button" data-variant="primary">{txt("library.create.submit")}</button>
         </form>
     }

@@ -1,7 +1,7 @@
 //! One plan in the library, with its actions.
 
 use crate::clock::{format_timestamp, new_plan_id, now_ms};
-use crate::i18n::{tr, trf, txt};
+use crate::i18n::{plan_meta, tr, trf, txt};
 use crate::persistence;
 use crate::state::use_app;
 use ioa_core::library::{self, PlanSummary};
@@ -108,16 +108,7 @@ pub fn PlanCard(
     let dialog_title_id = format!("{dom_id}-dialog-title");
     let meta = move || {
         let lang = app.lang.get();
-        summary.with_value(|s| {
-            let mut parts = Vec::new();
-            if !s.organisation.is_empty() {
-                parts.push(s.organisation.clone());
-            }
-            if !s.case_number.is_empty() {
-                parts.push(trf(lang, "library.case_number_value", &[("number", &s.case_number)]));
-            }
-            parts.join(" · ")
-        })
+        summary.with_value(|s| plan_meta(&s.organisation, &s.case_number, lang))
     };
 
     view! {
