@@ -54,7 +54,10 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
         <PlanHeader crumbs/>
         <div class="step-layout">
             <nav class="step-nav" aria-labelledby="step-nav-heading">
-                <h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2>
+                // Open beside the step on wide screens; folded above it on narrow ones, so the
+                // step itself is not pushed below eight links.
+                <details class="step-nav__details" open=wide_screen()>
+                <summary><h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2></summary>
                 <ol class="step-nav__list">
                     {tool
                         .steps
@@ -84,6 +87,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                         <a class="ds-link" href=doc_href.clone()>{content_text(&tool.document.title)}</a>
                     </li>
                 </ol>
+                </details>
             </nav>
 
             <article class="step-main">
@@ -164,3 +168,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
     }
 }
 
+
+fn wide_screen() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 896.0)
+}
