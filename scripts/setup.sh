@@ -4,7 +4,7 @@
 # the package registries (Debian, crates.io, npm) and rustup; Trunk never downloads a tool.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 
 TRUNK_VERSION=0.21.14
 log() { printf '[setup] %s\n' "$*"; }
