@@ -24,7 +24,6 @@ fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
     let plans = match persistence::with_store(|kv| storage::load_library(kv, now_ms())) {
         Ok(Ok(report)) => {
             notices.quarantined = report.quarantined;
-            notices.quarantine_keys = report.quarantine_keys;
             report.plans
         }
         Ok(Err(_too_new)) => {

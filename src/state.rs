@@ -15,8 +15,6 @@ pub struct Notices {
     pub layout_too_new: bool,
     /// Plans that could not be read this time and were moved aside.
     pub quarantined: Vec<Quarantined>,
-    /// Values kept aside in earlier sessions.
-    pub quarantine_keys: Vec<String>,
 }
 
 /// Handles to app-wide signals. `Copy`, so components take it by value.
