@@ -1,6 +1,10 @@
 //! The one place that touches `localStorage`. Everything else goes through `ioa_core::storage`
 //! over the [`KeyValue`] this module provides: the browser's storage when it works, or an
 //! in-memory store (with a banner) when it does not.
+//!
+//! It uses web-sys's `Storage` directly rather than gloo-storage: gloo's `LocalStorage` JSON-encodes
+//! every value (plans are already JSON) and panics when storage is unavailable, and the error
+//! classification below needs the raw exception.
 
 use ioa_core::storage::{KeyValue, KvError, MemoryKv};
 use std::cell::RefCell;
