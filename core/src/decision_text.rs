@@ -65,6 +65,14 @@ impl DecisionText {
     pub fn procedure(&self, id: &str) -> Option<&ProcedureText> {
         self.procedures.iter().find(|p| p.id == id)
     }
+    /// A route's title in `lang` (empty for an unknown id; the tests keep every route's text).
+    pub fn route_title(&self, id: &str, lang: crate::Lang) -> &str {
+        self.route(id).map_or("", |r| r.title.get(lang))
+    }
+    /// A reason's text in `lang` (empty for an unknown id; the tests keep every reason's text).
+    pub fn reason_text(&self, id: &str, lang: crate::Lang) -> &str {
+        self.reasons.get(id).map_or("", |t| t.get(lang))
+    }
     /// The label of an option of a question.
     pub fn option_label(&self, question: &str, option: &str) -> Option<&Text> {
         self.question(question)?.options.iter().find(|o| o.id == option).map(|o| &o.label)

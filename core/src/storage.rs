@@ -123,8 +123,6 @@ pub struct LoadReport {
     /// Readable plans, newest change first.
     pub plans: Vec<PlanSummary>,
     pub quarantined: Vec<Quarantined>,
-    /// Quarantine keys left from earlier sessions.
-    pub quarantine_keys: Vec<String>,
 }
 
 /// Storage was written by a newer app version: this one must not write to it.
@@ -150,9 +148,6 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
     let mut report = LoadReport::default();
     let keys = kv.keys()?;
     for key in &keys {
-        if key.starts_with(QUARANTINE_PREFIX) {
-            report.quarantine_keys.push(key.clone());
-        }
         let Some(id) = key.strip_prefix(PLAN_PREFIX) else { continue };
         let Some(raw) = kv.get(key)? else { continue };
         match plan_from_json(&raw) {
@@ -370,10 +365,10 @@ mod tests {
         let kept = q.kept_at.as_deref().unwrap();
         assert_eq!(kv.get(kept).unwrap().as_deref(), Some("{\"schema_version\": 1, \"title\": "));
         assert_eq!(kv.get(&plan_key("bad")).unwrap(), None, "moved, not copied");
-        // Next start: nothing new to quarantine, but the kept value is still reported.
+        // Next start: nothing new to quarantine, and the kept value stays where it is.
         let again = loaded(&kv);
         assert!(again.quarantined.is_empty());
-        assert_eq!(again.quarantine_keys, vec![kept.to_string()]);
+        assert!(kv.get(kept).unwrap().is_some());
     }
 
     #[test]

@@ -168,7 +168,7 @@ fn ResultPanel() -> impl IntoView {
         }).collect::<Vec<_>>();
         view! {
             <li>
-                {text.reasons.get(r.id).map(|t| t.get(lang).to_string()).unwrap_or_default()}
+                {text.reason_text(r.id, lang).to_string()}
                 <span class="reason-basis">{trf(lang, "decision.based_on", &[("answers", &basis.join("; "))])}</span>
             </li>
         }
@@ -265,7 +265,7 @@ fn ChosenRoute() -> impl IntoView {
                     <option value="">{txt("decision.chosen.none")}</option>
                     {RouteChoice::ALL.into_iter().map(|r| {
                         let id = r.id();
-                        view! { <option value=id selected=move || chosen.get() == id>{move || text.route(id).map(|t| t.title.get(app.lang.get()).to_string())}</option> }
+                        view! { <option value=id selected=move || chosen.get() == id>{move || text.route_title(id, app.lang.get()).to_string()}</option> }
                     }).collect_view()}
                 </select>
             </div>

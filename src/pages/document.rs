@@ -172,14 +172,14 @@ fn RouteSection(lang: Memo<Lang>) -> impl IntoView {
             {move || {
                 let lang = lang.get();
                 let (rec, note, chosen, reason) = result.get();
-                let title = |id: &str| text.route(id).map(|r| r.title.get(lang).to_string()).unwrap_or_default();
+                let title = |id: &str| text.route_title(id, lang).to_string();
                 view! {
                     <div class="document__item">
                         <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.recommended")}</h3>
                         <p class="ds-paragraph">{title(rec.route.id())}</p>
                         <ul class="ds-list">
                             {rec.reasons.iter().chain(note.iter()).map(|r| view! {
-                                <li>{text.reasons.get(r.id).map(|t| t.get(lang).to_string()).unwrap_or_default()}</li>
+                                <li>{text.reason_text(r.id, lang).to_string()}</li>
                             }).collect_view()}
                         </ul>
                     </div>

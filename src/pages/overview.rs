@@ -93,7 +93,7 @@ fn RouteSummary() -> impl IntoView {
     let recommended = Memo::new(move |_| session.plan.with(|p| recommend(&effective(p).answers).route));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone()));
     let href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
-    let route_title = move |id: &str| text.route(id).map(|r| r.title.get(app.lang.get()).to_string()).unwrap_or_default();
+    let route_title = move |id: &str| text.route_title(id, app.lang.get()).to_string();
     view! {
         <section class="overview-section ds-card route-summary" data-variant="tinted" aria-labelledby="route-heading">
             <h2 id="route-heading" class="ds-heading" data-size="md">{txt("overview.route.title")}</h2>
