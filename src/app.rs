@@ -3,8 +3,7 @@
 use crate::clock::now_ms;
 use crate::components::banners::StorageBanners;
 use crate::components::shell::{Footer, Header, SkipLink};
-use crate::i18n::tr;
-use crate::pages::{home::HomePage, not_found::NotFoundPage, plan_scope::PlanScope};
+use crate::pages::{facts::FactsPage, home::HomePage, not_found::NotFoundPage, plan_scope::PlanScope};
 use crate::persistence::{self, Mode};
 use crate::state::{AppState, Notices};
 use ioa_core::route::Route;
@@ -103,6 +102,7 @@ pub fn App() -> impl IntoView {
         Some(id) => view! { <PlanScope id=id/> }.into_any(),
         None => match state.route.get() {
             Route::Home => view! { <HomePage/> }.into_any(),
+            Route::Facts => view! { <FactsPage/> }.into_any(),
             _ => view! { <NotFoundPage/> }.into_any(),
         },
     };
@@ -119,10 +119,4 @@ pub fn App() -> impl IntoView {
             {move || state.announcement.get()}
         </div>
     }
-}
-
-/// Sets the document title for the current view.
-pub fn set_title(page: &str, lang: Lang) {
-    let app = tr(lang, "app.name");
-    document().set_title(&if page.is_empty() { app.to_string() } else { format!("{page} – {app}") });
 }

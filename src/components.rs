@@ -3,7 +3,9 @@
 pub mod amount_input;
 pub mod banners;
 pub mod choices;
+pub mod legal_rule;
 pub mod plan_header;
 pub mod rich_text;
 pub mod save_status;
 pub mod shell;
+pub mod source_link;

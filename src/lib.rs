@@ -9,6 +9,7 @@ pub mod pages;
 pub mod persistence;
 pub mod session;
 pub mod state;
+pub mod title;
 pub mod worksheet;
 
 pub use app::App;

@@ -2,6 +2,7 @@
 
 pub mod decision;
 pub mod document;
+pub mod facts;
 pub mod home;
 pub mod not_found;
 pub mod overview;

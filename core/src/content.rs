@@ -1,6 +1,8 @@
 //! Worksheet content: the four LUP-based tools and the shared registers, loaded from
 //! `content/*.json`. One engine renders every tool from this data; no tool is a hand-written form.
 
+#[cfg(test)]
+mod lint;
 mod validate;
 
 pub use validate::validate;
@@ -102,6 +104,9 @@ pub struct Step {
     /// What a service designer would do in this step, where that helps.
     #[serde(default)]
     pub service_design: Option<Text>,
+    /// Legal rules that apply to this step (ids in `content/legal-rules.json`).
+    #[serde(default)]
+    pub rules: Vec<String>,
     pub fields: Vec<Field>,
 }
 

@@ -15,9 +15,15 @@
 //! 5. Otherwise → innovation-friendly open or restricted competition with functional
 //!    requirements.
 //! Notes (time, market, joint procurement, funding, first view) are added on top; they never
-//! change the route.
+//! change the route. They come from answers given, never from questions left open.
+//!
+//! The regime (which part of the regulations the estimated value falls under) never changes the
+//! route either, but it decides what each named procedure means at that value: [`fit`] says so
+//! for every procedure and regime, so an above-EEA procedure is never named for a lower value
+//! without what applies instead.
 
 use crate::plan::{Answer, Plan};
+use crate::thresholds::{assess, figures, Assessment, Regime};
 use std::collections::BTreeMap;
 
 /// Question ids in the order they are asked.
@@ -116,7 +122,77 @@ pub struct Recommendation {
     pub reasons: Vec<Reason>,
     /// Things to weigh that do not change the route.
     pub notes: Vec<Reason>,
+    /// The part of the regulations the estimated value falls under.
+    pub regime: Regime,
 }
+
+impl Recommendation {
+    /// Each procedure with what it means at this value (a text id in `procedure_fits`).
+    pub fn fits(&self) -> Vec<(Procedure, &'static str)> {
+        self.procedures.iter().map(|p| (*p, fit(*p, self.regime))).collect()
+    }
+
+    /// The legal rules behind this result (ids in `content/legal-rules.json`), most basic first.
+    pub fn rules(&self) -> Vec<&'static str> {
+        let mut rules = vec!["regulation-parts"];
+        let has = |p| self.procedures.contains(&p);
+        if self.route == Route::DialogueFirst {
+            rules.push("market-dialogue");
+        }
+        if (has(Procedure::Negotiation) || has(Procedure::CompetitiveDialogue))
+            && matches!(self.regime, Regime::Eea | Regime::National | Regime::ValueUnknown)
+        {
+            rules.push("negotiation-conditions");
+        }
+        if has(Procedure::InnovationPartnership) {
+            rules.push("innovation-partnership");
+        }
+        if has(Procedure::PreCommercial) {
+            rules.push("rnd-exemption");
+        }
+        if self.regime != Regime::BelowLowerLimit {
+            rules.push("climate-environment");
+        }
+        rules
+    }
+}
+
+/// What a procedure means at a regime, as a text id in `content/decision.json` `procedure_fits`.
+/// Competitive dialogue, negotiation and innovation partnership as defined in Part III are
+/// above-EEA procedures; under Part II the buyer runs a national tender where negotiation is
+/// allowed; below the national threshold no procedure is prescribed. Pre-commercial procurement
+/// is not a procedure at all: R&D services bought under the R&D exemption at any value.
+pub fn fit(procedure: Procedure, regime: Regime) -> &'static str {
+    use Procedure::*;
+    match (procedure, regime) {
+        (PreCommercial, _) => "rnd-exemption",
+        (_, Regime::ValueUnknown) => "value-unknown",
+        (_, Regime::BelowLowerLimit) => "below-lower-limit",
+        (_, Regime::BelowNational) => "below-national",
+        (OpenRestricted | StartOff, Regime::National) => "national-tender",
+        (Negotiation | CompetitiveDialogue, Regime::National) => "national-negotiation",
+        (InnovationPartnership, Regime::National) => "national-partnership",
+        (OpenRestricted, Regime::Eea) => "eea-open",
+        (Negotiation | CompetitiveDialogue, Regime::Eea) => "eea-conditions",
+        (InnovationPartnership, Regime::Eea) => "eea-partnership",
+        (StartOff, Regime::Eea) => "eea-general",
+    }
+}
+
+/// Every text id [`fit`] can return.
+pub const FIT_IDS: [&str; 11] = [
+    "rnd-exemption",
+    "value-unknown",
+    "below-lower-limit",
+    "below-national",
+    "national-tender",
+    "national-negotiation",
+    "national-partnership",
+    "eea-open",
+    "eea-conditions",
+    "eea-partnership",
+    "eea-general",
+];
 
 /// Answers by question id; a missing question counts as "unknown".
 pub type Answers = BTreeMap<String, String>;
@@ -125,8 +201,8 @@ fn get<'a>(answers: &'a Answers, q: &str) -> &'a str {
     answers.get(q).map(String::as_str).unwrap_or("unknown")
 }
 
-/// The recommendation for a set of answers.
-pub fn recommend(answers: &Answers) -> Recommendation {
+/// The recommendation for a set of answers, at the regime the estimated value falls under.
+pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     let a = |q| get(answers, q);
     let (solutions, rnd, specifiable, kind) = (a("solutions-exist"), a("rnd-needed"), a("specifiable"), a("solution-type"));
     let notes = notes(answers);
@@ -135,6 +211,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
         procedures: vec![],
         reasons,
         notes: notes.clone(),
+        regime,
     };
 
     let core = ["solutions-exist", "rnd-needed", "specifiable", "solution-type"];
@@ -192,7 +269,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
         if a("market") == "startups" {
             procedures.push(Procedure::StartOff);
         }
-        return Recommendation { route: Route::ProcurementOfInnovation, procedures, reasons, notes };
+        return Recommendation { route: Route::ProcurementOfInnovation, procedures, reasons, notes, regime };
     }
 
     let needs_negotiation = solutions == "partly" || rnd == "adaptation" || specifiable == "no";
@@ -220,7 +297,7 @@ pub fn recommend(answers: &Answers) -> Recommendation {
                 vec![Procedure::Negotiation, Procedure::CompetitiveDialogue]
             }
         };
-        return Recommendation { route: Route::InnovationFriendlyNegotiated, procedures, reasons, notes };
+        return Recommendation { route: Route::InnovationFriendlyNegotiated, procedures, reasons, notes, regime };
     }
 
     if solutions == "yes-several" {
@@ -234,19 +311,22 @@ pub fn recommend(answers: &Answers) -> Recommendation {
     } else {
         reasons.push(reason("check-specifiable", &["specifiable"]));
     }
-    Recommendation { route: Route::InnovationFriendlyOpen, procedures: vec![Procedure::OpenRestricted], reasons, notes }
+    Recommendation { route: Route::InnovationFriendlyOpen, procedures: vec![Procedure::OpenRestricted], reasons, notes, regime }
 }
 
 fn notes(answers: &Answers) -> Vec<Reason> {
     let a = |q| get(answers, q);
+    // Only what was answered: an open question adds nothing.
+    let given = |q: &str| answers.get(q).map(String::as_str);
     let mut notes = Vec::new();
     let innovation = a("solutions-exist") == "no" || a("rnd-needed") == "substantial";
     if innovation && a("time-horizon") == "months" {
         notes.push(reason("innovation-takes-time", &["time-horizon", "rnd-needed"]));
     }
-    match a("market") {
-        "few" | "unknown" => notes.push(reason("few-suppliers", &["market"])),
-        "startups" => notes.push(reason("startups", &["market"])),
+    match given("market") {
+        Some("few") => notes.push(reason("few-suppliers", &["market"])),
+        Some("unknown") => notes.push(reason("market-unknown", &["market"])),
+        Some("startups") => notes.push(reason("startups", &["market"])),
         _ => {}
     }
     if a("others-same-need") == "yes" {
@@ -256,6 +336,25 @@ fn notes(answers: &Answers) -> Vec<Reason> {
         notes.push(reason("external-funding", &["external-funding"]));
     }
     notes
+}
+
+/// The helper's whole result for a plan on a day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub effective: Effective,
+    pub assessment: Assessment<'static>,
+    pub recommendation: Recommendation,
+    /// Agreement with the start-up tool's first view, when one was given.
+    pub first_view: Option<Reason>,
+}
+
+/// Answers, where the value stands on `today`, and the recommendation at that regime.
+pub fn outcome(plan: &Plan, today: &str) -> Outcome {
+    let effective = effective(plan);
+    let assessment = assess(&figures().figures, effective.value, effective.contract_type.as_deref(), today);
+    let recommendation = recommend(&effective.answers, assessment.regime);
+    let first_view = first_view_note(&effective.answers, recommendation.route);
+    Outcome { effective, assessment, recommendation, first_view }
 }
 
 /// Compares the recommendation with the start-up tool's first view, if one was given.
@@ -429,7 +528,7 @@ mod tests {
     fn named_scenarios() {
         assert!(SCENARIOS.len() >= 12);
         for s in SCENARIOS {
-            let rec = recommend(&answers(s.answers));
+            let rec = recommend(&answers(s.answers), Regime::Eea);
             assert_eq!(rec.route, s.route, "{}", s.name);
             assert_eq!(rec.procedures, s.procedures, "{}", s.name);
             assert!(rec.reasons.iter().any(|r| r.id == s.reason), "{}: reasons {:?}", s.name, rec.reasons);
@@ -447,7 +546,7 @@ mod tests {
     #[test]
     fn reasons_name_the_answers_that_led_to_them() {
         let rec = recommend(&answers(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
-            ("risk-appetite", "low"), ("leadership-backing", "no")]));
+            ("risk-appetite", "low"), ("leadership-backing", "no")]), Regime::National);
         let backing = rec.reasons.iter().find(|r| r.id == "innovation-needs-backing").unwrap();
         assert_eq!(backing.basis, vec!["risk-appetite", "leadership-backing"]);
     }
@@ -455,13 +554,119 @@ mod tests {
     #[test]
     fn notes_add_context_without_changing_the_route() {
         let base = [("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("develop-and-buy", "together")];
-        let plain = recommend(&answers(&base));
+        let plain = recommend(&answers(&base), Regime::Eea);
         let mut more = base.to_vec();
         more.extend([("time-horizon", "months"), ("market", "few"), ("others-same-need", "yes"), ("external-funding", "maybe")]);
-        let with_notes = recommend(&answers(&more));
+        let with_notes = recommend(&answers(&more), Regime::Eea);
         assert_eq!(plain.route, with_notes.route);
         let ids: Vec<_> = with_notes.notes.iter().map(|n| n.id).collect();
         assert_eq!(ids, ["innovation-takes-time", "few-suppliers", "joint-procurement", "external-funding"]);
+    }
+
+    #[test]
+    fn notes_come_from_answers_not_from_their_absence() {
+        let core = [("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")];
+        assert!(recommend(&answers(&core), Regime::Eea).notes.is_empty(), "nothing answered beyond the core: no notes");
+        let note_ids = |market: &'static str| {
+            let mut a = core.to_vec();
+            a.push(("market", market));
+            recommend(&answers(&a), Regime::Eea).notes.iter().map(|n| n.id).collect::<Vec<_>>()
+        };
+        assert_eq!(note_ids("few"), ["few-suppliers"]);
+        assert_eq!(note_ids("unknown"), ["market-unknown"]);
+        assert_eq!(note_ids("many"), Vec::<&str>::new());
+    }
+
+    struct RegimeScenario {
+        name: &'static str,
+        answers: &'static [(&'static str, &'static str)],
+        regime: Regime,
+        route: Route,
+        fits: &'static [(Procedure, &'static str)],
+        rules: &'static [&'static str],
+    }
+
+    const OPEN: &[(&str, &str)] =
+        &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")];
+    const NEGOTIATED: &[(&str, &str)] =
+        &[("solutions-exist", "partly"), ("rnd-needed", "adaptation"), ("specifiable", "no")];
+    const PARTNERSHIP: &[(&str, &str)] = &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
+        ("solution-type", "need-only"), ("develop-and-buy", "together"), ("risk-appetite", "high"), ("leadership-backing", "yes")];
+    const RND_FIRST: &[(&str, &str)] = &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
+        ("solution-type", "need-only"), ("develop-and-buy", "separately"), ("market", "startups")];
+
+    const REGIME_SCENARIOS: &[RegimeScenario] = &[
+        RegimeScenario { name: "open competition above the EEA threshold", answers: OPEN, regime: Regime::Eea,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "eea-open")], rules: &["regulation-parts", "climate-environment"] },
+        RegimeScenario { name: "open competition under Part II is a national tender", answers: OPEN, regime: Regime::National,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "national-tender")], rules: &["regulation-parts", "climate-environment"] },
+        RegimeScenario { name: "open competition below the national threshold", answers: OPEN, regime: Regime::BelowNational,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "below-national")], rules: &["regulation-parts", "climate-environment"] },
+        RegimeScenario { name: "below the Act's lower limit", answers: OPEN, regime: Regime::BelowLowerLimit,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "below-lower-limit")], rules: &["regulation-parts"] },
+        RegimeScenario { name: "negotiation above the EEA threshold needs the § 13-2 conditions", answers: NEGOTIATED, regime: Regime::Eea,
+            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "eea-conditions"), (CompetitiveDialogue, "eea-conditions")],
+            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"] },
+        RegimeScenario { name: "negotiation under Part II happens in a national tender", answers: NEGOTIATED, regime: Regime::National,
+            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "national-negotiation"), (CompetitiveDialogue, "national-negotiation")],
+            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"] },
+        RegimeScenario { name: "negotiation below the national threshold: no procedure prescribed", answers: NEGOTIATED, regime: Regime::BelowNational,
+            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "below-national"), (CompetitiveDialogue, "below-national")],
+            rules: &["regulation-parts", "climate-environment"] },
+        RegimeScenario { name: "innovation partnership above the EEA threshold", answers: PARTNERSHIP, regime: Regime::Eea,
+            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "eea-partnership")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
+        RegimeScenario { name: "innovation partnership named at NOK 1 million says what applies instead", answers: PARTNERSHIP, regime: Regime::BelowNational,
+            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "below-national")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
+        RegimeScenario { name: "innovation partnership under Part II", answers: PARTNERSHIP, regime: Regime::National,
+            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "national-partnership")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
+        RegimeScenario { name: "pre-commercial procurement is the R&D exemption at any value", answers: RND_FIRST, regime: Regime::National,
+            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "national-tender")],
+            rules: &["regulation-parts", "rnd-exemption", "climate-environment"] },
+        RegimeScenario { name: "StartOff above the EEA threshold", answers: RND_FIRST, regime: Regime::Eea,
+            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "eea-general")],
+            rules: &["regulation-parts", "rnd-exemption", "climate-environment"] },
+        RegimeScenario { name: "value not estimated yet", answers: PARTNERSHIP, regime: Regime::ValueUnknown,
+            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "value-unknown")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
+        RegimeScenario { name: "market dialogue first names no procedure at any value", answers: &[], regime: Regime::National,
+            route: DialogueFirst, fits: &[], rules: &["regulation-parts", "market-dialogue", "climate-environment"] },
+    ];
+
+    #[test]
+    fn regime_by_route_scenarios() {
+        for s in REGIME_SCENARIOS {
+            let rec = recommend(&answers(s.answers), s.regime);
+            assert_eq!(rec.route, s.route, "{}", s.name);
+            assert_eq!(rec.fits(), s.fits, "{}", s.name);
+            assert_eq!(rec.rules(), s.rules, "{}", s.name);
+            let without_regime = recommend(&answers(s.answers), Regime::Eea);
+            assert_eq!((rec.route, &rec.procedures), (without_regime.route, &without_regime.procedures), "{}: the value never changes the route", s.name);
+        }
+        for regime in Regime::ALL {
+            for route in [InnovationFriendlyOpen, InnovationFriendlyNegotiated, ProcurementOfInnovation] {
+                assert!(REGIME_SCENARIOS.iter().any(|s| s.route == route && s.regime == regime)
+                    || matches!(regime, Regime::BelowLowerLimit | Regime::ValueUnknown),
+                    "no scenario for {route:?} at {regime:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn no_above_eea_procedure_is_named_below_the_eea_threshold_without_what_applies() {
+        use Procedure::*;
+        for regime in [Regime::ValueUnknown, Regime::BelowLowerLimit, Regime::BelowNational, Regime::National] {
+            for p in [Negotiation, CompetitiveDialogue, InnovationPartnership, OpenRestricted, StartOff] {
+                assert!(!fit(p, regime).starts_with("eea-"), "{p:?} at {regime:?}");
+            }
+        }
+        for p in [OpenRestricted, Negotiation, CompetitiveDialogue, InnovationPartnership, PreCommercial, StartOff] {
+            for regime in Regime::ALL {
+                assert!(FIT_IDS.contains(&fit(p, regime)), "{p:?} {regime:?}");
+            }
+        }
     }
 
     #[test]

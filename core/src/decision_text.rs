@@ -2,7 +2,11 @@
 //! logic uses.
 
 use crate::content::ChoiceOption;
+use crate::document::format_nok;
+use crate::legal::fill;
 use crate::text::Text;
+use crate::thresholds::{figures, Assessment, Figure, Source, Standing};
+use crate::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -37,7 +41,7 @@ pub struct ProcedureText {
     pub title: Text,
     pub fits: Text,
     pub condition: Text,
-    pub source: crate::thresholds::Source,
+    pub source: Source,
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -52,8 +56,15 @@ pub struct DecisionText {
     pub procedures: Vec<ProcedureText>,
     pub reasons: BTreeMap<String, Text>,
     pub regimes: BTreeMap<String, Text>,
+    /// What a procedure means at a regime, by [`crate::decision::fit`] id.
+    pub procedure_fits: BTreeMap<String, Text>,
     pub threshold_notes: BTreeMap<String, Text>,
 }
+
+/// The notes shown beside the regime: the value sits on a figure; a figure is the last confirmed
+/// one (its successor is not); a figure is from secondary sources; the value is near a figure
+/// that may not be the one in force.
+pub const THRESHOLD_NOTES: [&str; 4] = ["at-threshold", "orientation", "to-check", "near"];
 
 impl DecisionText {
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -79,6 +90,68 @@ impl DecisionText {
     }
 }
 
+/// A note beside the regime, with where to check it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RegimeNote {
+    /// `at-threshold`, `orientation`, `to-check` or `near`.
+    pub id: &'static str,
+    pub text: String,
+    pub source: Option<&'static Source>,
+}
+
+impl DecisionText {
+    /// Which part of the rules applies, in words, with the amounts that stand on `today`.
+    pub fn regime_text(&self, assessment: &Assessment, value: Option<u64>, today: &str, lang: Lang) -> String {
+        let template = self.regimes.get(assessment.regime.id()).map_or("", |t| t.get(lang));
+        let with_value = template.replace("{value}", &value.map(|v| format_nok(v, lang)).unwrap_or_default());
+        fill(&with_value, today, lang)
+    }
+
+    /// The notes a reader needs beside the regime: the value sits exactly on a figure; a figure
+    /// that bounds the regime is only the last confirmed one, or from secondary sources; the value
+    /// is near such a figure, so the regime may differ.
+    pub fn regime_notes(&self, assessment: &Assessment<'static>, lang: Lang) -> Vec<RegimeNote> {
+        let series_name = |f: &Figure| figures().series(&f.id).map_or("", |s| s.name.get(lang)).to_string();
+        let note = |id: &'static str, args: &[(&str, String)], source: Option<&'static Source>| {
+            let mut text = self.threshold_notes.get(id).map_or("", |t| t.get(lang)).to_string();
+            for (name, value) in args {
+                text = text.replace(&format!("{{{name}}}"), value);
+            }
+            RegimeNote { id, text: text.split_whitespace().collect::<Vec<_>>().join(" "), source }
+        };
+        let amount = |f: &Figure| f.amount.map(|a| format_nok(a, lang)).unwrap_or_default();
+        let mut notes = Vec::new();
+        if assessment.at_threshold {
+            notes.push(note("at-threshold", &[], None));
+        }
+        for standing in assessment.bounds() {
+            match standing {
+                Standing::Unconfirmed { last, successor } => notes.push(note(
+                    "orientation",
+                    &[("name", series_name(last)), ("amount", amount(last)), ("note", successor.note.as_ref().map_or("", |n| n.get(lang)).to_string())],
+                    Some(successor.source()),
+                )),
+                Standing::InForce(f) if standing.uncertain() => notes.push(note(
+                    "to-check",
+                    &[("name", series_name(f)), ("amount", amount(f)), ("note", f.note.as_ref().map_or("", |n| n.get(lang)).to_string())],
+                    Some(f.source()),
+                )),
+                _ => {}
+            }
+        }
+        for standing in &assessment.near_uncertain {
+            if let Some(f) = standing.figure() {
+                let source = match standing {
+                    Standing::Unconfirmed { successor, .. } => successor.source(),
+                    _ => f.source(),
+                };
+                notes.push(note("near", &[("name", series_name(f)), ("amount", amount(f))], Some(source)));
+            }
+        }
+        notes
+    }
+}
+
 pub fn decision_text() -> &'static DecisionText {
     static TEXT: OnceLock<DecisionText> = OnceLock::new();
     TEXT.get_or_init(|| serde_json::from_str(include_str!("../../content/decision.json")).expect("decision.json parses"))
@@ -92,6 +165,58 @@ mod tests {
 
     fn complete(path: &str, t: &Text) {
         assert!(t.missing().is_empty(), "{path} is missing {:?}", t.missing());
+    }
+
+    fn notes_on(value: u64, today: &str, lang: Lang) -> Vec<RegimeNote> {
+        let a = crate::thresholds::assess(&figures().figures, Some(value), None, today);
+        decision_text().regime_notes(&a, lang)
+    }
+
+    #[test]
+    fn no_expiry_warning_for_the_national_threshold_and_orientation_for_the_eea_figure() {
+        for lang in Lang::ALL {
+            // Part II on 1 December 2026: bounded by the national threshold (confirmed) and the EEA
+            // threshold (adjusted in 2026, new figure not confirmed).
+            let notes = notes_on(1_500_000, "2026-12-01", lang);
+            let ids: Vec<_> = notes.iter().map(|n| n.id).collect();
+            assert_eq!(ids, ["orientation"], "{lang:?}");
+            let national = figures().series("national").unwrap().name.get(lang);
+            assert!(notes.iter().all(|n| !n.text.contains(national)), "{lang:?}: {notes:?}");
+            assert!(notes[0].source.unwrap().url.contains("terskelverdier"), "points to where the current figure is published");
+            assert!(notes[0].text.contains("2026"), "{lang:?}: says it was adjusted in 2026: {}", notes[0].text);
+            assert!(!notes[0].text.contains('{'), "{}", notes[0].text);
+        }
+    }
+
+    #[test]
+    fn near_an_unconfirmed_figure_the_notes_say_the_current_figure_decides() {
+        let ids: Vec<_> = notes_on(2_100_000, "2026-12-01", Lang::En).into_iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["orientation", "near"]);
+        let ids: Vec<_> = notes_on(2_300_000, "2026-12-01", Lang::En).into_iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["at-threshold", "orientation", "near"]);
+        // Before the adjustment the same values need no caveat.
+        assert!(notes_on(2_100_000, "2025-06-01", Lang::En).is_empty());
+        // Below the national threshold after 1 July 2026 the lower limit is from secondary sources.
+        let ids: Vec<_> = notes_on(800_000, "2026-12-01", Lang::Nb).into_iter().map(|n| n.id).collect();
+        assert_eq!(ids, ["to-check"]);
+    }
+
+    #[test]
+    fn regime_texts_carry_the_amounts_from_the_data() {
+        let text = decision_text();
+        let a = crate::thresholds::assess(&figures().figures, Some(1_000_000), None, "2026-12-01");
+        let nb = text.regime_text(&a, Some(1_000_000), "2026-12-01", Lang::Nb);
+        assert!(nb.contains("1\u{a0}000\u{a0}000\u{a0}kr") && nb.contains("1\u{a0}300\u{a0}000\u{a0}kr") && nb.contains("500\u{a0}000\u{a0}kr"), "{nb}");
+        assert!(!nb.contains('{'), "{nb}");
+        let before = text.regime_text(&a, Some(1_000_000), "2026-06-30", Lang::En);
+        assert!(before.contains("NOK 100,000") && !before.contains("500,000"), "the amounts follow the day: {before}");
+        for regime in crate::thresholds::Regime::ALL {
+            for lang in Lang::ALL {
+                let t = text.regimes[regime.id()].get(lang);
+                let filled = fill(&t.replace("{value}", "X"), "2026-12-01", lang);
+                assert!(!filled.contains('{'), "{}: unknown placeholder in {filled}", regime.id());
+            }
+        }
     }
 
     #[test]
@@ -146,11 +271,15 @@ mod tests {
         for id in used {
             complete(id, text.reasons.get(id).unwrap_or_else(|| panic!("no text for reason {id}")));
         }
-        for regime in [Regime::ValueUnknown, Regime::BelowNational, Regime::National, Regime::Eea] {
+        for regime in Regime::ALL {
             complete(regime.id(), text.regimes.get(regime.id()).unwrap_or_else(|| panic!("regime {}", regime.id())));
         }
-        for note in ["expired", "at-threshold"] {
-            complete(note, &text.threshold_notes[note]);
+        for id in crate::decision::FIT_IDS {
+            complete(id, text.procedure_fits.get(id).unwrap_or_else(|| panic!("no text for procedure fit {id}")));
+        }
+        assert_eq!(text.procedure_fits.len(), crate::decision::FIT_IDS.len(), "every fit text is used");
+        for note in THRESHOLD_NOTES {
+            complete(note, text.threshold_notes.get(note).unwrap_or_else(|| panic!("threshold note {note}")));
         }
         for c in ["innovation-friendly", "innovation-procurement"] {
             complete(c, &text.concepts[c]);

@@ -90,8 +90,10 @@ mod tests {
         let plan = example_plan(Lang::Nb, "x", 0);
         let eff = crate::decision::effective(&plan);
         assert_eq!(eff.value, Some(3_400_000), "estimated value comes from the start-up tool");
-        let rec = crate::decision::recommend(&eff.answers);
+        let out = crate::decision::outcome(&plan, "2026-12-01");
+        let rec = out.recommendation;
         assert_eq!(rec.route, crate::decision::Route::InnovationFriendlyNegotiated);
+        assert_eq!(rec.regime, crate::thresholds::Regime::Eea, "3.4 million is above the last confirmed EEA figure");
         assert_eq!(plan.decision.chosen_route.as_deref(), Some(rec.route.id()));
     }
 }

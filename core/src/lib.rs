@@ -11,6 +11,7 @@ pub mod document;
 pub mod examples;
 pub mod i18n;
 pub mod lang;
+pub mod legal;
 pub mod library;
 pub mod migrate;
 pub mod plan;

@@ -9,6 +9,8 @@ pub enum Route {
     Step { plan: String, tool: String, step: String },
     Document { plan: String, tool: String },
     Decision { plan: String },
+    /// Every legal figure and rule the app uses, with sources and dates.
+    Facts,
     NotFound,
 }
 
@@ -24,6 +26,7 @@ impl Route {
         let own = |s: &str| s.to_string();
         match parts.as_slice() {
             [] => Route::Home,
+            ["facts"] => Route::Facts,
             ["plan", plan] => Route::Plan { plan: own(plan) },
             ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
             ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
@@ -40,6 +43,7 @@ impl Route {
             Route::Step { plan, tool, step } => format!("#/plan/{plan}/{tool}/{step}"),
             Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
             Route::Decision { plan } => format!("#/plan/{plan}/decision"),
+            Route::Facts => "#/facts".into(),
         }
     }
 
@@ -49,7 +53,7 @@ impl Route {
             Route::Plan { plan } | Route::Step { plan, .. } | Route::Document { plan, .. } | Route::Decision { plan } => {
                 Some(plan)
             }
-            Route::Home | Route::NotFound => None,
+            Route::Home | Route::Facts | Route::NotFound => None,
         }
     }
 }
@@ -67,6 +71,7 @@ mod tests {
             Route::Step { plan: plan.clone(), tool: "needs".into(), step: "needs-list".into() },
             Route::Document { plan: plan.clone(), tool: "dialogue".into() },
             Route::Decision { plan: plan.clone() },
+            Route::Facts,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -73,6 +73,7 @@ pub fn Footer() -> impl IntoView {
             <div class="site-footer__inner">
                 <p class="ds-paragraph" data-size="sm">{txt("app.privacy")}</p>
                 <p class="ds-paragraph" data-size="sm">{txt("app.based_on")}</p>
+                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a></p>
             </div>
         </footer>
     }

@@ -1,20 +1,23 @@
 //! The decision helper: questions with "don't know yet", a result that explains itself and
 //! updates at once, the thresholds that apply, and the route the team actually chooses.
 
-use crate::app::set_title;
 use crate::clock::today_iso;
 use crate::components::plan_header::PlanHeader;
 use crate::components::amount_input::AmountInput;
 use crate::components::choices::Choices;
+use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
+use crate::components::source_link::SourceLink;
+use crate::title::set_title;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::content;
-use ioa_core::decision::{effective, first_view_note, recommend, Provenance, Reason, Route as RouteChoice};
-use ioa_core::decision_text::{decision_text, Question};
-use ioa_core::document::{format_date, format_nok};
-use ioa_core::thresholds::{assess, thresholds};
+use ioa_core::decision::{effective, outcome, Outcome, Provenance, Reason, Route as RouteChoice};
+use ioa_core::decision_text::{decision_text, Question, RegimeNote};
+use ioa_core::document::format_date;
+use ioa_core::legal::{checked_on, fill, rule};
+use ioa_core::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -152,14 +155,12 @@ fn ResultPanel() -> impl IntoView {
     let session = use_session();
     let text = decision_text();
     let today = today_iso();
-    let result = Memo::new(move |_| session.plan.with(|p| {
-        let eff = effective(p);
-        let rec = recommend(&eff.answers);
-        let note = first_view_note(&eff.answers, rec.route);
-        (eff, rec, note)
-    }));
+    let result = Memo::new({
+        let today = today.clone();
+        move |_| session.plan.with(|p| outcome(p, &today))
+    });
     let reason_view = move |r: &Reason, lang| {
-        let eff = result.with_untracked(|r| r.0.clone());
+        let eff = result.with_untracked(|o| o.effective.clone());
         let basis = r.basis.iter().filter_map(|q| {
             let answer = eff.answers.get(*q).map(String::as_str).unwrap_or("unknown");
             let question = text.question(q)?;
@@ -173,20 +174,18 @@ fn ResultPanel() -> impl IntoView {
             </li>
         }
     };
+    let checked = checked_on(&today);
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
             <h2 id="result-heading" class="ds-heading" data-size="md">{txt("decision.result")}</h2>
             {move || {
                 let lang = app.lang.get();
-                let (eff, rec, note) = result.get();
+                let Outcome { effective: eff, assessment, recommendation: rec, first_view: note } = result.get();
                 let route = text.route(rec.route.id());
-                let assessment = assess(thresholds(), eff.value, eff.contract_type.as_deref(), &today);
-                let regime_text = text.regimes.get(assessment.regime.id()).map(|t| t.get(lang).to_string()).unwrap_or_default();
-                let regime_text = regime_text
-                    .replace("{value}", &eff.value.map(|v| format_nok(v, lang)).unwrap_or_default())
-                    .replace("{threshold}", &assessment.deciding.map(|t| format_nok(t.amount, lang)).unwrap_or_default());
+                let regime_text = text.regime_text(&assessment, eff.value, &today, lang);
+                let notes = text.regime_notes(&assessment, lang);
                 view! {
-                    <p class="decision-result__route" data-route=rec.route.id()>
+                    <p class="decision-result__route" data-route=rec.route.id() data-regime=rec.regime.id()>
                         <strong>{route.map(|r| r.title.get(lang).to_string())}</strong>
                     </p>
                     <RichText text=Signal::stored(route.map(|r| r.summary.get(lang)).unwrap_or(""))/>
@@ -197,16 +196,16 @@ fn ResultPanel() -> impl IntoView {
                     {(!rec.procedures.is_empty()).then(|| view! {
                         <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.procedures")}</h3>
                         <ul class="procedure-list">
-                            {rec.procedures.iter().filter_map(|p| text.procedure(p.id())).map(|p| view! {
-                                <li class="procedure">
+                            {rec.fits().into_iter().filter_map(|(p, fit)| Some((text.procedure(p.id())?, fit))).map(|(p, fit)| view! {
+                                <li class="procedure" data-procedure=p.id.clone() data-fit=fit>
                                     <h4 class="ds-heading" data-size="2xs">{p.title.get(lang).to_string()}</h4>
                                     <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
-                                    <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
-                                    <p class="ds-paragraph" data-size="sm">
-                                        <a class="ds-link" href=p.source.url.clone() target="_blank" rel="noopener noreferrer">
-                                            {p.source.label.get(lang).to_string()}<span class="visually-hidden">{tr(lang, "common.opens_new_window")}</span>
-                                        </a>
+                                    <p class="ds-paragraph procedure__fit" data-size="sm">
+                                        <strong>{tr(lang, "decision.fit")}</strong>" "
+                                        {fill(text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
                                     </p>
+                                    <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
+                                    <p class="ds-paragraph" data-size="sm"><SourceLink source=&p.source/></p>
                                 </li>
                             }).collect_view()}
                         </ul>
@@ -216,28 +215,33 @@ fn ResultPanel() -> impl IntoView {
                         <ul class="ds-list">{rec.notes.iter().map(|r| reason_view(r, lang)).collect_view()}</ul>
                     })}
                     <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.regulations")}</h3>
-                    <p class="ds-paragraph" data-size="sm">{regime_text}</p>
-                    {assessment.at_threshold.then(|| view! {
-                        <p class="ds-paragraph" data-size="sm">{text.threshold_notes["at-threshold"].get(lang).to_string()}</p>
-                    })}
-                    {assessment.expired.iter().map(|t| {
-                        let note = text.threshold_notes["expired"].get(lang)
-                            .replace("{valid_to}", &t.valid_to.as_deref().map(|d| format_date(d, lang)).unwrap_or_default())
-                            .replace("{source}", t.source.label.get(lang));
-                        view! {
-                            <div class="ds-alert threshold-expired" data-color="warning">
-                                <p class="ds-paragraph" data-size="sm">
-                                    {format!("{} ({})", note, format_nok(t.amount, lang))}" "
-                                    <a class="ds-link" href=t.source.url.clone() target="_blank" rel="noopener noreferrer">
-                                        {t.source.label.get(lang).to_string()}<span class="visually-hidden">{tr(lang, "common.opens_new_window")}</span>
-                                    </a>
-                                </p>
-                            </div>
-                        }
-                    }).collect_view()}
+                    <p class="ds-paragraph regime-text" data-size="sm">{regime_text}</p>
+                    {notes.into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
+                    <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.rules")}</h3>
+                    <div class="rule-list">
+                        {rec.rules().into_iter().filter_map(rule).map(|r| view! { <LegalRule rule=r heading_level=4/> }).collect_view()}
+                    </div>
                 }
             }}
+            <p class="ds-paragraph facts-checked" data-size="sm">
+                {move || { let lang = app.lang.get(); trf(lang, "facts.checked_on", &[("date", &format_date(&checked, lang))]) }}" "
+                <a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a>
+            </p>
         </section>
+    }
+}
+
+/// A caveat beside the regime; uncertain figures are warnings, with where to check them.
+#[component]
+fn RegimeNoteView(note: RegimeNote) -> impl IntoView {
+    let warning = note.id != "at-threshold";
+    view! {
+        <div class=if warning { "ds-alert regime-note" } else { "regime-note" } data-color=warning.then_some("warning") data-note=note.id>
+            <p class="ds-paragraph" data-size="sm">
+                {note.text}
+                {note.source.map(|s| view! { " " <SourceLink source=s/> })}
+            </p>
+        </div>
     }
 }
 

@@ -1,15 +1,16 @@
 //! The document a tool ends in, rendered from the answers in the plan's language. Printable;
 //! every value is shown as text, and what is missing is named.
 
-use crate::app::set_title;
+use crate::title::set_title;
 use crate::clock::today_iso;
 use crate::components::plan_header::{Crumb, PlanHeader};
-use crate::i18n::{tr, txt};
+use crate::i18n::{tr, trf, txt};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::{content, Tool};
-use ioa_core::decision::{effective, first_view_note, recommend};
+use ioa_core::decision::outcome;
+use ioa_core::legal::{amount_text, checked_on};
 use ioa_core::decision_text::decision_text;
 use ioa_core::document::{build, format_date, Item};
 use ioa_core::route::Route;
@@ -92,7 +93,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                 <div class="document__intro">{move || paragraphs(&doc.with(|d| d.intro.clone()))}</div>
                 <Show when=move || doc.with(|d| d.missing > 0)>
                     <p class="ds-paragraph document__missing-count no-print">
-                        {move || crate::i18n::trf(lang.get(), "document.missing_count", &[("count", &doc.with(|d| d.missing).to_string())])}
+                        {move || trf(lang.get(), "document.missing_count", &[("count", &doc.with(|d| d.missing).to_string())])}
                     </p>
                 </Show>
             </header>
@@ -110,6 +111,11 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     .collect_view()
             }}
             {(tool.id == "startup").then(|| view! { <RouteSection lang/> })}
+            <footer class="document__footer">
+                <p class="ds-paragraph" data-size="sm">
+                    {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&today_iso()), lang))]) }}
+                </p>
+            </footer>
         </article>
     }
 }
@@ -158,21 +164,26 @@ fn render_item(item: Item, lang: Lang) -> AnyView {
 fn RouteSection(lang: Memo<Lang>) -> impl IntoView {
     let session = use_session();
     let text = decision_text();
-    let result = Memo::new(move |_| {
-        session.plan.with(|p| {
-            let eff = effective(p);
-            let rec = recommend(&eff.answers);
-            let note = first_view_note(&eff.answers, rec.route);
-            (rec, note, p.decision.chosen_route.clone(), p.decision.chosen_reason.clone())
-        })
+    let today = today_iso();
+    let result = Memo::new({
+        let today = today.clone();
+        move |_| session.plan.with(|p| (outcome(p, &today), p.decision.chosen_route.clone(), p.decision.chosen_reason.clone()))
     });
     view! {
         <section class="document__section">
             <h2 class="ds-heading" data-size="md">{move || tr(lang.get(), "document.route.heading")}</h2>
             {move || {
                 let lang = lang.get();
-                let (rec, note, chosen, reason) = result.get();
+                let (out, chosen, reason) = result.get();
+                let (rec, note) = (&out.recommendation, &out.first_view);
                 let title = |id: &str| text.route_title(id, lang).to_string();
+                let regime = text.regime_text(&out.assessment, out.effective.value, &today, lang);
+                let notes = text.regime_notes(&out.assessment, lang);
+                let figures = out.assessment.bounds().into_iter().filter_map(|s| {
+                    let f = s.figure()?;
+                    let name = ioa_core::thresholds::figures().series(&f.id)?.name.get(lang);
+                    Some(format!("{name}: {} ({}: {})", amount_text(s, lang), f.source().label.get(lang), f.source().url))
+                }).collect::<Vec<_>>();
                 view! {
                     <div class="document__item">
                         <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.recommended")}</h3>
@@ -182,6 +193,15 @@ fn RouteSection(lang: Memo<Lang>) -> impl IntoView {
                                 <li>{text.reason_text(r.id, lang).to_string()}</li>
                             }).collect_view()}
                         </ul>
+                    </div>
+                    <div class="document__item">
+                        <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.regime")}</h3>
+                        <p class="ds-paragraph">{regime}</p>
+                        {notes.into_iter().map(|n| view! { <p class="ds-paragraph">{n.text}</p> }).collect_view()}
+                        {(!figures.is_empty()).then(|| view! {
+                            <p class="ds-paragraph"><strong>{tr(lang, "document.route.figures")}</strong></p>
+                            <ul class="ds-list">{figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
+                        })}
                     </div>
                     <div class="document__item">
                         <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.chosen")}</h3>

@@ -3,7 +3,7 @@
 mod create_form;
 mod plan_card;
 
-use crate::app::set_title;
+use crate::title::set_title;
 use crate::components::banners::ErrorAlert;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;

@@ -1,4 +1,4 @@
-use crate::app::set_title;
+use crate::title::set_title;
 use crate::i18n::{tr, txt};
 use crate::state::use_app;
 use ioa_core::route::Route;

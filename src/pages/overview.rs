@@ -1,12 +1,13 @@
 //! A plan's front page: the task list of tools and the innovation route.
 
-use crate::app::set_title;
+use crate::title::set_title;
 use crate::components::plan_header::PlanHeader;
 use crate::i18n::{content_text, plan_meta, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::{content, Tool};
-use ioa_core::decision::{effective, recommend, Route as RouteChoice};
+use crate::clock::today_iso;
+use ioa_core::decision::{outcome, Route as RouteChoice};
 use ioa_core::decision_text::decision_text;
 use ioa_core::progress::{next_step, tool_progress, Status};
 use ioa_core::route::Route;
@@ -90,7 +91,7 @@ fn RouteSummary() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let text = decision_text();
-    let recommended = Memo::new(move |_| session.plan.with(|p| recommend(&effective(p).answers).route));
+    let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today_iso()).recommendation.route));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone()));
     let href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
     let route_title = move |id: &str| text.route_title(id, app.lang.get()).to_string();

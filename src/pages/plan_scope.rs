@@ -60,6 +60,6 @@ fn PlanPages() -> impl IntoView {
         Route::Step { tool, step, .. } => view! { <StepPage tool step/> }.into_any(),
         Route::Document { tool, .. } => view! { <DocumentPage tool/> }.into_any(),
         Route::Decision { .. } => view! { <DecisionPage/> }.into_any(),
-        Route::Home | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::Home | Route::Facts | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

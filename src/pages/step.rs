@@ -1,8 +1,9 @@
 //! One step of a worksheet: purpose, guidance, fields, "done" and back/next. Steps can be
 //! visited in any order; the side list shows where you are and what is done.
 
-use crate::app::set_title;
+use crate::title::set_title;
 use crate::components::plan_header::PlanHeader;
+use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::pages::not_found::NotFoundPage;
@@ -12,6 +13,7 @@ use crate::worksheet::FieldEditor;
 use ioa_core::content::{content, step_key, Step, Tool};
 use ioa_core::progress::{step_status, Status};
 use ioa_core::route::Route;
+use ioa_core::legal::rule;
 use leptos::prelude::*;
 
 #[component]
@@ -114,6 +116,14 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     <h2 id="guidance-heading" class="ds-heading" data-size="xs">{txt("step.guidance")}</h2>
                     <RichText text=Signal::derive(content_text(&step.guidance))/>
                 </section>
+
+                {(!step.rules.is_empty()).then(|| view! {
+                    <aside class="ds-card step-rules" aria-labelledby="rules-heading">
+                        <h2 id="rules-heading" class="ds-heading" data-size="xs">{txt("facts.rule_box")}</h2>
+                        {step.rules.iter().filter_map(|id| rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
+                        <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a></p>
+                    </aside>
+                })}
 
                 {step.service_design.as_ref().map(|sd| view! {
                     <aside class="ds-card service-design" data-variant="tinted" aria-labelledby="sd-heading">

@@ -132,6 +132,11 @@ fn check_tool(
         for (name, t) in [("title", &step.title), ("purpose", &step.purpose), ("guidance", &step.guidance)] {
             text(format!("{spath}.{name}"), t, problems);
         }
+        for rule in &step.rules {
+            if crate::legal::rule(rule).is_none() {
+                problems.push(format!("{spath}: unknown legal rule {rule}"));
+            }
+        }
         if let Some(sd) = &step.service_design {
             text(format!("{spath}.service_design"), sd, problems);
         }

@@ -1,0 +1,133 @@
+//! The legal rules the app states (`content/legal-rules.json`), each with its source and the day
+//! it was checked, and the one place that puts legal amounts into texts.
+//!
+//! Texts never hold a threshold or limit amount: they say `{lower_limit}`,
+//! `{national_threshold}`, `{eea_threshold}` or `{eea_works_threshold}`, and [`fill`] writes the
+//! figure that stands on the day from `content/thresholds.json`.
+
+use crate::document::format_nok;
+use crate::text::Text;
+use crate::thresholds::{self, Figure, Source, Standing};
+use crate::Lang;
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Rule {
+    pub id: String,
+    /// The provision, as lawyers cite it (e.g. `FOA § 7-9`).
+    pub reference: String,
+    #[serde(default)]
+    pub in_force_from: Option<String>,
+    pub title: Text,
+    pub text: Text,
+    pub checked_on: String,
+    pub sources: Vec<Source>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    rules: Vec<Rule>,
+}
+
+pub fn rules() -> &'static [Rule] {
+    static ALL: OnceLock<Vec<Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        serde_json::from_str::<File>(include_str!("../../content/legal-rules.json")).expect("legal-rules.json parses").rules
+    })
+}
+
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    rules().iter().find(|r| r.id == id)
+}
+
+/// The placeholders [`fill`] knows, and the series each one shows.
+pub const PLACEHOLDERS: [(&str, &str); 4] = [
+    ("{lower_limit}", thresholds::LOWER_LIMIT),
+    ("{national_threshold}", thresholds::NATIONAL),
+    ("{eea_threshold}", thresholds::EEA_GOODS_SERVICES),
+    ("{eea_works_threshold}", thresholds::EEA_WORKS),
+];
+
+/// Writes the amounts that stand on `today` into `text`. An amount that is not confirmed reads
+/// as such, so a sentence never states an uncertain figure as fact.
+pub fn fill(text: &str, today: &str, lang: Lang) -> String {
+    fill_from(&thresholds::figures().figures, text, today, lang)
+}
+
+pub fn fill_from(all: &[Figure], text: &str, today: &str, lang: Lang) -> String {
+    let mut out = text.to_string();
+    for (placeholder, series) in PLACEHOLDERS {
+        if out.contains(placeholder) {
+            out = out.replace(placeholder, &amount_text(thresholds::standing(all, series, today), lang));
+        }
+    }
+    out
+}
+
+/// `1 300 000 kr`, `500 000 kr, to be checked`, or `2 300 000 kr, last confirmed figure`.
+pub fn amount_text(standing: Standing, lang: Lang) -> String {
+    let amount = standing.amount().map(|a| format_nok(a, lang));
+    let key = match standing {
+        Standing::InForce(f) if f.confidence == thresholds::Confidence::High => None,
+        Standing::InForce(_) => Some("facts.amount_to_check"),
+        Standing::Unconfirmed { .. } => Some("facts.amount_last_confirmed"),
+        Standing::Unknown => return crate::i18n::t(lang, "facts.amount_unknown").to_string(),
+    };
+    match (amount, key) {
+        (Some(a), None) => a,
+        (Some(a), Some(key)) => format!("{a}, {}", crate::i18n::t(lang, key)),
+        (None, _) => crate::i18n::t(lang, "facts.amount_unknown").to_string(),
+    }
+}
+
+/// The day the app's legal facts were checked, at worst: the oldest check among the rules and
+/// the figures that stand on `today`.
+pub fn checked_on(today: &str) -> String {
+    let figures = thresholds::checked_on(&thresholds::figures().figures, today);
+    rules().iter().map(|r| r.checked_on.clone()).chain(figures).min().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::thresholds::figures;
+
+    #[test]
+    fn rules_are_complete_and_sourced() {
+        assert!(rules().len() >= 6);
+        for r in rules() {
+            assert!(r.title.missing().is_empty() && r.text.missing().is_empty(), "{}", r.id);
+            assert!(!r.reference.is_empty(), "{}", r.id);
+            assert!(!r.sources.is_empty(), "{}", r.id);
+            for s in &r.sources {
+                assert!(s.url.starts_with("https://") && s.label.missing().is_empty(), "{}", r.id);
+            }
+            assert_eq!(r.checked_on.len(), 10, "{}", r.id);
+        }
+        let mut ids: Vec<_> = rules().iter().map(|r| r.id.as_str()).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), rules().len(), "rule ids are unique");
+    }
+
+    #[test]
+    fn fills_amounts_from_the_data_as_they_stand() {
+        let text = "{lower_limit} / {national_threshold} / {eea_threshold}";
+        let nb = fill(text, "2026-12-01", Lang::Nb);
+        assert!(nb.starts_with("500\u{a0}000\u{a0}kr, "), "medium confidence reads as to be checked: {nb}");
+        assert!(nb.contains("/ 1\u{a0}300\u{a0}000\u{a0}kr /"), "{nb}");
+        assert!(nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", crate::i18n::t(Lang::Nb, "facts.amount_last_confirmed"))), "{nb}");
+        let before = fill(text, "2025-06-01", Lang::En);
+        assert_eq!(before, "NOK 100,000 / NOK 1,300,000 / NOK 2,300,000");
+        assert!(!fill("{eea_works_threshold}", "2026-12-01", Lang::En).contains('{'));
+    }
+
+    #[test]
+    fn checked_on_covers_rules_and_figures() {
+        let day = checked_on("2026-12-01");
+        assert_eq!(day.len(), 10);
+        assert!(rules().iter().all(|r| r.checked_on >= day));
+        assert!(figures().figures.iter().all(|f| f.checked_on >= day));
+    }
+}

@@ -1,0 +1,40 @@
+//! A legal rule as the app states it: what it says, the provision, its sources and when it was
+//! checked. The same box appears on steps, in the decision helper and on the facts page.
+
+use crate::clock::today_iso;
+use crate::components::source_link::SourceLink;
+use crate::i18n::trf;
+use crate::state::use_app;
+use ioa_core::document::format_date;
+use ioa_core::legal::{fill, Rule};
+use leptos::prelude::*;
+
+#[component]
+pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8>) -> impl IntoView {
+    let app = use_app();
+    let today = today_iso();
+    let title = move || rule.title.get(app.lang.get());
+    let heading = match heading_level.unwrap_or(3) {
+        2 => view! { <h2 class="ds-heading" data-size="2xs">{title}</h2> }.into_any(),
+        4 => view! { <h4 class="ds-heading" data-size="2xs">{title}</h4> }.into_any(),
+        _ => view! { <h3 class="ds-heading" data-size="2xs">{title}</h3> }.into_any(),
+    };
+    view! {
+        <div class="legal-rule" data-rule=rule.id.clone()>
+            {heading}
+            <p class="ds-paragraph" data-size="sm">{move || fill(rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
+            <p class="ds-paragraph legal-rule__meta" data-size="sm">
+                <span class="legal-rule__reference">{rule.reference.clone()}</span>
+                {move || {
+                    let lang = app.lang.get();
+                    let from = rule.in_force_from.as_deref().map(|d| trf(lang, "facts.in_force_from", &[("date", &format_date(d, lang))]));
+                    let checked = trf(lang, "facts.rule_checked", &[("date", &format_date(&rule.checked_on, lang))]);
+                    format!(" · {}{}", from.map(|f| f + " ").unwrap_or_default(), checked)
+                }}
+            </p>
+            <ul class="legal-rule__sources">
+                {rule.sources.iter().map(|s| view! { <li><SourceLink source=s/></li> }).collect_view()}
+            </ul>
+        </div>
+    }
+}
