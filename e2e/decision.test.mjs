@@ -14,10 +14,12 @@ const DECISION = JSON.parse(readFileSync(new URL('../content/decision.json', imp
 const routeTitle = (id, lang = 'nb') => DECISION.routes.find((r) => r.id === id).title[lang];
 const procedureTitle = (id, lang = 'nb') => DECISION.procedures.find((p) => p.id === id).title[lang];
 const tool = (id) => JSON.parse(readFileSync(new URL(`../content/tools/${id}.json`, import.meta.url), 'utf8'));
-/** The mark a pre-filled answer carries: "Hentet fra <tool>, steget «<step>». …" */
-const prefilledMark = (toolId, stepId) => {
+const LOCALE = JSON.parse(readFileSync(new URL('../locales/nb.json', import.meta.url), 'utf8'));
+const headlineTitle = (id, lang = 'nb') => DECISION.headlines.find((h) => h.id === id).title[lang];
+/** Where a shared answer lives: "Lagres ett sted, i <tool>, steget «<step>». …" */
+const sharedNote = (toolId, stepId) => {
   const t = tool(toolId);
-  return `Hentet fra ${t.title.nb}, steget «${t.steps.find((s) => s.id === stepId).title.nb}». Du kan endre svaret her.`;
+  return LOCALE['field.shared'].replace('{tool}', t.title.nb).replace('{step}', t.steps.find((s) => s.id === stepId).title.nb);
 };
 
 /**
@@ -100,64 +102,90 @@ test('answers the decision questions with the keyboard only; the result and reas
   await context.close();
 });
 
-test('worksheet answers are pre-filled and marked', async () => {
+test('one value, two places: the start-up tool and the decision page show and edit the same answers', async () => {
   const { context, page, log } = await freshPage(browser);
   await page.clock.setFixedTime(new Date('2026-12-01T09:00:00'));
   const plan = await createPlan(page, server.url, 'Beslutningsplan');
+  // In the start-up tool: the value and the first view.
   await page.goto(`${server.url}#/plan/${plan}/startup/framework`);
   await page.waitForSelector('#f-startup-framework-estimated-value');
   await page.fill('#f-startup-framework-estimated-value', '2300000');
+  await page.goto(`${server.url}#/plan/${plan}/startup/route`);
+  await page.waitForSelector('#f-startup-route-first-view-innovation-friendly');
+  await page.check('#f-startup-route-first-view-innovation-friendly');
   await page.goto(`${server.url}#/plan/${plan}/leadership/risk`);
   await page.waitForSelector('#f-leadership-risk-risk-appetite-high');
   await page.check('#f-leadership-risk-risk-appetite-high');
   await saved(page);
 
   await openDecision(page, plan);
+  assert.equal(await page.inputValue('#q-value'), '2300000', 'the decision page shows the start-up value');
+  assert.equal(await page.isChecked('#q-first-view-innovation-friendly'), true);
+  assert.equal(await page.isChecked('#q-risk-appetite-high'), true);
   const valueField = page.locator('.decision-question', { has: page.locator('#q-value') });
-  await valueField.locator('.prefilled').waitFor();
-  assert.equal((await valueField.locator('.prefilled').textContent()).trim(), prefilledMark('startup', 'framework'));
-  assert.equal(await page.inputValue('#q-value'), '2300000');
-  const riskField = page.locator('.decision-question', { has: page.locator('input[name="q-risk-appetite"]') });
-  assert.equal((await riskField.locator('.prefilled').textContent()).trim(), prefilledMark('leadership', 'risk'));
-  assert.equal(await page.isChecked('#q-risk-appetite-high'), true, 'the worksheet choice is shown');
-  assert.equal(await page.locator('.prefilled').count(), 2, 'only pre-filled answers are marked');
+  assert.equal((await valueField.locator('.shared-note').textContent()).trim(), sharedNote('startup', 'framework'));
+  assert.equal(await valueField.locator('.shared-note a').getAttribute('href'), `#/plan/${plan}/startup/framework`);
+  assert.equal(await page.locator('.decision-question .shared-note').count(), 4, 'every shared question says where it lives');
 
   const result = page.locator('.decision-result');
-  const regulations = result.locator('h3:has-text("Hvilke regler gjelder") + p');
-  const text = await regulations.textContent();
-  assert.match(text, /EØS-terskelverdien/, 'the EEA regime applies at the threshold');
-  assert.match(text, /del III av anskaffelsesforskriften/);
-  assert.match(text, /2\s300\s000/, 'the value is named');
+  const regulations = result.locator('.regime-text');
+  assert.match(await regulations.textContent(), /EØS-terskelverdien/, 'the EEA regime applies at the threshold');
+  assert.match(await regulations.textContent(), /2\s300\s000/, 'the value is named');
   assert.ok(await result.locator('text=Verdien er akkurat lik terskelverdien').count() === 1, 'at-threshold note');
-  // On 1 December 2026 (the clock is fixed below) the EEA figure is the last confirmed one.
   assert.equal(await result.locator('.regime-note[data-note="orientation"]').count(), 1, 'orientation note for the EEA figure');
-  assert.equal(await result.locator('.regime-note[data-note="near"]').count(), 1, 'the regime may differ near an unconfirmed figure');
   assert.doesNotMatch(await result.textContent(), /31\.12\.2025|sluttet|utløpt/, 'no figure is said to have ended');
 
-  // Typing here overrides the worksheet and removes the mark.
+  // Changing them here changes the worksheet's values: there is no second copy.
   await page.fill('#q-value', '1000000');
-  await valueField.locator('.prefilled').waitFor({ state: 'detached' });
-  assert.match(await regulations.textContent(), /under den nasjonale terskelverdien/);
+  await page.check('#q-first-view-innovation-procurement');
+  await page.waitForFunction(() => /under den nasjonale terskelverdien/.test(document.querySelector('.regime-text')?.textContent ?? ''));
+  await saved(page);
+  const [stored] = await storedPlans(page);
+  assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 1000000 });
+  assert.deepEqual(stored.answers['startup/route/first-view'], { choice: 'innovation-procurement' });
+  assert.deepEqual(stored.decision.answers, {}, 'nothing shared is stored with the helper');
+  await page.goto(`${server.url}#/plan/${plan}/startup/framework`);
+  await page.waitForSelector('#f-startup-framework-estimated-value');
+  assert.equal(await page.inputValue('#f-startup-framework-estimated-value'), '1000000');
+  await page.goto(`${server.url}#/plan/${plan}/startup/route`);
+  await page.waitForSelector('#f-startup-route-first-view-innovation-procurement');
+  assert.equal(await page.isChecked('#f-startup-route-first-view-innovation-procurement'), true);
+  // The start-up memo reads the same values.
+  await page.goto(`${server.url}#/plan/${plan}/startup/document`);
+  await page.waitForSelector('.document h1');
+  const memo = await page.textContent('.document');
+  assert.match(memo, /1\s000\s000\skr/);
+  assert.doesNotMatch(memo, /2\s300\s000\skr/, 'no stale copy of the value anywhere in the memo');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
 
-test('unknown answers lead to market dialogue first', async () => {
+test('a new plan says not answered yet; "don\'t know" leads to market dialogue first; contradictions say so', async () => {
   const { context, page, log } = await freshPage(browser);
   const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, plan);
   assert.equal(await route(page), 'dialogue-first');
-  assert.equal((await page.textContent('.decision-result__route')).trim(), routeTitle('dialogue-first'));
+  assert.equal(await page.getAttribute('.decision-result__route', 'data-headline'), 'not-answered');
+  assert.equal((await page.textContent('.decision-result__route')).trim(), headlineTitle('not-answered'));
+  assert.equal((await page.textContent('.decision-summary__headline')).trim(), headlineTitle('not-answered'), 'the summary at the top agrees');
   assert.equal(await page.locator('.procedure-list').count(), 0, 'no procedure recommended yet');
   const reasons = await page.locator('.decision-result .reasons li').allTextContents();
   assert.ok(reasons.some((r) => r.includes(DECISION.reasons['mostly-unknown'].nb)), 'says too little is known');
   assert.ok((await page.textContent('.decision-result')).includes(DECISION.regimes['value-unknown'].nb), 'asks for the value');
   assert.equal(await page.locator('input[type=radio][name^="q-"]:checked').count(), 0, 'nothing is pre-chosen');
 
+  for (const q of ['solutions-exist', 'rnd-needed', 'specifiable', 'solution-type']) await page.check(`#q-${q}-unknown`);
+  await page.waitForSelector('.decision-result__route[data-headline="dialogue-first"]');
+  assert.equal((await page.textContent('.decision-result__route')).trim(), routeTitle('dialogue-first'), 'too little to go on');
+  await page.check('#q-solutions-exist-yes-several');
+  await page.check('#q-rnd-needed-substantial');
+  await page.waitForSelector('.decision-result__route[data-headline="mixed-signals"]');
+  assert.equal((await page.textContent('.decision-summary__headline')).trim(), headlineTitle('mixed-signals'), 'answers pulling apart are named as such');
+
   await page.goto(`${server.url}#/plan/${plan}`);
   await page.waitForSelector('.route-summary');
-  assert.match(await page.textContent('.route-summary'), new RegExp(routeTitle('dialogue-first')));
+  assert.match(await page.textContent('.route-summary'), new RegExp(headlineTitle('mixed-signals')));
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -179,7 +207,7 @@ test('chosen route and reason appear on the overview and in the start-up memo', 
   await page.goto(`${server.url}#/plan/${plan}`);
   await page.waitForSelector('.route-summary');
   const summary = await page.textContent('.route-summary');
-  assert.match(summary, new RegExp(`Anbefaling ut fra svarene:\\s*${routeTitle('dialogue-first')}`));
+  assert.match(summary, new RegExp(`Anbefaling ut fra svarene:\\s*${headlineTitle('not-answered')}`));
   assert.match(summary, new RegExp(`Dere har valgt:\\s*${routeTitle('innovation-friendly-negotiated')}`));
 
   await page.goto(`${server.url}#/plan/${plan}/startup/document`);
@@ -191,7 +219,7 @@ test('chosen route and reason appear on the overview and in the start-up memo', 
   assert.ok(text.includes('Vi vil forhandle fordi løsningene må tilpasses nattjenesten.'), 'reason in the memo');
   assert.equal(await chosen.locator('p').count(), 3, 'route and two paragraphs of reasoning');
   const recommended = section.locator('.document__item', { has: page.locator('h3', { hasText: 'Anbefaling fra beslutningshjelpen' }) });
-  assert.ok((await recommended.textContent()).includes(routeTitle('dialogue-first')), 'recommendation in the memo');
+  assert.ok((await recommended.textContent()).includes(headlineTitle('not-answered')), 'recommendation in the memo');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();

@@ -7,5 +7,6 @@ pub mod legal_rule;
 pub mod plan_header;
 pub mod rich_text;
 pub mod save_status;
+pub mod shared_note;
 pub mod shell;
 pub mod source_link;

@@ -3,6 +3,8 @@
 
 #[cfg(test)]
 mod lint;
+#[cfg(test)]
+mod shared_facts;
 mod validate;
 
 pub use validate::validate;
@@ -82,11 +84,24 @@ pub struct Field {
     pub help: Text,
     #[serde(default)]
     pub example: Option<Text>,
+    /// `tool:step/field` of the field this one shares its answer with: the same fact, asked
+    /// in another place, stored once (see [`Field::storage_key`]).
+    #[serde(default)]
+    pub stored_at: Option<String>,
     #[serde(flatten)]
     pub kind: FieldKind,
 }
 
 impl Field {
+    /// The plan key this field's answer lives under: its own `tool/step/field`, or that of the
+    /// field it shares storage with.
+    pub fn storage_key(&self, tool: &str, step: &str) -> String {
+        match self.stored_at.as_deref().and_then(reference_key) {
+            Some(key) => key,
+            None => answer_key(tool, step, &self.id),
+        }
+    }
+
     pub fn options(&self) -> &[ChoiceOption] {
         match &self.kind {
             FieldKind::Checklist { options } | FieldKind::Choice { options } => options,
@@ -215,6 +230,13 @@ pub fn content() -> &'static Content {
 /// The plan key of a field: `tool/step/field`.
 pub fn answer_key(tool: &str, step: &str, field: &str) -> String {
     format!("{tool}/{step}/{field}")
+}
+
+/// The plan key of a field reference `tool:step/field`.
+pub fn reference_key(reference: &str) -> Option<String> {
+    let (tool, path) = reference.split_once(':')?;
+    let (step, field) = path.split_once('/')?;
+    Some(answer_key(tool, step, field))
 }
 
 /// The plan key of a step: `tool/step`.

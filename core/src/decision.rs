@@ -42,14 +42,44 @@ pub const QUESTION_IDS: [&str; 12] = [
     "first-view",
 ];
 
-/// Answers a worksheet already holds: (decision question, plan answer key).
-pub const PREFILLS: [(&str, &str); 3] = [
+/// Questions the helper shares with a worksheet: (decision question, plan answer key). The
+/// answer is stored once, with the worksheet; the helper shows it and edits that same value.
+pub const SHARED: [(&str, &str); 3] = [
     ("risk-appetite", "leadership/risk/risk-appetite"),
     ("leadership-backing", "leadership/risk/backing"),
     ("first-view", "startup/route/first-view"),
 ];
-pub const VALUE_PREFILL: &str = "startup/framework/estimated-value";
-pub const CONTRACT_TYPE_PREFILL: &str = "startup/framework/contract-type";
+/// The estimated value and the contract type live in the start-up tool too.
+pub const VALUE_KEY: &str = "startup/framework/estimated-value";
+pub const CONTRACT_TYPE_KEY: &str = "startup/framework/contract-type";
+
+/// The worksheet key a decision question is stored under, if it shares one.
+pub fn shared_key(question: &str) -> Option<&'static str> {
+    SHARED.iter().find(|(q, _)| *q == question).map(|(_, k)| *k)
+}
+
+/// Records an answer given in the helper: with the worksheet for a shared question, else in
+/// the helper's own answers.
+pub fn set_answer(plan: &mut Plan, question: &str, option: &str, now: u64) {
+    match shared_key(question) {
+        Some(key) => plan.set_answer(key, Answer::Choice(option.to_string()), now),
+        None => {
+            plan.decision.answers.insert(question.to_string(), option.to_string());
+            plan.touch(now);
+        }
+    }
+}
+
+/// Records the estimated value given in the helper, in the start-up tool's field.
+pub fn set_value(plan: &mut Plan, value: Option<u64>, now: u64) {
+    match value {
+        Some(v) => plan.set_answer(VALUE_KEY, Answer::Amount(v), now),
+        None => {
+            plan.answers.remove(VALUE_KEY);
+            plan.touch(now);
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Route {
@@ -338,6 +368,43 @@ fn notes(answers: &Answers) -> Vec<Reason> {
     notes
 }
 
+/// What the result says first: a route, or that there is nothing to go on yet, or that the
+/// answers pull in different directions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Headline {
+    /// None of the four core questions has an answer yet.
+    NotAnswered,
+    /// The answers given contradict each other (or the need and the leaders' backing do).
+    MixedSignals,
+    Route(Route),
+}
+
+impl Headline {
+    /// The text id in `content/decision.json`: a route id or a headline id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Headline::NotAnswered => "not-answered",
+            Headline::MixedSignals => "mixed-signals",
+            Headline::Route(r) => r.id(),
+        }
+    }
+}
+
+const CORE_QUESTIONS: [&str; 4] = ["solutions-exist", "rnd-needed", "specifiable", "solution-type"];
+
+/// The headline for a result. "Don't know yet" is an answer: only questions never answered
+/// count as not answered.
+pub fn headline(answers: &Answers, rec: &Recommendation) -> Headline {
+    if CORE_QUESTIONS.iter().all(|q| !answers.contains_key(*q)) {
+        return Headline::NotAnswered;
+    }
+    let pulls_apart = |r: &Reason| r.id.starts_with("contradiction-") || r.id == "innovation-needs-backing";
+    if rec.route == Route::DialogueFirst && rec.reasons.iter().any(pulls_apart) {
+        return Headline::MixedSignals;
+    }
+    Headline::Route(rec.route)
+}
+
 /// The helper's whole result for a plan on a day.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
@@ -346,6 +413,7 @@ pub struct Outcome {
     pub recommendation: Recommendation,
     /// Agreement with the start-up tool's first view, when one was given.
     pub first_view: Option<Reason>,
+    pub headline: Headline,
 }
 
 /// Answers, where the value stands on `today`, and the recommendation at that regime.
@@ -354,7 +422,8 @@ pub fn outcome(plan: &Plan, today: &str) -> Outcome {
     let assessment = assess(&figures().figures, effective.value, effective.contract_type.as_deref(), today);
     let recommendation = recommend(&effective.answers, assessment.regime);
     let first_view = first_view_note(&effective.answers, recommendation.route);
-    Outcome { effective, assessment, recommendation, first_view }
+    let headline = headline(&effective.answers, &recommendation);
+    Outcome { effective, assessment, recommendation, first_view, headline }
 }
 
 /// Compares the recommendation with the start-up tool's first view, if one was given.
@@ -370,55 +439,28 @@ pub fn first_view_note(answers: &Answers, route: Route) -> Option<Reason> {
     Some(reason(if agrees { "matches-first-view" } else { "differs-from-first-view" }, &["first-view"]))
 }
 
-/// Where an effective answer came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Provenance {
-    /// Answered in the decision helper.
-    Answered,
-    /// Taken from a worksheet field (its plan key).
-    Prefilled(&'static str),
-}
-
-/// The answers the helper works with: its own, completed from the worksheets where it has none.
+/// The answers the helper works with: its own, and the shared ones read from the worksheets.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Effective {
     pub answers: Answers,
-    pub provenance: BTreeMap<String, Provenance>,
     pub value: Option<u64>,
-    pub value_provenance: Option<Provenance>,
     pub contract_type: Option<String>,
-    pub contract_type_provenance: Option<Provenance>,
 }
 
 pub fn effective(plan: &Plan) -> Effective {
-    let mut out = Effective::default();
-    for (q, option) in &plan.decision.answers {
-        out.answers.insert(q.clone(), option.clone());
-        out.provenance.insert(q.clone(), Provenance::Answered);
-    }
-    for (q, key) in PREFILLS {
-        if out.answers.contains_key(q) {
-            continue;
-        }
+    let mut out = Effective { answers: plan.decision.answers.clone(), ..Effective::default() };
+    for (q, key) in SHARED {
+        // A worksheet holds the one stored value; nothing here can override it.
+        out.answers.remove(q);
         if let Some(Answer::Choice(option)) = plan.answer(key) {
             out.answers.insert(q.to_string(), option.clone());
-            out.provenance.insert(q.to_string(), Provenance::Prefilled(key));
         }
     }
-    match (plan.decision.estimated_value, plan.answer(VALUE_PREFILL)) {
-        (Some(v), _) => (out.value, out.value_provenance) = (Some(v), Some(Provenance::Answered)),
-        (None, Some(Answer::Amount(v))) => {
-            (out.value, out.value_provenance) = (Some(*v), Some(Provenance::Prefilled(VALUE_PREFILL)))
-        }
-        _ => {}
+    if let Some(Answer::Amount(v)) = plan.answer(VALUE_KEY) {
+        out.value = Some(*v);
     }
-    match (&plan.decision.contract_type, plan.answer(CONTRACT_TYPE_PREFILL)) {
-        (Some(ct), _) => (out.contract_type, out.contract_type_provenance) = (Some(ct.clone()), Some(Provenance::Answered)),
-        (None, Some(Answer::Choice(ct))) => {
-            (out.contract_type, out.contract_type_provenance) =
-                (Some(ct.clone()), Some(Provenance::Prefilled(CONTRACT_TYPE_PREFILL)))
-        }
-        _ => {}
+    if let Some(Answer::Choice(ct)) = plan.answer(CONTRACT_TYPE_KEY) {
+        out.contract_type = Some(ct.clone());
     }
     out
 }
@@ -670,6 +712,23 @@ mod tests {
     }
 
     #[test]
+    fn the_headline_says_not_answered_mixed_or_the_route() {
+        let head = |pairs: &[(&str, &str)]| {
+            let a = answers(pairs);
+            headline(&a, &recommend(&a, Regime::Eea))
+        };
+        assert_eq!(head(&[]), Headline::NotAnswered, "a brand-new plan");
+        assert_eq!(head(&[("risk-appetite", "high"), ("market", "many")]), Headline::NotAnswered, "no core question answered yet");
+        let all_unknown = [("solutions-exist", "unknown"), ("rnd-needed", "unknown"), ("specifiable", "unknown"), ("solution-type", "unknown")];
+        assert_eq!(head(&all_unknown), Headline::Route(DialogueFirst), "'don't know yet' everywhere: too little to go on");
+        assert_eq!(head(&[("solutions-exist", "yes-several"), ("rnd-needed", "substantial"), ("specifiable", "yes"), ("solution-type", "type-known")]),
+            Headline::MixedSignals, "answered, but pulling apart");
+        assert_eq!(head(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"), ("risk-appetite", "low")]),
+            Headline::MixedSignals, "the need and the leaders pull apart");
+        assert_eq!(head(OPEN), Headline::Route(InnovationFriendlyOpen));
+    }
+
+    #[test]
     fn compares_with_the_first_view() {
         let a = answers(&[("first-view", "innovation-friendly")]);
         assert_eq!(first_view_note(&a, InnovationFriendlyNegotiated).unwrap().id, "matches-first-view");
@@ -680,24 +739,35 @@ mod tests {
     }
 
     #[test]
-    fn worksheet_answers_prefill_and_own_answers_win() {
+    fn shared_answers_are_stored_once_with_the_worksheet() {
         let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
         plan.set_answer("leadership/risk/risk-appetite", Answer::Choice("high".into()), 1);
-        plan.set_answer("startup/route/first-view", Answer::Choice("unsure".into()), 1);
-        plan.set_answer(VALUE_PREFILL, Answer::Amount(2_300_000), 1);
-        plan.set_answer(CONTRACT_TYPE_PREFILL, Answer::Choice("goods-services".into()), 1);
-        plan.decision.answers.insert("first-view".into(), "innovation-procurement".into());
-
+        plan.set_answer(VALUE_KEY, Answer::Amount(2_300_000), 1);
+        plan.set_answer(CONTRACT_TYPE_KEY, Answer::Choice("goods-services".into()), 1);
         let eff = effective(&plan);
-        assert_eq!(eff.answers["risk-appetite"], "high");
-        assert_eq!(eff.provenance["risk-appetite"], Provenance::Prefilled("leadership/risk/risk-appetite"));
-        assert_eq!(eff.answers["first-view"], "innovation-procurement");
-        assert_eq!(eff.provenance["first-view"], Provenance::Answered);
+        assert_eq!(eff.answers["risk-appetite"], "high", "the helper shows the worksheet's answer");
         assert!(!eff.answers.contains_key("leadership-backing"));
-        assert_eq!(eff.value, Some(2_300_000));
-        assert_eq!(eff.value_provenance, Some(Provenance::Prefilled(VALUE_PREFILL)));
-        plan.decision.estimated_value = Some(10);
-        assert_eq!(effective(&plan).value_provenance, Some(Provenance::Answered));
+        assert_eq!((eff.value, eff.contract_type.as_deref()), (Some(2_300_000), Some("goods-services")));
+
+        // Answering in the helper changes the worksheet's value, not a copy.
+        set_answer(&mut plan, "first-view", "innovation-procurement", 2);
+        set_answer(&mut plan, "risk-appetite", "low", 2);
+        set_value(&mut plan, Some(5_000_000), 2);
+        assert_eq!(plan.answer("startup/route/first-view"), Some(&Answer::Choice("innovation-procurement".into())));
+        assert_eq!(plan.answer("leadership/risk/risk-appetite"), Some(&Answer::Choice("low".into())));
+        assert_eq!(plan.answer(VALUE_KEY), Some(&Answer::Amount(5_000_000)));
+        assert!(plan.decision.answers.is_empty(), "nothing shared is stored twice");
+        // Changing the worksheet is seen by the helper at once.
+        plan.set_answer("startup/route/first-view", Answer::Choice("innovation-friendly".into()), 3);
+        assert_eq!(effective(&plan).answers["first-view"], "innovation-friendly");
+        // A stray copy (an old file) never overrides the worksheet.
+        plan.decision.answers.insert("first-view".into(), "unsure".into());
+        assert_eq!(effective(&plan).answers["first-view"], "innovation-friendly");
+        // Own questions stay with the helper.
+        set_answer(&mut plan, "market", "few", 4);
+        assert_eq!(plan.decision.answers["market"], "few");
+        set_value(&mut plan, None, 5);
+        assert_eq!(effective(&plan).value, None);
     }
 
     #[test]

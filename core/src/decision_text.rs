@@ -53,6 +53,8 @@ pub struct DecisionText {
     pub questions: Vec<Question>,
     pub value_question: ValueQuestion,
     pub routes: Vec<RouteText>,
+    /// Headlines that are not routes: nothing answered yet, answers pulling apart.
+    pub headlines: Vec<RouteText>,
     pub procedures: Vec<ProcedureText>,
     pub reasons: BTreeMap<String, Text>,
     pub regimes: BTreeMap<String, Text>,
@@ -72,6 +74,10 @@ impl DecisionText {
     }
     pub fn route(&self, id: &str) -> Option<&RouteText> {
         self.routes.iter().find(|r| r.id == id)
+    }
+    /// The title and summary a result leads with.
+    pub fn headline(&self, headline: crate::decision::Headline) -> Option<&RouteText> {
+        self.routes.iter().chain(&self.headlines).find(|r| r.id == headline.id())
     }
     pub fn procedure(&self, id: &str) -> Option<&ProcedureText> {
         self.procedures.iter().find(|p| p.id == id)
@@ -236,7 +242,7 @@ mod tests {
         }
         // The prefilled questions use the worksheet fields' option ids.
         let content = crate::content::content();
-        for (question, key) in crate::decision::PREFILLS {
+        for (question, key) in crate::decision::SHARED {
             let field = content.field(key).unwrap();
             for option in field.options() {
                 assert!(text.option_label(question, &option.id).is_some(), "{question} lacks {}", option.id);
@@ -251,6 +257,12 @@ mod tests {
             let rt = text.route(r.id()).unwrap_or_else(|| panic!("route {}", r.id()));
             complete(r.id(), &rt.title);
             complete(r.id(), &rt.summary);
+        }
+        use crate::decision::Headline;
+        for h in [Headline::NotAnswered, Headline::MixedSignals] {
+            let ht = text.headline(h).unwrap_or_else(|| panic!("headline {}", h.id()));
+            complete(h.id(), &ht.title);
+            complete(h.id(), &ht.summary);
         }
         use Procedure::*;
         for p in [OpenRestricted, Negotiation, CompetitiveDialogue, InnovationPartnership, PreCommercial, StartOff] {

@@ -101,7 +101,7 @@ fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
     match reference {
         Ref::Field { key_tool, step, field } => {
             let label = field.label.get(lang).to_string();
-            let key = crate::content::answer_key(key_tool, step, &field.id);
+            let key = field.storage_key(key_tool, step);
             match plan.answer(&key) {
                 Some(answer) if !answer.is_empty() => field_item(field, answer, label, lang),
                 _ => Item::Missing { label },

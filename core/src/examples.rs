@@ -24,7 +24,7 @@ pub fn example_plan(json: &str, id: impl Into<String>, now: u64) -> Result<Plan,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{answer_key, content, FieldKind};
+    use crate::content::{content, FieldKind};
     use crate::progress::{tool_progress, Status};
 
     fn example_plan(lang: Lang, id: &str, now: u64) -> Plan {
@@ -48,7 +48,7 @@ mod tests {
                     for field in &step.fields {
                         let filled = match &field.kind {
                             FieldKind::Register { register, .. } => !plan.register(register).is_empty(),
-                            _ => plan.answer(&answer_key(&tool.id, &step.id, &field.id)).is_some_and(|a| !a.is_empty()),
+                            _ => plan.answer(&field.storage_key(&tool.id, &step.id)).is_some_and(|a| !a.is_empty()),
                         };
                         assert!(filled, "{lang:?}: {}/{}/{} is empty in the example", tool.id, step.id, field.id);
                     }

@@ -38,9 +38,120 @@ impl LoadError {
 /// One upgrade step: turns a plan of schema `from` into schema `from + 1`, in place.
 type Step = fn(&mut Value) -> Result<(), String>;
 
-/// The upgrade chain, ordered by `from`. Empty while schema 1 is the only one shipped; a new
-/// version adds `(1, v1_to_v2)` here and a fixture `plan-v1.json` stays as its test.
-const MIGRATIONS: &[(u32, Step)] = &[];
+/// The upgrade chain, ordered by `from`. Every step keeps a fixture of the version it reads.
+const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2)];
+
+/// Facts schema 1 stored twice, and the one place schema 2 keeps each: (old key, new key).
+/// Leadership step 4 and start-up step 5 asked the same "people, time and money"; the leader
+/// who owns the procurement is the start-up tool's project owner.
+const MERGED_ANSWERS: [(&str, &str); 8] = [
+    ("leadership/resources/people", "startup/resources/people"),
+    ("leadership/resources/dialogue-date", "startup/resources/dialogue-date"),
+    ("leadership/resources/contract-date", "startup/resources/contract-date"),
+    ("leadership/resources/operations-date", "startup/framework/deadline"),
+    ("leadership/resources/planning-budget", "startup/resources/planning-budget"),
+    ("leadership/resources/purchase-budget", "startup/resources/purchase-budget"),
+    ("leadership/resources/operations-budget", "startup/resources/operations-budget"),
+    ("leadership/leaders/sponsor", "startup/team/project-owner"),
+];
+
+/// Schema 2 stores every fact once. Schema 1 kept copies that could drift: the decision
+/// helper's own answers to questions a worksheet asks (risk appetite, backing, first view,
+/// estimated value, contract type), and the two resource steps. Each pair becomes one value.
+/// When both copies hold different values, the app cannot tell which is newer (schema 1 kept
+/// no time per answer), so it keeps the one the user saw last as deciding: the decision
+/// helper's answer (it overrode the worksheet on the decision page and in the start-up memo),
+/// and the start-up tool's resources (the leadership copy was the later, shorter one). The
+/// other value is kept as a merge note on the plan, never dropped.
+fn v1_to_v2(plan: &mut Value) -> Result<(), String> {
+    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
+    let mut notes: Vec<Value> = Vec::new();
+    let mut answers = match obj.get("answers") {
+        Some(Value::Object(a)) => a.clone(),
+        None | Some(Value::Null) => Default::default(),
+        Some(_) => return Err("answers is not an object".into()),
+    };
+    let mut decision = obj.get("decision").cloned().unwrap_or(Value::Null);
+
+    // Decision helper copies → the worksheet's field.
+    let mut helper_values: Vec<(String, Value)> = Vec::new();
+    if let Some(own) = decision.get_mut("answers").and_then(Value::as_object_mut) {
+        for (question, key) in crate::decision::SHARED {
+            if let Some(Value::String(option)) = own.remove(question) {
+                helper_values.push((key.to_string(), serde_json::json!({ "choice": option })));
+            }
+        }
+    }
+    if let Some(d) = decision.as_object_mut() {
+        if let Some(v) = d.remove("estimated_value").filter(|v| !v.is_null()) {
+            helper_values.push((crate::decision::VALUE_KEY.into(), serde_json::json!({ "amount": v })));
+        }
+        if let Some(Value::String(ct)) = d.remove("contract_type") {
+            helper_values.push((crate::decision::CONTRACT_TYPE_KEY.into(), serde_json::json!({ "choice": ct })));
+        }
+    }
+    for (key, value) in helper_values {
+        // The worksheet's differing value is the one set aside.
+        if let Some(old) = answers.insert(key.clone(), value.clone()).filter(|old| *old != value) {
+            notes.push(note(&key, &key, &old));
+        }
+    }
+
+    // Leadership copies → the start-up tool's field.
+    for (old_key, new_key) in MERGED_ANSWERS {
+        let Some(mut old) = answers.remove(old_key) else { continue };
+        if old_key == "leadership/resources/people" {
+            rename_column(&mut old, "hours-per-month", "hours");
+        }
+        match answers.get(new_key) {
+            None => {
+                answers.insert(new_key.to_string(), old);
+            }
+            Some(kept) if *kept == old => {}
+            Some(_) => notes.push(note(new_key, old_key, &old)),
+        }
+    }
+
+    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
+    obj.insert("answers".into(), Value::Object(answers));
+    if !decision.is_null() {
+        obj.insert("decision".into(), decision);
+    }
+    obj.insert("merge_notes".into(), Value::Array(notes));
+    Ok(())
+}
+
+/// A set-aside value as readable text: the answer's text, list items, table cells or amount.
+fn note(key: &str, from: &str, answer: &Value) -> Value {
+    serde_json::json!({ "key": key, "from": from, "value": readable(answer) })
+}
+
+fn readable(answer: &Value) -> String {
+    let inner = answer.as_object().and_then(|o| o.values().next()).unwrap_or(answer);
+    match inner {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        Value::Array(items) => items
+            .iter()
+            .map(|i| match i {
+                Value::Object(row) => row.values().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
+                other => other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string()),
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
+        other => other.to_string(),
+    }
+}
+
+fn rename_column(answer: &mut Value, from: &str, to: &str) {
+    if let Some(rows) = answer.get_mut("table").and_then(Value::as_array_mut) {
+        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
+            if let Some(v) = row.remove(from) {
+                row.insert(to.to_string(), v);
+            }
+        }
+    }
+}
 
 #[derive(Deserialize)]
 struct VersionPeek {
@@ -89,6 +200,37 @@ mod tests {
     use super::*;
 
     const V1: &str = include_str!("../tests/fixtures/plan-v1.json");
+    const V1_DIVERGING: &str = include_str!("../tests/fixtures/plan-v1-diverging.json");
+
+    #[test]
+    fn v1_copies_become_one_value_and_the_other_is_kept_as_a_note() {
+        use crate::plan::Answer;
+        let plan = plan_from_json(V1_DIVERGING).expect("diverging v1 fixture");
+        let answer = |k: &str| plan.answer(k).cloned();
+        // The decision helper's answers win over the worksheet's older copies.
+        assert_eq!(answer("startup/framework/estimated-value"), Some(Answer::Amount(5_000_000)));
+        assert_eq!(answer("startup/route/first-view"), Some(Answer::Choice("innovation-procurement".into())));
+        assert_eq!(answer("leadership/risk/risk-appetite"), Some(Answer::Choice("high".into())), "moved where the worksheet had none");
+        assert_eq!(answer("startup/framework/contract-type"), Some(Answer::Choice("goods-services".into())), "equal copies merge silently");
+        assert!(plan.decision.answers.keys().all(|q| crate::decision::shared_key(q).is_none()), "no shared answer stays with the helper");
+        assert_eq!(plan.decision.answers.get("solutions-exist").map(String::as_str), Some("partly"), "own questions stay");
+        // The start-up tool keeps the resources; the leadership copy is moved or noted.
+        assert_eq!(answer("startup/resources/planning-budget"), Some(Answer::Amount(350_000)));
+        assert_eq!(answer("startup/resources/dialogue-date"), Some(Answer::Date("2027-03-16".into())), "moved from leadership");
+        let people = answer("startup/resources/people");
+        assert!(matches!(&people, Some(Answer::Table(rows)) if rows[0].get("hours").map(String::as_str) == Some("20")), "{people:?}");
+        assert!(plan.answers.keys().all(|k| !k.starts_with("leadership/resources/")), "no leadership copy is left");
+        assert_eq!(answer("leadership/leaders/sponsor"), None);
+        assert_eq!(answer("startup/team/project-owner"), Some(Answer::Text("Randi Holm".into())));
+        // Nothing typed is lost: each value set aside is a note.
+        let notes: Vec<(&str, &str, &str)> = plan.merge_notes.iter().map(|n| (n.key.as_str(), n.from.as_str(), n.value.as_str())).collect();
+        assert_eq!(notes, [
+            ("startup/route/first-view", "startup/route/first-view", "innovation-friendly"),
+            ("startup/framework/estimated-value", "startup/framework/estimated-value", "3400000"),
+            ("startup/resources/planning-budget", "leadership/resources/planning-budget", "450000"),
+            ("startup/team/project-owner", "leadership/leaders/sponsor", "Kari Nymo"),
+        ]);
+    }
 
     #[test]
     fn migration_chain_is_contiguous_and_ends_at_current() {
@@ -102,6 +244,7 @@ mod tests {
     fn every_shipped_fixture_loads() {
         let plan = plan_from_json(V1).expect("v1 fixture");
         assert_eq!(plan.schema_version, SCHEMA_VERSION);
+        assert!(plan.merge_notes.is_empty(), "nothing diverged in this fixture");
         assert_eq!(plan.title, "Digitalt nattilsyn");
         assert!(!plan.answers.is_empty());
         assert!(!plan.register("needs").is_empty());
@@ -110,6 +253,7 @@ mod tests {
     #[test]
     fn refuses_newer_versions() {
         let newer = V1.replacen("\"schema_version\": 1", "\"schema_version\": 99", 1);
+        assert_ne!(newer, V1);
         assert_eq!(plan_from_json(&newer), Err(LoadError::TooNew { found: 99, supported: SCHEMA_VERSION }));
     }
 

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Version of the plan's JSON shape. Raise it with a step in [`crate::migrate`].
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Longest title accepted. Generous: a title is never cut, but a megabyte title is a bad file.
 pub const MAX_TITLE_CHARS: usize = 10_000;
@@ -40,6 +40,22 @@ pub struct Plan {
     /// The decision helper's answers and the route the team chose.
     #[serde(default)]
     pub decision: DecisionRecord,
+    /// Answers set aside when an upgrade merged two places that held the same fact: kept so
+    /// nothing typed is lost, shown on the plan overview until the user clears them.
+    #[serde(default)]
+    pub merge_notes: Vec<MergeNote>,
+}
+
+/// A value an upgrade did not keep because another place held a different value for the same
+/// fact.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeNote {
+    /// The plan key that now holds the fact.
+    pub key: String,
+    /// Where the set-aside value came from: a plan key, or `decision:<question>`.
+    pub from: String,
+    /// The set-aside value, as a reader would see it.
+    pub value: String,
 }
 
 /// A stored answer to one worksheet field.
@@ -99,16 +115,14 @@ impl RegisterRow {
     }
 }
 
-/// Answers to the decision helper and the team's own choice.
+/// Answers to the decision helper and the team's own choice. Questions a worksheet also asks
+/// (risk appetite, backing, first view, value, contract type) are stored with the worksheet
+/// only ([`crate::decision::SHARED`]), never here.
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct DecisionRecord {
-    /// Question id → option id. Absent means not answered here (may be pre-filled from a tool).
+    /// Question id → option id, for the questions only the helper asks.
     #[serde(default)]
     pub answers: BTreeMap<String, String>,
-    #[serde(default)]
-    pub estimated_value: Option<u64>,
-    #[serde(default)]
-    pub contract_type: Option<String>,
     /// The route the team actually chose (a route id), which may differ from the recommendation.
     #[serde(default)]
     pub chosen_route: Option<String>,
@@ -171,6 +185,7 @@ impl Plan {
             done_steps: BTreeSet::new(),
             registers: BTreeMap::new(),
             decision: DecisionRecord::default(),
+            merge_notes: Vec::new(),
         })
     }
 

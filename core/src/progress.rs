@@ -1,6 +1,6 @@
 //! Progress through the worksheets, derived from the plan (never stored).
 
-use crate::content::{step_key, answer_key, FieldKind, Step, Tool};
+use crate::content::{step_key, FieldKind, Step, Tool};
 use crate::plan::Plan;
 
 /// Status of a tool or a step, as the task list shows it.
@@ -28,7 +28,7 @@ pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
         FieldKind::Register { register, columns, readonly } => plan.register(register).iter().any(|row| {
             columns.iter().filter(|c| !readonly.contains(c)).any(|c| !row.cell(c).trim().is_empty())
         }),
-        _ => plan.answer(&answer_key(&tool.id, &step.id, &field.id)).is_some_and(|a| !a.is_empty()),
+        _ => plan.answer(&field.storage_key(&tool.id, &step.id)).is_some_and(|a| !a.is_empty()),
     })
 }
 

@@ -7,13 +7,14 @@ use crate::components::amount_input::AmountInput;
 use crate::components::choices::Choices;
 use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
+use crate::components::shared_note::SharedNote;
 use crate::components::source_link::SourceLink;
 use crate::title::set_title;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::content;
-use ioa_core::decision::{effective, outcome, Outcome, Provenance, Reason, Route as RouteChoice};
+use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
+use ioa_core::Answer;
 use ioa_core::decision_text::{decision_text, Question, RegimeNote};
 use ioa_core::document::format_date;
 use ioa_core::legal::{checked_on, fill, rule};
@@ -29,6 +30,7 @@ pub fn DecisionPage() -> impl IntoView {
         <PlanHeader/>
         <h1 class="ds-heading" data-size="lg" tabindex="-1">{content_text(&text.title)}</h1>
         <RichText text=Signal::derive(content_text(&text.intro)) class="lead"/>
+        <ResultSummary/>
         <div class="ds-alert disclaimer" data-color="info">
             <p class="ds-paragraph">{content_text(&text.disclaimer)}</p>
         </div>
@@ -54,58 +56,58 @@ pub fn DecisionPage() -> impl IntoView {
     }
 }
 
+/// The result in one line near the top, so a phone user sees it without scrolling past every
+/// question, with a way down to the full reasoning.
+#[component]
+fn ResultSummary() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let text = decision_text();
+    let today = today_iso();
+    let headline = Memo::new(move |_| session.plan.with(|p| outcome(p, &today).headline));
+    // The app routes on the fragment, so jump to the result without changing it.
+    let to_result = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(h) = document().get_element_by_id("result-heading") {
+            h.scroll_into_view();
+            if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
+                let _ = h.focus();
+            }
+        }
+    };
+    view! {
+        <p class="ds-card decision-summary" data-variant="tinted" aria-live="polite">
+            <strong>{txt("decision.summary")}" "</strong>
+            <span class="decision-summary__headline" data-headline=move || headline.get().id()>
+                {move || text.headline(headline.get()).map(|h| h.title.get(app.lang.get()).to_string())}
+            </span>
+            " "
+            <a class="ds-link" href="#result-heading" on:click=to_result>{txt("decision.summary_link")}</a>
+        </p>
+    }
+}
+
 #[component]
 fn QuestionField(question: &'static Question) -> impl IntoView {
     let session = use_session();
     let qid = question.id.as_str();
-    let state = Memo::new(move |_| session.plan.with(|p| {
-        let eff = effective(p);
-        (eff.answers.get(qid).cloned(), eff.provenance.get(qid).copied())
-    }));
+    let answer = Memo::new(move |_| session.plan.with(|p| effective(p).answers.get(qid).cloned()));
     let name = format!("q-{qid}");
     let why_id = format!("{name}-why");
     let why_ref = why_id.clone();
-    let selected = Signal::derive(move || state.with(|(answer, _)| answer.iter().cloned().collect::<Vec<_>>()));
+    let selected = Signal::derive(move || answer.with(|a| a.iter().cloned().collect::<Vec<_>>()));
     let on_change = Callback::new(move |(option, _): (&'static str, bool)| {
-        session.edit(move |plan, now| {
-            plan.decision.answers.insert(qid.to_string(), option.to_string());
-            plan.touch(now);
-        })
+        session.edit(move |plan, now| set_answer(plan, qid, option, now))
     });
     let options = question.options.iter().map(|o| (o.id.as_str(), &o.label)).collect::<Vec<_>>();
     view! {
         <fieldset class="ds-fieldset decision-question" aria-describedby=why_ref>
             <legend class="ds-label">{content_text(&question.text)}</legend>
             <p class="ds-paragraph field-help" data-size="sm" id=why_id>{content_text(&question.why)}</p>
-            <PrefilledTag provenance=Signal::derive(move || state.with(|s| s.1))/>
+            {shared_key(qid).map(|key| view! { <SharedNote key=key.to_string()/> })}
             <Choices name options selected on_change/>
         </fieldset>
     }
-}
-
-/// Says which worksheet an answer was taken from.
-#[component]
-fn PrefilledTag(#[prop(into)] provenance: Signal<Option<Provenance>>) -> impl IntoView {
-    let app = use_app();
-    move || match provenance.get() {
-        Some(Provenance::Prefilled(key)) => {
-            let lang = app.lang.get();
-            let (tool, step) = field_source(key, lang);
-            Some(view! { <p class="ds-tag prefilled" data-color="info">{trf(lang, "decision.prefilled", &[("tool", &tool), ("step", &step)])}</p> })
-        }
-        _ => None,
-    }
-}
-
-/// "Start-up tool, step Framework conditions" for a prefilled answer's field key.
-fn field_source(key: &str, lang: ioa_core::Lang) -> (String, String) {
-    let mut parts = key.split('/');
-    let tool = content().tool(parts.next().unwrap_or_default());
-    let step = tool.and_then(|t| t.step(parts.next().unwrap_or_default()));
-    (
-        tool.map(|t| t.title.get(lang).to_string()).unwrap_or_default(),
-        step.map(|s| s.title.get(lang).to_string()).unwrap_or_default(),
-    )
 }
 
 #[component]
@@ -114,27 +116,19 @@ fn ValueField() -> impl IntoView {
     let text = decision_text();
     let eff = Memo::new(move |_| session.plan.with(|p| {
         let e = effective(p);
-        (e.value, e.value_provenance, e.contract_type, e.contract_type_provenance)
+        (e.value, e.contract_type)
     }));
-    let on_value = Callback::new(move |v: Option<u64>| {
-        session.edit(move |plan, now| {
-            plan.decision.estimated_value = v;
-            plan.touch(now);
-        });
-    });
+    let on_value = Callback::new(move |v: Option<u64>| session.edit(move |plan, now| set_value(plan, v, now)));
     let on_type = Callback::new(move |(id, _): (&'static str, bool)| {
-        session.edit(move |plan, now| {
-            plan.decision.contract_type = Some(id.to_string());
-            plan.touch(now);
-        })
+        session.edit(move |plan, now| plan.set_answer(CONTRACT_TYPE_KEY, Answer::Choice(id.to_string()), now))
     });
-    let contract_type = Signal::derive(move || eff.with(|e| e.2.iter().cloned().collect::<Vec<_>>()));
+    let contract_type = Signal::derive(move || eff.with(|e| e.1.iter().cloned().collect::<Vec<_>>()));
     let types = text.value_question.contract_types.iter().map(|o| (o.id.as_str(), &o.label)).collect::<Vec<_>>();
     view! {
         <fieldset class="ds-fieldset decision-question" aria-describedby="q-value-why">
             <legend class="ds-label">{content_text(&text.value_question.text)}</legend>
             <p class="ds-paragraph field-help" data-size="sm" id="q-value-why">{content_text(&text.value_question.why)}</p>
-            <PrefilledTag provenance=Signal::derive(move || eff.with(|e| e.1))/>
+            <SharedNote key=VALUE_KEY.to_string()/>
             <div class="ds-field">
                 <label class="ds-label" for="q-value">{content_text(&text.value_question.amount_label)}</label>
                 <AmountInput id="q-value".to_string() described_by="q-value-why".to_string()
@@ -142,7 +136,6 @@ fn ValueField() -> impl IntoView {
             </div>
             <fieldset class="ds-fieldset">
                 <legend class="ds-label" data-size="sm">{content_text(&text.value_question.contract_type_label)}</legend>
-                <PrefilledTag provenance=Signal::derive(move || eff.with(|e| e.3))/>
                 <Choices name="q-contract".to_string() options=types selected=contract_type on_change=on_type/>
             </fieldset>
         </fieldset>
@@ -177,15 +170,15 @@ fn ResultPanel() -> impl IntoView {
     let checked = checked_on(&today);
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
-            <h2 id="result-heading" class="ds-heading" data-size="md">{txt("decision.result")}</h2>
+            <h2 id="result-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("decision.result")}</h2>
             {move || {
                 let lang = app.lang.get();
-                let Outcome { effective: eff, assessment, recommendation: rec, first_view: note } = result.get();
-                let route = text.route(rec.route.id());
+                let Outcome { effective: eff, assessment, recommendation: rec, first_view: note, headline } = result.get();
+                let route = text.headline(headline);
                 let regime_text = text.regime_text(&assessment, eff.value, &today, lang);
                 let notes = text.regime_notes(&assessment, lang);
                 view! {
-                    <p class="decision-result__route" data-route=rec.route.id() data-regime=rec.regime.id()>
+                    <p class="decision-result__route" data-route=rec.route.id() data-headline=headline.id() data-regime=rec.regime.id()>
                         <strong>{route.map(|r| r.title.get(lang).to_string())}</strong>
                     </p>
                     <RichText text=Signal::stored(route.map(|r| r.summary.get(lang)).unwrap_or(""))/>

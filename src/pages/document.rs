@@ -187,7 +187,7 @@ fn RouteSection(lang: Memo<Lang>) -> impl IntoView {
                 view! {
                     <div class="document__item">
                         <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.recommended")}</h3>
-                        <p class="ds-paragraph">{title(rec.route.id())}</p>
+                        <p class="ds-paragraph">{text.headline(out.headline).map(|h| h.title.get(lang).to_string())}</p>
                         <ul class="ds-list">
                             {rec.reasons.iter().chain(note.iter()).map(|r| view! {
                                 <li>{text.reason_text(r.id, lang).to_string()}</li>

@@ -26,6 +26,7 @@ pub fn OverviewPage() -> impl IntoView {
         <PlanHeader/>
         <h1 class="ds-heading plan-title" data-size="xl" tabindex="-1">{move || session.plan.with(|p| p.title.clone())}</h1>
         <p class="ds-paragraph plan-meta">{meta}</p>
+        <MergeNotes/>
 
         <section class="overview-section" aria-labelledby="tools-heading">
             <h2 id="tools-heading" class="ds-heading" data-size="md">{txt("overview.tools.title")}</h2>
@@ -91,7 +92,7 @@ fn RouteSummary() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let text = decision_text();
-    let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today_iso()).recommendation.route));
+    let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today_iso()).headline));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone()));
     let href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
     let route_title = move |id: &str| text.route_title(id, app.lang.get()).to_string();
@@ -101,7 +102,7 @@ fn RouteSummary() -> impl IntoView {
             <p class="ds-paragraph">
                 <strong>{txt("overview.route.recommended")}</strong>
                 " "
-                {move || route_title(recommended.get().id())}
+                {move || text.headline(recommended.get()).map(|h| h.title.get(app.lang.get()).to_string())}
             </p>
             {move || {
                 chosen
@@ -119,5 +120,65 @@ fn RouteSummary() -> impl IntoView {
             }}
             <a class="ds-button" data-variant="secondary" href=href>{txt("overview.route.open")}</a>
         </section>
+    }
+}
+
+/// Values an upgrade set aside when two places held different answers for one fact: shown
+/// until the user has read them, so nothing typed is lost without a word.
+#[component]
+fn MergeNotes() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let notes = Memo::new(move |_| session.plan.with(|p| p.merge_notes.clone()));
+    let clear = move |_| session.edit(|plan, now| {
+        plan.merge_notes.clear();
+        plan.touch(now);
+    });
+    move || {
+        let notes = notes.get();
+        (!notes.is_empty()).then(|| {
+            let lang = app.lang.get();
+            view! {
+                <section class="ds-alert merge-notes" data-color="warning" aria-labelledby="merge-heading">
+                    <h2 id="merge-heading" class="ds-heading" data-size="xs">{tr(lang, "overview.merge.title")}</h2>
+                    <p class="ds-paragraph">{tr(lang, "overview.merge.intro")}</p>
+                    <ul class="ds-list">
+                        {notes.iter().map(|n| {
+                            // The same key: the decision helper's copy won over this field's own.
+                            let key = if n.from == n.key { "overview.merge.item_helper" } else { "overview.merge.item" };
+                            let line = trf(lang, key, &[
+                                ("field", &field_name(&n.key, lang)),
+                                ("from", &field_name(&n.from, lang)),
+                                ("value", &value_text(&n.from, &n.value, lang)),
+                            ]);
+                            view! { <li>{line}</li> }
+                        }).collect_view()}
+                    </ul>
+                    <button type="button" class="ds-button" data-variant="secondary" on:click=clear>{tr(lang, "overview.merge.clear")}</button>
+                </section>
+            }
+        })
+    }
+}
+
+/// "Budget for planning (Start-up)" for a plan key.
+fn field_name(key: &str, lang: ioa_core::Lang) -> String {
+    let tool = key.split('/').next().and_then(|t| content().tool(t));
+    match (content().field(key), tool) {
+        (Some(f), Some(t)) => format!("{} ({})", f.label.get(lang), t.title.get(lang)),
+        _ => key.to_string(),
+    }
+}
+
+/// A set-aside value as a reader sees it: an option's label, an amount in kroner.
+fn value_text(key: &str, value: &str, lang: ioa_core::Lang) -> String {
+    let field = content().field(key);
+    if let Some(option) = field.and_then(|f| f.options().iter().find(|o| o.id == value)) {
+        return option.label.get(lang).to_string();
+    }
+    match (field.map(|f| &f.kind), value.parse::<u64>()) {
+        (Some(ioa_core::content::FieldKind::Amount), Ok(n)) => ioa_core::document::format_nok(n, lang),
+        (Some(ioa_core::content::FieldKind::Date), _) => ioa_core::document::format_date(value, lang),
+        _ => value.to_string(),
     }
 }

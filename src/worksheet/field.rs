@@ -3,8 +3,9 @@
 use super::rows::{RegisterEditor, TableEditor};
 use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInput, TextInput};
 use crate::components::rich_text::RichText;
+use crate::components::shared_note::SharedNote;
 use crate::i18n::{content_text, txt};
-use ioa_core::content::{answer_key, Field, FieldKind};
+use ioa_core::content::{Field, FieldKind};
 use leptos::prelude::*;
 
 /// Ids and texts every editor needs.
@@ -20,7 +21,7 @@ pub struct FieldIds {
 
 #[component]
 pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field) -> impl IntoView {
-    let key = answer_key(tool, step, &field.id);
+    let key = field.storage_key(tool, step);
     let dom = format!("f-{}", key.replace('/', "-"));
     let ids = FieldIds { help: format!("{dom}-help"), key, dom };
     let label = content_text(&field.label);
@@ -51,6 +52,8 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
             }
         }
     };
+    // A shared field says where its one value lives (unless this is that place).
+    let shared = field.stored_at.as_ref().map(|_| view! { <SharedNote key=ids.key.clone()/> });
     let help_id = ids.help.clone();
     let help_ref = ids.help.clone();
     if grouped {
@@ -58,6 +61,7 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
             <fieldset class="ds-fieldset worksheet-field" aria-describedby=help_ref>
                 <legend class="ds-label">{label}</legend>
                 <p class="ds-paragraph field-help" data-size="sm" id=help_id>{help}</p>
+                {shared}
                 {example}
                 {editor}
             </fieldset>
@@ -68,6 +72,7 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
             <div class="ds-field worksheet-field">
                 <label class="ds-label" for=ids.dom.clone()>{label}</label>
                 <p class="ds-paragraph field-help" data-size="sm" id=help_id>{help}</p>
+                {shared}
                 {example}
                 {editor}
             </div>

@@ -7,10 +7,10 @@ use std::collections::BTreeSet;
 /// Fields other code reads by id, with their kind and (for choices) exact option ids.
 pub const FIXED_FIELDS: &[(&str, &str, &[&str])] = &[
     ("startup/framework/estimated-value", "amount", &[]),
-    ("startup/framework/contract-type", "choice", &["goods-services", "works"]),
+    ("startup/framework/contract-type", "choice", &["goods-services", "works", "unknown"]),
     ("startup/route/first-view", "choice", &["innovation-friendly", "innovation-procurement", "unsure"]),
-    ("leadership/risk/risk-appetite", "choice", &["low", "moderate", "high"]),
-    ("leadership/risk/backing", "choice", &["yes", "partly", "no"]),
+    ("leadership/risk/risk-appetite", "choice", &["low", "moderate", "high", "unknown"]),
+    ("leadership/risk/backing", "choice", &["yes", "partly", "no", "unknown"]),
 ];
 
 /// Every problem found, as a readable line; empty means the content is sound.
@@ -151,6 +151,9 @@ fn check_tool(
             }
             text(format!("{fpath}.label"), &field.label, problems);
             text(format!("{fpath}.help"), &field.help, problems);
+            if let Some(reference) = &field.stored_at {
+                check_shared(content, &fpath, reference, field, problems);
+            }
             match &field.example {
                 Some(ex) => text(format!("{fpath}.example"), ex, problems),
                 None if !matches!(field.kind, FieldKind::Register { .. }) => {
@@ -242,5 +245,37 @@ mod tests {
             assert!(tool.steps.len() >= 5, "{} has {} steps", tool.id, tool.steps.len());
             assert!(tool.steps.iter().all(|s| !s.fields.is_empty()));
         }
+    }
+}
+
+/// A field that stores its answer with another must point at a real field that keeps its own
+/// answer, and hold the same kind of answer (same options, same column ids and kinds).
+fn check_shared(content: &Content, fpath: &str, reference: &str, field: &super::Field, problems: &mut Vec<String>) {
+    let Some(key) = super::reference_key(reference) else {
+        problems.push(format!("{fpath}: stored_at {reference} is not tool:step/field"));
+        return;
+    };
+    let Some(target) = content.field(&key) else {
+        problems.push(format!("{fpath}: stored_at {reference} is not a field"));
+        return;
+    };
+    if target.stored_at.is_some() {
+        problems.push(format!("{fpath}: stored_at {reference} itself stores elsewhere"));
+    }
+    if !same_shape(&field.kind, &target.kind) {
+        problems.push(format!("{fpath}: stored_at {reference} holds another kind of answer"));
+    }
+}
+
+/// Two kinds store the same answer shape: same kind, same option ids, same column ids and kinds.
+pub(super) fn same_shape(a: &FieldKind, b: &FieldKind) -> bool {
+    let options = |o: &[super::ChoiceOption]| o.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let columns = |c: &[Column]| c.iter().map(|x| (x.id.clone(), x.kind, options(&x.options))).collect::<Vec<_>>();
+    match (a, b) {
+        (FieldKind::Table { columns: x }, FieldKind::Table { columns: y }) => columns(x) == columns(y),
+        (FieldKind::Choice { options: x }, FieldKind::Choice { options: y })
+        | (FieldKind::Checklist { options: x }, FieldKind::Checklist { options: y }) => options(x) == options(y),
+        (FieldKind::Register { .. }, _) | (_, FieldKind::Register { .. }) => false,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
