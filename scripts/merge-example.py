@@ -4,12 +4,26 @@
 The parts are authored per tool (answers and register rows in nb, nn and en); the app embeds the
 merged plan files content/examples/elvebyen.<lang>.json. Run after editing a part.
 """
+import datetime
 import json
 import pathlib
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 PARTS = ROOT / "content" / "examples" / "parts"
 TOOLS = ["leadership", "startup", "needs", "dialogue"]
+# The story's dates. The plan was started with the start-up memo in autumn 2026, and it shows where
+# Elvebyen stands on STORY_NOW: the market dialogue is over and the route is chosen, the tender
+# documents are being written. Decisions after this day are "planned". core/src/examples.rs checks
+# the example against the same day (its STORY_NOW); change both together. The app replaces both
+# times with the moment a user opens the example.
+STORY_STARTED = "2026-09-21"
+STORY_NOW = "2027-04-26"
+
+
+def epoch_ms(iso_date):
+    day = datetime.datetime.fromisoformat(iso_date).replace(tzinfo=datetime.timezone.utc)
+    return int(day.timestamp()) * 1000
+
 TITLES = {
     "nb": ("Digitalt nattilsyn i hjemmetjenesten", "Elvebyen kommune (eksempel)"),
     "nn": ("Digitalt nattilsyn i heimetenesta", "Elvebyen kommune (døme)"),
@@ -34,8 +48,8 @@ for lang, (title, organisation) in TITLES.items():
         "organisation": organisation,
         "case_number": "2027/0042",
         "language": lang,
-        "created_at": 0,
-        "updated_at": 0,
+        "created_at": epoch_ms(STORY_STARTED),
+        "updated_at": epoch_ms(STORY_NOW),
         "answers": dict(sorted(answers.items())),
         "done_steps": [],
         "registers": dict(sorted(registers.items())),

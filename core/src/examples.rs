@@ -85,6 +85,303 @@ mod tests {
         }
     }
 
+    /// The story's "now": the example shows Elvebyen's plan as it stands on this day. The market
+    /// dialogue is over and the route is chosen; the tender documents are being written, and the
+    /// competition is not yet published. `scripts/merge-example.py` stores it as `updated_at`.
+    const STORY_NOW: &str = "2027-04-26";
+
+    /// Milliseconds since 1970 at the start (UTC) of an ISO day, as the plan stores times.
+    fn day_ms(iso: &str) -> u64 {
+        let num = |range: std::ops::Range<usize>| iso[range].parse::<i64>().expect("an ISO date");
+        let (y, m, d) = (num(0..4), num(5..7), num(8..10));
+        // Days from civil (H. Hinnant): count from 1 March so the leap day ends the year.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (m + if m > 2 { -3 } else { 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        let days = era * 146_097 + doe - 719_468;
+        u64::try_from(days).expect("after 1970") * 86_400_000
+    }
+
+    #[test]
+    fn the_example_is_dated_on_the_storys_now() {
+        assert_eq!(day_ms("1970-01-01"), 0);
+        assert_eq!(day_ms("2000-03-01"), 951_868_800_000);
+        for json in [
+            include_str!("../../content/examples/elvebyen.nb.json"),
+            include_str!("../../content/examples/elvebyen.nn.json"),
+            include_str!("../../content/examples/elvebyen.en.json"),
+        ] {
+            let plan = plan_from_json(json).expect("example loads");
+            assert_eq!(plan.updated_at, day_ms(STORY_NOW), "run scripts/merge-example.py after changing the story's now");
+            assert!(plan.created_at < plan.updated_at);
+        }
+    }
+
+    /// Everyone the example names, each with one role in the story (the same in every tool).
+    const CAST: &[(&str, &str)] = &[
+        ("Per Aasen", "chief executive"),
+        ("Randi Holm", "director of health and care: project owner, chairs the steering group"),
+        ("Hanne Vik", "head of procurement"),
+        ("Geir Solberg", "head of IT"),
+        ("Trude Lien", "home care unit manager: owns the change and the contract"),
+        ("Jonas Berg", "project lead"),
+        ("Aisha Rahman", "procurement adviser"),
+        ("Ola Haugen", "night team manager"),
+        ("Mette Lie", "nurse on the night team"),
+        ("Per Dahl", "IT adviser"),
+        ("Sofie Strand", "data protection officer"),
+        ("Eirik Lund", "union representative"),
+    ];
+
+    /// Pairs of capitalised words in the example that are not people (firms, laws, bodies).
+    const NOT_PEOPLE: &[&str] = &[
+        "Elveby Elektro",
+        "Omsorgsvakt Norden",
+        "Sensa Helse",
+        "Nabokommunene Bekkdal",
+        "Nabokommunane Bekkdal",
+        "Elvebyen University",
+        "University College",
+        "Care Services",
+        "Services Act",
+        "Personal Data",
+        "Data Act",
+        "Rights Act",
+        "County Governor",
+        "National Programme",
+        "Supplier Development",
+        "The Research",
+        "Research Council",
+        "The Health",
+        "The Patients",
+    ];
+
+    /// Capitalised words that are never part of a name (English month names).
+    const NOT_NAME_WORDS: &[&str] = &[
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+
+    /// Every text of the plan: text and list answers, table cells, register cells, the route reason.
+    fn all_texts(plan: &Plan) -> Vec<(String, String)> {
+        use crate::plan::Answer;
+        let mut out = Vec::new();
+        for (key, answer) in &plan.answers {
+            match answer {
+                Answer::Text(t) => out.push((key.clone(), t.clone())),
+                Answer::List(items) => out.extend(items.iter().map(|t| (key.clone(), t.clone()))),
+                Answer::Table(rows) => {
+                    for row in rows {
+                        out.extend(row.iter().map(|(col, t)| (format!("{key}.{col}"), t.clone())));
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (register, rows) in &plan.registers {
+            for row in rows {
+                out.extend(row.cells.iter().map(|(col, t)| (format!("register:{register}#{}.{col}", row.id), t.clone())));
+            }
+        }
+        out.push(("decision/chosen_reason".into(), plan.decision.chosen_reason.clone()));
+        out
+    }
+
+    /// A word that starts with a capital and is not an abbreviation ("Jonas", "IT-sjef"; not "DPIA").
+    fn capitalised(word: &str) -> bool {
+        word.chars().next().is_some_and(char::is_uppercase) && word.chars().any(char::is_lowercase)
+    }
+
+    /// The cast members named in `text`, and any "Firstname Lastname" that is not in the cast.
+    fn names_in(text: &str) -> (Vec<&'static str>, Vec<String>) {
+        let cast = |pair: &str| CAST.iter().map(|(name, _)| *name).find(|name| *name == pair);
+        let (mut found, mut strangers) = (Vec::new(), Vec::new());
+        // Punctuation and line breaks end a run of words; names never span them.
+        for run in text.split(|c: char| !(c.is_alphabetic() || c == '-' || c == ' ')) {
+            let words: Vec<&str> = run.split(' ').filter(|w| !w.is_empty()).collect();
+            for i in 0..words.len().saturating_sub(1) {
+                let word = |w: &str| capitalised(w) && !NOT_NAME_WORDS.contains(&w);
+                if !(word(words[i]) && word(words[i + 1])) {
+                    continue;
+                }
+                let pair = format!("{} {}", words[i], words[i + 1]);
+                if let Some(name) = cast(&pair) {
+                    found.push(name);
+                    continue;
+                }
+                // A title just before a name ("Kommunalsjef Randi") or a word just after one.
+                let before_name = words.get(i + 2).is_some_and(|next| cast(&format!("{} {next}", words[i + 1])).is_some());
+                let after_name = i > 0 && cast(&format!("{} {}", words[i - 1], words[i])).is_some();
+                if !(before_name || after_name || NOT_PEOPLE.contains(&pair.as_str())) {
+                    strangers.push(pair);
+                }
+            }
+        }
+        (found, strangers)
+    }
+
+    fn text<'a>(plan: &'a Plan, key: &str) -> &'a str {
+        match plan.answer(key) {
+            Some(crate::plan::Answer::Text(t)) => t,
+            other => panic!("{key} is not a text answer: {other:?}"),
+        }
+    }
+
+    fn date<'a>(plan: &'a Plan, key: &str) -> &'a str {
+        match plan.answer(key) {
+            Some(crate::plan::Answer::Date(d)) => d,
+            other => panic!("{key} is not a date answer: {other:?}"),
+        }
+    }
+
+    fn amount(plan: &Plan, key: &str) -> u64 {
+        match plan.answer(key) {
+            Some(crate::plan::Answer::Amount(a)) => *a,
+            other => panic!("{key} is not an amount answer: {other:?}"),
+        }
+    }
+
+    fn table<'a>(plan: &'a Plan, key: &str) -> &'a [std::collections::BTreeMap<String, String>] {
+        match plan.answer(key) {
+            Some(crate::plan::Answer::Table(rows)) => rows,
+            other => panic!("{key} is not a table answer: {other:?}"),
+        }
+    }
+
+    /// The one cast member `text` names; panics when it names none or several.
+    fn one_name(text: &str, what: &str) -> &'static str {
+        let (mut names, _) = names_in(text);
+        names.dedup();
+        assert_eq!(names.len(), 1, "{what} should name exactly one person: {text:?}");
+        names[0]
+    }
+
+    fn strictly_increasing(dates: &[&str]) -> bool {
+        dates.windows(2).all(|w| w[0] < w[1])
+    }
+
+    #[test]
+    fn example_agrees_with_itself_across_tools() {
+        let mut names_by_lang = Vec::new();
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 0);
+
+            // Facts the leadership tool repeats from the start-up tool are the same values.
+            let leader_people = table(&plan, "leadership/resources/people");
+            let startup_people = table(&plan, "startup/resources/people");
+            let rows = |rows: &[std::collections::BTreeMap<String, String>], hours: &str| -> Vec<(String, String, String)> {
+                rows.iter().map(|r| (r["role"].clone(), r["who"].clone(), r[hours].clone())).collect()
+            };
+            assert_eq!(rows(leader_people, "hours-per-month"), rows(startup_people, "hours"), "{lang:?}: people committed");
+            for budget in ["planning-budget", "purchase-budget", "operations-budget"] {
+                assert_eq!(
+                    amount(&plan, &format!("leadership/resources/{budget}")),
+                    amount(&plan, &format!("startup/resources/{budget}")),
+                    "{lang:?}: {budget}"
+                );
+            }
+            assert_eq!(text(&plan, "leadership/leaders/sponsor"), text(&plan, "startup/team/project-owner"), "{lang:?}: sponsor is the project owner");
+
+            // One set of milestones, in order, and the leadership dates are among them.
+            let milestones: Vec<&str> = table(&plan, "startup/resources/milestones").iter().map(|r| r["date"].as_str()).collect();
+            assert!(strictly_increasing(&milestones), "{lang:?}: milestones out of order: {milestones:?}");
+            let dialogue = date(&plan, "leadership/resources/dialogue-date");
+            let contract = date(&plan, "leadership/resources/contract-date");
+            let operations = date(&plan, "leadership/resources/operations-date");
+            assert!(milestones.contains(&dialogue), "{lang:?}: dialogue date {dialogue} is not a milestone");
+            assert!(milestones.contains(&contract), "{lang:?}: contract date {contract} is not a milestone");
+            assert_eq!(operations, date(&plan, "startup/framework/deadline"), "{lang:?}: operations date");
+            assert_eq!(Some(&operations), milestones.last(), "{lang:?}: the last milestone is the solution in use");
+            assert!(dialogue < contract && contract < operations, "{lang:?}: dialogue, contract, operation in that order");
+
+            // The dialogue's own dates fit: registration closes before the conference.
+            let key_dates: Vec<&str> = table(&plan, "dialogue/format/key-dates").iter().map(|r| r["date"].as_str()).collect();
+            assert!(strictly_increasing(&key_dates), "{lang:?}: dialogue dates out of order: {key_dates:?}");
+            assert!(key_dates.contains(&dialogue), "{lang:?}: the dialogue plan has no conference on {dialogue}");
+            let registration = date(&plan, "dialogue/invitation/deadline");
+            assert!(key_dates.contains(&registration) && registration < dialogue, "{lang:?}: registration deadline {registration}");
+            for d in &key_dates {
+                assert!(milestones.iter().any(|m| m > d), "{lang:?}: dialogue date {d} after every milestone");
+            }
+
+            // "Now" lies after the dialogue and before the next milestone (the competition).
+            let next = milestones.iter().find(|m| **m > dialogue).expect("a milestone after the dialogue");
+            assert!(dialogue < STORY_NOW && STORY_NOW < *next, "{lang:?}: now {STORY_NOW} is not between the dialogue and {next}");
+
+            // Decisions: in order, planned exactly when they lie after now, and one before each
+            // later milestone that it gates.
+            let decisions = plan.register("decisions");
+            let whens: Vec<&str> = decisions.iter().map(|r| r.cells["when"].as_str()).collect();
+            assert!(whens.windows(2).all(|w| w[0] <= w[1]), "{lang:?}: decisions out of order: {whens:?}");
+            for row in decisions {
+                let (when, status) = (row.cells["when"].as_str(), row.cells["status"].as_str());
+                if when > STORY_NOW {
+                    assert_eq!(status, "planned", "{lang:?}: decision on {when} lies after now ({})", row.cells["name"]);
+                } else {
+                    assert_ne!(status, "planned", "{lang:?}: decision on {when} should have been made ({})", row.cells["name"]);
+                }
+            }
+            for pair in milestones.windows(2).filter(|w| w[1] > STORY_NOW && w[1] <= contract) {
+                assert!(
+                    whens.iter().any(|w| pair[0] < *w && *w < pair[1]),
+                    "{lang:?}: no decision point before the milestone on {}",
+                    pair[1]
+                );
+            }
+
+            // Few must-haves, as the needs tool advises.
+            let musts = plan.register("needs").iter().filter(|r| r.cells["priority"] == "must").count();
+            assert!((1..=3).contains(&musts), "{lang:?}: {musts} must-have needs; keep the list short");
+
+            // One cast: every name in every text is a cast member ...
+            let mut named = std::collections::BTreeSet::new();
+            for (key, t) in all_texts(&plan) {
+                let (found, strangers) = names_in(&t);
+                assert!(strangers.is_empty(), "{lang:?} {key}: {strangers:?} are not in the cast (or add them to NOT_PEOPLE)");
+                named.extend(found);
+            }
+            // ... with one role in the team tables ...
+            let mut roles: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
+            for row in leader_people.iter().chain(startup_people) {
+                for name in names_in(&row["who"]).0 {
+                    roles.entry(name).or_default().insert(row["role"].as_str());
+                }
+            }
+            for row in table(&plan, "startup/team/members") {
+                roles.entry(one_name(&row["name"], "a team member")).or_default().insert(row["role"].as_str());
+            }
+            for (name, roles) in &roles {
+                assert_eq!(roles.len(), 1, "{lang:?}: {name} has several roles: {roles:?}");
+            }
+            let mut by_role: std::collections::BTreeMap<&str, &str> = Default::default();
+            for (name, role) in roles.iter().map(|(n, r)| (*n, *r.iter().next().unwrap())) {
+                assert!(by_role.insert(role, name).is_none(), "{lang:?}: two people are {role}");
+            }
+            // ... and the owner and the lead are the same people wherever they are named.
+            let owner = one_name(text(&plan, "startup/team/project-owner"), "the project owner");
+            let lead = one_name(text(&plan, "startup/team/project-lead"), "the project lead");
+            assert_ne!(owner, lead);
+            assert_eq!(one_name(&leader_people[0]["who"], "the first person committed"), lead, "{lang:?}: the project lead comes first");
+            assert_eq!(one_name(&table(&plan, "startup/team/members")[0]["name"], "the first team member"), lead, "{lang:?}");
+            let steering = text(&plan, "leadership/involvement/steering-group");
+            assert!(steering.contains(owner) && steering.contains(lead), "{lang:?}: the steering group has {owner} and {lead}");
+            assert!(
+                plan.register("stakeholders").iter().any(|r| r.cells["name"].contains(owner)),
+                "{lang:?}: the project owner is a stakeholder"
+            );
+            assert!(!roles.contains_key(owner), "{lang:?}: the project owner is not also in the team");
+            names_by_lang.push(named);
+        }
+        // The three languages tell the same story, with the same people.
+        assert_eq!(names_by_lang[0], names_by_lang[1], "nb and nn name different people");
+        assert_eq!(names_by_lang[0], names_by_lang[2], "nb and en name different people");
+        for (name, _) in CAST {
+            assert!(names_by_lang[0].contains(name), "{name} is in the cast but never named");
+        }
+    }
+
     #[test]
     fn example_decision_follows_the_story() {
         let plan = example_plan(Lang::Nb, "x", 0);
