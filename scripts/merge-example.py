@@ -41,7 +41,7 @@ for lang, (title, organisation) in TITLES.items():
             for row in rows:
                 target.append({"id": len(target) + 1, "cells": row[lang]})
     plan = {
-        "schema_version": 1,
+        "schema_version": 2,
         "id": "example-elvebyen",
         "revision": 0,
         "title": title,
@@ -65,8 +65,6 @@ for lang, (title, organisation) in TITLES.items():
                 "others-same-need": "yes",
                 "external-funding": "no",
             },
-            "estimated_value": None,
-            "contract_type": None,
             "chosen_route": "innovation-friendly-negotiated",
             "chosen_reason": {
                 "nb": "Markedsdialogen viste at løsningene finnes, men må tilpasses våre rutiner og fagsystem. Vi vil forhandle om tilpasning og personvern.",

@@ -268,32 +268,29 @@ mod tests {
         for lang in Lang::ALL {
             let plan = example_plan(lang, "x", 0);
 
-            // Facts the leadership tool repeats from the start-up tool are the same values.
-            let leader_people = table(&plan, "leadership/resources/people");
-            let startup_people = table(&plan, "startup/resources/people");
-            let rows = |rows: &[std::collections::BTreeMap<String, String>], hours: &str| -> Vec<(String, String, String)> {
-                rows.iter().map(|r| (r["role"].clone(), r["who"].clone(), r[hours].clone())).collect()
-            };
-            assert_eq!(rows(leader_people, "hours-per-month"), rows(startup_people, "hours"), "{lang:?}: people committed");
+            // Facts two tools ask are one stored value: no copy is left, and the example loads
+            // without a merge note (its copies agreed).
+            assert!(plan.merge_notes.is_empty(), "{lang:?}: {:?}", plan.merge_notes);
+            assert!(plan.answers.keys().all(|k| !k.starts_with("leadership/resources/") && k != "leadership/leaders/sponsor"), "{lang:?}: a copy is stored");
             for budget in ["planning-budget", "purchase-budget", "operations-budget"] {
-                assert_eq!(
-                    amount(&plan, &format!("leadership/resources/{budget}")),
-                    amount(&plan, &format!("startup/resources/{budget}")),
-                    "{lang:?}: {budget}"
-                );
+                assert!(amount(&plan, &format!("startup/resources/{budget}")) > 0, "{lang:?}: {budget}");
             }
-            assert_eq!(text(&plan, "leadership/leaders/sponsor"), text(&plan, "startup/team/project-owner"), "{lang:?}: sponsor is the project owner");
+            assert!(!table(&plan, "startup/resources/people").is_empty());
+            assert!(!text(&plan, "startup/team/project-owner").is_empty());
 
-            // One set of milestones, in order, and the leadership dates are among them.
+            // One set of milestones, in order: the dialogue, contract and in-use dates are
+            // asked once, and the milestones table holds the others without repeating them.
             let milestones: Vec<&str> = table(&plan, "startup/resources/milestones").iter().map(|r| r["date"].as_str()).collect();
             assert!(strictly_increasing(&milestones), "{lang:?}: milestones out of order: {milestones:?}");
-            let dialogue = date(&plan, "leadership/resources/dialogue-date");
-            let contract = date(&plan, "leadership/resources/contract-date");
-            let operations = date(&plan, "leadership/resources/operations-date");
-            assert!(milestones.contains(&dialogue), "{lang:?}: dialogue date {dialogue} is not a milestone");
-            assert!(milestones.contains(&contract), "{lang:?}: contract date {contract} is not a milestone");
-            assert_eq!(operations, date(&plan, "startup/framework/deadline"), "{lang:?}: operations date");
-            assert_eq!(Some(&operations), milestones.last(), "{lang:?}: the last milestone is the solution in use");
+            let dialogue = date(&plan, "startup/resources/dialogue-date");
+            let contract = date(&plan, "startup/resources/contract-date");
+            let operations = date(&plan, "startup/framework/deadline");
+            for d in [dialogue, contract, operations] {
+                assert!(!milestones.contains(&d), "{lang:?}: {d} is asked once, not repeated as a milestone");
+            }
+            let mut timeline: Vec<&str> = milestones.iter().copied().chain([dialogue, contract, operations]).collect();
+            timeline.sort();
+            assert_eq!(timeline.last(), Some(&operations), "{lang:?}: the last milestone is the solution in use");
             assert!(dialogue < contract && contract < operations, "{lang:?}: dialogue, contract, operation in that order");
 
             // The dialogue's own dates fit: registration closes before the conference.
@@ -344,7 +341,8 @@ mod tests {
             }
             // ... with one role in the team tables ...
             let mut roles: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> = Default::default();
-            for row in leader_people.iter().chain(startup_people) {
+            let people = table(&plan, "startup/resources/people");
+            for row in people {
                 for name in names_in(&row["who"]).0 {
                     roles.entry(name).or_default().insert(row["role"].as_str());
                 }
@@ -363,7 +361,7 @@ mod tests {
             let owner = one_name(text(&plan, "startup/team/project-owner"), "the project owner");
             let lead = one_name(text(&plan, "startup/team/project-lead"), "the project lead");
             assert_ne!(owner, lead);
-            assert_eq!(one_name(&leader_people[0]["who"], "the first person committed"), lead, "{lang:?}: the project lead comes first");
+            assert_eq!(one_name(&people[0]["who"], "the first person committed"), lead, "{lang:?}: the project lead comes first");
             assert_eq!(one_name(&table(&plan, "startup/team/members")[0]["name"], "the first team member"), lead, "{lang:?}");
             let steering = text(&plan, "leadership/involvement/steering-group");
             assert!(steering.contains(owner) && steering.contains(lead), "{lang:?}: the steering group has {owner} and {lead}");
