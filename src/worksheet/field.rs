@@ -5,7 +5,7 @@ use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInp
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
 use crate::i18n::{content_text, txt};
-use ioa_core::content::{Field, FieldKind};
+use ioa_core::content::{answer_key, Field, FieldKind};
 use leptos::prelude::*;
 
 /// Ids and texts every editor needs.
@@ -21,8 +21,9 @@ pub struct FieldIds {
 
 #[component]
 pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field) -> impl IntoView {
+    // The DOM id names this field; the key is where its answer is stored (maybe elsewhere).
+    let dom = format!("f-{}", answer_key(tool, step, &field.id).replace('/', "-"));
     let key = field.storage_key(tool, step);
-    let dom = format!("f-{}", key.replace('/', "-"));
     let ids = FieldIds { help: format!("{dom}-help"), key, dom };
     let label = content_text(&field.label);
     let help = content_text(&field.help);
