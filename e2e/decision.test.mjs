@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan, openExample } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -233,11 +233,7 @@ test('chosen route and reason appear on the overview and in the start-up memo', 
 
 test('decision page has no axe violations in nb, nn and en', async () => {
   const { context, page, log } = await freshPage(browser);
-  await page.goto(server.url);
-  await ready(page);
-  await page.click('.example-card button');
-  await page.waitForSelector('.task-list');
-  const plan = page.url().match(/#\/plan\/([^/]+)/)[1];
+  const plan = await openExample(page, server.url);
   await openDecision(page, plan);
   for (const lang of ['nb', 'nn', 'en']) {
     await page.click(`button[lang=${lang}]`);

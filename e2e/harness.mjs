@@ -104,3 +104,13 @@ export async function createPlan(page, baseUrl, title = 'E2E-plan') {
   await page.waitForSelector('.task-list');
   return page.url().match(/#\/plan\/([^/]+)/)[1];
 }
+
+/** Opens the worked example from the library; returns its id (the plan overview is open). */
+export async function openExample(page, baseUrl) {
+  await page.goto(baseUrl);
+  await ready(page);
+  await page.click('.example-card button');
+  await page.waitForURL(/#\/plan\/p-/);
+  await page.waitForSelector('.task-list');
+  return page.url().match(/#\/plan\/([^/]+)/)[1];
+}

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -86,11 +86,7 @@ async function reachableViews(page, start) {
 
 test('every view reachable from the worked example reflows at 320 and 390 px in nb, nn and en', async () => {
   const { context, page, log } = await freshPage(browser);
-  await page.goto(server.url);
-  await ready(page);
-  await page.click('.example-card button');
-  await page.waitForSelector('.task-list');
-  const plan = page.url().match(/#\/plan\/([^/]+)/)[1];
+  const plan = await openExample(page, server.url);
   const views = await reachableViews(page, `#/plan/${plan}`);
   // Every step of every tool, the four documents, the overview, the decision page, the
   // facts page and the library.
