@@ -23,10 +23,10 @@ pub fn PlanCard(
     let rename_error: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let rename_input = NodeRef::<leptos::html::Input>::new();
-    let rename_button = NodeRef::<leptos::html::Button>::new();
     let delete_button = NodeRef::<leptos::html::Button>::new();
     let id = summary.id.clone();
     let dom_id = format!("plan-{}", summary.id);
+    let edit_id = StoredValue::new(format!("{dom_id}-edit"));
     let summary = StoredValue::new(summary);
 
     let start_rename = move |_| {
@@ -46,8 +46,11 @@ pub fn PlanCard(
     };
     let stop_rename = move || {
         renaming.set(false);
+        // By id, not a node ref: a saved edit renders the card anew.
+        let edit_id = edit_id.get_value();
         request_animation_frame(move || {
-            if let Some(button) = rename_button.get_untracked() {
+            use wasm_bindgen::JsCast;
+            if let Some(button) = document().get_element_by_id(&edit_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = button.focus();
             }
         });
@@ -224,7 +227,7 @@ pub fn PlanCard(
                     class="ds-button"
                     data-variant="secondary"
                     data-size="sm"
-                    node_ref=rename_button
+                    id=edit_id.get_value()
                     aria-describedby=title_id.clone()
                     on:click=start_rename
                 >
