@@ -88,7 +88,7 @@ test('renames, duplicates, deletes with confirmation, and undoes a delete', asyn
   await page.goto(server.url);
   await ready(page);
 
-  await page.click('.plan-card >> text=Gi nytt navn');
+  await page.click('.plan-card >> text=Endre detaljer');
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'ds-input', 'focus in the rename field');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Omdøpt plan');

@@ -44,6 +44,11 @@ pub struct Plan {
     /// nothing typed is lost, shown on the plan overview until the user clears them.
     #[serde(default)]
     pub merge_notes: Vec<MergeNote>,
+    /// Text typed into a field that could not be read as its kind (an amount like "12 abc"),
+    /// keyed by the field's id. Kept until the user fixes or empties it, so a reload shows what
+    /// was typed with its message instead of silently dropping it. The field's value is unchanged.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub drafts: BTreeMap<String, String>,
 }
 
 /// A value an upgrade did not keep because another place held a different value for the same
@@ -52,7 +57,8 @@ pub struct Plan {
 pub struct MergeNote {
     /// The plan key that now holds the fact.
     pub key: String,
-    /// Where the set-aside value came from: a plan key, or `decision:<question>`.
+    /// Where the set-aside value was stored: a plan key (the same as `key` when the decision
+    /// helper's copy won over this field's own value).
     pub from: String,
     /// The set-aside value, as a reader would see it.
     pub value: String,
@@ -186,6 +192,7 @@ impl Plan {
             registers: BTreeMap::new(),
             decision: DecisionRecord::default(),
             merge_notes: Vec::new(),
+            drafts: BTreeMap::new(),
         })
     }
 
@@ -193,6 +200,27 @@ impl Plan {
         self.title = validate_title(raw_title)?;
         self.touch(now);
         Ok(())
+    }
+
+    /// Changes the title, organisation and case number together (the library's "Edit" form).
+    /// Nothing changes when the title is refused.
+    pub fn edit_details(&mut self, raw_title: &str, organisation: &str, case_number: &str, now: u64) -> Result<(), TitleError> {
+        self.title = validate_title(raw_title)?;
+        self.organisation = organisation.trim().to_string();
+        self.case_number = case_number.trim().to_string();
+        self.touch(now);
+        Ok(())
+    }
+
+    /// Keeps (or, with `None`, forgets) text typed into field `id` that could not be read.
+    pub fn set_draft(&mut self, id: &str, text: Option<String>, now: u64) {
+        let changed = match text {
+            Some(text) => self.drafts.insert(id.to_string(), text.clone()).as_ref() != Some(&text),
+            None => self.drafts.remove(id).is_some(),
+        };
+        if changed {
+            self.touch(now);
+        }
     }
 
     /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.
@@ -262,13 +290,29 @@ impl Plan {
         }
     }
 
-    pub fn remove_register_row(&mut self, register: &str, row: u32, now: u64) {
-        if let Some(rows) = self.registers.get_mut(register) {
-            rows.retain(|r| r.id != row);
-            if rows.is_empty() {
-                self.registers.remove(register);
+    /// Removes a row and returns it, so it can be put back with [`Plan::restore_register_row`].
+    pub fn remove_register_row(&mut self, register: &str, row: u32, now: u64) -> Option<RegisterRow> {
+        let rows = self.registers.get_mut(register)?;
+        let removed = rows.iter().position(|r| r.id == row).map(|i| rows.remove(i));
+        if rows.is_empty() {
+            self.registers.remove(register);
+        }
+        self.touch(now);
+        removed
+    }
+
+    /// Puts a removed row back with its id, in its place: rows are kept in id order (new rows
+    /// get the next id), so its place is among the ids around it. Refused (false) when a row
+    /// with that id exists again.
+    pub fn restore_register_row(&mut self, register: &str, row: RegisterRow, now: u64) -> bool {
+        let rows = self.registers.entry(register.to_string()).or_default();
+        match rows.binary_search_by_key(&row.id, |r| r.id) {
+            Ok(_) => false,
+            Err(at) => {
+                rows.insert(at, row);
+                self.touch(now);
+                true
             }
-            self.touch(now);
         }
     }
 }
@@ -353,6 +397,59 @@ mod tests {
         assert_eq!(plan.register("needs")[0].cell("name"), "N");
         plan.set_register_cell("needs", b, "name", "".into(), 4);
         assert_eq!(plan.register("needs")[0].cell("name"), "");
+    }
+
+    #[test]
+    fn a_removed_register_row_comes_back_with_its_id_and_place() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        for name in ["A", "B", "C"] {
+            let id = plan.add_register_row("stakeholders", 1);
+            plan.set_register_cell("stakeholders", id, "name", name.into(), 1);
+        }
+        let before = plan.registers.clone();
+        let removed = plan.remove_register_row("stakeholders", 2, 5).unwrap();
+        assert_eq!(removed.cell("name"), "B");
+        assert_eq!(plan.register("stakeholders").iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 3]);
+        assert!(plan.restore_register_row("stakeholders", removed.clone(), 6));
+        assert_eq!(plan.registers, before, "same id, same place, same cells");
+        assert!(!plan.restore_register_row("stakeholders", removed, 7), "never two rows with one id");
+        assert_eq!(plan.register("stakeholders").len(), 3);
+        assert_eq!(plan.remove_register_row("stakeholders", 99, 8), None);
+
+        // The last row of a register: the register goes, and comes back.
+        let mut single = Plan::new("b", details("B"), 1).unwrap();
+        let id = single.add_register_row("goals", 1);
+        let row = single.remove_register_row("goals", id, 2).unwrap();
+        assert!(single.registers.is_empty());
+        assert!(single.restore_register_row("goals", row, 3));
+        assert_eq!(single.register("goals").len(), 1);
+    }
+
+    #[test]
+    fn details_are_edited_together_and_a_bad_title_changes_nothing() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        assert_eq!(plan.edit_details(" ", "Annen kommune", "1", 5), Err(TitleError::Empty));
+        assert_eq!((plan.organisation.as_str(), plan.case_number.as_str()), ("Elvebyen kommune", ""));
+        plan.edit_details(" B ", "  Fjordbyen kommune ", " 2027/7 ", 9).unwrap();
+        assert_eq!((plan.title.as_str(), plan.organisation.as_str(), plan.case_number.as_str()), ("B", "Fjordbyen kommune", "2027/7"));
+        assert_eq!(plan.updated_at, 9);
+        plan.edit_details("B", "", "", 10).unwrap();
+        assert_eq!((plan.organisation.as_str(), plan.case_number.as_str()), ("", ""), "both can be cleared");
+    }
+
+    #[test]
+    fn drafts_are_kept_until_fixed_and_not_written_when_there_are_none() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        assert!(!serde_json::to_string(&plan).unwrap().contains("drafts"), "no new key in files without drafts");
+        plan.set_draft("f-startup-framework-estimated-value", Some("12 abc".into()), 2);
+        let json = serde_json::to_string(&plan).unwrap();
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.drafts.get("f-startup-framework-estimated-value").map(String::as_str), Some("12 abc"));
+        assert_eq!(plan.updated_at, 2);
+        plan.set_draft("f-startup-framework-estimated-value", None, 3);
+        assert!(plan.drafts.is_empty());
+        plan.set_draft("nothing-here", None, 4);
+        assert_eq!(plan.updated_at, 3, "forgetting nothing is no change");
     }
 
     #[test]

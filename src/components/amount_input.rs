@@ -1,7 +1,10 @@
 //! An amount in whole kroner. What the user types stays as typed; only a valid number is passed
-//! on, and an invalid one gets a message next to the field.
+//! on, and an invalid one gets a message next to the field. Text that cannot be read is kept in
+//! the plan (`Plan::drafts`, keyed by the field's id) until it is fixed, so a reload shows it
+//! again with its message instead of silently dropping it.
 
 use crate::i18n::txt;
+use crate::session::Session;
 use crate::state::use_app;
 use ioa_core::document::{format_nok, parse_nok};
 use leptos::prelude::*;
@@ -18,40 +21,61 @@ pub fn AmountInput(
     on_change: Callback<Option<u64>>,
 ) -> impl IntoView {
     let app = use_app();
-    let typed = RwSignal::new(value.get_untracked().map(|v| v.to_string()).unwrap_or_default());
-    let invalid = RwSignal::new(false);
+    let session = use_context::<Session>();
+    let draft_key = StoredValue::new(id.clone());
+    let draft = session.and_then(|s| s.plan.with_untracked(|p| p.drafts.get(&id).cloned()));
+    let invalid = RwSignal::new(draft.as_deref().is_some_and(|d| parse_nok(d).is_err()));
+    let typed = RwSignal::new(match draft {
+        Some(d) if invalid.get_untracked() => d,
+        _ => value.get_untracked().map(|v| v.to_string()).unwrap_or_default(),
+    });
+    let set_draft = move |text: Option<String>| {
+        let Some(session) = session else { return };
+        let key = draft_key.get_value();
+        if session.plan.with_untracked(|p| p.drafts.get(&key) != text.as_ref()) {
+            session.edit(move |plan, now| plan.set_draft(&key, text, now));
+        }
+    };
     // Follow changes from elsewhere (a prefill, another tab) unless the text already means them.
-    Effect::new(move |_| {
+    // The first run only reads: the field starts with the stored amount or the kept text.
+    Effect::new(move |first: Option<()>| {
         let stored = value.get();
-        if typed.with_untracked(|t| parse_nok(t).ok().flatten()) != stored {
+        if first.is_some() && typed.with_untracked(|t| parse_nok(t).ok().flatten()) != stored {
             typed.set(stored.map(|v| v.to_string()).unwrap_or_default());
             invalid.set(false);
+            set_draft(None);
         }
     });
     let error_id = format!("{id}-error");
     let preview_id = format!("{id}-preview");
+    let help_id = format!("{id}-accepts");
     let described = {
-        let (error_id, preview_id) = (error_id.clone(), preview_id.clone());
-        move || format!("{described_by} {}", if invalid.get() { &error_id } else { &preview_id })
+        let (error_id, preview_id, help_id) = (error_id.clone(), preview_id.clone(), help_id.clone());
+        move || format!("{described_by} {help_id} {}", if invalid.get() { &error_id } else { &preview_id })
     };
     let on_input = move |text: String| {
         let parsed = parse_nok(&text);
-        typed.set(text);
+        typed.set(text.clone());
         match parsed {
             Ok(amount) => {
                 invalid.set(false);
+                set_draft(None);
                 on_change.run(amount);
             }
-            Err(()) => invalid.set(true),
+            Err(()) => {
+                invalid.set(true);
+                set_draft(Some(text));
+            }
         }
     };
     view! {
+        <p class="ds-paragraph field-help" data-size="sm" id=help_id>{txt("field.amount_help")}</p>
         <div class="amount">
             <input
                 id=id
                 class="ds-input input--amount"
                 type="text"
-                inputmode="numeric"
+                inputmode="decimal"
                 autocomplete="off"
                 aria-describedby=described
                 aria-invalid=move || invalid.get().to_string()

@@ -92,6 +92,14 @@ pub fn HomePage() -> impl IntoView {
                         },
                         Duration::from_millis(UNDO_MS),
                     );
+                    // The card and its buttons are gone: focus goes to "Undo" beside the message.
+                    request_animation_frame(|| {
+                        use wasm_bindgen::JsCast;
+                        let undo = document().get_element_by_id("library-undo").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(undo) = undo {
+                            let _ = undo.focus();
+                        }
+                    });
                 }
             }
             Err(_) => action_error.set(Some("library.error.delete_failed")),
@@ -139,7 +147,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <div class="ds-alert undo" data-color="info">
                                     <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.title)])}</p>
-                                    <button type="button" class="ds-button" data-variant="secondary" on:click=undo>
+                                    <button type="button" class="ds-button" data-variant="secondary" id="library-undo" on:click=undo>
                                         {tr(lang, "library.undo")}
                                     </button>
                                 </div>

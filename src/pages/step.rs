@@ -59,7 +59,20 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                 // Open beside the step on wide screens; folded above it on narrow ones, so the
                 // step itself is not pushed below eight links.
                 <details class="step-nav__details" open=wide_screen()>
-                <summary><h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2></summary>
+                <summary>
+                    <h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2>
+                    // Folded on a phone, the menu still says where you are.
+                    <span class="step-nav__current">
+                        {move || {
+                            let lang = app.lang.get();
+                            trf(lang, "step.menu_current", &[
+                                ("n", &(index + 1).to_string()),
+                                ("total", &tool.steps.len().to_string()),
+                                ("title", step.title.get(lang)),
+                            ])
+                        }}
+                    </span>
+                </summary>
                 <ol class="step-nav__list">
                     {tool
                         .steps
@@ -154,20 +167,20 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                 <nav class="step-pager" aria-label=txt("step.pager")>
                     {previous.map(|(href, s)| view! {
                         <a class="ds-button" data-variant="secondary" href=href rel="prev">
-                            <span aria-hidden="true">"← "</span>{txt("step.previous")}
+                            <span class="step-pager__label"><span aria-hidden="true">"← "</span>{txt("step.previous")}</span>
                             <span class="step-pager__title">{content_text(&s.title)}</span>
                         </a>
                     })}
                     {match next {
                         Some((href, s)) => view! {
                             <a class="ds-button" data-variant="primary" href=href rel="next">
-                                {txt("step.next")}<span aria-hidden="true">" →"</span>
+                                <span class="step-pager__label">{txt("step.next")}<span aria-hidden="true">" →"</span></span>
                                 <span class="step-pager__title">{content_text(&s.title)}</span>
                             </a>
                         }.into_any(),
                         None => view! {
                             <a class="ds-button" data-variant="primary" href=doc_href>
-                                {txt("step.to_document")}<span aria-hidden="true">" →"</span>
+                                <span class="step-pager__label">{txt("step.to_document")}<span aria-hidden="true">" →"</span></span>
                                 <span class="step-pager__title">{content_text(&tool.document.title)}</span>
                             </a>
                         }.into_any(),

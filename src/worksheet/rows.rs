@@ -35,9 +35,13 @@ fn CellInput(
         .into_any();
     }
     let control = match column.kind {
+        // One line of text that grows to show all of it (names in the worked example run long).
+        // `field-sizing: content` sizes it where supported; `rows` is the fallback. A line break
+        // is never stored: Enter does nothing and pasted breaks become spaces.
         ColumnKind::Text => view! {
-            <input id=id.clone() class="ds-input" type="text" prop:value=move || value.get()
-                on:input:target=move |ev| on_change.run(ev.target().value())/>
+            <textarea id=id.clone() class="ds-input cell__text" rows=move || text_rows(&value.get()) prop:value=move || value.get()
+                on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
+                on:input:target=move |ev| on_change.run(ev.target().value().replace(['\r', '\n'], " "))></textarea>
         }
         .into_any(),
         ColumnKind::LongText => view! {
@@ -131,8 +135,13 @@ pub fn RegisterEditor(
     let can_add = readonly.is_empty();
     let item_name = content_text(&reg.item_name);
     let dom = StoredValue::new(ids.dom.clone());
+    // The row just removed, offered back for UNDO_MS. A new row would take its id, so adding
+    // one ends the offer.
+    let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
+    let undo_id = StoredValue::new(format!("{}-undo", ids.dom));
 
     let add = move |_| {
+        removed.set(None);
         let mut new_id = 0;
         session.edit(|plan, now| new_id = plan.add_register_row(register, now));
         let first = shown.with_value(|s| s[0].id.clone());
@@ -148,7 +157,7 @@ pub fn RegisterEditor(
                 </p>
             }
         >
-            <ol class="row-list">
+            <ol class="row-list row-list--register">
                 <For
                     each=move || row_ids.get()
                     key=|id| *id
@@ -199,13 +208,52 @@ pub fn RegisterEditor(
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
                         }).collect_view().into_any();
                         let on_remove = can_add.then(|| Callback::new(move |()| {
-                            session.edit(|plan, now| plan.remove_register_row(register, row_id, now))
+                            let label = legend();
+                            let mut row = None;
+                            session.edit(|plan, now| row = plan.remove_register_row(register, row_id, now));
+                            let Some(row) = row else { return };
+                            removed.set(Some(Removed { row, label }));
+                            set_timeout(
+                                move || {
+                                    if removed.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.row.id == row_id)) == Some(true) {
+                                        removed.set(None);
+                                    }
+                                },
+                                std::time::Duration::from_millis(UNDO_MS),
+                            );
+                            // The button is gone with its row: focus goes to "Undo", next to the message.
+                            let target = undo_id.get_value();
+                            request_animation_frame(move || focus(&target));
                         }));
                         view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
                     }
                 />
             </ol>
         </Show>
+        <div class="register-undo" role="status">
+            {move || removed.get().map(|r| {
+                let undo = move |_| {
+                    let Some(r) = removed.get_untracked() else { return };
+                    let row_id = r.row.id;
+                    let mut restored = false;
+                    session.edit(|plan, now| restored = plan.restore_register_row(register, r.row, now));
+                    removed.set(None);
+                    if restored {
+                        let first = shown.with_value(|s| s[0].id.clone());
+                        let target = dom.with_value(|d| format!("{d}-{row_id}-{first}"));
+                        request_animation_frame(move || focus(&target));
+                    }
+                };
+                view! {
+                    <div class="ds-alert undo" data-color="info">
+                        <p class="ds-paragraph">{move || trf(app.lang.get(), "register.removed", &[("row", &r.label)])}</p>
+                        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" id=undo_id.get_value() on:click=undo>
+                            {txt("register.undo")}
+                        </button>
+                    </div>
+                }
+            })}
+        </div>
         <Show when=move || can_add>
             <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
                 {move || trf(app.lang.get(), "register.add", &[("item", item_name())])}
@@ -215,6 +263,21 @@ pub fn RegisterEditor(
             {move || trf(app.lang.get(), "register.shared_note", &[("register", reg.title.get(app.lang.get()))])}
         </p>
     }
+}
+
+/// How long "Undo" stays offered after a register row is removed.
+const UNDO_MS: u64 = 10_000;
+
+/// A removed register row and the legend it had, while "Undo" is offered.
+#[derive(Clone, Debug, PartialEq)]
+struct Removed {
+    row: ioa_core::plan::RegisterRow,
+    label: String,
+}
+
+/// Visible lines for a text cell where `field-sizing` is not supported: about 40 characters a line.
+fn text_rows(text: &str) -> String {
+    (text.chars().count() / 40 + 1).min(8).to_string()
 }
 
 /// A table field: rows of typed columns stored in the answer itself.

@@ -18,16 +18,23 @@ pub fn PlanCard(
     let app = use_app();
     let renaming = RwSignal::new(false);
     let new_title = RwSignal::new(summary.title.clone());
+    let new_organisation = RwSignal::new(summary.organisation.clone());
+    let new_case_number = RwSignal::new(summary.case_number.clone());
     let rename_error: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let rename_input = NodeRef::<leptos::html::Input>::new();
-    let rename_button = NodeRef::<leptos::html::Button>::new();
+    let delete_button = NodeRef::<leptos::html::Button>::new();
     let id = summary.id.clone();
     let dom_id = format!("plan-{}", summary.id);
+    let edit_id = StoredValue::new(format!("{dom_id}-edit"));
     let summary = StoredValue::new(summary);
 
     let start_rename = move |_| {
-        new_title.set(summary.with_value(|s| s.title.clone()));
+        summary.with_value(|s| {
+            new_title.set(s.title.clone());
+            new_organisation.set(s.organisation.clone());
+            new_case_number.set(s.case_number.clone());
+        });
         rename_error.set(None);
         renaming.set(true);
         request_animation_frame(move || {
@@ -39,8 +46,11 @@ pub fn PlanCard(
     };
     let stop_rename = move || {
         renaming.set(false);
+        // By id, not a node ref: a saved edit renders the card anew.
+        let edit_id = edit_id.get_value();
         request_animation_frame(move || {
-            if let Some(button) = rename_button.get_untracked() {
+            use wasm_bindgen::JsCast;
+            if let Some(button) = document().get_element_by_id(&edit_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = button.focus();
             }
         });
@@ -54,7 +64,8 @@ pub fn PlanCard(
                 Ok(Some(Ok(plan))) => plan,
                 _ => return Err("library.error.rename_failed"),
             };
-            plan.rename(&new_title.get_untracked(), now_ms()).map_err(|e| e.message_key())?;
+            plan.edit_details(&new_title.get_untracked(), &new_organisation.get_untracked(), &new_case_number.get_untracked(), now_ms())
+                .map_err(|e| e.message_key())?;
             storage::save_plan(kv, &mut plan).map_err(|_| "library.error.rename_failed")?;
             Ok((&plan).into())
         });
@@ -101,10 +112,20 @@ pub fn PlanCard(
             d.close();
         }
     };
+    // Closed by "Cancel" or Escape: focus goes back to the button that opened the dialog.
+    let on_close = move |_| {
+        if let Some(button) = delete_button.get_untracked() {
+            if button.is_connected() {
+                let _ = button.focus();
+            }
+        }
+    };
 
     let title_id = format!("{dom_id}-title");
     let rename_id = StoredValue::new(format!("{dom_id}-rename"));
     let rename_err_id = StoredValue::new(format!("{dom_id}-rename-error"));
+    let organisation_id = StoredValue::new(format!("{dom_id}-organisation"));
+    let case_id = StoredValue::new(format!("{dom_id}-case"));
     let dialog_title_id = format!("{dom_id}-dialog-title");
     let meta = move || {
         let lang = app.lang.get();
@@ -155,6 +176,37 @@ pub fn PlanCard(
                                 })
                         }}
                     </div>
+                    <div class="ds-field">
+                        <label class="ds-label" for=organisation_id.get_value()>{txt("library.create.organisation")}</label>
+                        <input
+                            id=organisation_id.get_value()
+                            class="ds-input"
+                            type="text"
+                            autocomplete="organization"
+                            prop:value=move || new_organisation.get()
+                            on:input:target=move |ev| new_organisation.set(ev.target().value())
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    stop_rename();
+                                }
+                            }
+                        />
+                    </div>
+                    <div class="ds-field">
+                        <label class="ds-label" for=case_id.get_value()>{txt("library.create.case_number")}</label>
+                        <input
+                            id=case_id.get_value()
+                            class="ds-input"
+                            type="text"
+                            prop:value=move || new_case_number.get()
+                            on:input:target=move |ev| new_case_number.set(ev.target().value())
+                            on:keydown=move |ev| {
+                                if ev.key() == "Escape" {
+                                    stop_rename();
+                                }
+                            }
+                        />
+                    </div>
                     <div class="button-row">
                         <button type="submit" class="ds-button" data-variant="primary" data-size="sm">
                             {txt("library.rename.save")}
@@ -175,7 +227,7 @@ pub fn PlanCard(
                     class="ds-button"
                     data-variant="secondary"
                     data-size="sm"
-                    node_ref=rename_button
+                    id=edit_id.get_value()
                     aria-describedby=title_id.clone()
                     on:click=start_rename
                 >
@@ -197,13 +249,14 @@ pub fn PlanCard(
                     data-variant="tertiary"
                     data-color="danger"
                     data-size="sm"
+                    node_ref=delete_button
                     aria-describedby=title_id.clone()
                     on:click=ask_delete
                 >
                     {txt("library.delete")}
                 </button>
             </div>
-            <dialog class="ds-dialog" node_ref=dialog aria-labelledby=dialog_title_id.clone()>
+            <dialog class="ds-dialog" node_ref=dialog aria-labelledby=dialog_title_id.clone() on:close=on_close>
                 <h2 class="ds-heading" data-size="sm" id=dialog_title_id.clone()>{txt("library.delete_confirm.title")}</h2>
                 <p class="ds-paragraph">
                     {move || {

@@ -1,0 +1,335 @@
+// Small things users hit: the delete dialog, removing a register row (and undo), amounts as
+// Norwegians write them, editing organisation and case number, the pager's "Next" label, the
+// folded step menu and the heading's focus mark. Screenshots go to e2e/artifacts/small-things/ (not committed).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const SHOTS = new URL('./artifacts/small-things/', import.meta.url);
+mkdirSync(SHOTS, { recursive: true });
+const shot = (page, name) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: false });
+const PHONE = { viewport: { width: 390, height: 844 } };
+
+function clean(log) {
+  assert.deepEqual(log.foreign, [], 'no request leaves 127.0.0.1');
+  assert.deepEqual(log.errors, []);
+}
+
+async function loadExample(page) {
+  await page.goto(server.url);
+  await ready(page);
+  await page.click('.example-card button');
+  await page.waitForURL(/#\/plan\/p-/);
+  await page.waitForSelector('.task-list');
+  return page.url().match(/#\/plan\/([^/]+)/)[1];
+}
+
+async function openStep(page, plan, tool, step) {
+  await page.goto(`${server.url}#/plan/${plan}/${tool}/${step}`);
+  await page.waitForSelector(`.step-nav a[aria-current=step][href$="/${tool}/${step}"]`, { state: 'attached' });
+  await page.waitForSelector('.step-main h1');
+}
+
+async function setLang(page, lang) {
+  await page.click(`button[lang=${lang}]`);
+  await page.waitForSelector(`html[lang=${lang}]`);
+}
+
+for (const [label, options] of [['1280', {}], ['390', PHONE]]) {
+  test(`the delete confirmation is a centred modal over a dimmed page (${label} px)`, async () => {
+    const { context, page, log } = await freshPage(browser, options);
+    await createPlan(page, server.url, 'Plan som kanskje skal slettes');
+    await page.goto(server.url);
+    await ready(page);
+    const card = page.locator('.plan-card').first();
+    const remove = card.locator('.plan-card__actions button', { hasText: 'Slett' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    const dialog = card.locator('dialog');
+    await dialog.waitFor({ state: 'visible' });
+    await page.waitForTimeout(400); // the opening animation
+    const placed = await dialog.evaluate((d) => {
+      const r = d.getBoundingClientRect();
+      return {
+        modal: d.matches(':modal'),
+        dx: Math.abs(r.left + r.width / 2 - innerWidth / 2),
+        dy: Math.abs(r.top + r.height / 2 - innerHeight / 2),
+        left: r.left, right: innerWidth - r.right,
+        backdrop: getComputedStyle(d, '::backdrop').backgroundColor,
+        focusInside: d.contains(document.activeElement),
+      };
+    });
+    assert.ok(placed.modal, 'opened with showModal()');
+    assert.ok(placed.dx <= 2 && placed.dy <= 2, `centred in the viewport (off by ${placed.dx}, ${placed.dy})`);
+    assert.ok(placed.left >= 8 && placed.right >= 8, 'room on both sides');
+    assert.match(placed.backdrop, /rgba\(0, 0, 0, 0\.[1-9]/, `the page behind is dimmed (${placed.backdrop})`);
+    assert.ok(placed.focusInside, 'focus moves into the dialog');
+    await shot(page, `delete-dialog-${label}`);
+    if (label === '1280') {
+      for (const lang of ['nb', 'nn', 'en']) {
+        await page.evaluate((l) => { document.documentElement.lang = l; }, lang);
+        assert.deepEqual(await axe(page), [], `library with the dialog open (${lang})`);
+      }
+    }
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await page.locator('.plan-card').count(), 1, 'Escape cancels');
+    assert.equal(await remove.evaluate((b) => b === document.activeElement), true, 'focus returns to Delete');
+
+    await remove.click();
+    await dialog.locator('text=Avbryt').click();
+    await dialog.waitFor({ state: 'hidden' });
+    assert.equal(await remove.evaluate((b) => b === document.activeElement), true, 'Cancel returns focus too');
+    await remove.click();
+    await dialog.locator('text=Ja, slett planen').click();
+    await page.waitForSelector('.undo');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'library-undo', 'after a delete, focus is on Undo');
+    clean(log);
+    await context.close();
+  });
+}
+
+test('removing a register row offers Undo, which puts it back with its id and place', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await loadExample(page);
+  await openStep(page, plan, 'leadership', 'leaders');
+  const rows = page.locator('.row-list--register > .row-card');
+  const before = await rows.count();
+  assert.ok(before >= 3, 'the example has stakeholders');
+  const nameIds = () => page.$$eval('.row-list--register textarea[id$="-name"]', (els) => els.map((e) => e.id));
+  const idsBefore = await nameIds();
+  const second = await rows.nth(1).locator('legend').textContent();
+  await rows.nth(0).evaluate((r) => r.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  await shot(page, 'register-1280');
+
+  await rows.nth(1).locator('.row-card__remove').click();
+  await page.waitForFunction((n) => document.querySelectorAll('.row-list--register > .row-card').length === n, before - 1);
+  const status = page.locator('.register-undo[role=status]');
+  assert.match(await status.textContent(), new RegExp(second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the message names the row');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Angre', 'focus on Undo');
+  await saved(page);
+  let [stored] = await storedPlans(page);
+  assert.equal(stored.registers.stakeholders.length, before - 1, 'removed in storage');
+  await shot(page, 'register-undo-1280');
+  assert.deepEqual(await axe(page), [], 'step page with the Undo message (nb)');
+
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.row-list--register > .row-card').length === n, before);
+  assert.deepEqual(await nameIds(), idsBefore, 'same ids in the same order');
+  assert.equal(await rows.nth(1).locator('legend').textContent(), second);
+  assert.equal(await status.textContent(), '', 'the offer is gone');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), idsBefore[1], 'focus on the restored row');
+  await saved(page);
+  await page.reload();
+  await page.waitForSelector('.row-list--register');
+  assert.deepEqual(await nameIds(), idsBefore, 'after a reload too');
+  [stored] = await storedPlans(page);
+  assert.equal(stored.registers.stakeholders.length, before);
+
+  // The offer ends by itself after about ten seconds.
+  await rows.nth(0).locator('.row-card__remove').click();
+  await page.waitForSelector('.register-undo button');
+  await page.waitForTimeout(10_500);
+  assert.equal(await page.locator('.register-undo button').count(), 0, 'Undo is offered for ten seconds');
+
+  // Long names are shown whole, not cut off in a one-line input.
+  const cut = await page.$$eval('.row-list--register textarea.cell__text', (els) => els
+    .filter((e) => e.scrollHeight > e.clientHeight + 2 || e.scrollWidth > e.clientWidth + 2).map((e) => e.id));
+  assert.deepEqual(cut, [], 'no text cell hides part of its text');
+  clean(log);
+  await context.close();
+});
+
+test('register text cells are readable on a phone', async () => {
+  const { context, page, log } = await freshPage(browser, PHONE);
+  const plan = await loadExample(page);
+  await openStep(page, plan, 'leadership', 'leaders');
+  await page.locator('.row-list--register > .row-card').first().evaluate((r) => r.scrollIntoView({ block: 'start' }));
+  const cut = await page.$$eval('.row-list--register textarea.cell__text', (els) => els
+    .filter((e) => e.scrollHeight > e.clientHeight + 2).map((e) => e.id));
+  assert.deepEqual(cut, []);
+  await page.waitForTimeout(300);
+  await shot(page, 'register-390');
+  for (const lang of ['nb', 'nn', 'en']) {
+    await setLang(page, lang);
+    assert.deepEqual(await axe(page), [], `register step on a phone (${lang})`);
+  }
+  clean(log);
+  await context.close();
+});
+
+test('amount fields read money as Norwegians write it, and keep unreadable text across a reload', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Beløpsplan');
+  await openStep(page, plan, 'startup', 'framework');
+  const field = '#f-startup-framework-estimated-value';
+  const preview = `${field}-preview`;
+  const cases = [
+    ['1 200 000', '1 200 000 kr'], ['1.200.000', '1 200 000 kr'], ['1 200 000,50', '1 200 001 kr'],
+    ['2,5 mill', '2 500 000 kr'], ['2,5 millioner', '2 500 000 kr'], ['1,2 mrd', '1 200 000 000 kr'],
+    ['kr 1 200 000', '1 200 000 kr'], ['1200000 kr', '1 200 000 kr'], ['NOK 1,200,000', '1 200 000 kr'],
+    ['1 200 000,-', '1 200 000 kr'],
+  ];
+  for (const [typed, shown] of cases) {
+    await page.fill(field, typed);
+    assert.equal((await page.textContent(preview)).replace(/\u00a0/g, ' '), shown, `${typed} → ${shown}`);
+    assert.equal(await page.getAttribute(field, 'aria-invalid'), 'false', typed);
+    assert.equal(await page.inputValue(field), typed, 'what was typed stays as typed');
+  }
+  assert.match(await page.textContent(`${field}-accepts`), /øre rundes av/);
+  await saved(page);
+  let [stored] = await storedPlans(page);
+  assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 1_200_000 });
+
+  await page.fill(field, '12 abc');
+  await page.waitForSelector(`${field}-error`);
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute(field, 'aria-describedby'), new RegExp(`${field.slice(1)}-error`));
+  assert.deepEqual(await axe(page), [], 'an invalid amount (nb)');
+  await saved(page);
+  [stored] = await storedPlans(page);
+  assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 1_200_000 }, 'the amount is not guessed');
+  await page.reload();
+  await page.waitForSelector(field);
+  assert.equal(await page.inputValue(field), '12 abc', 'the rejected text is still there after a reload');
+  await page.waitForSelector(`${field}-error`);
+  for (const lang of ['nn', 'en']) {
+    await setLang(page, lang);
+    assert.deepEqual(await axe(page), [], `an invalid amount after reload (${lang})`);
+  }
+  await setLang(page, 'nb');
+
+  await page.fill(field, '3 400 000');
+  assert.equal(await page.locator(`${field}-error`).count(), 0);
+  await saved(page);
+  [stored] = await storedPlans(page);
+  assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 3_400_000 });
+  assert.equal(stored.drafts, undefined, 'nothing is kept once it is fixed');
+  await page.reload();
+  await page.waitForSelector(field);
+  assert.equal(await page.inputValue(field), '3400000');
+  assert.equal(await page.locator(`${field}-error`).count(), 0);
+  clean(log);
+  await context.close();
+});
+
+test('organisation and case number can be edited after creation and persist', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  await page.fill('#new-title', 'Detaljplan');
+  await page.fill('#new-organisation', 'Elvebyen kommune');
+  await page.click('button[type=submit]');
+  await page.waitForURL(/#\/plan\//);
+  await page.goto(server.url);
+  await ready(page);
+  const card = page.locator('.plan-card', { hasText: 'Detaljplan' });
+  await card.locator('button', { hasText: 'Endre detaljer' }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.value), 'Detaljplan', 'focus in the name field');
+  await card.getByLabel('Kommune eller virksomhet (valgfritt)').fill('Fjordbyen kommune');
+  await card.getByLabel('Saksnummer (valgfritt)').fill('2027/314');
+  for (const lang of ['nb', 'nn', 'en']) {
+    await page.evaluate((l) => { document.documentElement.lang = l; }, lang);
+    assert.deepEqual(await axe(page), [], `library with the edit form open (${lang})`);
+  }
+  await page.evaluate(() => { document.documentElement.lang = 'nb'; });
+  await card.locator('button[type=submit]').click();
+  await page.waitForSelector('.plan-card:has-text("Fjordbyen kommune · Saksnr. 2027/314")');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Endre detaljer', 'focus back on the button');
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator('.plan-card', { hasText: 'Detaljplan' }).textContent(), /Fjordbyen kommune · Saksnr\. 2027\/314/);
+  const [stored] = await storedPlans(page);
+  assert.equal(stored.organisation, 'Fjordbyen kommune');
+  assert.equal(stored.case_number, '2027/314');
+  await page.click('.plan-card a.ds-link');
+  await page.waitForSelector('.plan-meta');
+  assert.match(await page.textContent('.plan-meta'), /Fjordbyen kommune · Saksnr\. 2027\/314/);
+  clean(log);
+  await context.close();
+});
+
+test('on a 320 px screen "Next" stays on one line, and the folded step menu names the step', async () => {
+  const { context, page, log } = await freshPage(browser, { viewport: { width: 320, height: 700 } });
+  const plan = await createPlan(page, server.url, 'Smal skjerm');
+  await openStep(page, plan, 'startup', 'strategies');
+  for (const lang of ['nb', 'nn', 'en']) {
+    await setLang(page, lang);
+    for (const selector of ['a[rel=next] .step-pager__label', 'a[rel=prev] .step-pager__label']) {
+      const m = await page.$eval(selector, (el) => ({
+        height: el.getBoundingClientRect().height,
+        line: parseFloat(getComputedStyle(el).lineHeight),
+        lines: new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size,
+      }));
+      assert.ok(Math.abs(m.height - m.line) <= 1, `${selector} is one line high (${m.height} vs ${m.line}, ${lang})`);
+      assert.equal(m.lines, 1, `${selector} (${lang})`);
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px, ${lang})`);
+  }
+  await setLang(page, 'nb');
+  await page.locator('.step-pager').evaluate((p) => p.scrollIntoView({ block: 'center' }));
+  await shot(page, 'pager-320');
+  assert.equal(await page.$eval('.step-nav__details', (d) => d.open), false, 'folded on a narrow screen');
+  const summary = (await page.textContent('.step-nav__details > summary')).replace(/\s+/g, ' ');
+  assert.match(summary, /Steg 3 av 8: Knytt anskaffelsen til planer og strategier/);
+  clean(log);
+  await context.close();
+});
+
+test('the folded step menu says which step is open, in every language (390 px)', async () => {
+  const { context, page, log } = await freshPage(browser, PHONE);
+  const plan = await loadExample(page);
+  await openStep(page, plan, 'leadership', 'leaders');
+  const expected = { nb: /Steg 2 av 7: /, nn: /Steg 2 av 7: /, en: /Step 2 of 7: / };
+  for (const lang of ['nb', 'nn', 'en']) {
+    await setLang(page, lang);
+    const current = page.locator('.step-nav__current');
+    assert.ok(await current.isVisible(), 'shown while folded');
+    assert.match(await current.textContent(), expected[lang]);
+    const title = await page.textContent('.step-main h1');
+    assert.ok((await current.textContent()).endsWith(title.trim()), `names the step (${lang})`);
+    assert.deepEqual(await axe(page), [], `step page, menu folded (${lang})`);
+  }
+  await setLang(page, 'nb');
+  await page.evaluate(() => scrollTo(0, 0));
+  await shot(page, 'step-menu-390');
+  await page.click('.step-nav__details > summary');
+  assert.equal(await page.locator('.step-nav__current').isVisible(), false, 'unfolded, the list shows it instead');
+  await shot(page, 'step-menu-open-390');
+  clean(log);
+  await context.close();
+});
+
+test('the step menu at 1280 px, and the focused heading has a light mark, controls a strong ring', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await loadExample(page);
+  await openStep(page, plan, 'leadership', 'leaders');
+  // By keyboard: the mark is for keyboard users (:focus-visible), as on every view change.
+  await page.focus('.step-nav a[href$="/leadership/decision-points"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.step-nav a[aria-current=step][href$="/leadership/decision-points"]');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  const heading = await page.$eval('main h1', (h) => {
+    const s = getComputedStyle(h);
+    return { outline: s.outlineStyle, line: s.textDecorationLine, visible: h.matches(':focus-visible') };
+  });
+  assert.ok(heading.visible, 'the heading shows it has focus');
+  assert.equal(heading.outline, 'none', 'no frame around the heading');
+  assert.equal(heading.line, 'underline', 'a visible mark instead');
+  await shot(page, 'step-menu-1280');
+  await page.keyboard.press('Tab');
+  const control = await page.evaluate(() => {
+    const s = getComputedStyle(document.activeElement);
+    return { tag: document.activeElement.tagName, outline: s.outlineStyle, shadow: s.boxShadow };
+  });
+  assert.ok(control.outline !== 'none' || control.shadow !== 'none', `the next control has a focus ring (${JSON.stringify(control)})`);
+  clean(log);
+  await context.close();
+});
