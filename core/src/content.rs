@@ -29,6 +29,14 @@ pub enum ColumnKind {
     YesNo,
 }
 
+impl ColumnKind {
+    /// Choices, dates, amounts and yes/no: short values a document table keeps whole, in a
+    /// column just as wide as they need. Text and long text wrap between words and take the rest.
+    pub fn is_short(self) -> bool {
+        matches!(self, ColumnKind::Choice | ColumnKind::Date | ColumnKind::Amount | ColumnKind::YesNo)
+    }
+}
+
 /// A typed column of a table field or a register.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Column {
@@ -121,6 +129,10 @@ pub struct DocumentSection {
     pub heading: Text,
     /// `step/field`, `tool:step/field`, `register:<id>` or `register:<id>:col,col`.
     pub fields: Vec<String>,
+    /// A text that is used on its own (the market-dialogue invitation becomes the notice): the
+    /// document offers to print it alone and to copy it as plain text.
+    #[serde(default)]
+    pub standalone: bool,
 }
 
 /// The document a tool ends in.
