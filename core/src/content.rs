@@ -29,14 +29,6 @@ pub enum ColumnKind {
     YesNo,
 }
 
-impl ColumnKind {
-    /// Choices, dates, amounts and yes/no: short values a document table keeps whole, in a
-    /// column just as wide as they need. Text and long text wrap between words and take the rest.
-    pub fn is_short(self) -> bool {
-        matches!(self, ColumnKind::Choice | ColumnKind::Date | ColumnKind::Amount | ColumnKind::YesNo)
-    }
-}
-
 /// A typed column of a table field or a register.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Column {

@@ -201,6 +201,21 @@ fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item
     }
 }
 
+/// Longest choice label (in characters) a table keeps on one line. Longer labels ("Ansatt eller
+/// tillitsvalgt") may wrap between words, so a table with many columns still fits an A4 page.
+pub const WHOLE_CHOICE_CHARS: usize = 14;
+
+/// Whether a table column's cells stay on one line, in a column just as wide as they need:
+/// dates, amounts and yes/no always; choices when every label shown is short. Text wraps
+/// between words and takes the rest of the width.
+pub fn keeps_whole<'a>(kind: ColumnKind, mut values: impl Iterator<Item = &'a str>) -> bool {
+    match kind {
+        ColumnKind::Date | ColumnKind::Amount | ColumnKind::YesNo => true,
+        ColumnKind::Choice => values.all(|v| v.chars().count() <= WHOLE_CHOICE_CHARS),
+        ColumnKind::Text | ColumnKind::LongText => false,
+    }
+}
+
 /// A cell as a reader should see it: option labels, formatted dates and amounts.
 pub fn cell_text(column: &Column, raw: &str, lang: Lang) -> String {
     match column.kind {
@@ -337,12 +352,10 @@ mod tests {
                 })
                 .collect()
         };
-        let short: Vec<bool> = [ColumnKind::Choice, ColumnKind::Date, ColumnKind::Amount, ColumnKind::YesNo]
-            .into_iter()
-            .chain([ColumnKind::Text, ColumnKind::LongText])
-            .map(ColumnKind::is_short)
-            .collect();
-        assert_eq!(short, [true, true, true, true, false, false], "short values keep their width, text takes the rest");
+        assert!(keeps_whole(ColumnKind::Date, ["1\u{a0}September\u{a0}2027"].into_iter()));
+        assert!(keeps_whole(ColumnKind::Choice, ["Toppleder", "Mellomleder", ""].into_iter()));
+        assert!(!keeps_whole(ColumnKind::Choice, ["Toppleder", "Ansatt eller tillitsvalgt"].into_iter()), "long labels may wrap");
+        assert!(!keeps_whole(ColumnKind::Text, ["Ja"].into_iter()));
         let dialogue = tables("dialogue");
         let (kinds, headers, rows) = &dialogue[0];
         assert_eq!(kinds, &[ColumnKind::Date, ColumnKind::Text]);
