@@ -40,14 +40,15 @@ async function switchInterface(page, lang) {
 }
 
 /**
- * Every word in a table cell that the browser laid out on more than one line. A word is what
+ * Every word in a table cell (or the document's plan/organisation/date list) that the browser
+ * laid out on more than one line. A word is what
  * lies between spaces (a no-break space joins, so "1 March 2027" is one word); a line may also
  * end after a hyphen ("en-til-en-møter"). Each word's characters are measured with a Range.
  */
 async function splitWords(page) {
   return page.evaluate(() => {
     const split = [];
-    for (const cell of document.querySelectorAll('.document table :is(td, th)')) {
+    for (const cell of document.querySelectorAll('.document table :is(td, th), .document__meta :is(dt, dd)')) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let node; (node = walker.nextNode());) {
         const re = /[^ \t\n\r-]+-?/g;
