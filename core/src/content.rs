@@ -136,6 +136,10 @@ pub struct DocumentSection {
     pub heading: Text,
     /// `step/field`, `tool:step/field`, `register:<id>` or `register:<id>:col,col`.
     pub fields: Vec<String>,
+    /// A text that is used on its own (the market-dialogue invitation becomes the notice): the
+    /// document offers to print it alone and to copy it as plain text.
+    #[serde(default)]
+    pub standalone: bool,
 }
 
 /// The document a tool ends in.

@@ -55,13 +55,52 @@ pub struct Document {
 pub struct Section {
     pub heading: String,
     pub items: Vec<Item>,
+    /// Used on its own (the invitation that becomes the notice): printable alone and copyable.
+    pub standalone: bool,
+}
+
+impl Section {
+    /// The section as plain text to paste elsewhere (e.g. the notice form): each item's label on
+    /// a line, then its text; items are separated by a blank line. Table rows become
+    /// `column: value` lines. What is missing says so, in `lang`.
+    pub fn plain_text(&self, lang: Lang) -> String {
+        self.items
+            .iter()
+            .map(|item| match item {
+                Item::Text { label, text } => format!("{label}\n{}", text.trim()),
+                Item::List { label, items } => {
+                    let lines: Vec<String> = items.iter().map(|i| format!("- {}", i.trim())).collect();
+                    format!("{label}\n{}", lines.join("\n"))
+                }
+                Item::Table { label, headers, rows, .. } => {
+                    let rows: Vec<String> = rows
+                        .iter()
+                        .map(|row| {
+                            headers
+                                .iter()
+                                .zip(row)
+                                .filter(|(_, cell)| !cell.trim().is_empty())
+                                .map(|(h, cell)| format!("{h}: {}", cell.trim()))
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        })
+                        .collect();
+                    format!("{label}\n{}", rows.join("\n\n"))
+                }
+                Item::Missing { label } => format!("{label}\n{}", t(lang, "document.missing")),
+            })
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Item {
     Text { label: String, text: String },
     List { label: String, items: Vec<String> },
-    Table { label: String, headers: Vec<String>, rows: Vec<Vec<String>> },
+    /// `kinds` holds each column's kind, in header order, so the renderer can give short
+    /// columns (choices, dates, amounts) the width they need and long text the rest.
+    Table { label: String, headers: Vec<String>, kinds: Vec<ColumnKind>, rows: Vec<Vec<String>> },
     /// Nothing answered yet: the reader sees what is missing.
     Missing { label: String },
 }
@@ -87,6 +126,7 @@ pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Documen
                     item
                 })
                 .collect(),
+            standalone: section.standalone,
         })
         .collect();
     Document {
@@ -122,7 +162,12 @@ fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
             if rows.is_empty() {
                 Item::Missing { label }
             } else {
-                Item::Table { label, headers: cols.iter().map(|c| c.label.get(lang).to_string()).collect(), rows }
+                Item::Table {
+                    label,
+                    headers: cols.iter().map(|c| c.label.get(lang).to_string()).collect(),
+                    kinds: cols.iter().map(|c| c.kind).collect(),
+                    rows,
+                }
             }
         }
     }
@@ -145,6 +190,7 @@ fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item
         (Answer::Table(rows), FieldKind::Table { columns }) => Item::Table {
             label,
             headers: columns.iter().map(|c| c.label.get(lang).to_string()).collect(),
+            kinds: columns.iter().map(|c| c.kind).collect(),
             rows: rows
                 .iter()
                 .filter(|r| r.values().any(|v| !v.trim().is_empty()))
@@ -152,6 +198,21 @@ fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item
                 .collect(),
         },
         (Answer::Table(_), _) => Item::Missing { label },
+    }
+}
+
+/// Longest choice label (in characters) a table keeps on one line. Longer labels ("Ansatt eller
+/// tillitsvalgt") may wrap between words, so a table with many columns still fits an A4 page.
+pub const WHOLE_CHOICE_CHARS: usize = 14;
+
+/// Whether a table column's cells stay on one line, in a column just as wide as they need:
+/// dates, amounts and yes/no always; choices when every label shown is short. Text wraps
+/// between words and takes the rest of the width.
+pub fn keeps_whole<'a>(kind: ColumnKind, mut values: impl Iterator<Item = &'a str>) -> bool {
+    match kind {
+        ColumnKind::Date | ColumnKind::Amount | ColumnKind::YesNo => true,
+        ColumnKind::Choice => values.all(|v| v.chars().count() <= WHOLE_CHOICE_CHARS),
+        ColumnKind::Text | ColumnKind::LongText => false,
     }
 }
 
@@ -172,7 +233,8 @@ pub fn cell_text(column: &Column, raw: &str, lang: Lang) -> String {
     }
 }
 
-/// `2027-03-01` → `01.03.2027` (Norwegian) or `1 March 2027` (English); other text unchanged.
+/// `2027-03-01` → `01.03.2027` (Norwegian) or `1 March 2027` (English, with no-break spaces so
+/// a date never breaks across lines); other text unchanged.
 pub fn format_date(iso: &str, lang: Lang) -> String {
     let parts: Vec<&str> = iso.split('-').collect();
     let (Some(y), Some(m), Some(d)) = (parts.first(), parts.get(1), parts.get(2)) else {
@@ -190,7 +252,7 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
                 "January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December",
             ];
-            format!("{day} {} {y}", MONTHS[month - 1])
+            format!("{day}\u{a0}{}\u{a0}{y}", MONTHS[month - 1])
         }
         Lang::Nb | Lang::Nn => format!("{day:02}.{month:02}.{y}"),
     }
@@ -340,7 +402,7 @@ mod tests {
         assert_eq!(format_nok(1_300_000, Lang::Nb), "1\u{a0}300\u{a0}000\u{a0}kr");
         assert_eq!(format_nok(999, Lang::Nn), "999\u{a0}kr");
         assert_eq!(format_date("2027-03-01", Lang::Nb), "01.03.2027");
-        assert_eq!(format_date("2027-03-01", Lang::En), "1 March 2027");
+        assert_eq!(format_date("2027-03-01", Lang::En), "1\u{a0}March\u{a0}2027");
         assert_eq!(format_date("soon", Lang::En), "soon");
         assert_eq!(format_date("2027-13-01", Lang::En), "2027-13-01");
     }
@@ -488,6 +550,91 @@ mod tests {
             assert!(items > 0, "{} document has no items", tool.id);
             assert_eq!(doc.missing, items, "{}: every item is missing in an empty plan", tool.id);
         }
+    }
+
+    #[test]
+    fn tables_carry_their_column_kinds() {
+        let content = content();
+        let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
+        let mut row = std::collections::BTreeMap::new();
+        row.insert("date".to_string(), "2027-03-01".to_string());
+        row.insert("activity".to_string(), "Dialogkonferanse".to_string());
+        plan.set_answer("dialogue/format/key-dates", Answer::Table(vec![row]), 1);
+        let r = plan.add_register_row("decisions", 1);
+        plan.set_register_cell("decisions", r, "name", "Go".into(), 1);
+
+        let tables = |tool: &str| -> Vec<(Vec<ColumnKind>, Vec<String>, Vec<Vec<String>>)> {
+            build(content, content.tool(tool).unwrap(), &plan, Lang::En)
+                .sections
+                .into_iter()
+                .flat_map(|s| s.items)
+                .filter_map(|i| match i {
+                    Item::Table { kinds, headers, rows, .. } => Some((kinds, headers, rows)),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(keeps_whole(ColumnKind::Date, ["1\u{a0}September\u{a0}2027"].into_iter()));
+        assert!(keeps_whole(ColumnKind::Choice, ["Toppleder", "Mellomleder", ""].into_iter()));
+        assert!(!keeps_whole(ColumnKind::Choice, ["Toppleder", "Ansatt eller tillitsvalgt"].into_iter()), "long labels may wrap");
+        assert!(!keeps_whole(ColumnKind::Text, ["Ja"].into_iter()));
+        let dialogue = tables("dialogue");
+        let (kinds, headers, rows) = &dialogue[0];
+        assert_eq!(kinds, &[ColumnKind::Date, ColumnKind::Text]);
+        assert_eq!(headers.len(), kinds.len());
+        assert_eq!(rows[0][0], "1\u{a0}March\u{a0}2027", "a date stays on one line");
+
+        let leadership = tables("leadership");
+        let decisions = content.register("decisions").unwrap();
+        let expected: Vec<ColumnKind> = decisions.columns.iter().map(|c| c.kind).collect();
+        assert!(leadership.iter().any(|(k, ..)| *k == expected), "register columns keep their kinds");
+        for tool in &content.tools {
+            for (kinds, headers, rows) in tables(&tool.id) {
+                assert_eq!(kinds.len(), headers.len(), "{}", tool.id);
+                assert!(rows.iter().all(|r| r.len() == kinds.len()), "{}", tool.id);
+            }
+        }
+    }
+
+    #[test]
+    fn the_invitation_stands_alone_and_copies_as_plain_text() {
+        let content = content();
+        let dialogue = content.tool("dialogue").unwrap();
+        let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
+        plan.set_answer("dialogue/invitation/title", Answer::Text("Trygg natt <i>hjemme</i>".into()), 1);
+        plan.set_answer("dialogue/invitation/deadline", Answer::Date("2027-03-01".into()), 1);
+
+        let doc = build(content, dialogue, &plan, Lang::Nb);
+        let alone: Vec<&Section> = doc.sections.iter().filter(|s| s.standalone).collect();
+        assert_eq!(alone.len(), 1, "one part of the dialogue document is the notice");
+        let invitation = alone[0];
+        assert!(invitation.heading.starts_with("Invitasjon"), "{}", invitation.heading);
+        for tool in content.tools.iter().filter(|t| t.id != "dialogue") {
+            assert!(build(content, tool, &plan, Lang::Nb).sections.iter().all(|s| !s.standalone), "{}", tool.id);
+        }
+
+        let text = invitation.plain_text(Lang::Nb);
+        let title = content.field("dialogue/invitation/title").unwrap().label.nb.clone();
+        assert!(text.starts_with(&format!("{title}\nTrygg natt <i>hjemme</i>\n\n")), "{text}");
+        assert!(text.contains("\n01.03.2027"), "{text}");
+        assert!(text.contains(t(Lang::Nb, "document.missing")), "what is missing says so: {text}");
+        assert!(!text.contains(&invitation.heading), "the heading is the app's, not the notice's");
+        assert!(!text.ends_with('\n'));
+
+        let table = Section {
+            heading: "H".into(),
+            standalone: true,
+            items: vec![
+                Item::List { label: "L".into(), items: vec!["a".into(), "b".into()] },
+                Item::Table {
+                    label: "T".into(),
+                    headers: vec!["Dato".into(), "Hva".into()],
+                    kinds: vec![ColumnKind::Date, ColumnKind::Text],
+                    rows: vec![vec!["01.03.2027".into(), "Møte".into()], vec!["".into(), "Frist".into()]],
+                },
+            ],
+        };
+        assert_eq!(table.plain_text(Lang::Nb), "L\n- a\n- b\n\nT\nDato: 01.03.2027\nHva: Møte\n\nHva: Frist");
     }
 
     #[test]

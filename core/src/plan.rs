@@ -22,9 +22,14 @@ pub struct Plan {
     pub organisation: String,
     #[serde(default)]
     pub case_number: String,
-    /// The language the plan's documents are written in (bokmål, nynorsk or English).
+    /// The language the plan was created in (bokmål, nynorsk or English). Documents no longer
+    /// use it: they follow the interface language unless `document_languages` says otherwise.
     #[serde(default)]
     pub language: crate::Lang,
+    /// A language the user chose for one tool's document (tool id → language). A tool that is
+    /// not here has its document in the interface language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub document_languages: BTreeMap<String, crate::Lang>,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     pub updated_at: u64,
@@ -185,6 +190,7 @@ impl Plan {
             organisation: details.organisation.trim().to_string(),
             case_number: details.case_number.trim().to_string(),
             language: details.language,
+            document_languages: BTreeMap::new(),
             created_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
@@ -233,6 +239,20 @@ impl Plan {
             updated_at: now,
             ..self.clone()
         }
+    }
+
+    /// The language `tool`'s document is shown in: the one chosen for it, else `interface`.
+    pub fn document_language(&self, tool: &str, interface: crate::Lang) -> crate::Lang {
+        self.document_languages.get(tool).copied().unwrap_or(interface)
+    }
+
+    /// Chooses a language for `tool`'s document; `None` makes it follow the interface language.
+    pub fn set_document_language(&mut self, tool: &str, language: Option<crate::Lang>, now: u64) {
+        match language {
+            Some(lang) => self.document_languages.insert(tool.to_string(), lang),
+            None => self.document_languages.remove(tool),
+        };
+        self.touch(now);
     }
 
     pub fn touch(&mut self, now: u64) {
@@ -450,6 +470,29 @@ mod tests {
         assert!(plan.drafts.is_empty());
         plan.set_draft("nothing-here", None, 4);
         assert_eq!(plan.updated_at, 3, "forgetting nothing is no change");
+    }
+
+    #[test]
+    fn documents_follow_the_interface_language_unless_one_was_chosen() {
+        use crate::Lang;
+        let mut plan = Plan::new("a", NewPlan { language: Lang::Nn, ..details("A") }, 1).unwrap();
+        assert_eq!(plan.document_language("needs", Lang::En), Lang::En, "not the plan's language");
+        plan.set_document_language("needs", Some(Lang::Nb), 7);
+        assert_eq!(plan.updated_at, 7);
+        assert_eq!(plan.document_language("needs", Lang::En), Lang::Nb);
+        assert_eq!(plan.document_language("dialogue", Lang::En), Lang::En, "only that document");
+
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#""document_languages":{"needs":"nb"}"#), "{json}");
+        let back: Plan = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.document_language("needs", Lang::En), Lang::Nb);
+
+        plan.set_document_language("needs", None, 8);
+        assert_eq!(plan.document_language("needs", Lang::Nn), Lang::Nn);
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(!json.contains("document_languages"), "a plan with no choice keeps its old shape");
+        let old: Plan = serde_json::from_str(&json).unwrap();
+        assert!(old.document_languages.is_empty(), "plans stored before the field read as before");
     }
 
     #[test]

@@ -1,5 +1,7 @@
-//! The document a tool ends in, rendered from the answers in the plan's language. Printable;
-//! every value is shown as text, and what is missing is named.
+//! The document a tool ends in, rendered from the answers in the interface language (or the
+//! language the user chose for this document). Printable; every value is shown as text, and
+//! what is missing is named. A part used on its own (the invitation) can be printed alone and
+//! copied as plain text.
 
 use crate::title::set_title;
 use crate::clock::today_iso;
@@ -8,15 +10,19 @@ use crate::i18n::{tr, trf, txt};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::{content, Tool};
+use ioa_core::content::{content, ColumnKind, Tool};
 use ioa_core::decision::outcome;
 use ioa_core::legal::{amount_text, checked_on};
 use ioa_core::decision_text::decision_text;
-use ioa_core::document::{build, format_date, Item};
+use ioa_core::document::{build, format_date, keeps_whole, Item, Section};
 use ioa_core::route::Route;
 use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Marks `<html>` and the part being printed while a single part is printed (see print.css).
+const PRINT_PART: &str = "data-print-part";
 
 #[component]
 pub fn DocumentPage(tool: String) -> impl IntoView {
@@ -45,32 +51,38 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
-    let lang = Memo::new(move |_| session.plan.with(|p| p.language));
-    let doc = Memo::new(move |_| session.plan.with(|p| build(content(), tool, p, p.language)));
+    // The language chosen for this document, if any; otherwise it follows the interface.
+    let chosen = Memo::new(move |_| session.plan.with(|p| p.document_languages.get(&tool.id).copied()));
+    let lang = Memo::new(move |_| chosen.get().unwrap_or_else(|| app.lang.get()));
+    let doc = Memo::new(move |_| session.plan.with(|p| build(content(), tool, p, lang.get())));
     Effect::new(move |_| set_title(&doc.with(|d| d.title.clone()), app.lang.get()));
     let crumbs = vec![Crumb {
         label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
         href: Route::Step { plan: plan_id.clone(), tool: tool.id.clone(), step: tool.steps[0].id.clone() }.href(),
     }];
     let print = move |_| {
+        end_part_print();
         let _ = window().print();
     };
+    let after_print = window_event_listener_untyped("afterprint", move |_| end_part_print());
+    on_cleanup(move || {
+        after_print.remove();
+        end_part_print();
+    });
     let set_language = move |code: String| {
-        if let Some(language) = Lang::from_code(&code) {
-            session.edit(move |plan, now| {
-                plan.language = language;
-                plan.touch(now);
-            });
-        }
+        let language = Lang::from_code(&code);
+        session.edit(move |plan, now| plan.set_document_language(&tool.id, language, now));
     };
+    let follow = move || trf(app.lang.get(), "document.language_follow", &[("language", app.lang.get().native_name())]);
 
     view! {
         <PlanHeader crumbs/>
         <div class="document-tools no-print">
             <div class="ds-field document-language">
                 <label class="ds-label" for="doc-language">{txt("document.language")}</label>
-                <select id="doc-language" class="ds-input" prop:value=move || lang.get().code()
+                <select id="doc-language" class="ds-input" prop:value=move || chosen.get().map_or(FOLLOW, Lang::code)
                     on:change:target=move |ev| set_language(ev.target().value())>
+                    <option value=FOLLOW>{follow}</option>
                     {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> }).collect_view()}
                 </select>
             </div>
@@ -102,12 +114,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                 doc.get()
                     .sections
                     .into_iter()
-                    .map(|section| view! {
-                        <section class="document__section">
-                            <h2 class="ds-heading" data-size="md">{section.heading}</h2>
-                            {section.items.into_iter().map(|item| render_item(item, lang)).collect_view()}
-                        </section>
-                    })
+                    .map(|section| render_section(section, lang))
                     .collect_view()
             }}
             {(tool.id == "startup").then(|| view! { <RouteSection lang/> })}
@@ -117,6 +124,116 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                 </p>
             </footer>
         </article>
+    }
+}
+
+/// The value of the language select that makes the document follow the interface language.
+const FOLLOW: &str = "follow";
+
+fn render_section(section: Section, lang: Lang) -> AnyView {
+    if !section.standalone {
+        return view! {
+            <section class="document__section">
+                <h2 class="ds-heading" data-size="md">{section.heading}</h2>
+                {section.items.into_iter().map(|item| render_item(item, lang)).collect_view()}
+            </section>
+        }
+        .into_any();
+    }
+    let part = NodeRef::<leptos::html::Section>::new();
+    let body = NodeRef::<leptos::html::Div>::new();
+    let text = section.plain_text(lang);
+    view! {
+        <section class="document__section document__section--standalone" node_ref=part>
+            <h2 class="ds-heading" data-size="md">{section.heading}</h2>
+            <PartActions part body text/>
+            <div class="document__part-text" node_ref=body>
+                {section.items.into_iter().map(|item| render_item(item, lang)).collect_view()}
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// Print only this part, or copy it as plain text. Buttons and messages are in the interface
+/// language (like the rest of the page around the document).
+#[component]
+fn PartActions(part: NodeRef<leptos::html::Section>, body: NodeRef<leptos::html::Div>, text: String) -> impl IntoView {
+    let app = use_app();
+    let status: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let print = move |_| {
+        let (Some(section), Some(root)) = (part.get_untracked(), document().document_element()) else { return };
+        end_part_print();
+        let _ = root.set_attribute(PRINT_PART, "");
+        let _ = section.set_attribute(PRINT_PART, "");
+        // The marks are removed on `afterprint` (the print dialog may not block, e.g. on phones).
+        let _ = window().print();
+    };
+    let copy = move |_| {
+        let text = text.clone();
+        status.set(None);
+        leptos::task::spawn_local(async move {
+            let copied = match write_clipboard(&text) {
+                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
+                None => false,
+            };
+            if copied {
+                status.set(Some("document.section.copied"));
+            } else {
+                // Refused or not available (e.g. not a secure context): select it for Ctrl+C.
+                if let (Some(body), Ok(Some(selection))) = (body.get_untracked(), window().get_selection()) {
+                    let _ = selection.select_all_children(&body);
+                }
+                status.set(Some("document.section.copy_failed"));
+            }
+        });
+    };
+    view! {
+        <div class="document__part-actions no-print">
+            <p class="ds-paragraph" data-size="sm">{txt("document.section.note")}</p>
+            <div class="button-row">
+                <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=print>{txt("document.section.print")}</button>
+                <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=copy>{txt("document.section.copy")}</button>
+            </div>
+            <p class="ds-paragraph document__part-status" data-size="sm" role="status">
+                {move || status.get().map(|key| tr(app.lang.get(), key))}
+            </p>
+        </div>
+    }
+}
+
+/// Starts `navigator.clipboard.writeText(text)`; `None` when the browser has no clipboard API
+/// here or refuses at once.
+fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object())?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
+}
+
+/// Ends printing a single part: the whole document prints again.
+fn end_part_print() {
+    if let Some(root) = document().document_element() {
+        let _ = root.remove_attribute(PRINT_PART);
+    }
+    if let Ok(marked) = document().query_selector_all(&format!(".document [{PRINT_PART}]")) {
+        for i in 0..marked.length() {
+            if let Some(el) = marked.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                let _ = el.remove_attribute(PRINT_PART);
+            }
+        }
+    }
+}
+
+/// The class a column's header and cells get: short values (dates, amounts, short choices) keep
+/// a column just as wide as they need and stay on one line; long text takes the largest share
+/// of the rest; other text wraps between words.
+fn column_class(kind: ColumnKind, whole: bool, header: bool) -> &'static str {
+    match (whole, header) {
+        (true, true) => "fit",
+        (true, false) => "nowrap",
+        (false, true) if kind == ColumnKind::LongText => "grow",
+        (false, _) => "",
     }
 }
 
@@ -133,22 +250,34 @@ fn render_item(item: Item, lang: Lang) -> AnyView {
             </div>
         }
         .into_any(),
-        Item::Table { label, headers, rows } => view! {
-            <div class="document__item">
-                <h3 class="ds-heading" data-size="xs">{label.clone()}</h3>
-                <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-                    <table class="ds-table document__table" data-border="true">
-                        <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                        <tbody>
-                            {rows.into_iter().map(|r| view! {
-                                <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
-                            }).collect_view()}
-                        </tbody>
-                    </table>
+        Item::Table { label, headers, kinds, rows } => {
+            let whole: Vec<bool> = kinds
+                .iter()
+                .enumerate()
+                .map(|(i, k)| keeps_whole(*k, rows.iter().map(|r| r.get(i).map_or("", String::as_str))))
+                .collect();
+            view! {
+                <div class="document__item">
+                    <h3 class="ds-heading" data-size="xs">{label.clone()}</h3>
+                    <div class="table-scroll" tabindex="0" role="region" aria-label=label>
+                        <table class="ds-table document__table stacked-table" data-border="true">
+                            <thead><tr>
+                                {headers.iter().zip(kinds.iter().zip(&whole)).map(|(h, (k, w))| view! { <th scope="col" class=column_class(*k, *w, true)>{h.clone()}</th> }).collect_view()}
+                            </tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|r| {
+                                    let cells = r.into_iter().zip(headers.iter().zip(kinds.iter().zip(&whole))).map(|(c, (h, (k, w)))| view! {
+                                        <td class=column_class(*k, *w, false) data-label=h.clone()>{c}</td>
+                                    }).collect_view();
+                                    view! { <tr>{cells}</tr> }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 </div>
-            </div>
+            }
+            .into_any()
         }
-        .into_any(),
         Item::Missing { label } => view! {
             <div class="document__item document__item--missing">
                 <h3 class="ds-heading" data-size="xs">{label}</h3>

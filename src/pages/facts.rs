@@ -59,7 +59,7 @@ fn SeriesFacts(series: &'static Series, today: String) -> impl IntoView {
             </p>
             {standing_note(standing).map(|note| view! { <RichText text=Signal::derive(content_text(note))/> })}
             <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>
-                <table class="ds-table facts-table" data-border="true">
+                <table class="ds-table facts-table stacked-table" data-border="true">
                     <caption class="visually-hidden">{table_label}</caption>
                     <thead><tr>
                         <th scope="col">{txt("facts.col.amount")}</th>
