@@ -123,7 +123,9 @@ impl DecisionText {
             for (name, value) in args {
                 text = text.replace(&format!("{{{name}}}"), value);
             }
-            RegimeNote { id, text: text.split_whitespace().collect::<Vec<_>>().join(" "), source }
+            // Collapse the plain spaces an empty {note} leaves; no-break spaces keep amounts whole.
+            let text = text.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+            RegimeNote { id, text, source }
         };
         let amount = |f: &Figure| f.amount.map(|a| format_nok(a, lang)).unwrap_or_default();
         let mut notes = Vec::new();
@@ -191,6 +193,8 @@ mod tests {
             assert!(notes[0].source.unwrap().url.contains("terskelverdier"), "points to where the current figure is published");
             assert!(notes[0].text.contains("2026"), "{lang:?}: says it was adjusted in 2026: {}", notes[0].text);
             assert!(!notes[0].text.contains('{'), "{}", notes[0].text);
+            let amount = crate::document::format_nok(2_300_000, lang);
+            assert!(notes[0].text.contains(&amount), "{lang:?}: the amount stays whole (no-break spaces): {}", notes[0].text);
         }
     }
 
