@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -20,14 +20,8 @@ function clean(log) {
   assert.deepEqual(log.errors, []);
 }
 
-async function loadExample(page) {
-  await page.goto(server.url);
-  await ready(page);
-  await page.click('.example-card button');
-  await page.waitForURL(/#\/plan\/p-/);
-  await page.waitForSelector('.task-list');
-  return page.url().match(/#\/plan\/([^/]+)/)[1];
-}
+/** Loads the worked example and returns its id (the overview is open). */
+const loadExample = (page) => openExample(page, server.url);
 
 async function openStep(page, plan, tool, step) {
   await page.goto(`${server.url}#/plan/${plan}/${tool}/${step}`);
