@@ -15,8 +15,8 @@ use std::sync::OnceLock;
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Rule {
     pub id: String,
-    /// The provision, as lawyers cite it (e.g. `FOA § 7-9`).
-    pub reference: String,
+    /// The provision, as lawyers cite it (e.g. `FOA § 7-9`; "del III" is "Part III" in English).
+    pub reference: Text,
     #[serde(default)]
     pub in_force_from: Option<String>,
     pub title: Text,
@@ -98,7 +98,7 @@ mod tests {
         assert!(rules().len() >= 6);
         for r in rules() {
             assert!(r.title.missing().is_empty() && r.text.missing().is_empty(), "{}", r.id);
-            assert!(!r.reference.is_empty(), "{}", r.id);
+            assert!(r.reference.missing().is_empty(), "{}", r.id);
             assert!(!r.sources.is_empty(), "{}", r.id);
             for s in &r.sources {
                 assert!(s.url.starts_with("https://") && s.label.missing().is_empty(), "{}", r.id);

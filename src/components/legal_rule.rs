@@ -24,7 +24,7 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
             {heading}
             <p class="ds-paragraph" data-size="sm">{move || fill(rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
             <p class="ds-paragraph legal-rule__meta" data-size="sm">
-                <span class="legal-rule__reference">{rule.reference.clone()}</span>
+                <span class="legal-rule__reference">{move || rule.reference.get(app.lang.get())}</span>
                 {move || {
                     let lang = app.lang.get();
                     let from = rule.in_force_from.as_deref().map(|d| trf(lang, "facts.in_force_from", &[("date", &format_date(d, lang))]));
