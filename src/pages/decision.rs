@@ -26,11 +26,15 @@ pub fn DecisionPage() -> impl IntoView {
     let app = use_app();
     let text = decision_text();
     Effect::new(move |_| set_title(text.title.get(app.lang.get()), app.lang.get()));
+    // One result for the summary at the top and the panel beside the questions.
+    let session = use_session();
+    let today = today_iso();
+    let result = Memo::new(move |_| session.plan.with(|p| outcome(p, &today)));
     view! {
         <PlanHeader/>
         <h1 class="ds-heading" data-size="lg" tabindex="-1">{content_text(&text.title)}</h1>
         <RichText text=Signal::derive(content_text(&text.intro)) class="lead"/>
-        <ResultSummary/>
+        <ResultSummary result/>
         <div class="ds-alert disclaimer" data-color="info">
             <p class="ds-paragraph">{content_text(&text.disclaimer)}</p>
         </div>
@@ -49,7 +53,7 @@ pub fn DecisionPage() -> impl IntoView {
                 <ValueField/>
             </form>
             <div class="decision-result-column">
-                <ResultPanel/>
+                <ResultPanel result/>
                 <ChosenRoute/>
             </div>
         </div>
@@ -59,12 +63,10 @@ pub fn DecisionPage() -> impl IntoView {
 /// The result in one line near the top, so a phone user sees it without scrolling past every
 /// question, with a way down to the full reasoning.
 #[component]
-fn ResultSummary() -> impl IntoView {
+fn ResultSummary(result: Memo<Outcome>) -> impl IntoView {
     let app = use_app();
-    let session = use_session();
     let text = decision_text();
-    let today = today_iso();
-    let headline = Memo::new(move |_| session.plan.with(|p| outcome(p, &today).headline));
+    let headline = Memo::new(move |_| result.with(|o| o.headline));
     // The app routes on the fragment, so jump to the result without changing it.
     let to_result = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
@@ -143,15 +145,10 @@ fn ValueField() -> impl IntoView {
 }
 
 #[component]
-fn ResultPanel() -> impl IntoView {
+fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
     let app = use_app();
-    let session = use_session();
     let text = decision_text();
     let today = today_iso();
-    let result = Memo::new({
-        let today = today.clone();
-        move |_| session.plan.with(|p| outcome(p, &today))
-    });
     let reason_view = move |r: &Reason, lang| {
         let eff = result.with_untracked(|o| o.effective.clone());
         let basis = r.basis.iter().filter_map(|q| {

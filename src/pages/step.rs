@@ -4,6 +4,7 @@
 use crate::title::set_title;
 use crate::components::plan_header::PlanHeader;
 use crate::components::legal_rule::LegalRule;
+use crate::components::source_link::ExternalLink;
 use crate::components::rich_text::RichText;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::pages::not_found::NotFoundPage;
@@ -117,10 +118,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     <div>
                         <RichText text=Signal::derive(content_text(&tool.intro))/>
                         <p class="ds-paragraph">
-                            <a class="ds-link" href=tool.original.url.clone() rel="noopener noreferrer" target="_blank">
-                                {content_text(&tool.original.label)}
-                                <span class="visually-hidden">{txt("common.opens_new_window")}</span>
-                            </a>
+                            <ExternalLink label=&tool.original.label url=tool.original.url.as_str()/>
                         </p>
                     </div>
                 </details>
