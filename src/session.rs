@@ -10,7 +10,7 @@ use crate::persistence::{self, Mode};
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::migrate::plan_from_json;
 use ioa_core::plan::Plan;
-use ioa_core::storage::{self, SaveError};
+use ioa_core::storage::{self, SaveError, SaveOutcome};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -99,9 +99,12 @@ impl Session {
         self.after_save(result);
     }
 
-    fn after_save(&self, result: Result<(), SaveError>) {
+    fn after_save(&self, result: Result<SaveOutcome, SaveError>) {
         match result {
-            Ok(()) => {
+            Ok(outcome) => {
+                if outcome.snapshots_dropped > 0 {
+                    crate::state::note_snapshots_dropped(outcome.snapshots_dropped);
+                }
                 self.first_unsaved_at.set_value(None);
                 self.status.set(SaveStatus::Saved { at: now_ms() });
                 let summary = self.plan.with_untracked(|p| PlanSummary::from(p));

@@ -15,6 +15,8 @@ pub struct Notices {
     pub layout_too_new: bool,
     /// Plans that could not be read this time and were moved aside.
     pub quarantined: Vec<Quarantined>,
+    /// Earlier versions removed to make room for a save (storage is nearly full).
+    pub snapshots_dropped: usize,
 }
 
 /// Handles to app-wide signals. `Copy`, so components take it by value.
@@ -26,6 +28,13 @@ pub struct AppState {
     pub notices: RwSignal<Notices>,
     /// A short message for the live region (e.g. "Plan deleted"), read out by screen readers.
     pub announcement: RwSignal<String>,
+}
+
+/// Storage was so full that earlier versions gave way to a save: say so until dismissed.
+pub fn note_snapshots_dropped(count: usize) {
+    if let Some(app) = use_context::<AppState>() {
+        app.notices.update(|n| n.snapshots_dropped += count);
+    }
 }
 
 pub fn use_app() -> AppState {

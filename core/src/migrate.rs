@@ -160,6 +160,12 @@ struct VersionPeek {
 
 /// Parses a stored or imported plan, upgrading older schema versions.
 pub fn plan_from_json(json: &str) -> Result<Plan, LoadError> {
+    load(json).map(|(plan, _)| plan)
+}
+
+/// Like [`plan_from_json`], and also says which schema version the text was written in (so the
+/// caller can keep the original before an upgraded plan is first written over it).
+pub fn load(json: &str) -> Result<(Plan, u32), LoadError> {
     // Peek at the version without building a full `Value`: the common case (current version)
     // then parses once, straight into the typed plan.
     let peek: VersionPeek = match serde_json::from_str(json) {
@@ -176,7 +182,7 @@ pub fn plan_from_json(json: &str) -> Result<Plan, LoadError> {
         return Err(LoadError::TooNew { found, supported: SCHEMA_VERSION });
     }
     if found == u64::from(SCHEMA_VERSION) {
-        return serde_json::from_str(json).map_err(|e| LoadError::Invalid(e.to_string()));
+        return serde_json::from_str(json).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string()));
     }
     let mut value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
     let mut version = found as u32;
@@ -192,7 +198,7 @@ pub fn plan_from_json(json: &str) -> Result<Plan, LoadError> {
         version += 1;
         value["schema_version"] = Value::from(version);
     }
-    serde_json::from_value(value).map_err(|e| LoadError::Invalid(e.to_string()))
+    serde_json::from_value(value).map(|p| (p, found as u32)).map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
 #[cfg(test)]

@@ -8,6 +8,8 @@
 //! - `ioa-planleggeren/index` – the library index (summaries, a cache rebuilt from the plan keys);
 //! - `ioa-planleggeren/plan/<id>` – one plan as JSON;
 //! - `ioa-planleggeren/quarantine/<id>/<time>` – a stored value that could not be read, kept as is;
+//! - `ioa-planleggeren/snapshot/<id>/…` – earlier versions of a plan ([`snapshots`]);
+//! - `ioa-planleggeren/exports` – when each plan was last exported from this browser;
 //! - `ioa-planleggeren/prefs` – the chosen language.
 
 use crate::library::{self, PlanSummary};
@@ -18,11 +20,14 @@ use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
+pub mod snapshots;
+
 pub const LAYOUT_VERSION: u32 = 1;
 pub const PREFIX: &str = "ioa-planleggeren/";
 pub const LAYOUT_KEY: &str = "ioa-planleggeren/layout";
 pub const INDEX_KEY: &str = "ioa-planleggeren/index";
 pub const PREFS_KEY: &str = "ioa-planleggeren/prefs";
+pub const EXPORTS_KEY: &str = "ioa-planleggeren/exports";
 const PLAN_PREFIX: &str = "ioa-planleggeren/plan/";
 const QUARANTINE_PREFIX: &str = "ioa-planleggeren/quarantine/";
 
@@ -150,9 +155,12 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
     for key in &keys {
         let Some(id) = key.strip_prefix(PLAN_PREFIX) else { continue };
         let Some(raw) = kv.get(key)? else { continue };
-        match plan_from_json(&raw) {
-            Ok(mut plan) => {
+        match crate::migrate::load(&raw) {
+            Ok((mut plan, found)) => {
                 plan.id = id.to_string(); // the key is the identity, whatever the value claims
+                if found < crate::plan::SCHEMA_VERSION {
+                    keep_before_upgrade(kv, id, &raw, plan.revision, now);
+                }
                 report.plans.push(PlanSummary::from(&plan));
             }
             Err(error) => {
@@ -173,6 +181,80 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
         let _ = write_index(kv, &report.plans);
     }
     Ok(Ok(report))
+}
+
+/// The first save of an upgraded plan writes over the text the older app stored, so that text is
+/// kept as a snapshot once (a failure is not fatal: the old text stays in place until then).
+fn keep_before_upgrade(kv: &dyn KeyValue, id: &str, raw: &str, revision: u64, now: u64) {
+    if !snapshots::exists(kv, id, snapshots::Reason::BeforeUpgrade, revision).unwrap_or(true) {
+        let _ = snapshots::take(kv, id, raw, revision, snapshots::Reason::BeforeUpgrade, now);
+    }
+}
+
+/// A value kept in quarantine: a stored plan that could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QuarantineEntry {
+    pub key: String,
+    pub plan_id: String,
+    /// When it was moved aside (ms since the epoch).
+    pub kept_at: u64,
+    /// Its length in UTF-16 units.
+    pub units: usize,
+}
+
+/// Every quarantined value, newest first.
+pub fn quarantined(kv: &dyn KeyValue) -> Result<Vec<QuarantineEntry>, KvError> {
+    let mut list = Vec::new();
+    for key in kv.keys()? {
+        let Some(rest) = key.strip_prefix(QUARANTINE_PREFIX) else { continue };
+        let Some((plan_id, time)) = rest.rsplit_once('/') else { continue };
+        let Ok(kept_at) = time.parse() else { continue };
+        let units = kv.get(&key)?.map_or(0, |v| v.encode_utf16().count());
+        list.push(QuarantineEntry { plan_id: plan_id.to_string(), key, kept_at, units });
+    }
+    list.sort_by(|a, b| b.kept_at.cmp(&a.kept_at).then_with(|| a.key.cmp(&b.key)));
+    Ok(list)
+}
+
+/// The raw text of a quarantined value (`None` for a key that is not one).
+pub fn read_quarantined(kv: &dyn KeyValue, key: &str) -> Result<Option<String>, KvError> {
+    if !key.starts_with(QUARANTINE_PREFIX) {
+        return Ok(None);
+    }
+    kv.get(key)
+}
+
+/// Removes a quarantined value for good (after the user confirmed it).
+pub fn discard_quarantined(kv: &dyn KeyValue, key: &str) -> Result<(), KvError> {
+    if key.starts_with(QUARANTINE_PREFIX) {
+        kv.remove(key)?;
+    }
+    Ok(())
+}
+
+/// When a plan was last exported from this browser, and at which revision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportRecord {
+    pub at: u64,
+    pub revision: u64,
+}
+
+/// Export records by plan id. They live outside the plans: exporting is not an edit, so it must
+/// not change a plan's revision (which would make another open tab see a conflict).
+pub fn export_records(kv: &dyn KeyValue) -> BTreeMap<String, ExportRecord> {
+    kv.get(EXPORTS_KEY).ok().flatten().and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+}
+
+/// Notes that these plans (id, revision) were exported at `now`. Records of plans that no longer
+/// exist are dropped on the way.
+pub fn record_export(kv: &dyn KeyValue, exported: &[(String, u64)], now: u64) -> Result<(), KvError> {
+    let mut records = export_records(kv);
+    for (id, revision) in exported {
+        records.insert(id.clone(), ExportRecord { at: now, revision: *revision });
+    }
+    let existing: Vec<String> = kv.keys()?.iter().filter_map(|k| plan_id_of_key(k).map(str::to_string)).collect();
+    records.retain(|id, _| existing.contains(id));
+    kv.set(EXPORTS_KEY, &serde_json::to_string(&records).expect("records serialise"))
 }
 
 /// The library as the index records it, for cheap refreshes when another tab changed it.
@@ -234,51 +316,135 @@ struct RevisionPeek {
     revision: u64,
 }
 
+/// A plan's stored text and the revision it holds (`None` when it cannot be read).
+fn stored(kv: &dyn KeyValue, id: &str) -> Result<Option<(String, Option<u64>)>, KvError> {
+    Ok(kv.get(&plan_key(id))?.map(|raw| {
+        let revision = serde_json::from_str::<RevisionPeek>(&raw).ok().map(|p| p.revision);
+        (raw, revision)
+    }))
+}
+
 /// The revision stored for a plan, `None` if there is none or it cannot be read.
 pub fn stored_revision(kv: &dyn KeyValue, id: &str) -> Result<Option<u64>, KvError> {
-    Ok(kv
-        .get(&plan_key(id))?
-        .and_then(|raw| serde_json::from_str::<RevisionPeek>(&raw).ok())
-        .map(|p| p.revision))
+    Ok(stored(kv, id)?.and_then(|(_, revision)| revision))
+}
+
+/// What a successful save had to do besides writing the plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveOutcome {
+    /// Snapshots removed because storage was full (the user is told).
+    pub snapshots_dropped: usize,
 }
 
 /// Saves a plan as the next revision. Refuses when storage holds a revision other than the one
 /// this copy was loaded at (another tab saved in between). On success `plan.revision` is the new
 /// revision; on failure the plan is unchanged and storage still holds the previous value.
-pub fn save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<(), SaveError> {
-    if let Some(stored) = stored_revision(kv, &plan.id)? {
-        if stored != plan.revision {
-            return Err(SaveError::Conflict { stored_revision: stored });
+pub fn save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome, SaveError> {
+    let previous = stored(kv, &plan.id)?;
+    if let Some((_, Some(stored))) = &previous {
+        if *stored != plan.revision {
+            return Err(SaveError::Conflict { stored_revision: *stored });
         }
     }
-    write_plan_as(kv, plan, plan.revision + 1)
+    save_over(kv, plan, previous, plan.revision + 1)
 }
 
 /// Saves without the revision check: for a plan that is new to storage, or when the user chose to
 /// keep this tab's version over another tab's.
-pub fn force_save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<(), SaveError> {
-    let next = stored_revision(kv, &plan.id)?.unwrap_or(0).max(plan.revision) + 1;
-    write_plan_as(kv, plan, next)
+pub fn force_save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome, SaveError> {
+    let previous = stored(kv, &plan.id)?;
+    let next = previous.as_ref().and_then(|(_, r)| *r).unwrap_or(0).max(plan.revision) + 1;
+    save_over(kv, plan, previous, next)
 }
 
-fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64) -> Result<(), SaveError> {
+/// Writes the plan, then keeps the version it replaced as a snapshot when one is due. The
+/// snapshot comes second: a full storage may cost a snapshot, never the save.
+fn save_over(kv: &dyn KeyValue, plan: &mut Plan, previous: Option<(String, Option<u64>)>, revision: u64) -> Result<SaveOutcome, SaveError> {
+    let outcome = write_plan_as(kv, plan, revision)?;
+    if let Some((raw, Some(old_revision))) = previous {
+        if snapshots::due(kv, &plan.id, plan.updated_at).unwrap_or(false) {
+            // A snapshot that does not fit is skipped: older ones are not sacrificed for it.
+            let _ = snapshots::take_if_fits(kv, &plan.id, &raw, old_revision, snapshots::Reason::Save, plan.updated_at);
+        }
+    }
+    Ok(outcome)
+}
+
+fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64) -> Result<SaveOutcome, SaveError> {
     let previous = plan.revision;
     plan.revision = revision;
     let json = serde_json::to_string(&*plan).expect("a plan always serialises");
     let key = plan_key(&plan.id);
-    let written = kv.set(&key, &json).map_err(SaveError::from).and_then(|()| {
+    let written = snapshots::make_room(kv, || kv.set(&key, &json), "").map_err(SaveError::from).and_then(|dropped| {
         match kv.get(&key)? {
-            Some(back) if back == json => Ok(()),
+            Some(back) if back == json => Ok(dropped),
             _ => Err(SaveError::NotConfirmed),
         }
     });
-    if let Err(e) = written {
-        plan.revision = previous;
-        return Err(e);
-    }
+    let dropped = match written {
+        Ok(dropped) => dropped,
+        Err(e) => {
+            plan.revision = previous;
+            return Err(e);
+        }
+    };
     let summary = PlanSummary::from(&*plan);
     update_index(kv, |plans| library::upsert(plans, summary));
-    Ok(())
+    Ok(SaveOutcome { snapshots_dropped: dropped })
+}
+
+/// Puts an earlier version back: the plan as it is now is kept as a snapshot first (so the
+/// restore can be undone), then the snapshot's plan is saved as the next revision. Returns the
+/// restored plan and the key of the snapshot that undoes it.
+pub fn restore_snapshot(kv: &dyn KeyValue, id: &str, snapshot_key: &str, now: u64) -> Result<(Plan, String), SaveError> {
+    let raw = snapshots::read(kv, snapshot_key)?.ok_or_else(|| SaveError::Other("no such snapshot".into()))?;
+    let mut plan = plan_from_json(&raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
+    plan.id = id.to_string();
+    plan.touch(now);
+    let undo = keep_current(kv, id, snapshots::Reason::BeforeRestore, now)?;
+    force_save_plan(kv, &mut plan)?;
+    Ok((plan, undo.unwrap_or_default()))
+}
+
+/// Saves `incoming` over the stored plan with the same id, after keeping the stored one as a
+/// snapshot. Returns the saved plan and the snapshot's key.
+pub fn replace_plan(kv: &dyn KeyValue, mut incoming: Plan, now: u64) -> Result<(Plan, Option<String>), SaveError> {
+    let kept = keep_current(kv, &incoming.id, snapshots::Reason::BeforeReplace, now)?;
+    incoming.touch(now);
+    force_save_plan(kv, &mut incoming)?;
+    Ok((incoming, kept))
+}
+
+/// Keeps the stored text of plan `id` as a snapshot; refuses (changing nothing) when even
+/// dropping older snapshots leaves no room, since what follows would overwrite it.
+fn keep_current(kv: &dyn KeyValue, id: &str, reason: snapshots::Reason, now: u64) -> Result<Option<String>, SaveError> {
+    let Some((raw, revision)) = stored(kv, id)? else { return Ok(None) };
+    let (key, _) = snapshots::take(kv, id, &raw, revision.unwrap_or(0), reason, now)?;
+    Ok(Some(key))
+}
+
+/// Stores plans read from a file as new plans, all or none: when one cannot be written, the
+/// ones already written are removed again. Plans whose id is taken must be handled first
+/// (keep both or replace); finding one here is an error and writes nothing.
+pub fn import_new(kv: &dyn KeyValue, plans: &mut [Plan]) -> Result<Vec<PlanSummary>, SaveError> {
+    for plan in plans.iter() {
+        if kv.get(&plan_key(&plan.id))?.is_some() {
+            return Err(SaveError::Other(format!("plan {} exists", plan.id)));
+        }
+    }
+    let mut written: Vec<PlanSummary> = Vec::new();
+    for plan in plans.iter_mut() {
+        let revision = plan.revision.max(1);
+        if let Err(e) = write_plan_as(kv, plan, revision) {
+            for summary in &written {
+                let _ = kv.remove(&plan_key(&summary.id));
+            }
+            update_index(kv, |index| index.retain(|p| !written.iter().any(|w| w.id == p.id)));
+            return Err(e);
+        }
+        written.push(PlanSummary::from(&*plan));
+    }
+    Ok(written)
 }
 
 /// Reads one plan.
@@ -478,5 +644,150 @@ mod tests {
         assert_eq!(load_lang(&kv), Some(Lang::Nn));
         kv.set(PREFS_KEY, "garbage").unwrap();
         assert_eq!(load_lang(&kv), None);
+    }
+
+    const MIN: u64 = 60_000;
+
+    #[test]
+    fn a_save_keeps_the_version_it_overwrites_at_most_every_ten_minutes() {
+        let kv = MemoryKv::new();
+        let mut p = plan("a", "A", 1);
+        save_plan(&kv, &mut p).unwrap();
+        assert!(snapshots::list(&kv, "a").unwrap().is_empty(), "a new plan has nothing to keep");
+        for (i, at) in [2 * MIN, 3 * MIN, 4 * MIN, 13 * MIN, 14 * MIN].into_iter().enumerate() {
+            p.set_answer("x/y/z", Answer::Text(format!("v{i}")), at);
+            save_plan(&kv, &mut p).unwrap();
+        }
+        let revisions: Vec<u64> = snapshots::list(&kv, "a").unwrap().iter().map(|s| s.revision).collect();
+        assert_eq!(revisions, [4, 1], "the first save after a quiet spell keeps what it overwrites");
+        let kept = snapshots::read(&kv, &snapshots::list(&kv, "a").unwrap()[1].key).unwrap().unwrap();
+        assert_eq!(plan_from_json(&kept).unwrap().revision, 1);
+    }
+
+    #[test]
+    fn a_restore_is_undone_by_the_snapshot_it_takes() {
+        let kv = MemoryKv::new();
+        let mut p = plan("a", "A", 1);
+        p.set_answer("x/y/z", Answer::Text("first".into()), 1);
+        save_plan(&kv, &mut p).unwrap();
+        p.set_answer("x/y/z", Answer::Text("second".into()), 20 * MIN);
+        save_plan(&kv, &mut p).unwrap();
+        let first = snapshots::list(&kv, "a").unwrap()[0].key.clone();
+        let (restored, undo) = restore_snapshot(&kv, "a", &first, 30 * MIN).unwrap();
+        assert_eq!(restored.answer("x/y/z"), Some(&Answer::Text("first".into())));
+        assert_eq!(restored.revision, 3, "a restore is a new revision, so other tabs see it");
+        assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap(), restored);
+        let (back, _) = restore_snapshot(&kv, "a", &undo, 31 * MIN).unwrap();
+        assert_eq!(back.answer("x/y/z"), Some(&Answer::Text("second".into())));
+        assert_eq!(back.revision, 4);
+    }
+
+    #[test]
+    fn replacing_keeps_the_replaced_plan_as_a_snapshot() {
+        let kv = MemoryKv::new();
+        let mut mine = plan("a", "Mine", 1);
+        save_plan(&kv, &mut mine).unwrap();
+        let theirs = plan("a", "Theirs", 5);
+        let (saved, kept) = replace_plan(&kv, theirs, 9).unwrap();
+        assert_eq!(saved.title, "Theirs");
+        assert_eq!(saved.revision, 2);
+        let kept = snapshots::read(&kv, &kept.unwrap()).unwrap().unwrap();
+        assert_eq!(plan_from_json(&kept).unwrap().title, "Mine");
+        assert_eq!(loaded(&kv).plans.iter().map(|p| p.title.as_str()).collect::<Vec<_>>(), ["Theirs"]);
+    }
+
+    #[test]
+    fn a_replace_that_cannot_keep_the_old_plan_changes_nothing() {
+        let mut mine = plan("a", "Mine", 1);
+        mine.set_answer("x/y/z", Answer::Text("m".repeat(1_500)), 1);
+        let kv = MemoryKv::with_capacity(3_400);
+        save_plan(&kv, &mut mine).unwrap();
+        let before = kv.get(&plan_key("a")).unwrap();
+        assert_eq!(replace_plan(&kv, plan("a", "Theirs", 5), 9).map(|_| ()), Err(SaveError::QuotaExceeded));
+        assert_eq!(kv.get(&plan_key("a")).unwrap(), before);
+    }
+
+    #[test]
+    fn an_import_is_all_or_nothing() {
+        let kv = MemoryKv::with_capacity(6_000);
+        save_plan(&kv, &mut plan("old", "Old", 1)).unwrap();
+        let keys_before = kv.keys().unwrap();
+        let index_before = kv.get(INDEX_KEY).unwrap();
+        let mut big = plan("c", "C", 1);
+        big.set_answer("x/y/z", Answer::Text("c".repeat(5_000)), 1);
+        let mut files = vec![plan("a", "A", 1), plan("b", "B", 1), big];
+        assert_eq!(import_new(&kv, &mut files), Err(SaveError::QuotaExceeded));
+        assert_eq!(kv.keys().unwrap(), keys_before);
+        assert_eq!(kv.get(INDEX_KEY).unwrap(), index_before);
+        // A taken id is refused before anything is written.
+        assert!(import_new(&kv, &mut [plan("x", "X", 1), plan("old", "Other", 1)]).is_err());
+        assert_eq!(kv.keys().unwrap(), keys_before);
+        let mut fits = vec![plan("a", "A", 1), plan("b", "B", 1)];
+        fits[0].revision = 7;
+        let added = import_new(&kv, &mut fits).unwrap();
+        assert_eq!(added.len(), 2);
+        assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap().revision, 7, "the file's revision is kept");
+    }
+
+    #[test]
+    fn an_older_schema_is_kept_once_before_it_is_upgraded() {
+        let kv = MemoryKv::new();
+        let v1 = include_str!("../tests/fixtures/plan-v1.json");
+        kv.set(&plan_key("old"), v1).unwrap();
+        loaded(&kv);
+        loaded(&kv);
+        let kept = snapshots::list(&kv, "old").unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].reason, snapshots::Reason::BeforeUpgrade);
+        assert_eq!(snapshots::read(&kv, &kept[0].key).unwrap().as_deref(), Some(v1), "byte for byte");
+    }
+
+    #[test]
+    fn full_storage_costs_snapshots_never_a_plan() {
+        let kv = MemoryKv::with_capacity(8_000);
+        let mut other = plan("b", "B", 1);
+        save_plan(&kv, &mut other).unwrap();
+        let mut p = plan("a", "A", 1);
+        for i in 0..4u64 {
+            p.set_answer("x/y/z", Answer::Text(format!("{i}").repeat(1_000)), (i + 1) * 20 * MIN);
+            save_plan(&kv, &mut p).unwrap();
+        }
+        assert_eq!(snapshots::list(&kv, "a").unwrap().len(), 3);
+        p.set_answer("x/y/z", Answer::Text("9".repeat(4_000)), 200 * MIN);
+        let outcome = save_plan(&kv, &mut p).unwrap();
+        assert!(outcome.snapshots_dropped > 0, "{outcome:?}");
+        assert_eq!(loaded(&kv).plans.len(), 2, "both plans are still there");
+        assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap(), p);
+    }
+
+    #[test]
+    fn quarantined_values_can_be_listed_read_and_discarded() {
+        let kv = MemoryKv::new();
+        kv.set(&plan_key("bad"), "{broken").unwrap();
+        loaded(&kv);
+        let list = quarantined(&kv).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!((list[0].plan_id.as_str(), list[0].kept_at, list[0].units), ("bad", 100, 7));
+        assert_eq!(read_quarantined(&kv, &list[0].key).unwrap().as_deref(), Some("{broken"));
+        assert_eq!(read_quarantined(&kv, PREFS_KEY).unwrap(), None, "only quarantine keys");
+        discard_quarantined(&kv, INDEX_KEY).unwrap();
+        assert!(kv.get(INDEX_KEY).unwrap().is_some(), "discard touches only quarantine keys");
+        discard_quarantined(&kv, &list[0].key).unwrap();
+        assert!(quarantined(&kv).unwrap().is_empty());
+    }
+
+    #[test]
+    fn export_records_are_kept_apart_from_the_plan() {
+        let kv = MemoryKv::new();
+        let mut p = plan("a", "A", 1);
+        save_plan(&kv, &mut p).unwrap();
+        let before = kv.get(&plan_key("a")).unwrap();
+        record_export(&kv, &[("a".into(), 1), ("gone".into(), 3)], 50).unwrap();
+        assert_eq!(kv.get(&plan_key("a")).unwrap(), before, "exporting is not an edit");
+        let records = export_records(&kv);
+        assert_eq!(records.get("a"), Some(&ExportRecord { at: 50, revision: 1 }));
+        assert!(!records.contains_key("gone"));
+        kv.set(EXPORTS_KEY, "garbage").unwrap();
+        assert!(export_records(&kv).is_empty());
     }
 }

@@ -29,7 +29,7 @@ fn ExampleCard() -> impl IntoView {
                 ioa_core::examples::example_plan(&json, crate::clock::new_plan_id(), crate::clock::now_ms()).ok()
             });
             let saved = result.and_then(|mut plan| {
-                persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)).ok().map(|()| plan)
+                persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)).ok().map(|_| plan)
             });
             loading.set(false);
             match saved {

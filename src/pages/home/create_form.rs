@@ -41,7 +41,7 @@ pub fn CreatePlanForm() -> impl IntoView {
         };
         title_error.set(None);
         match persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)) {
-            Ok(()) => {
+            Ok(_) => {
                 save_error.set(None);
                 app.library.update(|plans| library::upsert(plans, (&plan).into()));
                 title.set(String::new());

@@ -85,7 +85,7 @@ pub fn PlanCard(
             let Ok(Some(Ok(plan))) = storage::load_plan(kv, &id) else { return None };
             let title = library::copy_title(tr(lang, "library.copy_prefix"), &plan.title);
             let mut copy = plan.duplicate(new_plan_id(), title, now_ms());
-            storage::force_save_plan(kv, &mut copy).ok().map(|()| copy)
+            storage::force_save_plan(kv, &mut copy).ok().map(|_| copy)
         });
         match result {
             Some(copy) => {

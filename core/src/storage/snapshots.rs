@@ -1,0 +1,313 @@
+//! Rolling snapshots of each plan: earlier versions the user can go back to.
+//!
+//! A snapshot is a stored plan's text kept under its own key,
+//! `ioa-planleggeren/snapshot/<plan>/<time>/<reason>/<revision>/<size>`. Everything the keep
+//! rule and the budget need is in the key, so listing and pruning read no values.
+//!
+//! When one is taken: before a save overwrites a version that no snapshot holds yet from the
+//! last [`SAVE_SNAPSHOT_EVERY_MS`] (so a working session leaves a trail, and the state a plan
+//! had when work stopped is kept), and always before an import replaces a plan, before a
+//! restore, and before a stored plan of an older schema is first written in the new one.
+//!
+//! What is kept: per plan, the [`KEEP_RECENT`] newest plus the newest of each of the last
+//! [`KEEP_DAYS`] days; across all plans at most [`SNAPSHOT_BUDGET_UNITS`] (oldest go first, a
+//! plan's newest snapshot last). When storage is full, snapshots give way before a plan save
+//! fails; a plan itself is never dropped to make room.
+
+use super::{KeyValue, KvError};
+
+const SNAPSHOT_PREFIX: &str = "ioa-planleggeren/snapshot/";
+
+/// Newest snapshots kept per plan, whatever their age.
+pub const KEEP_RECENT: usize = 10;
+/// Days back for which the newest snapshot of each day is kept as well.
+pub const KEEP_DAYS: u64 = 7;
+/// A save snapshot is taken when the plan's newest snapshot is older than this.
+pub const SAVE_SNAPSHOT_EVERY_MS: u64 = 10 * 60_000;
+/// Most storage all snapshots together may use, in UTF-16 units of key plus value (how
+/// browsers count `localStorage`; Chromium and Firefox give an origin about 5 M). 1.5 M leaves
+/// room for plans about 2.3 times the size of all snapshots kept.
+pub const SNAPSHOT_BUDGET_UNITS: usize = 1_500_000;
+
+const DAY_MS: u64 = 86_400_000;
+
+/// Why a snapshot was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A version that was about to be saved over.
+    Save,
+    /// The plan as it was before an imported file replaced it.
+    BeforeReplace,
+    /// The plan as it was before an earlier version was restored (this makes a restore undoable).
+    BeforeRestore,
+    /// The plan as an older app version stored it, before its first save in the new schema.
+    BeforeUpgrade,
+}
+
+impl Reason {
+    const ALL: [Reason; 4] = [Reason::Save, Reason::BeforeReplace, Reason::BeforeRestore, Reason::BeforeUpgrade];
+
+    fn id(self) -> &'static str {
+        match self {
+            Reason::Save => "save",
+            Reason::BeforeReplace => "before-replace",
+            Reason::BeforeRestore => "before-restore",
+            Reason::BeforeUpgrade => "before-upgrade",
+        }
+    }
+
+    /// Locale key of the reason as the "Versions" view shows it.
+    pub fn message_key(self) -> &'static str {
+        match self {
+            Reason::Save => "versions.reason.save",
+            Reason::BeforeReplace => "versions.reason.before_replace",
+            Reason::BeforeRestore => "versions.reason.before_restore",
+            Reason::BeforeUpgrade => "versions.reason.before_upgrade",
+        }
+    }
+}
+
+/// One snapshot, read from its key alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Snapshot {
+    pub key: String,
+    pub plan_id: String,
+    pub taken_at: u64,
+    pub reason: Reason,
+    /// The plan's revision in the snapshot.
+    pub revision: u64,
+    /// Storage used, in UTF-16 units of key plus value.
+    pub units: usize,
+}
+
+impl Snapshot {
+    fn parse(key: &str) -> Option<Snapshot> {
+        let rest = key.strip_prefix(SNAPSHOT_PREFIX)?;
+        let mut parts = rest.split('/');
+        let plan_id = parts.next().filter(|p| !p.is_empty())?.to_string();
+        let taken_at = parts.next()?.parse().ok()?;
+        let reason_id = parts.next()?;
+        let reason = Reason::ALL.into_iter().find(|r| r.id() == reason_id)?;
+        let revision = parts.next()?.parse().ok()?;
+        let units = parts.next()?.parse().ok()?;
+        parts.next().is_none().then_some(Snapshot { key: key.to_string(), plan_id, taken_at, reason, revision, units })
+    }
+}
+
+fn snapshot_key(plan_id: &str, taken_at: u64, reason: Reason, revision: u64, value: &str) -> String {
+    // The size in the key counts the key too; its own digits change its length, so settle it.
+    let value_units = value.encode_utf16().count();
+    let base = format!("{SNAPSHOT_PREFIX}{plan_id}/{taken_at}/{}/{revision}/", reason.id());
+    let mut units = base.len() + value_units;
+    loop {
+        let total = base.len() + units.to_string().len() + value_units;
+        if total == units {
+            return format!("{base}{units}");
+        }
+        units = total;
+    }
+}
+
+/// Every snapshot in storage, oldest first.
+pub fn all(kv: &dyn KeyValue) -> Result<Vec<Snapshot>, KvError> {
+    let mut list: Vec<Snapshot> = kv.keys()?.iter().filter_map(|k| Snapshot::parse(k)).collect();
+    list.sort_by(|a, b| a.taken_at.cmp(&b.taken_at).then_with(|| a.key.cmp(&b.key)));
+    Ok(list)
+}
+
+/// One plan's snapshots, newest first.
+pub fn list(kv: &dyn KeyValue, plan_id: &str) -> Result<Vec<Snapshot>, KvError> {
+    let mut list: Vec<Snapshot> = all(kv)?.into_iter().filter(|s| s.plan_id == plan_id).collect();
+    list.reverse();
+    Ok(list)
+}
+
+/// The stored text of a snapshot.
+pub fn read(kv: &dyn KeyValue, key: &str) -> Result<Option<String>, KvError> {
+    if Snapshot::parse(key).is_none() {
+        return Ok(None);
+    }
+    kv.get(key)
+}
+
+/// Keeps `raw` (a stored plan's text) as a snapshot, then prunes. When storage is full, older
+/// snapshots give way (oldest first) until this one fits; returns how many were dropped.
+pub fn take(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64) -> Result<(String, usize), KvError> {
+    let key = snapshot_key(plan_id, now, reason, revision, raw);
+    let dropped = make_room(kv, || kv.set(&key, raw), &key)?;
+    prune(kv, now)?;
+    Ok((key, dropped))
+}
+
+/// Keeps `raw` as a snapshot only if it fits without removing anything; prunes after.
+pub fn take_if_fits(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64) -> Result<String, KvError> {
+    let key = snapshot_key(plan_id, now, reason, revision, raw);
+    kv.set(&key, raw)?;
+    prune(kv, now)?;
+    Ok(key)
+}
+
+/// Runs `write`; while storage is full and a snapshot other than `keep` exists, drops the
+/// oldest and tries again. Returns how many snapshots were dropped.
+pub fn make_room(kv: &dyn KeyValue, mut write: impl FnMut() -> Result<(), KvError>, keep: &str) -> Result<usize, KvError> {
+    let mut dropped = 0;
+    loop {
+        match write() {
+            Err(KvError::QuotaExceeded) => {
+                let oldest = all(kv)?.into_iter().find(|s| s.key != keep);
+                let Some(oldest) = oldest else { return Err(KvError::QuotaExceeded) };
+                kv.remove(&oldest.key)?;
+                dropped += 1;
+            }
+            other => return other.map(|()| dropped),
+        }
+    }
+}
+
+/// True when a save at `now` should first keep the version it overwrites.
+pub fn due(kv: &dyn KeyValue, plan_id: &str, now: u64) -> Result<bool, KvError> {
+    let newest = list(kv, plan_id)?.into_iter().map(|s| s.taken_at).max();
+    Ok(newest.is_none_or(|t| now.saturating_sub(t) >= SAVE_SNAPSHOT_EVERY_MS))
+}
+
+/// True when a snapshot of this plan, reason and revision exists.
+pub fn exists(kv: &dyn KeyValue, plan_id: &str, reason: Reason, revision: u64) -> Result<bool, KvError> {
+    Ok(list(kv, plan_id)?.iter().any(|s| s.reason == reason && s.revision == revision))
+}
+
+/// Which of one plan's snapshots (newest first) the keep rule keeps.
+pub fn keep_rule(newest_first: &[Snapshot], now: u64) -> Vec<bool> {
+    let today = now / DAY_MS;
+    let mut days_seen: Vec<u64> = Vec::new();
+    newest_first
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let day = s.taken_at / DAY_MS;
+            let daily = today.saturating_sub(day) < KEEP_DAYS && !days_seen.contains(&day);
+            if daily {
+                days_seen.push(day);
+            }
+            i < KEEP_RECENT || daily
+        })
+        .collect()
+}
+
+/// Applies the keep rule to every plan, then the budget (oldest first; a plan's newest
+/// snapshot only when nothing else is left over the budget).
+pub fn prune(kv: &dyn KeyValue, now: u64) -> Result<(), KvError> {
+    let mut kept: Vec<Snapshot> = Vec::new();
+    let every = all(kv)?;
+    let mut plan_ids: Vec<&str> = every.iter().map(|s| s.plan_id.as_str()).collect();
+    plan_ids.dedup();
+    plan_ids.sort_unstable();
+    plan_ids.dedup();
+    for plan_id in plan_ids {
+        let mut own: Vec<&Snapshot> = every.iter().filter(|s| s.plan_id == plan_id).collect();
+        own.reverse();
+        let owned: Vec<Snapshot> = own.into_iter().cloned().collect();
+        for (snapshot, keep) in owned.iter().zip(keep_rule(&owned, now)) {
+            if keep {
+                kept.push(snapshot.clone());
+            } else {
+                kv.remove(&snapshot.key)?;
+            }
+        }
+    }
+    kept.sort_by(|a, b| a.taken_at.cmp(&b.taken_at).then_with(|| a.key.cmp(&b.key)));
+    let mut used: usize = kept.iter().map(|s| s.units).sum();
+    for pass_newest in [false, true] {
+        for s in kept.iter().filter(|s| pass_newest || !is_newest_of_plan(s, &kept)) {
+            if used <= SNAPSHOT_BUDGET_UNITS {
+                return Ok(());
+            }
+            if kv.get(&s.key)?.is_some() {
+                kv.remove(&s.key)?;
+                used -= s.units;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_newest_of_plan(s: &Snapshot, all: &[Snapshot]) -> bool {
+    all.iter().filter(|o| o.plan_id == s.plan_id).all(|o| o.taken_at <= s.taken_at)
+}
+
+/// Units all snapshots use now.
+pub fn used_units(kv: &dyn KeyValue) -> Result<usize, KvError> {
+    Ok(all(kv)?.iter().map(|s| s.units).sum())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::MemoryKv;
+
+    fn snap(at: u64) -> Snapshot {
+        Snapshot { key: format!("k{at}"), plan_id: "a".into(), taken_at: at, reason: Reason::Save, revision: 1, units: 10 }
+    }
+
+    #[test]
+    fn the_key_holds_its_own_exact_size() {
+        let kv = MemoryKv::new();
+        for value in ["", "x", &"é".repeat(93), &"😀".repeat(1_000)] {
+            let (key, _) = take(&kv, "p-1", value, 3, Reason::BeforeRestore, 5).unwrap();
+            let s = Snapshot::parse(&key).unwrap();
+            assert_eq!(s.units, key.encode_utf16().count() + value.encode_utf16().count(), "{value:?}");
+            assert_eq!((s.plan_id.as_str(), s.taken_at, s.reason, s.revision), ("p-1", 5, Reason::BeforeRestore, 3));
+            kv.remove(&key).unwrap();
+        }
+    }
+
+    #[test]
+    fn keeps_the_ten_newest_and_one_per_day_for_a_week() {
+        let now = 30 * DAY_MS;
+        // Every hour for 14 days, newest first.
+        let list: Vec<Snapshot> = (0..14 * 24).map(|h| snap(now - h * 3_600_000)).collect();
+        let keep = keep_rule(&list, now);
+        let kept: Vec<u64> = list.iter().zip(&keep).filter(|(_, k)| **k).map(|(s, _)| s.taken_at).collect();
+        assert!(keep[..KEEP_RECENT].iter().all(|k| *k), "the ten newest");
+        let older_days: Vec<u64> = kept.iter().filter(|t| **t < now - 9 * 3_600_000).map(|t| t / DAY_MS).collect();
+        // Days 30 and 29 are among the ten newest; then one per day back to day 24, none older.
+        assert_eq!(older_days, [28, 27, 26, 25, 24]);
+        assert_eq!(kept.len(), KEEP_RECENT + 5);
+    }
+
+    #[test]
+    fn budget_drops_oldest_first_and_newest_per_plan_last() {
+        let kv = MemoryKv::new();
+        let big = "x".repeat(SNAPSHOT_BUDGET_UNITS / 3);
+        let now = 10 * DAY_MS;
+        take(&kv, "a", &big, 1, Reason::Save, now).unwrap();
+        take(&kv, "b", &big, 1, Reason::Save, now + 1).unwrap();
+        take(&kv, "a", &big, 2, Reason::Save, now + 2).unwrap();
+        take(&kv, "b", &big, 2, Reason::Save, now + 3).unwrap();
+        assert!(used_units(&kv).unwrap() <= SNAPSHOT_BUDGET_UNITS);
+        let left: Vec<(String, u64)> = all(&kv).unwrap().into_iter().map(|s| (s.plan_id, s.revision)).collect();
+        assert_eq!(left, [("a".to_string(), 2), ("b".to_string(), 2)], "the oldest of each went; each plan keeps its newest");
+    }
+
+    #[test]
+    fn full_storage_drops_oldest_snapshots_to_make_room() {
+        let kv = MemoryKv::with_capacity(3_000);
+        let now = DAY_MS;
+        take(&kv, "a", &"x".repeat(900), 1, Reason::Save, now).unwrap();
+        take(&kv, "a", &"y".repeat(900), 2, Reason::Save, now + 1).unwrap();
+        let (_, dropped) = take(&kv, "a", &"z".repeat(2_200), 3, Reason::Save, now + 2).unwrap();
+        assert_eq!(dropped, 2);
+        assert_eq!(list(&kv, "a").unwrap().iter().map(|s| s.revision).collect::<Vec<_>>(), [3]);
+        // Nothing left to give way: the error reaches the caller.
+        assert_eq!(take(&kv, "a", &"w".repeat(2_990), 4, Reason::Save, now + 3), Err(KvError::QuotaExceeded));
+    }
+
+    #[test]
+    fn foreign_and_malformed_keys_are_not_snapshots() {
+        for key in ["ioa-planleggeren/snapshot/", "ioa-planleggeren/snapshot/a/1/save/1", "ioa-planleggeren/snapshot/a/x/save/1/5", "ioa-planleggeren/snapshot/a/1/lunch/1/5", "ioa-planleggeren/snapshot/a/1/save/1/5/extra", "ioa-planleggeren/plan/a"] {
+            assert_eq!(Snapshot::parse(key), None, "{key}");
+        }
+        let kv = MemoryKv::new();
+        kv.set("ioa-planleggeren/plan/a", "{}").unwrap();
+        assert_eq!(read(&kv, "ioa-planleggeren/plan/a").unwrap(), None, "read gives only snapshots");
+    }
+}
