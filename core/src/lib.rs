@@ -15,6 +15,7 @@ pub mod legal;
 pub mod library;
 pub mod migrate;
 pub mod plan;
+pub mod plan_file;
 pub mod progress;
 pub mod route;
 pub mod storage;

@@ -177,18 +177,52 @@ pub fn load(json: &str) -> Result<(Plan, u32), LoadError> {
             Err(_) => return Err(LoadError::NotJson(e.to_string())),
         },
     };
-    let found = peek.schema_version.ok_or(LoadError::NotAPlan)?;
+    match version(peek.schema_version)? {
+        Version::Current => serde_json::from_str(json).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string())),
+        Version::Older(found) => {
+            let value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
+            upgrade(value, found)
+        }
+    }
+}
+
+/// Like [`load`], for a plan already parsed as JSON (an imported file holds the plan inside an
+/// envelope). The same version rules and the same upgrade chain apply.
+pub fn plan_from_value(value: &Value) -> Result<(Plan, u32), LoadError> {
+    let Some(object) = value.as_object() else { return Err(LoadError::NotAPlan) };
+    let found = match object.get("schema_version") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(v.as_u64().ok_or(LoadError::NotAPlan)?),
+    };
+    match version(found)? {
+        // Borrowing the value: the current version is read without copying it first.
+        Version::Current => Plan::deserialize(value).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string())),
+        Version::Older(found) => upgrade(value.clone(), found),
+    }
+}
+
+enum Version {
+    Current,
+    Older(u32),
+}
+
+/// Sorts a stored `schema_version` into current, older (to upgrade) or refused.
+fn version(found: Option<u64>) -> Result<Version, LoadError> {
+    let found = found.ok_or(LoadError::NotAPlan)?;
     if found > u64::from(SCHEMA_VERSION) {
-        return Err(LoadError::TooNew { found, supported: SCHEMA_VERSION });
+        Err(LoadError::TooNew { found, supported: SCHEMA_VERSION })
+    } else if found == u64::from(SCHEMA_VERSION) {
+        Ok(Version::Current)
+    } else if found == 0 {
+        Err(LoadError::NotAPlan)
+    } else {
+        Ok(Version::Older(found as u32))
     }
-    if found == u64::from(SCHEMA_VERSION) {
-        return serde_json::from_str(json).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string()));
-    }
-    let mut value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
-    let mut version = found as u32;
-    if version == 0 {
-        return Err(LoadError::NotAPlan);
-    }
+}
+
+/// Runs the upgrade chain from schema `found` to the current one, then reads the typed plan.
+fn upgrade(mut value: Value, found: u32) -> Result<(Plan, u32), LoadError> {
+    let mut version = found;
     while version < SCHEMA_VERSION {
         let step = MIGRATIONS
             .iter()
@@ -198,7 +232,7 @@ pub fn load(json: &str) -> Result<(Plan, u32), LoadError> {
         version += 1;
         value["schema_version"] = Value::from(version);
     }
-    serde_json::from_value(value).map(|p| (p, found as u32)).map_err(|e| LoadError::Invalid(e.to_string()))
+    serde_json::from_value(value).map(|p| (p, found)).map_err(|e| LoadError::Invalid(e.to_string()))
 }
 
 #[cfg(test)]
@@ -275,6 +309,95 @@ mod tests {
             plan_from_json("{\"schema_version\": 1, \"id\": 5}"),
             Err(LoadError::Invalid(_))
         ));
+    }
+
+    /// Every fixture as (schema version from its name, file name, text): `plan-v{n}.json` is
+    /// the golden one of version n, `plan-v{n}-<case>.json` a special case.
+    fn fixtures() -> Vec<(u32, String, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let version = name.strip_prefix("plan-v").and_then(|rest| rest.split(['-', '.']).next()).and_then(|n| n.parse().ok());
+            let version = version.unwrap_or_else(|| panic!("{name}: fixtures are named plan-v<version>[-<case>].json"));
+            out.push((version, name, std::fs::read_to_string(&path).unwrap()));
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_schema_version_has_a_golden_fixture_that_loads() {
+        let fixtures = fixtures();
+        for n in 1..=SCHEMA_VERSION {
+            let golden = format!("plan-v{n}.json");
+            assert!(fixtures.iter().any(|(_, name, _)| *name == golden), "schema {n} has no fixture: add core/tests/fixtures/{golden}");
+        }
+        for (version, name, text) in &fixtures {
+            let declared = serde_json::from_str::<Value>(text).unwrap()["schema_version"].as_u64();
+            assert_eq!(declared, Some(u64::from(*version)), "{name} holds the version it is named for");
+            let (plan, found) = load(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+            assert_eq!((found, plan.schema_version), (*version, SCHEMA_VERSION), "{name}");
+        }
+    }
+
+    /// Every text and number the user typed in a fixture's answers, registers and decision is
+    /// still in the upgraded plan: as a value, or inside a merge note.
+    #[test]
+    fn upgrades_drop_nothing_typed() {
+        fn leaves(value: &Value, out: &mut std::collections::BTreeSet<String>) {
+            match value {
+                Value::String(s) if !s.is_empty() => drop(out.insert(s.clone())),
+                Value::Number(n) => drop(out.insert(n.to_string())),
+                Value::Array(items) => items.iter().for_each(|v| leaves(v, out)),
+                Value::Object(map) => map.values().for_each(|v| leaves(v, out)),
+                _ => {}
+            }
+        }
+        for (_, name, text) in fixtures() {
+            let before: Value = serde_json::from_str(&text).unwrap();
+            let after = serde_json::to_value(plan_from_json(&text).unwrap()).unwrap();
+            let mut typed = Default::default();
+            for part in ["answers", "registers", "decision"] {
+                leaves(&before[part], &mut typed);
+            }
+            assert!(typed.len() > 5, "{name}: the walk found only {typed:?}");
+            let mut kept = Default::default();
+            leaves(&after, &mut kept);
+            let notes: Vec<&str> = after["merge_notes"].as_array().unwrap().iter().filter_map(|n| n["value"].as_str()).collect();
+            for leaf in typed {
+                assert!(kept.contains(&leaf) || notes.iter().any(|n| n.contains(leaf.as_str())), "{name}: {leaf:?} was dropped");
+            }
+        }
+    }
+
+    /// Reading an already parsed plan follows exactly the rules of reading its text.
+    #[test]
+    fn a_parsed_plan_loads_as_its_text_does() {
+        let odd = [
+            r#"{"schema_version": "1"}"#,
+            r#"{"schema_version": 0}"#,
+            r#"{"schema_version": -1}"#,
+            r#"{"schema_version": 99}"#,
+            r#"{"schema_version": null}"#,
+            r#"{"title": "no version"}"#,
+            r#"{"schema_version": 1, "id": 5}"#,
+            r#"{"schema_version": 2, "id": 5}"#,
+            r#"{"schema_version": 1, "answers": []}"#,
+            "[1, 2]",
+            "null",
+        ];
+        let texts = fixtures().into_iter().map(|(_, _, text)| text).chain(odd.iter().map(|s| s.to_string()));
+        // Serde's message for a parsed value has no line and column; the error is the same.
+        let without_place = |r: Result<(Plan, u32), LoadError>| match r {
+            Err(LoadError::Invalid(m)) => Err(LoadError::Invalid(m.split(" at line ").next().unwrap_or_default().to_string())),
+            other => other,
+        };
+        for text in texts {
+            let value: Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(without_place(plan_from_value(&value)), without_place(load(&text)), "{text}");
+        }
     }
 
     #[test]
