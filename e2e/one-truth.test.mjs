@@ -89,10 +89,10 @@ test('every view reachable from the worked example reflows at 320 and 390 px in 
   const plan = await openExample(page, server.url);
   const views = await reachableViews(page, `#/plan/${plan}`);
   // Every step of every tool, the four documents, the overview, the decision page, the
-  // facts page and the library.
+  // earlier versions, the facts page and the library.
   const steps = ['leadership', 'startup', 'needs', 'dialogue'].map((t) => json(`content/tools/${t}.json`).steps.length).reduce((a, b) => a + b);
-  assert.equal(views.length, steps + 4 + 4, `walked ${views.length} views`);
-  for (const v of ['decision', 'startup/document', 'leadership/resources', 'needs/needs-list']) {
+  assert.equal(views.length, steps + 4 + 5, `walked ${views.length} views`);
+  for (const v of ['decision', 'versions', 'startup/document', 'leadership/resources', 'needs/needs-list']) {
     assert.ok(views.includes(`#/plan/${plan}/${v}`), `${v} is reachable`);
   }
   assert.ok(views.includes('#/facts'));

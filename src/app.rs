@@ -5,7 +5,7 @@ use crate::components::banners::StorageBanners;
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::pages::{facts::FactsPage, home::HomePage, not_found::NotFoundPage, plan_scope::PlanScope};
 use crate::persistence::{self, Mode};
-use crate::state::{AppState, Notices};
+use crate::state::{AppState, KeepStorage, Notices};
 use ioa_core::route::Route;
 use ioa_core::storage::{self, MemoryKv};
 use ioa_core::Lang;
@@ -50,8 +50,12 @@ pub fn App() -> impl IntoView {
         library: RwSignal::new(plans),
         notices: RwSignal::new(notices),
         announcement: RwSignal::new(String::new()),
+        exports: RwSignal::new(persistence::with_store(storage::export_records)),
+        keep_storage: RwSignal::new(KeepStorage::Unknown),
+        persist_asked: StoredValue::new(false),
     };
     provide_context(state);
+    crate::transfer::check_keep_storage(state);
 
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -74,6 +78,9 @@ pub fn App() -> impl IntoView {
             if let Some(plans) = persistence::with_store(storage::read_index) {
                 state.library.set(plans);
             }
+        }
+        if key.is_none() || key.as_deref() == Some(storage::EXPORTS_KEY) {
+            state.exports.set(persistence::with_store(storage::export_records));
         }
     });
     on_cleanup(move || {

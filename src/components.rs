@@ -3,6 +3,8 @@
 pub mod amount_input;
 pub mod banners;
 pub mod choices;
+pub mod keep_storage_note;
+pub mod last_export;
 pub mod legal_rule;
 pub mod plan_header;
 pub mod rich_text;

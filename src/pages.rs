@@ -8,3 +8,4 @@ pub mod not_found;
 pub mod overview;
 pub mod plan_scope;
 pub mod step;
+pub mod versions;

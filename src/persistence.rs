@@ -112,3 +112,20 @@ pub fn with_store<R>(f: impl FnOnce(&dyn KeyValue) -> R) -> R {
 pub fn mode() -> Mode {
     STORE.with(|s| s.borrow().as_ref().map(|(_, m)| *m)).unwrap_or(Mode::MemoryOnly)
 }
+
+/// Whether the browser has promised not to clear this site's storage under pressure:
+/// `Some(true)` promised, `Some(false)` not (it may clear plans when space runs low), `None`
+/// when the browser cannot say.
+pub async fn is_persisted() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persisted().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Asks the browser to keep this site's storage (`navigator.storage.persist()`); the answer
+/// as for [`is_persisted`]. Browsers decide by their own rules and may say no without asking.
+pub async fn ask_to_persist() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise).await.ok()?.as_bool()
+}

@@ -6,6 +6,7 @@
 //! memory and says so; the next edit or "Try again" retries.
 
 use crate::clock::now_ms;
+use crate::perf::measured;
 use crate::persistence::{self, Mode};
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::migrate::plan_from_json;
@@ -39,6 +40,7 @@ pub struct Session {
     library: RwSignal<Vec<PlanSummary>>,
     timer: StoredValue<Option<TimeoutHandle>>,
     first_unsaved_at: StoredValue<Option<u64>>,
+    app: Option<crate::state::AppState>,
 }
 
 impl Session {
@@ -49,6 +51,7 @@ impl Session {
             plan: RwSignal::new(plan),
             timer: StoredValue::new(None),
             first_unsaved_at: StoredValue::new(None),
+            app: use_context::<crate::state::AppState>(),
         }
     }
 
@@ -56,6 +59,9 @@ impl Session {
     pub fn edit(&self, change: impl FnOnce(&mut Plan, u64)) {
         let now = now_ms();
         self.plan.update(|plan| change(plan, now));
+        if let Some(app) = self.app {
+            crate::transfer::ask_to_keep_storage(app);
+        }
         if self.status.get_untracked() != SaveStatus::Conflict {
             if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
                 self.status.set(SaveStatus::Pending);
@@ -159,23 +165,23 @@ impl Session {
         Ok(copy.id)
     }
 
+    /// Shows `plan` as stored now (after a restore or an import replaced it), dropping
+    /// nothing: callers flush first.
+    pub fn adopt(&self, plan: Plan) {
+        if let Some(handle) = self.timer.get_value() {
+            handle.clear();
+        }
+        self.timer.set_value(None);
+        self.first_unsaved_at.set_value(None);
+        let summary = PlanSummary::from(&plan);
+        self.plan.set(plan);
+        self.status.set(SaveStatus::Saved { at: now_ms() });
+        self.library.update(|plans| library::upsert(plans, summary));
+    }
+
     pub fn memory_only(&self) -> bool {
         persistence::mode() == Mode::MemoryOnly
     }
-}
-
-/// Runs `f` between two performance marks, so `scripts/bench.sh` can read how long saving takes.
-fn measured<R>(name: &str, f: impl FnOnce() -> R) -> R {
-    let performance = window().performance();
-    let start = format!("{name}-start");
-    if let Some(p) = &performance {
-        let _ = p.mark(&start);
-    }
-    let result = f();
-    if let Some(p) = &performance {
-        let _ = p.measure_with_start_mark(name, &start);
-    }
-    result
 }
 
 /// A memo of one value inside the plan. On every plan change it compares in place and clones

@@ -2,7 +2,8 @@
 
 use ioa_core::library::PlanSummary;
 use ioa_core::route::Route;
-use ioa_core::storage::Quarantined;
+use ioa_core::storage::{ExportRecord, Quarantined};
+use std::collections::BTreeMap;
 use ioa_core::Lang;
 use leptos::prelude::*;
 
@@ -19,6 +20,39 @@ pub struct Notices {
     pub snapshots_dropped: usize,
 }
 
+/// What the browser has said about keeping this site's storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeepStorage {
+    /// Not known yet (the browser answers asynchronously).
+    Unknown,
+    /// The browser promised not to clear plans to free space.
+    Kept,
+    /// The browser may clear plans when space runs low.
+    MayClear,
+    /// This browser cannot say.
+    CannotTell,
+}
+
+impl KeepStorage {
+    pub fn from_answer(answer: Option<bool>) -> KeepStorage {
+        match answer {
+            Some(true) => KeepStorage::Kept,
+            Some(false) => KeepStorage::MayClear,
+            None => KeepStorage::CannotTell,
+        }
+    }
+
+    /// Locale key of the plain-words explanation (`None` while unknown).
+    pub fn message_key(self) -> Option<&'static str> {
+        match self {
+            KeepStorage::Unknown => None,
+            KeepStorage::Kept => Some("keep.kept"),
+            KeepStorage::MayClear => Some("keep.may_clear"),
+            KeepStorage::CannotTell => Some("keep.cannot_tell"),
+        }
+    }
+}
+
 /// Handles to app-wide signals. `Copy`, so components take it by value.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -28,6 +62,11 @@ pub struct AppState {
     pub notices: RwSignal<Notices>,
     /// A short message for the live region (e.g. "Plan deleted"), read out by screen readers.
     pub announcement: RwSignal<String>,
+    /// When each plan was last exported from this browser.
+    pub exports: RwSignal<BTreeMap<String, ExportRecord>>,
+    pub keep_storage: RwSignal<KeepStorage>,
+    /// Set once the browser was asked to keep storage on this page.
+    pub persist_asked: StoredValue<bool>,
 }
 
 /// Storage was so full that earlier versions gave way to a save: say so until dismissed.

@@ -259,6 +259,11 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
 }
 
 /// `3400000` → `3 400 000 kr` (Norwegian, with a no-break space) or `NOK 3,400,000` (English).
+/// "12 kB" for a size in UTF-16 units, as browsers count storage (two bytes each).
+pub fn format_kilobytes(units: usize) -> String {
+    format!("{}\u{a0}kB", (units * 2).div_ceil(1000).max(1))
+}
+
 pub fn format_nok(amount: u64, lang: Lang) -> String {
     let digits = amount.to_string();
     let sep = if lang == Lang::En { ',' } else { '\u{a0}' };

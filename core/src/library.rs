@@ -14,6 +14,9 @@ pub struct PlanSummary {
     pub case_number: String,
     pub created_at: u64,
     pub updated_at: u64,
+    /// Saves so far: with the last export's revision, how many changes an export would miss.
+    #[serde(default)]
+    pub revision: u64,
 }
 
 impl From<&Plan> for PlanSummary {
@@ -25,6 +28,7 @@ impl From<&Plan> for PlanSummary {
             case_number: plan.case_number.clone(),
             created_at: plan.created_at,
             updated_at: plan.updated_at,
+            revision: plan.revision,
         }
     }
 }
@@ -52,6 +56,16 @@ pub fn copy_title(prefix: &str, title: &str) -> String {
     }
 }
 
+/// "X (imported copy)" in the user's language, unless that would exceed the title limit.
+pub fn copy_title_suffix(title: &str, suffix: &str) -> String {
+    let candidate = format!("{title} ({suffix})");
+    if crate::plan::validate_title(&candidate).is_ok() {
+        candidate
+    } else {
+        title.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,6 +78,7 @@ mod tests {
             case_number: String::new(),
             created_at: 0,
             updated_at,
+            revision: 0,
         }
     }
 
@@ -89,5 +104,7 @@ mod tests {
         assert_eq!(copy_title("Kopi av", "Plan"), "Kopi av Plan");
         let long = "x".repeat(crate::plan::MAX_TITLE_CHARS);
         assert_eq!(copy_title("Kopi av", &long), long);
+        assert_eq!(copy_title_suffix("Plan", "importert kopi"), "Plan (importert kopi)");
+        assert_eq!(copy_title_suffix(&long, "importert kopi"), long);
     }
 }

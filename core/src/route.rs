@@ -9,6 +9,8 @@ pub enum Route {
     Step { plan: String, tool: String, step: String },
     Document { plan: String, tool: String },
     Decision { plan: String },
+    /// Earlier versions of a plan (snapshots), to look at and restore.
+    Versions { plan: String },
     /// Every legal figure and rule the app uses, with sources and dates.
     Facts,
     NotFound,
@@ -29,6 +31,7 @@ impl Route {
             ["facts"] => Route::Facts,
             ["plan", plan] => Route::Plan { plan: own(plan) },
             ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
+            ["plan", plan, "versions"] => Route::Versions { plan: own(plan) },
             ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
             ["plan", plan, tool, step] => Route::Step { plan: own(plan), tool: own(tool), step: own(step) },
             _ => Route::NotFound,
@@ -43,6 +46,7 @@ impl Route {
             Route::Step { plan, tool, step } => format!("#/plan/{plan}/{tool}/{step}"),
             Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
             Route::Decision { plan } => format!("#/plan/{plan}/decision"),
+            Route::Versions { plan } => format!("#/plan/{plan}/versions"),
             Route::Facts => "#/facts".into(),
         }
     }
@@ -50,7 +54,11 @@ impl Route {
     /// The plan this view belongs to, if any.
     pub fn plan_id(&self) -> Option<&str> {
         match self {
-            Route::Plan { plan } | Route::Step { plan, .. } | Route::Document { plan, .. } | Route::Decision { plan } => {
+            Route::Plan { plan }
+            | Route::Step { plan, .. }
+            | Route::Document { plan, .. }
+            | Route::Decision { plan }
+            | Route::Versions { plan } => {
                 Some(plan)
             }
             Route::Home | Route::Facts | Route::NotFound => None,
@@ -71,6 +79,7 @@ mod tests {
             Route::Step { plan: plan.clone(), tool: "needs".into(), step: "needs-list".into() },
             Route::Document { plan: plan.clone(), tool: "dialogue".into() },
             Route::Decision { plan: plan.clone() },
+            Route::Versions { plan: plan.clone() },
             Route::Facts,
         ] {
             assert_eq!(Route::parse(&route.href()), route);

@@ -49,12 +49,27 @@ pub fn StorageBanners() -> impl IntoView {
                             .collect_view()
                     }}
                 </ul>
+                <p class="ds-paragraph"><a class="ds-link" href=ioa_core::route::Route::Home.href()>{txt("storage.quarantine.link")}</a></p>
                 <button
                     type="button"
                     class="ds-button"
                     data-variant="secondary"
                     on:click=move |_| notices.update(|n| n.quarantined.clear())
                 >
+                    {txt("common.dismiss")}
+                </button>
+            </div>
+        </Show>
+        <Show when=move || notices.with(|n| n.snapshots_dropped > 0)>
+            <div class="ds-alert banner" data-color="warning" role="alert">
+                <h2 class="ds-heading" data-size="xs">{txt("storage.snapshots_dropped.title")}</h2>
+                <p class="ds-paragraph">
+                    {move || {
+                        let count = notices.with(|n| n.snapshots_dropped).to_string();
+                        trf(app.lang.get(), "storage.snapshots_dropped.body", &[("count", &count)])
+                    }}
+                </p>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| notices.update(|n| n.snapshots_dropped = 0)>
                     {txt("common.dismiss")}
                 </button>
             </div>

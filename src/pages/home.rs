@@ -1,7 +1,10 @@
 //! The plan library: create, list, open, rename, duplicate, delete (with undo), load the example.
 
+mod conflict_dialog;
 mod create_form;
+mod import_panel;
 mod plan_card;
+mod recovery;
 
 use crate::title::set_title;
 use crate::components::banners::ErrorAlert;
@@ -12,7 +15,9 @@ use create_form::CreatePlanForm;
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::storage;
 use leptos::prelude::*;
+use import_panel::{drop_handlers, ImportPanel, Incoming};
 use plan_card::PlanCard;
+use recovery::RecoveryView;
 use std::time::Duration;
 
 /// Loads the worked example as a new plan in the current language.
@@ -125,20 +130,27 @@ pub fn HomePage() -> impl IntoView {
         plans
     });
 
+    // A plan file dropped anywhere on the library is imported.
+    let incoming: RwSignal<Vec<Incoming>> = RwSignal::new(Vec::new());
+    let dragging = RwSignal::new(false);
+    let (on_dragover, on_drop) = drop_handlers(incoming, dragging);
+
     view! {
         <h1 class="ds-heading" data-size="xl" tabindex="-1">{txt("home.title")}</h1>
         <p class="ds-paragraph lead" data-size="lg">{txt("home.lead")}</p>
 
-        <div class="home-grid">
+        <div class="home-grid" class:home-grid--dragging=move || dragging.get() on:dragover=on_dragover on:drop=on_drop>
             <div class="home-grid__side">
                 <section aria-labelledby="create-heading">
                     <CreatePlanForm/>
                 </section>
+                <ImportPanel incoming dragging/>
                 <ExampleCard/>
             </div>
 
             <section class="home-grid__list" aria-labelledby="plans-heading">
                 <h2 id="plans-heading" class="ds-heading" data-size="md">{txt("library.title")}</h2>
+                <RecoveryView import=incoming/>
                 {move || {
                     deleted
                         .get()

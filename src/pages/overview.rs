@@ -1,6 +1,8 @@
 //! A plan's front page: the task list of tools and the innovation route.
 
 use crate::title::set_title;
+use crate::components::keep_storage_note::KeepStorageNote;
+use crate::components::last_export::LastExport;
 use crate::components::plan_header::PlanHeader;
 use crate::i18n::{content_text, plan_meta, tr, trf, txt};
 use crate::session::use_session;
@@ -37,6 +39,50 @@ pub fn OverviewPage() -> impl IntoView {
         </section>
 
         <RouteSummary/>
+        <KeepACopy/>
+    }
+}
+
+/// Export this plan as a file, when it was last exported, and its earlier versions.
+#[component]
+fn KeepACopy() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let plan_id = session.plan.with_untracked(|p| p.id.clone());
+    let error: RwSignal<Option<String>> = RwSignal::new(None);
+    let done: RwSignal<Option<String>> = RwSignal::new(None);
+    let export = move |_| {
+        // Save what is on screen first, so the file and storage agree; if saving fails the file
+        // still holds what is on screen.
+        session.flush();
+        let lang = app.lang.get_untracked();
+        let plan = session.plan.get_untracked();
+        match crate::transfer::export_plan(app, &plan) {
+            Ok(()) => {
+                error.set(None);
+                done.set(Some(trf(lang, "export.done", &[("title", &plan.title)])));
+            }
+            Err(failure) => {
+                done.set(None);
+                error.set(Some(failure.message(lang)));
+            }
+        }
+    };
+    let revision = Signal::derive(move || session.plan.with(|p| p.revision));
+    let versions_href = Route::Versions { plan: plan_id.clone() }.href();
+    view! {
+        <section class="overview-section ds-card keep-copy" aria-labelledby="keep-copy-heading">
+            <h2 id="keep-copy-heading" class="ds-heading" data-size="md">{txt("overview.keep.title")}</h2>
+            <p class="ds-paragraph">{txt("overview.keep.intro")}</p>
+            <LastExport plan_id=plan_id revision/>
+            <KeepStorageNote/>
+            <div class="button-row">
+                <button type="button" class="ds-button" data-variant="primary" on:click=export>{txt("export.one")}</button>
+                <a class="ds-button" data-variant="secondary" href=versions_href>{txt("overview.keep.versions")}</a>
+            </div>
+            <p role="status" class="ds-paragraph" data-size="sm">{move || done.get()}</p>
+            {move || error.get().map(|text| view! { <p class="ds-validation-message" data-color="danger" role="alert">{text}</p> })}
+        </section>
     }
 }
 

@@ -2,7 +2,7 @@
 //! when the page is hidden or left, and follows changes made in other tabs.
 
 use crate::i18n::{tr, txt};
-use crate::pages::{decision::DecisionPage, document::DocumentPage, not_found::NotFoundPage, overview::OverviewPage, step::StepPage};
+use crate::pages::{decision::DecisionPage, document::DocumentPage, not_found::NotFoundPage, overview::OverviewPage, step::StepPage, versions::VersionsPage};
 use crate::persistence;
 use crate::session::Session;
 use crate::state::use_app;
@@ -60,6 +60,7 @@ fn PlanPages() -> impl IntoView {
         Route::Step { tool, step, .. } => view! { <StepPage tool step/> }.into_any(),
         Route::Document { tool, .. } => view! { <DocumentPage tool/> }.into_any(),
         Route::Decision { .. } => view! { <DecisionPage/> }.into_any(),
+        Route::Versions { .. } => view! { <VersionsPage/> }.into_any(),
         Route::Home | Route::Facts | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

@@ -95,6 +95,7 @@ pub fn CreatePlanForm() -> impl IntoView {
                     class="ds-input"
                     type="text"
                     autocomplete="organization"
+                    maxlength=ioa_core::plan_file::MAX_DETAIL_CHARS.to_string()
                     prop:value=move || organisation.get()
                     on:input:target=move |ev| organisation.set(ev.target().value())
                 />
@@ -106,6 +107,7 @@ pub fn CreatePlanForm() -> impl IntoView {
                     id="new-case"
                     class="ds-input"
                     type="text"
+                    maxlength=ioa_core::plan_file::MAX_DETAIL_CHARS.to_string()
                     aria-describedby="new-case-help"
                     prop:value=move || case_number.get()
                     on:input:target=move |ev| case_number.set(ev.target().value())

@@ -2,6 +2,7 @@
 
 use crate::clock::{format_timestamp, new_plan_id, now_ms};
 use crate::i18n::{plan_meta, tr, trf, txt};
+use crate::components::last_export::LastExport;
 use crate::persistence;
 use crate::state::use_app;
 use ioa_core::library::{self, PlanSummary};
@@ -96,6 +97,23 @@ pub fn PlanCard(
         }
     };
 
+    let export_error: RwSignal<Option<String>> = RwSignal::new(None);
+    let export = move |_| {
+        let id = summary.with_value(|s| s.id.clone());
+        let lang = app.lang.get_untracked();
+        let result = match persistence::with_store(|kv| storage::load_plan(kv, &id)) {
+            Ok(Some(Ok(plan))) => crate::transfer::export_plan(app, &plan).map(|()| plan.title),
+            _ => Err(crate::transfer::ExportFailure::Unreadable),
+        };
+        match result {
+            Ok(title) => {
+                export_error.set(None);
+                app.announcement.set(trf(lang, "export.done", &[("title", &title)]));
+            }
+            Err(failure) => export_error.set(Some(failure.message(lang))),
+        }
+    };
+
     let ask_delete = move |_| {
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
@@ -145,6 +163,8 @@ pub fn PlanCard(
                     trf(lang, "library.updated", &[("time", &time)])
                 }}
             </p>
+            <LastExport plan_id=id.clone() revision=Signal::derive(move || summary.with_value(|s| s.revision))/>
+            {move || export_error.get().map(|text| view! { <p class="ds-validation-message" data-color="danger" role="alert">{text}</p> })}
             <Show when=move || renaming.get()>
                 <form class="rename-form" on:submit=save_rename novalidate>
                     <div class="ds-field">
@@ -183,6 +203,7 @@ pub fn PlanCard(
                             class="ds-input"
                             type="text"
                             autocomplete="organization"
+                    maxlength=ioa_core::plan_file::MAX_DETAIL_CHARS.to_string()
                             prop:value=move || new_organisation.get()
                             on:input:target=move |ev| new_organisation.set(ev.target().value())
                             on:keydown=move |ev| {
@@ -198,6 +219,7 @@ pub fn PlanCard(
                             id=case_id.get_value()
                             class="ds-input"
                             type="text"
+                            maxlength=ioa_core::plan_file::MAX_DETAIL_CHARS.to_string()
                             prop:value=move || new_case_number.get()
                             on:input:target=move |ev| new_case_number.set(ev.target().value())
                             on:keydown=move |ev| {
@@ -242,6 +264,16 @@ pub fn PlanCard(
                     on:click=duplicate
                 >
                     {txt("library.duplicate")}
+                </button>
+                <button
+                    type="button"
+                    class="ds-button"
+                    data-variant="secondary"
+                    data-size="sm"
+                    aria-describedby=title_id.clone()
+                    on:click=export
+                >
+                    {txt("export.one")}
                 </button>
                 <button
                     type="button"

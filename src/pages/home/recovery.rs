@@ -1,0 +1,109 @@
+//! Stored plans that could not be read were moved aside unchanged (quarantine). Here the user
+//! gets them back out: download the raw text, try to import it, or discard it after confirming.
+
+use crate::clock::{format_timestamp, today_iso};
+use crate::file_io;
+use crate::i18n::{tr, trf, txt};
+use crate::persistence;
+use super::import_panel::Incoming;
+use crate::state::use_app;
+use ioa_core::storage::{self, QuarantineEntry};
+use leptos::prelude::*;
+
+#[component]
+pub fn RecoveryView(import: RwSignal<Vec<Incoming>>) -> impl IntoView {
+    let app = use_app();
+    let entries = RwSignal::new(persistence::with_store(storage::quarantined).unwrap_or_default());
+    // A new load may have quarantined more: refresh when the banner's list changes.
+    Effect::new(move |_| {
+        app.notices.track();
+        entries.set(persistence::with_store(storage::quarantined).unwrap_or_default());
+    });
+    let removed = Callback::new(move |key: String| entries.update(|e| e.retain(|q| q.key != key)));
+    move || {
+        let list = entries.get();
+        (!list.is_empty()).then(|| view! {
+            <section class="ds-card recovery" id="recovery" aria-labelledby="recovery-heading">
+                <h2 id="recovery-heading" class="ds-heading" data-size="sm">{txt("recovery.title")}</h2>
+                <p class="ds-paragraph" data-size="sm">{txt("recovery.intro")}</p>
+                <ul class="recovery-list" role="list">
+                    {list.into_iter().map(|entry| view! { <RecoveryItem entry import removed/> }).collect_view()}
+                </ul>
+            </section>
+        })
+    }
+}
+
+#[component]
+fn RecoveryItem(entry: QuarantineEntry, import: RwSignal<Vec<Incoming>>, removed: Callback<String>) -> impl IntoView {
+    let app = use_app();
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    let entry = StoredValue::new(entry);
+    let file_name = move || {
+        let id = entry.with_value(|e| e.plan_id.clone());
+        ioa_core::plan_file::file_name(tr(app.lang.get_untracked(), "recovery.file_prefix"), &id, &today_iso())
+    };
+    let raw = move || persistence::with_store(|kv| storage::read_quarantined(kv, &entry.with_value(|e| e.key.clone()))).ok().flatten();
+
+    let download = move |_| match raw() {
+        Some(text) => {
+            let ok = file_io::download(&file_name(), &text, "application/json;charset=utf-8").is_ok();
+            error.set((!ok).then_some("export.error.download"));
+        }
+        None => error.set(Some("recovery.error.gone")),
+    };
+    let try_import = move |_| match raw() {
+        Some(text) => import.set(vec![Incoming::Bytes { name: file_name(), bytes: text.into_bytes() }]),
+        None => error.set(Some("recovery.error.gone")),
+    };
+    let ask_discard = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let discard = move |_| {
+        close();
+        let key = entry.with_value(|e| e.key.clone());
+        match persistence::with_store(|kv| storage::discard_quarantined(kv, &key)) {
+            Ok(()) => removed.run(key),
+            Err(_) => error.set(Some("recovery.error.discard")),
+        }
+    };
+    let dom_id = format!("recovery-{}", entry.with_value(|e| e.kept_at));
+    let title_id = format!("{dom_id}-title");
+    let dialog_title = format!("{dom_id}-dialog");
+    view! {
+        <li class="recovery-item">
+            <h3 class="ds-heading" data-size="xs" id=title_id.clone()>
+                {move || {
+                    let lang = app.lang.get();
+                    entry.with_value(|e| trf(lang, "recovery.item", &[
+                        ("id", &e.plan_id),
+                        ("time", &format_timestamp(e.kept_at, lang)),
+                        ("size", &ioa_core::document::format_kilobytes(e.units)),
+                    ]))
+                }}
+            </h3>
+            <div class="recovery-item__actions">
+                <button type="button" class="ds-button" data-variant="secondary" on:click=download aria-describedby=title_id.clone()>{txt("recovery.download")}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=try_import aria-describedby=title_id.clone()>{txt("recovery.try_import")}</button>
+                <button type="button" class="ds-button" data-variant="tertiary" data-color="danger" on:click=ask_discard aria-describedby=title_id>{txt("recovery.discard")}</button>
+            </div>
+            {move || error.get().map(|key| view! { <p class="ds-validation-message" data-color="danger" role="alert">{move || tr(app.lang.get(), key)}</p> })}
+            <dialog class="ds-dialog" node_ref=dialog aria-labelledby=dialog_title.clone()>
+                <h2 class="ds-heading" data-size="sm" id=dialog_title.clone()>{txt("recovery.confirm.title")}</h2>
+                <p class="ds-paragraph">{txt("recovery.confirm.body")}</p>
+                <div class="button-row">
+                    <button type="button" class="ds-button" data-variant="primary" data-color="danger" on:click=discard>{txt("recovery.confirm.discard")}</button>
+                    <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| close()>{txt("common.cancel")}</button>
+                </div>
+            </dialog>
+        </li>
+    }
+}

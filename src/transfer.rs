@@ -1,0 +1,194 @@
+//! Plans out to files and back: export (one plan or all), import with its outcomes, and the
+//! browser's promise to keep storage. The file format and every check live in
+//! `ioa_core::plan_file`; the storage rules in `ioa_core::storage`.
+
+use crate::clock::{new_plan_id, now_ms, today_iso};
+use crate::file_io;
+use crate::i18n::tr;
+use crate::perf::measured;
+use crate::persistence;
+use crate::state::{AppState, KeepStorage};
+use ioa_core::library::{self, PlanSummary};
+use ioa_core::plan::Plan;
+use ioa_core::plan_file::{self, ExportError, ExportMeta, FileError};
+use ioa_core::storage::{self, SaveError};
+use ioa_core::Lang;
+use leptos::prelude::*;
+
+/// Changes since the last export after which the plan quietly suggests a new one.
+pub const EXPORT_REMINDER_AFTER: u64 = 25;
+
+const JSON_MIME: &str = "application/json;charset=utf-8";
+
+fn meta(lang: Lang) -> (String, u64, Lang) {
+    (env!("CARGO_PKG_VERSION").to_string(), now_ms(), lang)
+}
+
+/// Why an export offered no file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExportFailure {
+    /// The file did not read back as the same plan (or was too big); nothing was offered.
+    File(ExportError),
+    /// The browser would not start the download.
+    Download,
+    /// A plan could not be read from storage (for "export all").
+    Unreadable,
+}
+
+impl ExportFailure {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportFailure::File(e) => {
+                let args = e.args();
+                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                crate::i18n::trf(lang, e.message_key(), &args)
+            }
+            ExportFailure::Download => tr(lang, "export.error.download").to_string(),
+            ExportFailure::Unreadable => tr(lang, "export.error.unreadable").to_string(),
+        }
+    }
+}
+
+/// Exports one plan as it is now (the caller passes what is on screen) and records it.
+pub fn export_plan(app: AppState, plan: &Plan) -> Result<(), ExportFailure> {
+    let lang = app.lang.get_untracked();
+    let (version, at, lang) = meta(lang);
+    let text = measured("ioa-export", || {
+        plan_file::export_plan(plan, &ExportMeta { app_version: &version, exported_at_ms: at, language: lang })
+    })
+    .map_err(ExportFailure::File)?;
+    let name = plan_file::file_name(tr(lang, "export.file_prefix"), &plan.title, &today_iso());
+    file_io::download(&name, &text, JSON_MIME).map_err(|_| ExportFailure::Download)?;
+    record(app, &[(plan.id.clone(), plan.revision)], at);
+    Ok(())
+}
+
+/// Exports every readable plan into one file (for moving to a new computer).
+pub fn export_all(app: AppState) -> Result<usize, ExportFailure> {
+    let lang = app.lang.get_untracked();
+    let ids: Vec<String> = app.library.with_untracked(|plans| plans.iter().map(|p| p.id.clone()).collect());
+    let plans: Vec<Plan> = persistence::with_store(|kv| {
+        ids.iter()
+            .map(|id| match storage::load_plan(kv, id) {
+                Ok(Some(Ok(plan))) => Ok(plan),
+                _ => Err(ExportFailure::Unreadable),
+            })
+            .collect::<Result<_, _>>()
+    })?;
+    let (version, at, lang) = meta(lang);
+    let text = plan_file::export_all(&plans, &ExportMeta { app_version: &version, exported_at_ms: at, language: lang })
+        .map_err(ExportFailure::File)?;
+    let name = plan_file::file_name(tr(lang, "export.all_file_prefix"), "", &today_iso());
+    file_io::download(&name, &text, JSON_MIME).map_err(|_| ExportFailure::Download)?;
+    let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
+    record(app, &exported, at);
+    Ok(plans.len())
+}
+
+fn record(app: AppState, exported: &[(String, u64)], at: u64) {
+    // A record that cannot be written costs only the "last exported" line.
+    let _ = persistence::with_store(|kv| storage::record_export(kv, exported, at));
+    app.exports.set(persistence::with_store(storage::export_records));
+}
+
+/// A plan in a file whose id is already in this browser: the user decides.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub file_name: String,
+    pub incoming: Plan,
+    pub existing: Plan,
+}
+
+/// What happened to one file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FileOutcome {
+    /// These plans are now in the library.
+    Imported { file_name: String, titles: Vec<String> },
+    /// Refused; nothing was stored.
+    Refused { file_name: String, error: FileError },
+    /// Read, but storage could not take it; nothing was stored.
+    NotStored { file_name: String, error: SaveError },
+}
+
+/// Reads one file's bytes and stores its plans that are new here. Plans whose id exists come
+/// back as conflicts for the user to decide on; nothing of them is stored yet.
+pub fn import_bytes(app: AppState, file_name: &str, bytes: &[u8]) -> (FileOutcome, Vec<Conflict>) {
+    let file = match measured("ioa-import-read", || plan_file::read_file(bytes)) {
+        Ok(file) => file,
+        Err(error) => return (FileOutcome::Refused { file_name: file_name.to_string(), error }, vec![]),
+    };
+    let mut fresh = Vec::new();
+    let mut conflicts = Vec::new();
+    for incoming in file.plans {
+        match persistence::with_store(|kv| storage::load_plan(kv, &incoming.id)) {
+            Ok(Some(Ok(existing))) => conflicts.push(Conflict { file_name: file_name.to_string(), incoming, existing }),
+            // An unreadable plan under that id stays where it is; the import becomes a copy.
+            Ok(Some(Err(_))) => fresh.push(as_copy(incoming, app.lang.get_untracked())),
+            _ => fresh.push(incoming),
+        }
+    }
+    match measured("ioa-import-store", || persistence::with_store(|kv| storage::import_new(kv, &mut fresh))) {
+        Ok(added) => {
+            let titles = added.iter().map(|s| s.title.clone()).collect();
+            add_to_library(app, added);
+            (FileOutcome::Imported { file_name: file_name.to_string(), titles }, conflicts)
+        }
+        Err(error) => (FileOutcome::NotStored { file_name: file_name.to_string(), error }, vec![]),
+    }
+}
+
+/// Refuses a file before reading it when it is too big.
+pub fn check_size(file_name: &str, bytes: f64) -> Result<(), FileOutcome> {
+    plan_file::check_size(bytes as u64).map_err(|error| FileOutcome::Refused { file_name: file_name.to_string(), error })
+}
+
+fn as_copy(mut plan: Plan, lang: Lang) -> Plan {
+    plan.id = new_plan_id();
+    plan.title = library::copy_title_suffix(&plan.title, tr(lang, "import.copy_suffix"));
+    plan
+}
+
+/// Conflict: keep both; the import becomes a new plan marked as an imported copy.
+pub fn keep_both(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
+    let mut copy = [as_copy(conflict.incoming.clone(), app.lang.get_untracked())];
+    let added = persistence::with_store(|kv| storage::import_new(kv, &mut copy))?;
+    let summary = added[0].clone();
+    add_to_library(app, added);
+    Ok(summary)
+}
+
+/// Conflict: the file's plan replaces the one here, which is kept as a snapshot first.
+pub fn replace(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
+    let (saved, _) = persistence::with_store(|kv| storage::replace_plan(kv, conflict.incoming.clone(), now_ms()))?;
+    let summary = PlanSummary::from(&saved);
+    add_to_library(app, vec![summary.clone()]);
+    Ok(summary)
+}
+
+fn add_to_library(app: AppState, added: Vec<PlanSummary>) {
+    app.library.update(|plans| {
+        for summary in added {
+            library::upsert(plans, summary);
+        }
+    });
+}
+
+/// After the first real edit, asks the browser once per page to keep storage, and shows the answer.
+pub fn ask_to_keep_storage(app: AppState) {
+    if app.persist_asked.get_value() || app.keep_storage.get_untracked() == KeepStorage::Kept {
+        return;
+    }
+    app.persist_asked.set_value(true);
+    leptos::task::spawn_local(async move {
+        let answer = persistence::ask_to_persist().await;
+        app.keep_storage.set(KeepStorage::from_answer(answer));
+    });
+}
+
+/// Reads, without asking, whether the browser keeps storage (at start-up).
+pub fn check_keep_storage(app: AppState) {
+    leptos::task::spawn_local(async move {
+        let answer = persistence::is_persisted().await;
+        app.keep_storage.set(KeepStorage::from_answer(answer));
+    });
+}
