@@ -196,12 +196,25 @@ test('a file dropped on the library is imported', async () => {
     data.items.add(new File([content], 'dratt.json', { type: 'application/json' }));
     return data;
   }, text);
-  await page.dispatchEvent('.plan-list, .empty-state', 'dragover', { dataTransfer: transfer });
+  // Onto the list side of the library, then onto the drop zone itself: each file is read once.
+  await page.dispatchEvent('.empty-state', 'dragover', { dataTransfer: transfer });
   assert.equal(await page.locator('.home-grid--dragging').count(), 1, 'the library shows it takes the file');
-  await page.dispatchEvent('.plan-list, .empty-state', 'drop', { dataTransfer: transfer });
+  await page.dispatchEvent('.empty-state', 'drop', { dataTransfer: transfer });
   await page.waitForSelector('.plan-card');
+  assert.equal(await page.locator('.home-grid--dragging').count(), 0);
+  assert.deepEqual((await report(page).allTextContents()).length, 1);
   assert.match(await report(page).first().textContent(), /dratt\.json/);
   assert.equal((await storedPlans(page)).length, 1);
+  await page.dispatchEvent('.drop-zone', 'drop', { dataTransfer: transfer });
+  await page.locator('dialog.conflict-dialog[open]').waitFor();
+  assert.equal(await report(page).count(), 1, 'one file, one line: the drop is not read twice');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.querySelector('dialog.conflict-dialog[open]'));
+  assert.equal((await storedPlans(page)).length, 1);
+  // Text dragged into a form field is left to the browser.
+  const dragged = await page.evaluateHandle(() => { const d = new DataTransfer(); d.setData('text/plain', 'Tittel'); return d; });
+  await page.dispatchEvent('#new-title', 'dragover', { dataTransfer: dragged });
+  assert.equal(await page.locator('.home-grid--dragging').count(), 0);
   await context.close();
 });
 
@@ -319,6 +332,24 @@ test('an import in one tab reaches the other tab showing the plan', async () => 
   await context.close();
 });
 
+test('a restore in one tab reaches the other tab showing the plan', async () => {
+  const { context, page } = await freshPage(browser);
+  const id = await openExample(page, server.url);
+  const field = '#f-startup-trigger-situation';
+  await page.goto(`${server.url}#/plan/${id}/startup/trigger`);
+  await page.waitForSelector(field);
+  const original = await page.inputValue(field);
+  await page.fill(field, 'Ny tekst');
+  await saved(page);
+  const other = await context.newPage();
+  await other.goto(`${server.url}#/plan/${id}/versions`);
+  await other.waitForSelector('.versions-list');
+  await other.locator('.versions-list li', { hasText: 'Lagret underveis' }).locator('button').click();
+  await other.waitForSelector('.ds-alert[data-color=success]');
+  await page.waitForFunction(([f, v]) => document.querySelector(f)?.value === v, [field, original]);
+  await context.close();
+});
+
 test('export right after typing holds what is on screen; a reload one second after typing loses nothing', async () => {
   const { context, page } = await freshPage(browser);
   const id = await createPlan(page, server.url, 'Eksport midt i');
@@ -355,19 +386,36 @@ test('the new views and dialogs have no axe violations in nn and en', async () =
   const { context, page } = await freshPage(browser);
   const id = await openExample(page, server.url);
   const exported = await download(page, '.keep-copy button.ds-button[data-variant=primary]');
-  await page.evaluate(() => localStorage.setItem('ioa-planleggeren/plan/broken', '{'));
+  await page.evaluate(() => {
+    localStorage.setItem('ioa-planleggeren/plan/broken', '{');
+    localStorage.setItem('ioa-planleggeren/plan/broken-too', '[');
+  });
+  // Earlier versions to list: the example replaced by its own export.
+  await page.goto(server.url);
+  await ready(page);
+  await importFiles(page, { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
+  await page.locator('dialog.conflict-dialog[open] button', { hasText: 'Erstatt planen her' }).click();
   for (const lang of ['nn', 'en']) {
     await page.click(`button[lang=${lang}]`);
     await page.goto(`${server.url}#/plan/${id}`);
     await page.waitForSelector('.keep-copy');
     assert.deepEqual(await axe(page), [], `overview with export (${lang})`);
     await page.goto(`${server.url}#/plan/${id}/versions`);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector('.versions-list');
     assert.deepEqual(await axe(page), [], `versions (${lang})`);
+    await page.locator('.versions-list li button').first().click();
+    await page.waitForSelector('.ds-alert[data-color=success]');
+    assert.deepEqual(await axe(page), [], `versions after a restore, with Undo (${lang})`);
     await page.goto(server.url);
     await page.reload();
     await ready(page);
     await page.waitForSelector('#recovery');
+    assert.equal(await page.locator('#recovery .recovery-item').count(), 2);
+    await page.locator('#recovery .recovery-item').first().locator('.recovery-item__actions button[data-color=danger]').click();
+    await page.waitForSelector('#recovery dialog[open]');
+    await settled(page);
+    assert.deepEqual(await axe(page), [], `recovery with two items and the discard dialog (${lang})`);
+    await page.keyboard.press('Escape');
     await importFiles(page, [
       { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('[]') },
       { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) },

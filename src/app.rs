@@ -93,14 +93,7 @@ pub fn App() -> impl IntoView {
     Effect::new(move |previous: Option<Route>| {
         let route = state.route.get();
         if previous.is_some_and(|p| p != route) {
-            request_animation_frame(|| {
-                if let Some(h1) = document().query_selector("main h1").ok().flatten() {
-                    use wasm_bindgen::JsCast;
-                    if let Ok(h1) = h1.dyn_into::<web_sys::HtmlElement>() {
-                        let _ = h1.focus();
-                    }
-                }
-            });
+            crate::focus::focus_next_frame("main h1");
         }
         route
     });

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod components;
 pub mod fetch;
 pub mod file_io;
+pub mod focus;
 pub mod transfer;
 pub mod i18n;
 pub mod pages;

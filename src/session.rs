@@ -108,8 +108,9 @@ impl Session {
     fn after_save(&self, result: Result<SaveOutcome, SaveError>) {
         match result {
             Ok(outcome) => {
-                if outcome.snapshots_dropped > 0 {
-                    crate::state::note_snapshots_dropped(outcome.snapshots_dropped);
+                // Saves run from timers and listeners, which have no context: use the handle.
+                if let Some(app) = self.app {
+                    crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
                 }
                 self.first_unsaved_at.set_value(None);
                 self.status.set(SaveStatus::Saved { at: now_ms() });

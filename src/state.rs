@@ -69,9 +69,9 @@ pub struct AppState {
     pub persist_asked: StoredValue<bool>,
 }
 
-/// Storage was so full that earlier versions gave way to a save: say so until dismissed.
-pub fn note_snapshots_dropped(count: usize) {
-    if let Some(app) = use_context::<AppState>() {
+/// Storage was so full that earlier versions gave way: say so until dismissed.
+pub fn note_snapshots_dropped(app: AppState, count: usize) {
+    if count > 0 {
         app.notices.update(|n| n.snapshots_dropped += count);
     }
 }

@@ -128,7 +128,8 @@ pub fn import_bytes(app: AppState, file_name: &str, bytes: &[u8]) -> (FileOutcom
         }
     }
     match measured("ioa-import-store", || persistence::with_store(|kv| storage::import_new(kv, &mut fresh))) {
-        Ok(added) => {
+        Ok((added, outcome)) => {
+            crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
             let titles = added.iter().map(|s| s.title.clone()).collect();
             add_to_library(app, added);
             (FileOutcome::Imported { file_name: file_name.to_string(), titles }, conflicts)
@@ -151,7 +152,8 @@ fn as_copy(mut plan: Plan, lang: Lang) -> Plan {
 /// Conflict: keep both; the import becomes a new plan marked as an imported copy.
 pub fn keep_both(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
     let mut copy = [as_copy(conflict.incoming.clone(), app.lang.get_untracked())];
-    let added = persistence::with_store(|kv| storage::import_new(kv, &mut copy))?;
+    let (added, outcome) = persistence::with_store(|kv| storage::import_new(kv, &mut copy))?;
+    crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
     let summary = added[0].clone();
     add_to_library(app, added);
     Ok(summary)
@@ -159,7 +161,8 @@ pub fn keep_both(app: AppState, conflict: &Conflict) -> Result<PlanSummary, Save
 
 /// Conflict: the file's plan replaces the one here, which is kept as a snapshot first.
 pub fn replace(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
-    let (saved, _) = persistence::with_store(|kv| storage::replace_plan(kv, conflict.incoming.clone(), now_ms()))?;
+    let (saved, _, outcome) = persistence::with_store(|kv| storage::replace_plan(kv, conflict.incoming.clone(), now_ms()))?;
+    crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
     let summary = PlanSummary::from(&saved);
     add_to_library(app, vec![summary.clone()]);
     Ok(summary)

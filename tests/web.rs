@@ -82,6 +82,32 @@ fn full_storage_refuses_the_save_and_keeps_the_stored_plan() {
 }
 
 #[wasm_bindgen_test]
+fn in_a_full_browser_storage_earlier_versions_give_way_and_the_plan_is_saved() {
+    let kv = fresh();
+    let minute = 60_000;
+    let mut p = plan("big", "Stor plan");
+    let mut other = plan("other", "Annen plan");
+    storage::save_plan(&kv, &mut other).unwrap();
+    for (i, at) in [1, 20, 40].into_iter().enumerate() {
+        p.set_answer("startup/trigger/situation", Answer::Text(format!("{i}").repeat(300_000)), at * minute);
+        storage::save_plan(&kv, &mut p).unwrap();
+    }
+    assert_eq!(storage::snapshots::list(&kv, "big").unwrap().len(), 2, "two earlier versions kept");
+    let fillers = fill_storage(&kv);
+
+    p.set_answer("startup/trigger/situation", Answer::Text("9".repeat(400_000)), 60 * minute);
+    let outcome = storage::save_plan(&kv, &mut p).expect("snapshots make room for the save");
+    assert!(outcome.snapshots_dropped >= 1, "{outcome:?}");
+    let back = storage::load_plan(&kv, "big").unwrap().unwrap().unwrap();
+    assert_eq!(back, p, "the plan is stored whole");
+    assert_eq!(storage::load_plan(&kv, "other").unwrap().unwrap().unwrap(), other, "no other plan is touched");
+    for key in fillers {
+        kv.remove(&key).unwrap();
+    }
+    local().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 fn corrupt_plan_key_is_quarantined_and_the_rest_load() {
     let kv = fresh();
     storage::save_plan(&kv, &mut plan("good", "God plan")).unwrap();

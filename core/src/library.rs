@@ -56,14 +56,14 @@ pub fn copy_title(prefix: &str, title: &str) -> String {
     }
 }
 
-/// "X (imported copy)" in the user's language, unless that would exceed the title limit.
+/// "X (imported copy)" in the user's language; a title at the length limit is shortened to
+/// make room, so the copy is always marked.
 pub fn copy_title_suffix(title: &str, suffix: &str) -> String {
-    let candidate = format!("{title} ({suffix})");
-    if crate::plan::validate_title(&candidate).is_ok() {
-        candidate
-    } else {
-        title.to_string()
-    }
+    let marker = format!(" ({suffix})");
+    let room = crate::plan::MAX_TITLE_CHARS.saturating_sub(marker.chars().count() + 1);
+    let kept: String = title.chars().take(room).collect();
+    let ellipsis = if kept.len() < title.len() { "…" } else { "" };
+    format!("{kept}{ellipsis}{marker}")
 }
 
 #[cfg(test)]
@@ -105,6 +105,7 @@ mod tests {
         let long = "x".repeat(crate::plan::MAX_TITLE_CHARS);
         assert_eq!(copy_title("Kopi av", &long), long);
         assert_eq!(copy_title_suffix("Plan", "importert kopi"), "Plan (importert kopi)");
-        assert_eq!(copy_title_suffix(&long, "importert kopi"), long);
+        let marked = copy_title_suffix(&long, "importert kopi");
+        assert!(marked.ends_with("… (importert kopi)") && crate::plan::validate_title(&marked).is_ok(), "{}", marked.len());
     }
 }

@@ -187,7 +187,7 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
 /// kept as a snapshot once (a failure is not fatal: the old text stays in place until then).
 fn keep_before_upgrade(kv: &dyn KeyValue, id: &str, raw: &str, revision: u64, now: u64) {
     if !snapshots::exists(kv, id, snapshots::Reason::BeforeUpgrade, revision).unwrap_or(true) {
-        let _ = snapshots::take(kv, id, raw, revision, snapshots::Reason::BeforeUpgrade, now);
+        let _ = snapshots::take(kv, id, raw, revision, snapshots::Reason::BeforeUpgrade, now, &[]);
     }
 }
 
@@ -346,105 +346,159 @@ pub fn save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome, Save
             return Err(SaveError::Conflict { stored_revision: *stored });
         }
     }
-    save_over(kv, plan, previous, plan.revision + 1)
+    save_over(kv, plan, previous, plan.revision + 1, &[]).map(|(outcome, _)| outcome)
 }
 
 /// Saves without the revision check: for a plan that is new to storage, or when the user chose to
 /// keep this tab's version over another tab's.
 pub fn force_save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome, SaveError> {
+    force_save_protecting(kv, plan, &[]).map(|(outcome, _)| outcome)
+}
+
+fn force_save_protecting(kv: &dyn KeyValue, plan: &mut Plan, protect: &[&str]) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
     let previous = stored(kv, &plan.id)?;
     let next = previous.as_ref().and_then(|(_, r)| *r).unwrap_or(0).max(plan.revision) + 1;
-    save_over(kv, plan, previous, next)
+    save_over(kv, plan, previous, next, protect)
 }
 
 /// Writes the plan, then keeps the version it replaced as a snapshot when one is due. The
 /// snapshot comes second: a full storage may cost a snapshot, never the save.
-fn save_over(kv: &dyn KeyValue, plan: &mut Plan, previous: Option<(String, Option<u64>)>, revision: u64) -> Result<SaveOutcome, SaveError> {
-    let outcome = write_plan_as(kv, plan, revision)?;
+fn save_over(
+    kv: &dyn KeyValue,
+    plan: &mut Plan,
+    previous: Option<(String, Option<u64>)>,
+    revision: u64,
+    protect: &[&str],
+) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
+    let written = write_plan_as(kv, plan, revision, protect)?;
     if let Some((raw, Some(old_revision))) = previous {
         if snapshots::due(kv, &plan.id, plan.updated_at).unwrap_or(false) {
             // A snapshot that does not fit is skipped: older ones are not sacrificed for it.
             let _ = snapshots::take_if_fits(kv, &plan.id, &raw, old_revision, snapshots::Reason::Save, plan.updated_at);
         }
     }
-    Ok(outcome)
+    Ok(written)
 }
 
-fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64) -> Result<SaveOutcome, SaveError> {
+/// Writes the plan as `revision`, letting snapshots (not in `protect`) give way when storage is
+/// full. Returns what was removed, so a caller whose larger operation fails can put it back.
+fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64, protect: &[&str]) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
     let previous = plan.revision;
     plan.revision = revision;
     let json = serde_json::to_string(&*plan).expect("a plan always serialises");
     let key = plan_key(&plan.id);
-    let written = snapshots::make_room(kv, || kv.set(&key, &json), "").map_err(SaveError::from).and_then(|dropped| {
-        match kv.get(&key)? {
-            Some(back) if back == json => Ok(dropped),
-            _ => Err(SaveError::NotConfirmed),
-        }
-    });
-    let dropped = match written {
-        Ok(dropped) => dropped,
+    let removed = match snapshots::make_room(kv, || kv.set(&key, &json), protect) {
+        Ok(removed) => removed,
         Err(e) => {
             plan.revision = previous;
-            return Err(e);
+            return Err(e.into());
         }
     };
+    match kv.get(&key) {
+        Ok(Some(back)) if back == json => {}
+        _ => {
+            plan.revision = previous;
+            removed.put_back(kv);
+            return Err(SaveError::NotConfirmed);
+        }
+    }
     let summary = PlanSummary::from(&*plan);
     update_index(kv, |plans| library::upsert(plans, summary));
-    Ok(SaveOutcome { snapshots_dropped: dropped })
+    Ok((SaveOutcome { snapshots_dropped: removed.count() }, removed))
 }
 
 /// Puts an earlier version back: the plan as it is now is kept as a snapshot first (so the
 /// restore can be undone), then the snapshot's plan is saved as the next revision. Returns the
-/// restored plan and the key of the snapshot that undoes it.
-pub fn restore_snapshot(kv: &dyn KeyValue, id: &str, snapshot_key: &str, now: u64) -> Result<(Plan, String), SaveError> {
+/// restored plan, the key of the snapshot that undoes it, and what storage had to give up. On
+/// failure storage is as it was.
+pub fn restore_snapshot(kv: &dyn KeyValue, id: &str, snapshot_key: &str, now: u64) -> Result<(Plan, String, SaveOutcome), SaveError> {
     let raw = snapshots::read(kv, snapshot_key)?.ok_or_else(|| SaveError::Other("no such snapshot".into()))?;
     let mut plan = plan_from_json(&raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
     plan.id = id.to_string();
     plan.touch(now);
-    let undo = keep_current(kv, id, snapshots::Reason::BeforeRestore, now)?;
-    force_save_plan(kv, &mut plan)?;
-    Ok((plan, undo.unwrap_or_default()))
+    let (undo, outcome) = save_after_snapshot(kv, &mut plan, snapshots::Reason::BeforeRestore, now, &[snapshot_key])?;
+    Ok((plan, undo.unwrap_or_default(), outcome))
 }
 
 /// Saves `incoming` over the stored plan with the same id, after keeping the stored one as a
-/// snapshot. Returns the saved plan and the snapshot's key.
-pub fn replace_plan(kv: &dyn KeyValue, mut incoming: Plan, now: u64) -> Result<(Plan, Option<String>), SaveError> {
-    let kept = keep_current(kv, &incoming.id, snapshots::Reason::BeforeReplace, now)?;
+/// snapshot. Returns the saved plan, the snapshot's key and what storage had to give up. On
+/// failure storage is as it was.
+pub fn replace_plan(kv: &dyn KeyValue, mut incoming: Plan, now: u64) -> Result<(Plan, Option<String>, SaveOutcome), SaveError> {
     incoming.touch(now);
-    force_save_plan(kv, &mut incoming)?;
-    Ok((incoming, kept))
+    let (kept, outcome) = save_after_snapshot(kv, &mut incoming, snapshots::Reason::BeforeReplace, now, &[])?;
+    Ok((incoming, kept, outcome))
 }
 
-/// Keeps the stored text of plan `id` as a snapshot; refuses (changing nothing) when even
-/// dropping older snapshots leaves no room, since what follows would overwrite it.
-fn keep_current(kv: &dyn KeyValue, id: &str, reason: snapshots::Reason, now: u64) -> Result<Option<String>, SaveError> {
-    let Some((raw, revision)) = stored(kv, id)? else { return Ok(None) };
-    let (key, _) = snapshots::take(kv, id, &raw, revision.unwrap_or(0), reason, now)?;
-    Ok(Some(key))
+/// Keeps the stored version of `plan` as a snapshot, then saves `plan` over it; both or neither.
+/// Snapshots in `protect` and the one just taken never give way for room.
+fn save_after_snapshot(
+    kv: &dyn KeyValue,
+    plan: &mut Plan,
+    reason: snapshots::Reason,
+    now: u64,
+    protect: &[&str],
+) -> Result<(Option<String>, SaveOutcome), SaveError> {
+    let (kept, mut removed) = match stored(kv, &plan.id)? {
+        Some((raw, revision)) => {
+            let (key, removed) = snapshots::take(kv, &plan.id, &raw, revision.unwrap_or(0), reason, now, protect)?;
+            (Some(key), removed)
+        }
+        None => (None, snapshots::Removed::default()),
+    };
+    let mut protected = protect.to_vec();
+    protected.extend(kept.as_deref());
+    match force_save_protecting(kv, plan, &protected) {
+        Ok((_, more)) => {
+            removed.extend(more);
+            Ok((kept, SaveOutcome { snapshots_dropped: removed.count() }))
+        }
+        Err(e) => {
+            if let Some(key) = &kept {
+                let _ = kv.remove(key);
+            }
+            removed.put_back(kv);
+            Err(e)
+        }
+    }
 }
 
 /// Stores plans read from a file as new plans, all or none: when one cannot be written, the
-/// ones already written are removed again. Plans whose id is taken must be handled first
-/// (keep both or replace); finding one here is an error and writes nothing.
-pub fn import_new(kv: &dyn KeyValue, plans: &mut [Plan]) -> Result<Vec<PlanSummary>, SaveError> {
+/// ones already written are removed, the index text and any snapshots that gave way are put
+/// back. Plans whose id is taken must be handled first (keep both or replace); finding one here
+/// is an error and writes nothing.
+pub fn import_new(kv: &dyn KeyValue, plans: &mut [Plan]) -> Result<(Vec<PlanSummary>, SaveOutcome), SaveError> {
     for plan in plans.iter() {
         if kv.get(&plan_key(&plan.id))?.is_some() {
             return Err(SaveError::Other(format!("plan {} exists", plan.id)));
         }
     }
+    let index_before = kv.get(INDEX_KEY)?;
     let mut written: Vec<PlanSummary> = Vec::new();
+    let mut removed = snapshots::Removed::default();
     for plan in plans.iter_mut() {
         let revision = plan.revision.max(1);
-        if let Err(e) = write_plan_as(kv, plan, revision) {
-            for summary in &written {
-                let _ = kv.remove(&plan_key(&summary.id));
+        match write_plan_as(kv, plan, revision, &[]) {
+            Ok((_, more)) => removed.extend(more),
+            Err(e) => {
+                for id in written.iter().map(|s| s.id.as_str()).chain([plan.id.as_str()]) {
+                    let _ = kv.remove(&plan_key(id));
+                }
+                match &index_before {
+                    Some(raw) => {
+                        let _ = kv.set(INDEX_KEY, raw);
+                    }
+                    None => {
+                        let _ = kv.remove(INDEX_KEY);
+                    }
+                }
+                removed.put_back(kv);
+                return Err(e);
             }
-            update_index(kv, |index| index.retain(|p| !written.iter().any(|w| w.id == p.id)));
-            return Err(e);
         }
         written.push(PlanSummary::from(&*plan));
     }
-    Ok(written)
+    let outcome = SaveOutcome { snapshots_dropped: removed.count() };
+    Ok((written, outcome))
 }
 
 /// Reads one plan.
@@ -469,6 +523,10 @@ pub fn delete_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<String>, KvErro
 /// Puts back a plan removed by [`delete_plan`].
 pub fn undo_delete(kv: &dyn KeyValue, id: &str, raw: &str) -> Result<PlanSummary, SaveError> {
     let plan = plan_from_json(raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
+    // Meanwhile a plan with this id may have come back (an import): never write over it.
+    if kv.get(&plan_key(id))?.is_some() {
+        return Err(SaveError::Other(format!("plan {id} exists again")));
+    }
     kv.set(&plan_key(id), raw)?;
     let summary = PlanSummary::from(&plan);
     update_index(kv, |plans| library::upsert(plans, summary.clone()));
@@ -673,11 +731,11 @@ mod tests {
         p.set_answer("x/y/z", Answer::Text("second".into()), 20 * MIN);
         save_plan(&kv, &mut p).unwrap();
         let first = snapshots::list(&kv, "a").unwrap()[0].key.clone();
-        let (restored, undo) = restore_snapshot(&kv, "a", &first, 30 * MIN).unwrap();
+        let (restored, undo, _) = restore_snapshot(&kv, "a", &first, 30 * MIN).unwrap();
         assert_eq!(restored.answer("x/y/z"), Some(&Answer::Text("first".into())));
         assert_eq!(restored.revision, 3, "a restore is a new revision, so other tabs see it");
         assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap(), restored);
-        let (back, _) = restore_snapshot(&kv, "a", &undo, 31 * MIN).unwrap();
+        let (back, _, _) = restore_snapshot(&kv, "a", &undo, 31 * MIN).unwrap();
         assert_eq!(back.answer("x/y/z"), Some(&Answer::Text("second".into())));
         assert_eq!(back.revision, 4);
     }
@@ -688,7 +746,7 @@ mod tests {
         let mut mine = plan("a", "Mine", 1);
         save_plan(&kv, &mut mine).unwrap();
         let theirs = plan("a", "Theirs", 5);
-        let (saved, kept) = replace_plan(&kv, theirs, 9).unwrap();
+        let (saved, kept, _) = replace_plan(&kv, theirs, 9).unwrap();
         assert_eq!(saved.title, "Theirs");
         assert_eq!(saved.revision, 2);
         let kept = snapshots::read(&kv, &kept.unwrap()).unwrap().unwrap();
@@ -724,7 +782,7 @@ mod tests {
         assert_eq!(kv.keys().unwrap(), keys_before);
         let mut fits = vec![plan("a", "A", 1), plan("b", "B", 1)];
         fits[0].revision = 7;
-        let added = import_new(&kv, &mut fits).unwrap();
+        let (added, _) = import_new(&kv, &mut fits).unwrap();
         assert_eq!(added.len(), 2);
         assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap().revision, 7, "the file's revision is kept");
     }
@@ -789,5 +847,56 @@ mod tests {
         assert!(!records.contains_key("gone"));
         kv.set(EXPORTS_KEY, "garbage").unwrap();
         assert!(export_records(&kv).is_empty());
+    }
+
+    /// Every key and value, to prove an operation that failed changed nothing.
+    fn dump(kv: &MemoryKv) -> Vec<(String, Option<String>)> {
+        kv.keys().unwrap().into_iter().map(|k| (k.clone(), kv.get(&k).unwrap())).collect()
+    }
+
+    /// A store holding plan "a" with two earlier versions, nearly full.
+    fn store_with_history(capacity: usize) -> (MemoryKv, Plan) {
+        let kv = MemoryKv::with_capacity(capacity);
+        let mut p = plan("a", "A", 1);
+        for (i, at) in [1, 20 * MIN, 40 * MIN].into_iter().enumerate() {
+            p.set_answer("x/y/z", Answer::Text(format!("{i}").repeat(400)), at);
+            save_plan(&kv, &mut p).unwrap();
+        }
+        assert_eq!(snapshots::list(&kv, "a").unwrap().len(), 2);
+        (kv, p)
+    }
+
+    #[test]
+    fn a_failed_import_or_replace_costs_no_history() {
+        let (kv, _) = store_with_history(3_200);
+        let before = dump(&kv);
+        let mut too_big = plan("b", "B", 1);
+        too_big.set_answer("x/y/z", Answer::Text("b".repeat(3_000)), 1);
+        assert_eq!(import_new(&kv, &mut [plan("c", "C", 1), too_big.clone()]).map(|_| ()), Err(SaveError::QuotaExceeded));
+        assert_eq!(dump(&kv), before, "import: every key and value as before, snapshots included");
+        too_big.id = "a".into();
+        assert_eq!(replace_plan(&kv, too_big, 50 * MIN).map(|_| ()), Err(SaveError::QuotaExceeded));
+        assert_eq!(dump(&kv), before, "replace: as before");
+    }
+
+    #[test]
+    fn a_restore_keeps_its_source_and_undo_even_when_storage_is_full() {
+        let (kv, _) = store_with_history(3_600);
+        let oldest = snapshots::list(&kv, "a").unwrap().last().unwrap().key.clone();
+        let (restored, undo, _) = restore_snapshot(&kv, "a", &oldest, 50 * MIN).unwrap();
+        assert_eq!(restored.answer("x/y/z"), Some(&Answer::Text("0".repeat(400))));
+        assert!(snapshots::read(&kv, &undo).unwrap().is_some(), "the undo snapshot exists");
+        let (back, _, _) = restore_snapshot(&kv, "a", &undo, 51 * MIN).unwrap();
+        assert_eq!(back.answer("x/y/z"), Some(&Answer::Text("2".repeat(400))));
+    }
+
+    #[test]
+    fn undo_of_a_delete_never_writes_over_a_plan_that_came_back() {
+        let kv = MemoryKv::new();
+        save_plan(&kv, &mut plan("a", "Old", 1)).unwrap();
+        let raw = delete_plan(&kv, "a").unwrap().unwrap();
+        let _ = import_new(&kv, &mut [plan("a", "Imported", 2)]).unwrap();
+        assert!(undo_delete(&kv, "a", &raw).is_err());
+        assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap().title, "Imported");
     }
 }

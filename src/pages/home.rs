@@ -133,13 +133,13 @@ pub fn HomePage() -> impl IntoView {
     // A plan file dropped anywhere on the library is imported.
     let incoming: RwSignal<Vec<Incoming>> = RwSignal::new(Vec::new());
     let dragging = RwSignal::new(false);
-    let (on_dragover, on_drop) = drop_handlers(incoming, dragging);
+    let (on_dragover, on_dragleave, on_drop) = drop_handlers(incoming, dragging);
 
     view! {
         <h1 class="ds-heading" data-size="xl" tabindex="-1">{txt("home.title")}</h1>
         <p class="ds-paragraph lead" data-size="lg">{txt("home.lead")}</p>
 
-        <div class="home-grid" class:home-grid--dragging=move || dragging.get() on:dragover=on_dragover on:drop=on_drop>
+        <div class="home-grid" class:home-grid--dragging=move || dragging.get() on:dragover=on_dragover on:dragleave=on_dragleave on:drop=on_drop>
             <div class="home-grid__side">
                 <section aria-labelledby="create-heading">
                     <CreatePlanForm/>
@@ -149,7 +149,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
 
             <section class="home-grid__list" aria-labelledby="plans-heading">
-                <h2 id="plans-heading" class="ds-heading" data-size="md">{txt("library.title")}</h2>
+                <h2 id="plans-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("library.title")}</h2>
                 <RecoveryView import=incoming/>
                 {move || {
                     deleted

@@ -37,11 +37,21 @@ pub fn VersionsPage() -> impl IntoView {
         let plan_id = plan_id.clone();
         let read_list = read_list.clone();
         move |key: String, taken_at: u64, is_undo: bool| {
-            // Pending edits are saved first, so the snapshot taken before the restore holds them.
+            // Pending edits are saved first, so the snapshot taken before the restore holds them;
+            // if they cannot be saved (full storage, another tab), nothing is restored.
             session.flush();
+            if session.has_unsaved() {
+                error.set(Some("versions.error.unsaved"));
+                return;
+            }
             match persistence::with_store(|kv| storage::restore_snapshot(kv, &plan_id, &key, now_ms())) {
-                Ok((plan, undo_key)) => {
+                Ok((plan, undo_key, outcome)) => {
+                    crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
                     session.adopt(plan);
+                    if is_undo {
+                        // The alert holding the focused "Undo" is gone: focus the heading.
+                        crate::focus::focus_next_frame("main h1");
+                    }
                     error.set(None);
                     restored.set((!is_undo).then_some(Restored { taken_at, undo_key }));
                     let lang = app.lang.get_untracked();

@@ -266,7 +266,7 @@ fn a_title_of_100_000_characters_is_refused() {
     assert_eq!(read(edited(|plan| plan["title"] = json!("a".repeat(100_000)))), invalid(at("title"), "over 10000 characters"));
     assert_eq!(read(edited(|plan| plan["title"] = json!("  "))), invalid(at("title"), "empty"));
     let organisation = edited(|plan| plan["organisation"] = json!("o".repeat(MAX_DETAIL_CHARS + 1)));
-    assert_eq!(read(organisation), invalid(at("organisation"), "over 1000 characters"));
+    assert_eq!(read(organisation), invalid(at("organisation"), "over 10000 characters"));
 }
 
 #[test]

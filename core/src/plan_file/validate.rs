@@ -12,8 +12,9 @@ use crate::plan::{validate_title, Answer, Plan, TitleError, MAX_TITLE_CHARS};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
-/// Longest organisation name or case number accepted.
-pub const MAX_DETAIL_CHARS: usize = 1_000;
+/// Longest organisation name or case number accepted: the title limit, as the forms had none
+/// before (an export must never refuse a plan the app itself stored).
+pub const MAX_DETAIL_CHARS: usize = crate::plan::MAX_TITLE_CHARS;
 
 /// Longest plan id accepted (the app's own are about 16 characters).
 const MAX_ID_CHARS: usize = 64;

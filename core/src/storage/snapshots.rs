@@ -130,36 +130,73 @@ pub fn read(kv: &dyn KeyValue, key: &str) -> Result<Option<String>, KvError> {
     kv.get(key)
 }
 
+/// Snapshots removed to make room, with their text: a caller whose work fails after all puts
+/// them back, so a failed operation costs no history.
+#[derive(Debug, Default)]
+#[must_use]
+pub struct Removed(Vec<(String, String)>);
+
+impl Removed {
+    pub fn count(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn extend(&mut self, other: Removed) {
+        self.0.extend(other.0);
+    }
+
+    /// Writes the removed snapshots back (they fitted before, and what took their room is
+    /// gone again, so this only fails if another tab filled storage in between).
+    pub fn put_back(self, kv: &dyn KeyValue) {
+        for (key, value) in self.0 {
+            let _ = kv.set(&key, &value);
+        }
+    }
+}
+
 /// Keeps `raw` (a stored plan's text) as a snapshot, then prunes. When storage is full, older
-/// snapshots give way (oldest first) until this one fits; returns how many were dropped.
-pub fn take(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64) -> Result<(String, usize), KvError> {
+/// snapshots give way (oldest first, never one in `protect`) until this one fits; if it does
+/// not fit even then, they are put back and nothing changes.
+pub fn take(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64, protect: &[&str]) -> Result<(String, Removed), KvError> {
     let key = snapshot_key(plan_id, now, reason, revision, raw);
-    let dropped = make_room(kv, || kv.set(&key, raw), &key)?;
-    prune(kv, now)?;
-    Ok((key, dropped))
+    let mut protected: Vec<&str> = protect.to_vec();
+    protected.push(&key);
+    let removed = make_room(kv, || kv.set(&key, raw), &protected)?;
+    prune(kv, now, &protected)?;
+    Ok((key, removed))
 }
 
 /// Keeps `raw` as a snapshot only if it fits without removing anything; prunes after.
 pub fn take_if_fits(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64) -> Result<String, KvError> {
     let key = snapshot_key(plan_id, now, reason, revision, raw);
     kv.set(&key, raw)?;
-    prune(kv, now)?;
+    prune(kv, now, &[&key])?;
     Ok(key)
 }
 
-/// Runs `write`; while storage is full and a snapshot other than `keep` exists, drops the
-/// oldest and tries again. Returns how many snapshots were dropped.
-pub fn make_room(kv: &dyn KeyValue, mut write: impl FnMut() -> Result<(), KvError>, keep: &str) -> Result<usize, KvError> {
-    let mut dropped = 0;
+/// Runs `write`; while storage is full and a snapshot not in `protect` exists, removes the
+/// oldest and tries again. If `write` still fails, the removed snapshots are put back and the
+/// error returned, so a write that cannot succeed costs no history.
+pub fn make_room(kv: &dyn KeyValue, mut write: impl FnMut() -> Result<(), KvError>, protect: &[&str]) -> Result<Removed, KvError> {
+    let mut removed = Removed::default();
     loop {
         match write() {
             Err(KvError::QuotaExceeded) => {
-                let oldest = all(kv)?.into_iter().find(|s| s.key != keep);
-                let Some(oldest) = oldest else { return Err(KvError::QuotaExceeded) };
+                let oldest = all(kv)?.into_iter().find(|s| !protect.contains(&s.key.as_str()));
+                let Some(oldest) = oldest else {
+                    removed.put_back(kv);
+                    return Err(KvError::QuotaExceeded);
+                };
+                if let Some(value) = kv.get(&oldest.key)? {
+                    removed.0.push((oldest.key.clone(), value));
+                }
                 kv.remove(&oldest.key)?;
-                dropped += 1;
             }
-            other => return other.map(|()| dropped),
+            Err(other) => {
+                removed.put_back(kv);
+                return Err(other);
+            }
+            Ok(()) => return Ok(removed),
         }
     }
 }
@@ -194,8 +231,9 @@ pub fn keep_rule(newest_first: &[Snapshot], now: u64) -> Vec<bool> {
 }
 
 /// Applies the keep rule to every plan, then the budget (oldest first; a plan's newest
-/// snapshot only when nothing else is left over the budget).
-pub fn prune(kv: &dyn KeyValue, now: u64) -> Result<(), KvError> {
+/// snapshot only when nothing else is left over the budget). Snapshots in `protect` (one just
+/// taken, one about to be restored) are never removed here.
+pub fn prune(kv: &dyn KeyValue, now: u64, protect: &[&str]) -> Result<(), KvError> {
     let mut kept: Vec<Snapshot> = Vec::new();
     let every = all(kv)?;
     let mut plan_ids: Vec<&str> = every.iter().map(|s| s.plan_id.as_str()).collect();
@@ -207,7 +245,7 @@ pub fn prune(kv: &dyn KeyValue, now: u64) -> Result<(), KvError> {
         own.reverse();
         let owned: Vec<Snapshot> = own.into_iter().cloned().collect();
         for (snapshot, keep) in owned.iter().zip(keep_rule(&owned, now)) {
-            if keep {
+            if keep || protect.contains(&snapshot.key.as_str()) {
                 kept.push(snapshot.clone());
             } else {
                 kv.remove(&snapshot.key)?;
@@ -217,7 +255,8 @@ pub fn prune(kv: &dyn KeyValue, now: u64) -> Result<(), KvError> {
     kept.sort_by(|a, b| a.taken_at.cmp(&b.taken_at).then_with(|| a.key.cmp(&b.key)));
     let mut used: usize = kept.iter().map(|s| s.units).sum();
     for pass_newest in [false, true] {
-        for s in kept.iter().filter(|s| pass_newest || !is_newest_of_plan(s, &kept)) {
+        let candidates = kept.iter().filter(|s| !protect.contains(&s.key.as_str()));
+        for s in candidates.filter(|s| pass_newest || !is_newest_of_plan(s, &kept)) {
             if used <= SNAPSHOT_BUDGET_UNITS {
                 return Ok(());
             }
@@ -252,7 +291,7 @@ mod tests {
     fn the_key_holds_its_own_exact_size() {
         let kv = MemoryKv::new();
         for value in ["", "x", &"é".repeat(93), &"😀".repeat(1_000)] {
-            let (key, _) = take(&kv, "p-1", value, 3, Reason::BeforeRestore, 5).unwrap();
+            let (key, _) = take(&kv, "p-1", value, 3, Reason::BeforeRestore, 5, &[]).unwrap();
             let s = Snapshot::parse(&key).unwrap();
             assert_eq!(s.units, key.encode_utf16().count() + value.encode_utf16().count(), "{value:?}");
             assert_eq!((s.plan_id.as_str(), s.taken_at, s.reason, s.revision), ("p-1", 5, Reason::BeforeRestore, 3));
@@ -279,26 +318,43 @@ mod tests {
         let kv = MemoryKv::new();
         let big = "x".repeat(SNAPSHOT_BUDGET_UNITS / 3);
         let now = 10 * DAY_MS;
-        take(&kv, "a", &big, 1, Reason::Save, now).unwrap();
-        take(&kv, "b", &big, 1, Reason::Save, now + 1).unwrap();
-        take(&kv, "a", &big, 2, Reason::Save, now + 2).unwrap();
-        take(&kv, "b", &big, 2, Reason::Save, now + 3).unwrap();
+        let _ = take(&kv, "a", &big, 1, Reason::Save, now, &[]).unwrap();
+        let _ = take(&kv, "b", &big, 1, Reason::Save, now + 1, &[]).unwrap();
+        let _ = take(&kv, "a", &big, 2, Reason::Save, now + 2, &[]).unwrap();
+        let _ = take(&kv, "b", &big, 2, Reason::Save, now + 3, &[]).unwrap();
         assert!(used_units(&kv).unwrap() <= SNAPSHOT_BUDGET_UNITS);
         let left: Vec<(String, u64)> = all(&kv).unwrap().into_iter().map(|s| (s.plan_id, s.revision)).collect();
         assert_eq!(left, [("a".to_string(), 2), ("b".to_string(), 2)], "the oldest of each went; each plan keeps its newest");
     }
 
     #[test]
-    fn full_storage_drops_oldest_snapshots_to_make_room() {
+    fn full_storage_drops_oldest_snapshots_to_make_room_and_puts_them_back_if_in_vain() {
         let kv = MemoryKv::with_capacity(3_000);
         let now = DAY_MS;
-        take(&kv, "a", &"x".repeat(900), 1, Reason::Save, now).unwrap();
-        take(&kv, "a", &"y".repeat(900), 2, Reason::Save, now + 1).unwrap();
-        let (_, dropped) = take(&kv, "a", &"z".repeat(2_200), 3, Reason::Save, now + 2).unwrap();
-        assert_eq!(dropped, 2);
+        let _ = take(&kv, "a", &"x".repeat(900), 1, Reason::Save, now, &[]).unwrap();
+        let _ = take(&kv, "a", &"y".repeat(900), 2, Reason::Save, now + 1, &[]).unwrap();
+        let (_, removed) = take(&kv, "a", &"z".repeat(2_200), 3, Reason::Save, now + 2, &[]).unwrap();
+        assert_eq!(removed.count(), 2);
         assert_eq!(list(&kv, "a").unwrap().iter().map(|s| s.revision).collect::<Vec<_>>(), [3]);
-        // Nothing left to give way: the error reaches the caller.
-        assert_eq!(take(&kv, "a", &"w".repeat(2_990), 4, Reason::Save, now + 3), Err(KvError::QuotaExceeded));
+        // A snapshot that cannot fit even alone: the one that was removed on the way comes back.
+        let before = kv.keys().unwrap();
+        assert_eq!(take(&kv, "a", &"w".repeat(2_990), 4, Reason::Save, now + 3, &[]).map(|_| ()), Err(KvError::QuotaExceeded));
+        assert_eq!(kv.keys().unwrap(), before);
+    }
+
+    #[test]
+    fn protected_snapshots_survive_the_budget_and_a_full_storage() {
+        let kv = MemoryKv::new();
+        let big = "x".repeat(SNAPSHOT_BUDGET_UNITS + 10);
+        let (key, _) = take(&kv, "a", &big, 1, Reason::BeforeReplace, DAY_MS, &[]).unwrap();
+        assert!(read(&kv, &key).unwrap().is_some(), "one snapshot over the budget is still kept when just taken");
+        let (older, _) = take(&kv, "b", "old", 1, Reason::Save, DAY_MS - 5, &[]).unwrap();
+        prune(&kv, DAY_MS, &[&older]).unwrap();
+        assert!(read(&kv, &older).unwrap().is_some(), "protected from the budget");
+        let full = MemoryKv::with_capacity(200);
+        let (keep, _) = take(&full, "a", "k", 1, Reason::Save, 1, &[]).unwrap();
+        assert_eq!(make_room(&full, || full.set("big", &"b".repeat(170)), &[&keep]).map(|r| r.count()), Err(KvError::QuotaExceeded));
+        assert!(read(&full, &keep).unwrap().is_some());
     }
 
     #[test]

@@ -27,14 +27,23 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
         }
     });
 
+    // Inside the modal the page's live regions are inert: the dialog says what just happened
+    // itself, and the page announces it once the dialog is closed.
+    let last_done: RwSignal<Option<String>> = RwSignal::new(None);
     let next = move |message: String| {
         error.set(None);
-        report_done.run(message);
+        report_done.run(message.clone());
         conflicts.update(|c| {
             if !c.is_empty() {
                 c.remove(0);
             }
         });
+        if conflicts.with_untracked(Vec::is_empty) {
+            last_done.set(None);
+            app.announcement.set(message);
+        } else {
+            last_done.set(Some(message));
+        }
     };
     let keep_both = move |_| {
         let Some(conflict) = current.get_untracked() else { return };
@@ -65,6 +74,7 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
 
     view! {
         <dialog class="ds-dialog conflict-dialog" node_ref=dialog aria-labelledby="conflict-title" on:cancel=on_cancel>
+            <p role="status" class="ds-paragraph conflict-dialog__done" data-size="sm">{move || last_done.get()}</p>
             {move || current.get().map(|c| {
                 let lang = app.lang.get();
                 view! {

@@ -8,6 +8,7 @@ use crate::state::use_app;
 use crate::components::keep_storage_note::KeepStorageNote;
 use crate::transfer::{self, Conflict, FileOutcome};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// One line of the import report, already in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,18 +74,42 @@ pub fn read_into(files: Vec<web_sys::File>, incoming: RwSignal<Vec<Incoming>>) {
     });
 }
 
-/// Drag-and-drop handlers for any element that accepts plan files.
-pub fn drop_handlers(incoming: RwSignal<Vec<Incoming>>, dragging: RwSignal<bool>) -> (impl Fn(web_sys::DragEvent) + Copy, impl Fn(web_sys::DragEvent) + Copy) {
+/// True when a drag carries files (not text dragged into a form field).
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| d.types().includes(&wasm_bindgen::JsValue::from_str("Files"), 0))
+}
+
+/// Drag-and-drop handlers for the area that accepts plan files: dragover, dragleave, drop.
+/// Only file drags are taken; the drop stops here, so an inner and an outer area never both
+/// read the same files.
+pub fn drop_handlers(
+    incoming: RwSignal<Vec<Incoming>>,
+    dragging: RwSignal<bool>,
+) -> (impl Fn(web_sys::DragEvent) + Copy, impl Fn(web_sys::DragEvent) + Copy, impl Fn(web_sys::DragEvent) + Copy) {
     let on_dragover = move |ev: web_sys::DragEvent| {
-        ev.prevent_default();
-        dragging.set(true);
+        if carries_files(&ev) {
+            ev.prevent_default();
+            dragging.set(true);
+        }
+    };
+    let on_dragleave = move |ev: web_sys::DragEvent| {
+        // Leaving for a child element is not leaving the area.
+        let inside = ev.related_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let area = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        if !matches!((&area, &inside), (Some(a), Some(i)) if a.contains(Some(i))) {
+            dragging.set(false);
+        }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
+        if !carries_files(&ev) {
+            return;
+        }
         ev.prevent_default();
+        ev.stop_propagation();
         dragging.set(false);
         read_into(file_io::files(ev.data_transfer().and_then(|d| d.files())), incoming);
     };
-    (on_dragover, on_drop)
+    (on_dragover, on_dragleave, on_drop)
 }
 
 #[component]
@@ -143,7 +168,6 @@ pub fn ImportPanel(
         }
     };
     let on_change = move |_| read_into(file_io::files(input.get_untracked().and_then(|i| i.files())), incoming);
-    let (on_dragover, on_drop) = drop_handlers(incoming, dragging);
 
     let export_all = move |_| {
         let lang = app.lang.get_untracked();
@@ -159,13 +183,7 @@ pub fn ImportPanel(
         <section class="ds-card transfer" aria-labelledby="transfer-heading">
             <h2 id="transfer-heading" class="ds-heading" data-size="sm">{txt("import.title")}</h2>
             <p class="ds-paragraph" data-size="sm">{txt("import.intro")}</p>
-            <div
-                class="drop-zone"
-                class:drop-zone--active=move || dragging.get()
-                on:dragover=on_dragover
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=on_drop
-            >
+            <div class="drop-zone" class:drop-zone--active=move || dragging.get()>
                 <input
                     type="file"
                     id="import-file"

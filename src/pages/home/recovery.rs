@@ -24,10 +24,10 @@ pub fn RecoveryView(import: RwSignal<Vec<Incoming>>) -> impl IntoView {
         let list = entries.get();
         (!list.is_empty()).then(|| view! {
             <section class="ds-card recovery" id="recovery" aria-labelledby="recovery-heading">
-                <h2 id="recovery-heading" class="ds-heading" data-size="sm">{txt("recovery.title")}</h2>
+                <h2 id="recovery-heading" class="ds-heading" data-size="sm" tabindex="-1">{txt("recovery.title")}</h2>
                 <p class="ds-paragraph" data-size="sm">{txt("recovery.intro")}</p>
                 <ul class="recovery-list" role="list">
-                    {list.into_iter().map(|entry| view! { <RecoveryItem entry import removed/> }).collect_view()}
+                    {list.into_iter().enumerate().map(|(index, entry)| view! { <RecoveryItem entry index import removed/> }).collect_view()}
                 </ul>
             </section>
         })
@@ -35,7 +35,7 @@ pub fn RecoveryView(import: RwSignal<Vec<Incoming>>) -> impl IntoView {
 }
 
 #[component]
-fn RecoveryItem(entry: QuarantineEntry, import: RwSignal<Vec<Incoming>>, removed: Callback<String>) -> impl IntoView {
+fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incoming>>, removed: Callback<String>) -> impl IntoView {
     let app = use_app();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -71,11 +71,15 @@ fn RecoveryItem(entry: QuarantineEntry, import: RwSignal<Vec<Incoming>>, removed
         close();
         let key = entry.with_value(|e| e.key.clone());
         match persistence::with_store(|kv| storage::discard_quarantined(kv, &key)) {
-            Ok(()) => removed.run(key),
+            Ok(()) => {
+                removed.run(key);
+                // This item is gone: focus the next one's first button, or the library heading.
+                crate::focus::focus_next_frame("#recovery .recovery-item button, #plans-heading");
+            }
             Err(_) => error.set(Some("recovery.error.discard")),
         }
     };
-    let dom_id = format!("recovery-{}", entry.with_value(|e| e.kept_at));
+    let dom_id = format!("recovery-{index}");
     let title_id = format!("{dom_id}-title");
     let dialog_title = format!("{dom_id}-dialog");
     view! {
@@ -101,7 +105,7 @@ fn RecoveryItem(entry: QuarantineEntry, import: RwSignal<Vec<Incoming>>, removed
                 <p class="ds-paragraph">{txt("recovery.confirm.body")}</p>
                 <div class="button-row">
                     <button type="button" class="ds-button" data-variant="primary" data-color="danger" on:click=discard>{txt("recovery.confirm.discard")}</button>
-                    <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| close()>{txt("common.cancel")}</button>
+                    <button type="button" class="ds-button" data-variant="secondary" autofocus on:click=move |_| close()>{txt("common.cancel")}</button>
                 </div>
             </dialog>
         </li>
