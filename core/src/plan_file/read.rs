@@ -238,7 +238,9 @@ fn items(value: &Value, at: &str, each: impl Fn(&Value, &str) -> Option<FileErro
 /// Serde's refusal of `value` as a `T`, as a part path: "missing field `id`" becomes a
 /// missing `<at>.id`; anything else is an invalid `<at>` with serde's words as the detail.
 fn probe<T: DeserializeOwned>(value: &Value, at: &str) -> Option<FileError> {
-    let error = T::deserialize(value).err()?.to_string();
+    // An owned copy, for the same code-size reason as `migrate::plan_from_value` (this runs only
+    // after a refusal).
+    let error = serde_json::from_value::<T>(value.clone()).err()?.to_string();
     let field = error.strip_prefix("missing field `").and_then(|rest| rest.split('`').next());
     Some(match field {
         Some(field) => missing(&format!("{at}.{field}")),
