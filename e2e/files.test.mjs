@@ -234,8 +234,9 @@ test('an import over an existing plan asks; replace keeps a snapshot, and restor
   await importFiles(page, { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
   const dialog = page.locator('dialog.conflict-dialog[open]');
   await dialog.waitFor();
-  assert.match(await dialog.textContent(), /I denne nettleseren/);
-  assert.match(await dialog.textContent(), /Denne er nyest/);
+  const [here, inFile] = await dialog.locator('.conflict-side').allTextContents();
+  assert.match(here, /I denne nettleseren.*Sammenlignet med den andreNyere/s, 'changed here after the export: newer');
+  assert.match(inFile, /I fila.*Sammenlignet med den andreEldre/s);
   await settled(page);
   assert.deepEqual(await axe(page), [], 'conflict dialog (nb)');
   await dialog.locator('button', { hasText: 'Erstatt planen her' }).click();

@@ -80,18 +80,10 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
                 view! {
                     <h2 id="conflict-title" class="ds-heading" data-size="sm">{tr(lang, "import_conflict.title")}</h2>
                     <p class="ds-paragraph">{trf(lang, "import_conflict.intro", &[("file", &c.file_name)])}</p>
-                    <table class="ds-table conflict-table" data-size="sm">
-                        <thead>
-                            <tr>
-                                <td></td>
-                                <th scope="col">{tr(lang, "import_conflict.here")}</th>
-                                <th scope="col">{tr(lang, "import_conflict.in_file")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {comparison_rows(&c.existing, &c.incoming, lang)}
-                        </tbody>
-                    </table>
+                    <div class="conflict-compare">
+                        {comparison(&c.existing, &c.incoming, "import_conflict.here", lang)}
+                        {comparison(&c.incoming, &c.existing, "import_conflict.in_file", lang)}
+                    </div>
                     <p class="ds-paragraph" data-size="sm">{tr(lang, "import_conflict.replace_note")}</p>
                 }
             })}
@@ -107,27 +99,29 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
     }
 }
 
-fn comparison_rows(here: &Plan, file: &Plan, lang: ioa_core::Lang) -> impl IntoView {
-    let newer = |a: &Plan, b: &Plan| (a.updated_at, a.revision) > (b.updated_at, b.revision);
-    let same = (here.updated_at, here.revision) == (file.updated_at, file.revision);
-    let newer_text = |is_newer: bool| match (same, is_newer) {
-        (true, _) => tr(lang, "import_conflict.same"),
-        (false, true) => tr(lang, "import_conflict.newer"),
-        (false, false) => "",
+/// One side of the comparison: `plan`, described against `other`.
+fn comparison(plan: &Plan, other: &Plan, heading: &'static str, lang: ioa_core::Lang) -> impl IntoView {
+    let key = (plan.updated_at, plan.revision);
+    let other_key = (other.updated_at, other.revision);
+    let newer = if key == other_key {
+        tr(lang, "import_conflict.same")
+    } else if key > other_key {
+        tr(lang, "import_conflict.newer")
+    } else {
+        tr(lang, "import_conflict.older")
     };
-    let rows: [(&str, String, String); 4] = [
-        ("import_conflict.row.title", here.title.clone(), file.title.clone()),
-        ("import_conflict.row.changed", format_timestamp(here.updated_at, lang), format_timestamp(file.updated_at, lang)),
-        ("import_conflict.row.revision", here.revision.to_string(), file.revision.to_string()),
-        ("import_conflict.row.newer", newer_text(newer(here, file)).to_string(), newer_text(newer(file, here)).to_string()),
+    let rows: [(&str, String); 4] = [
+        ("import_conflict.row.title", plan.title.clone()),
+        ("import_conflict.row.changed", format_timestamp(plan.updated_at, lang)),
+        ("import_conflict.row.revision", plan.revision.to_string()),
+        ("import_conflict.row.newer", newer.to_string()),
     ];
-    rows.into_iter()
-        .map(|(label, a, b)| view! {
-            <tr>
-                <th scope="row">{tr(lang, label)}</th>
-                <td>{a}</td>
-                <td>{b}</td>
-            </tr>
-        })
-        .collect_view()
+    view! {
+        <section class="conflict-side">
+            <h3 class="ds-heading" data-size="2xs">{tr(lang, heading)}</h3>
+            <dl>
+                {rows.into_iter().map(|(label, value)| view! { <dt>{tr(lang, label)}</dt><dd>{value}</dd> }).collect_view()}
+            </dl>
+        </section>
+    }
 }
