@@ -4,6 +4,9 @@
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+/// The type of every file the app offers: plan files and raw recovered plans are UTF-8 JSON.
+pub const JSON_MIME: &str = "application/json;charset=utf-8";
+
 /// Offers `text` as a download named `name`. Nothing leaves the page: the file is a `blob:` URL
 /// the browser saves locally.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {

@@ -22,6 +22,12 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     ioa_core::i18n::tf(lang, key, args)
 }
 
+/// Like [`trf`], for arguments an error built (`FileError::args`, `ExportError::args`).
+pub fn trf_owned(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    trf(lang, key, &args)
+}
+
 /// A reactive content text in the current language.
 pub fn content_text(text: &'static Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_app().lang;

@@ -150,9 +150,7 @@ impl Session {
     pub fn load_stored(&self) {
         let id = self.plan.with_untracked(|p| p.id.clone());
         if let Ok(Some(Ok(plan))) = persistence::with_store(|kv| storage::load_plan(kv, &id)) {
-            self.plan.set(plan);
-            self.first_unsaved_at.set_value(None);
-            self.status.set(SaveStatus::Saved { at: now_ms() });
+            self.adopt(plan);
         }
     }
 
@@ -166,8 +164,8 @@ impl Session {
         Ok(copy.id)
     }
 
-    /// Shows `plan` as stored now (after a restore or an import replaced it), dropping
-    /// nothing: callers flush first.
+    /// Shows `plan` as stored now (after a restore, or the stored version chosen over this
+    /// tab's edits), with nothing pending.
     pub fn adopt(&self, plan: Plan) {
         if let Some(handle) = self.timer.get_value() {
             handle.clear();

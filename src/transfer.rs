@@ -18,8 +18,6 @@ use leptos::prelude::*;
 /// Changes since the last export after which the plan quietly suggests a new one.
 pub const EXPORT_REMINDER_AFTER: u64 = 25;
 
-const JSON_MIME: &str = "application/json;charset=utf-8";
-
 fn meta(lang: Lang) -> (String, u64, Lang) {
     (env!("CARGO_PKG_VERSION").to_string(), now_ms(), lang)
 }
@@ -38,11 +36,7 @@ pub enum ExportFailure {
 impl ExportFailure {
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            ExportFailure::File(e) => {
-                let args = e.args();
-                let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                crate::i18n::trf(lang, e.message_key(), &args)
-            }
+            ExportFailure::File(e) => crate::i18n::trf_owned(lang, e.message_key(), &e.args()),
             ExportFailure::Download => tr(lang, "export.error.download").to_string(),
             ExportFailure::Unreadable => tr(lang, "export.error.unreadable").to_string(),
         }
@@ -58,7 +52,7 @@ pub fn export_plan(app: AppState, plan: &Plan) -> Result<(), ExportFailure> {
     })
     .map_err(ExportFailure::File)?;
     let name = plan_file::file_name(tr(lang, "export.file_prefix"), &plan.title, &today_iso());
-    file_io::download(&name, &text, JSON_MIME).map_err(|_| ExportFailure::Download)?;
+    file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
     record(app, &[(plan.id.clone(), plan.revision)], at);
     Ok(())
 }
@@ -79,7 +73,7 @@ pub fn export_all(app: AppState) -> Result<usize, ExportFailure> {
     let text = plan_file::export_all(&plans, &ExportMeta { app_version: &version, exported_at_ms: at, language: lang })
         .map_err(ExportFailure::File)?;
     let name = plan_file::file_name(tr(lang, "export.all_file_prefix"), "", &today_iso());
-    file_io::download(&name, &text, JSON_MIME).map_err(|_| ExportFailure::Download)?;
+    file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
     let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
     record(app, &exported, at);
     Ok(plans.len())

@@ -98,13 +98,7 @@ pub fn HomePage() -> impl IntoView {
                         Duration::from_millis(UNDO_MS),
                     );
                     // The card and its buttons are gone: focus goes to "Undo" beside the message.
-                    request_animation_frame(|| {
-                        use wasm_bindgen::JsCast;
-                        let undo = document().get_element_by_id("library-undo").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-                        if let Some(undo) = undo {
-                            let _ = undo.focus();
-                        }
-                    });
+                    crate::focus::focus_id_next_frame("library-undo".into());
                 }
             }
             Err(_) => action_error.set(Some("library.error.delete_failed")),

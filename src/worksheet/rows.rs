@@ -2,7 +2,6 @@
 //! registers (rows stored once in the plan and shown by every tool that uses them).
 
 use super::field::FieldIds;
-use super::simple::focus;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
@@ -146,7 +145,7 @@ pub fn RegisterEditor(
         session.edit(|plan, now| new_id = plan.add_register_row(register, now));
         let first = shown.with_value(|s| s[0].id.clone());
         let target = dom.with_value(|d| format!("{d}-{new_id}-{first}"));
-        request_animation_frame(move || focus(&target));
+        crate::focus::focus_id_next_frame(target);
     };
 
     view! {
@@ -223,7 +222,7 @@ pub fn RegisterEditor(
                             );
                             // The button is gone with its row: focus goes to "Undo", next to the message.
                             let target = undo_id.get_value();
-                            request_animation_frame(move || focus(&target));
+                            crate::focus::focus_id_next_frame(target);
                         }));
                         view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
                     }
@@ -241,7 +240,7 @@ pub fn RegisterEditor(
                     if restored {
                         let first = shown.with_value(|s| s[0].id.clone());
                         let target = dom.with_value(|d| format!("{d}-{row_id}-{first}"));
-                        request_animation_frame(move || focus(&target));
+                        crate::focus::focus_id_next_frame(target);
                     }
                 };
                 view! {
@@ -303,7 +302,7 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
         update(Box::new(|t| t.push(BTreeMap::new())));
         let index = rows.with_untracked(Vec::len).saturating_sub(1);
         let target = dom.with_value(|d| format!("{d}-{index}-{}", columns[0].id));
-        request_animation_frame(move || focus(&target));
+        crate::focus::focus_id_next_frame(target);
     };
     view! {
         <Show when=move || !rows.with(Vec::is_empty)>

@@ -170,7 +170,7 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
         update(Box::new(|l| l.push(String::new())));
         let index = items.with_untracked(Vec::len);
         let target = dom.with_value(|d| format!("{d}-{}", index.saturating_sub(1)));
-        request_animation_frame(move || focus(&target));
+        crate::focus::focus_id_next_frame(target);
     };
     view! {
         <ol class="list-editor">
@@ -217,13 +217,5 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
         <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
             {txt("field.add_item")}
         </button>
-    }
-}
-
-/// Moves focus to an element by id (after it is rendered).
-pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = el.focus();
     }
 }

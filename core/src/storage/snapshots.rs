@@ -274,6 +274,7 @@ fn is_newest_of_plan(s: &Snapshot, all: &[Snapshot]) -> bool {
 }
 
 /// Units all snapshots use now.
+#[cfg(test)]
 pub fn used_units(kv: &dyn KeyValue) -> Result<usize, KvError> {
     Ok(all(kv)?.iter().map(|s| s.units).sum())
 }

@@ -3,7 +3,9 @@
 
 use crate::clock::format_timestamp;
 use crate::i18n::{tr, trf, txt};
-use crate::state::use_app;
+use crate::state::{use_app, AppState};
+use ioa_core::library::PlanSummary;
+use ioa_core::storage::SaveError;
 use crate::transfer::{self, Conflict};
 use ioa_core::plan::Plan;
 use leptos::prelude::*;
@@ -45,22 +47,17 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
             last_done.set(Some(message));
         }
     };
-    let keep_both = move |_| {
+    // Keep both or replace: store the plan as `store` does, then say so with `done_key`.
+    let resolve = move |store: fn(AppState, &Conflict) -> Result<PlanSummary, SaveError>, done_key: &'static str| {
         let Some(conflict) = current.get_untracked() else { return };
         let lang = app.lang.get_untracked();
-        match transfer::keep_both(app, &conflict) {
-            Ok(summary) => next(trf(lang, "import_conflict.kept_both", &[("title", &summary.title)])),
+        match store(app, &conflict) {
+            Ok(summary) => next(trf(lang, done_key, &[("title", &summary.title)])),
             Err(_) => error.set(Some("import_conflict.error")),
         }
     };
-    let replace = move |_| {
-        let Some(conflict) = current.get_untracked() else { return };
-        let lang = app.lang.get_untracked();
-        match transfer::replace(app, &conflict) {
-            Ok(summary) => next(trf(lang, "import_conflict.replaced", &[("title", &summary.title)])),
-            Err(_) => error.set(Some("import_conflict.error")),
-        }
-    };
+    let keep_both = move |_| resolve(transfer::keep_both, "import_conflict.kept_both");
+    let replace = move |_| resolve(transfer::replace, "import_conflict.replaced");
     let skip = move || {
         let Some(conflict) = current.get_untracked() else { return };
         let lang = app.lang.get_untracked();

@@ -3,7 +3,7 @@
 
 use super::conflict_dialog::ConflictDialog;
 use crate::file_io;
-use crate::i18n::{tr, trf, txt};
+use crate::i18n::{tr, trf, trf_owned, txt};
 use crate::state::use_app;
 use crate::components::keep_storage_note::KeepStorageNote;
 use crate::transfer::{self, Conflict, FileOutcome};
@@ -24,11 +24,10 @@ fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLin
             ok: true,
             text: trf(lang, "import.done", &[("file", file_name), ("titles", &titles.join(", "))]),
         },
-        FileOutcome::Refused { file_name, error } => {
-            let args = error.args();
-            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            ReportLine { ok: false, text: format!("{file_name}: {}", trf(lang, error.message_key(), &args)) }
-        }
+        FileOutcome::Refused { file_name, error } => ReportLine {
+            ok: false,
+            text: format!("{file_name}: {}", trf_owned(lang, error.message_key(), &error.args())),
+        },
         FileOutcome::NotStored { file_name, error } => {
             let key = match error {
                 ioa_core::storage::SaveError::QuotaExceeded => "import.error.quota",
@@ -44,7 +43,8 @@ fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLin
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
     Bytes { name: String, bytes: Vec<u8> },
-    TooBig { name: String, size: f64 },
+    /// Refused before reading (too big, or empty).
+    Refused(FileOutcome),
     Unreadable { name: String },
 }
 
@@ -54,8 +54,8 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Incoming> {
     let mut read = Vec::new();
     for file in files {
         let name = file.name();
-        if transfer::check_size(&name, file.size()).is_err() {
-            read.push(Incoming::TooBig { name, size: file.size() });
+        if let Err(refused) = transfer::check_size(&name, file.size()) {
+            read.push(Incoming::Refused(refused));
             continue;
         }
         read.push(match file_io::read_bytes(&file).await {
@@ -135,11 +135,7 @@ pub fn ImportPanel(
                     conflicts.update(|c| c.extend(waiting));
                 }
             }
-            Incoming::TooBig { name, size } => {
-                if let Err(refused) = transfer::check_size(&name, size) {
-                    report.update(|r| r.extend(outcome_line(&refused, lang)));
-                }
-            }
+            Incoming::Refused(refused) => report.update(|r| r.extend(outcome_line(&refused, lang))),
             Incoming::Unreadable { name } => {
                 report.update(|r| r.push(ReportLine { ok: false, text: trf(lang, "import.error.unreadable_file", &[("file", &name)]) }));
             }

@@ -48,13 +48,7 @@ pub fn PlanCard(
     let stop_rename = move || {
         renaming.set(false);
         // By id, not a node ref: a saved edit renders the card anew.
-        let edit_id = edit_id.get_value();
-        request_animation_frame(move || {
-            use wasm_bindgen::JsCast;
-            if let Some(button) = document().get_element_by_id(&edit_id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = button.focus();
-            }
-        });
+        crate::focus::focus_id_next_frame(edit_id.get_value());
     };
 
     let save_rename = move |ev: leptos::ev::SubmitEvent| {

@@ -48,7 +48,7 @@ fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incom
 
     let download = move |_| match raw() {
         Some(text) => {
-            let ok = file_io::download(&file_name(), &text, "application/json;charset=utf-8").is_ok();
+            let ok = file_io::download(&file_name(), &text, file_io::JSON_MIME).is_ok();
             error.set((!ok).then_some("export.error.download"));
         }
         None => error.set(Some("recovery.error.gone")),
