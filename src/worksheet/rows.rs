@@ -175,7 +175,9 @@ pub fn RegisterEditor(
                         });
                         let cell = move |column: &'static str| {
                             Memo::new_owning(move |previous: Option<Option<String>>| {
-                                fingerprint.track();
+                                // `get`, not `track`: tracking a memo nobody has read leaves it
+                                // without sources, so the cell would never see its row change.
+                                fingerprint.get();
                                 session.plan.with_untracked(|p| {
                                     let rows = p.register(register);
                                     let current = rows.binary_search_by_key(&row_id, |r| r.id).ok().and_then(|i| rows[i].cells.get(column));
