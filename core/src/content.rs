@@ -3,9 +3,12 @@
 
 #[cfg(test)]
 mod lint;
+mod roadmap;
 #[cfg(test)]
 mod shared_facts;
 mod validate;
+
+pub use roadmap::{BenefitStage, BenefitsGuide, Crosswalk, Method, Phase, Relation, Roadmap, Stage};
 
 pub use validate::validate;
 
@@ -29,6 +32,8 @@ pub enum ColumnKind {
     Date,
     Amount,
     YesNo,
+    /// A whole number that is not money (minutes, tasks per year).
+    Number,
 }
 
 /// A typed column of a table field or a register.
@@ -119,6 +124,9 @@ pub struct Step {
     /// What a service designer would do in this step, where that helps.
     #[serde(default)]
     pub service_design: Option<Text>,
+    /// True for a roadmap step KS's pages do not list: our proposal, and the step says so.
+    #[serde(default)]
+    pub proposal: bool,
     /// Legal rules that apply to this step (ids in `content/legal-rules.json`).
     #[serde(default)]
     pub rules: Vec<String>,
@@ -182,6 +190,9 @@ pub struct Content {
     pub registers: Vec<Register>,
     /// In the order a team usually meets them.
     pub tools: Vec<Tool>,
+    /// KS's roadmap, its six phases in order.
+    pub roadmap: Roadmap,
+    pub crosswalk: Crosswalk,
 }
 
 /// Tool ids in task-list order.
@@ -195,6 +206,20 @@ const TOOL_SOURCES: [&str; 4] = [
 ];
 const REGISTERS: &str = include_str!("../../content/registers.json");
 
+/// Phase ids in the roadmap's order.
+pub const PHASE_IDS: [&str; 6] = ["anchoring", "insight", "development", "piloting", "transition", "practice"];
+
+const PHASE_SOURCES: [&str; 6] = [
+    include_str!("../../content/roadmap/anchoring.json"),
+    include_str!("../../content/roadmap/insight.json"),
+    include_str!("../../content/roadmap/development.json"),
+    include_str!("../../content/roadmap/piloting.json"),
+    include_str!("../../content/roadmap/transition.json"),
+    include_str!("../../content/roadmap/practice.json"),
+];
+const ROADMAP: &str = include_str!("../../content/roadmap.json");
+const CROSSWALK: &str = include_str!("../../content/crosswalk.json");
+
 impl Content {
     /// Parses the embedded content files.
     pub fn parse() -> Result<Content, String> {
@@ -206,11 +231,28 @@ impl Content {
             .zip(TOOL_IDS)
             .map(|(src, id)| serde_json::from_str::<Tool>(src).map_err(|e| format!("tools/{id}.json: {e}")))
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(Content { registers, tools })
+        let mut roadmap = serde_json::from_str::<Roadmap>(ROADMAP).map_err(|e| format!("roadmap.json: {e}"))?;
+        roadmap.phases = PHASE_SOURCES
+            .iter()
+            .zip(PHASE_IDS)
+            .map(|(src, id)| serde_json::from_str::<Phase>(src).map_err(|e| format!("roadmap/{id}.json: {e}")))
+            .collect::<Result<Vec<_>, _>>()?;
+        let crosswalk = serde_json::from_str::<Crosswalk>(CROSSWALK).map_err(|e| format!("crosswalk.json: {e}"))?;
+        Ok(Content { registers, tools, roadmap, crosswalk })
     }
 
+    /// A worksheet by id: one of LUP's tools or one of the roadmap's phases.
     pub fn tool(&self, id: &str) -> Option<&Tool> {
-        self.tools.iter().find(|t| t.id == id)
+        self.worksheets().find(|t| t.id == id)
+    }
+
+    /// Every worksheet the engine shows: the four tools, then the six phases.
+    pub fn worksheets(&self) -> impl Iterator<Item = &Tool> {
+        self.tools.iter().chain(self.roadmap.phases.iter().map(|p| &p.worksheet))
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.roadmap.phases.iter().find(|p| p.worksheet.id == id)
     }
 
     pub fn register(&self, id: &str) -> Option<&Register> {

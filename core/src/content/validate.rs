@@ -1,6 +1,6 @@
 //! Checks that the content files are complete and consistent.
 
-use super::{Column, ColumnKind, Content, FieldKind, Tool, TOOL_IDS};
+use super::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
 use crate::text::Text;
 use std::collections::BTreeSet;
 
@@ -11,6 +11,7 @@ pub const FIXED_FIELDS: &[(&str, &str, &[&str])] = &[
     ("startup/route/first-view", "choice", &["innovation-friendly", "innovation-procurement", "unsure"]),
     ("leadership/risk/risk-appetite", "choice", &["low", "moderate", "high", "unknown"]),
     ("leadership/risk/backing", "choice", &["yes", "partly", "no", "unknown"]),
+    (crate::guide::CHANGE_OR_BUY_KEY, "choice", &["own-change", "both", "buy"]),
 ];
 
 /// Every problem found, as a readable line; empty means the content is sound.
@@ -41,8 +42,10 @@ pub fn validate(content: &Content) -> Vec<String> {
         problems.push(format!("tools are {ids:?}, expected {TOOL_IDS:?}"));
     }
     for tool in &content.tools {
-        check_tool(content, tool, &mut problems, &mut text);
+        check_tool(content, tool, LUP_SITE, &mut problems, &mut text);
     }
+    check_roadmap(content, &mut problems, &mut text);
+    check_crosswalk(content, &mut problems, &mut text);
 
     for (key, kind, options) in FIXED_FIELDS {
         match content.field(key) {
@@ -106,9 +109,124 @@ fn check_options<'a>(
     }
 }
 
+const LUP_SITE: &str = "https://innovativeanskaffelser.no/";
+const KS_SITE: &str = "https://www.ks.no/";
+
+/// The roadmap's texts, its six phases in order (each a complete worksheet linking to KS), and a
+/// calculation aid for every benefit type the register offers.
+fn check_roadmap(content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
+    let roadmap = &content.roadmap;
+    for (name, t) in [("title", &roadmap.title), ("summary", &roadmap.summary), ("intro", &roadmap.intro), ("original", &roadmap.original.label)] {
+        text(format!("roadmap.{name}"), t, problems);
+    }
+    let benefits = &roadmap.benefits;
+    for (name, t) in [
+        ("title", &benefits.title),
+        ("intro", &benefits.intro),
+        ("stages.explore", &benefits.stages.explore),
+        ("stages.map", &benefits.stages.map),
+        ("stages.plan", &benefits.stages.plan),
+        ("stages.follow-up", &benefits.stages.follow_up),
+        ("original", &benefits.original.label),
+    ] {
+        text(format!("roadmap.benefits.{name}"), t, problems);
+    }
+    for url in [&roadmap.original.url, &benefits.original.url] {
+        if !url.starts_with(KS_SITE) {
+            problems.push(format!("roadmap: {url} must link to KS's site"));
+        }
+    }
+    let kinds = content.register(crate::benefit::REGISTER).and_then(|r| r.column("kind")).map(|c| c.options.as_slice()).unwrap_or(&[]);
+    if kinds.is_empty() {
+        problems.push("registers/goals: no benefit kinds".into());
+    }
+    for kind in kinds {
+        match benefits.types.get(&kind.id) {
+            Some(t) => text(format!("roadmap.benefits.types.{}", kind.id), t, problems),
+            None => problems.push(format!("roadmap.benefits.types: no calculation aid for {}", kind.id)),
+        }
+    }
+    let ids: Vec<_> = roadmap.phases.iter().map(|p| p.worksheet.id.as_str()).collect();
+    if ids != PHASE_IDS {
+        problems.push(format!("phases are {ids:?}, expected {PHASE_IDS:?}"));
+    }
+    for (i, phase) in roadmap.phases.iter().enumerate() {
+        let path = format!("roadmap/{}", phase.worksheet.id);
+        if usize::from(phase.number) != i + 1 {
+            problems.push(format!("{path}: number {} in place {}", phase.number, i + 1));
+        }
+        check_tool(content, &phase.worksheet, KS_SITE, problems, text);
+        for (list, items) in [("questions", &phase.questions), ("outputs", &phase.outputs)] {
+            if items.is_empty() {
+                problems.push(format!("{path}: no {list}"));
+            }
+            for (j, t) in items.iter().enumerate() {
+                text(format!("{path}.{list}[{j}]"), t, problems);
+            }
+        }
+        if phase.methods.is_empty() {
+            problems.push(format!("{path}: no methods"));
+        }
+        for (j, m) in phase.methods.iter().enumerate() {
+            text(format!("{path}.methods[{j}].name"), &m.name, problems);
+            text(format!("{path}.methods[{j}].note"), &m.note, problems);
+            if m.url.as_deref().is_some_and(|u| !u.starts_with("https://")) {
+                problems.push(format!("{path}.methods[{j}]: links must be https"));
+            }
+        }
+    }
+}
+
+/// Every stage's texts, references to real worksheets, steps and registers, unique ids.
+fn check_crosswalk(content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
+    let cw = &content.crosswalk;
+    text("crosswalk.json: title".into(), &cw.title, problems);
+    text("crosswalk.json: intro".into(), &cw.intro, problems);
+    for (name, spine) in [("roadmap", &cw.spines.roadmap), ("lup", &cw.spines.lup)] {
+        for (part, t) in [("title", &spine.title), ("when", &spine.when), ("why", &spine.why)] {
+            text(format!("crosswalk.spines.{name}.{part}"), t, problems);
+        }
+    }
+    if cw.stages.is_empty() {
+        problems.push("crosswalk: no stages".into());
+    }
+    let mut ids = BTreeSet::new();
+    for stage in &cw.stages {
+        let path = format!("crosswalk/{}", stage.id);
+        if !ids.insert(stage.id.as_str()) {
+            problems.push(format!("{path}: duplicate stage id"));
+        }
+        for (name, t) in [("title", &stage.title), ("note", &stage.note), ("advice.roadmap", &stage.advice.roadmap), ("advice.lup", &stage.advice.lup)] {
+            text(format!("{path}.{name}"), t, problems);
+        }
+        let resolves = |reference: &str| {
+            reference == "decision"
+                || match reference.split_once(':') {
+                    Some((tool, step)) => content.tool(tool).is_some_and(|t| t.step(step).is_some()),
+                    None => content.tool(reference).is_some(),
+                }
+        };
+        for (side, refs, own) in [("lup", &stage.lup, &TOOL_IDS[..]), ("ks", &stage.ks, &PHASE_IDS[..])] {
+            for reference in refs {
+                let worksheet = reference.split(':').next().unwrap_or_default();
+                let on_its_side = own.contains(&worksheet) || (side == "lup" && reference == "decision");
+                if !resolves(reference) || !on_its_side {
+                    problems.push(format!("{path}.{side}: {reference} is not a {side} worksheet or step"));
+                }
+            }
+        }
+        for register in &stage.shared {
+            if content.register(register).is_none() {
+                problems.push(format!("{path}.shared: unknown register {register}"));
+            }
+        }
+    }
+}
+
 fn check_tool(
     content: &Content,
     tool: &Tool,
+    site: &str,
     problems: &mut Vec<String>,
     text: &mut impl FnMut(String, &Text, &mut Vec<String>),
 ) {
@@ -117,8 +235,8 @@ fn check_tool(
         text(format!("{path}.{name}"), t, problems);
     }
     text(format!("{path}.original"), &tool.original.label, problems);
-    if !tool.original.url.starts_with("https://innovativeanskaffelser.no/") {
-        problems.push(format!("{path}: original must link to LUP's site"));
+    if !tool.original.url.starts_with(site) {
+        problems.push(format!("{path}: original must link to {site}"));
     }
     if tool.steps.is_empty() {
         problems.push(format!("{path}: no steps"));
@@ -244,6 +362,17 @@ mod tests {
         for tool in &content.tools {
             assert!(tool.steps.len() >= 5, "{} has {} steps", tool.id, tool.steps.len());
             assert!(tool.steps.iter().all(|s| !s.fields.is_empty()));
+        }
+        for phase in &content.roadmap.phases {
+            assert!(phase.worksheet.steps.len() >= 3, "{} has {} steps", phase.worksheet.id, phase.worksheet.steps.len());
+        }
+        // No step is presented as KS's where KS's pages do not list it (DOMAIN §5.3): phase 3
+        // and phase 5 are wholly our proposal.
+        for id in ["development", "transition"] {
+            assert!(content.tool(id).unwrap().steps.iter().all(|s| s.proposal), "{id}: every step is marked as our proposal");
+        }
+        for id in ["anchoring", "practice"] {
+            assert!(content.tool(id).unwrap().steps.iter().all(|s| !s.proposal), "{id}: KS lists these steps");
         }
     }
 }

@@ -1,0 +1,179 @@
+//! KS's roadmap for service innovation and the crosswalk between it and LUP's tools, as content.
+//! A phase is a worksheet ([`Tool`]) with a few more facts, so the one worksheet engine shows it.
+
+use super::Tool;
+use crate::text::Text;
+use serde::Deserialize;
+
+/// Where a phase stands in benefit realisation, which runs through all six phases.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum BenefitStage {
+    Explore,
+    Map,
+    Plan,
+    FollowUp,
+}
+
+/// A tool or method KS names for a phase.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Method {
+    pub name: Text,
+    pub note: Text,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// One of the roadmap's six phases.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Phase {
+    /// Its steps, texts and document, shown by the worksheet engine like a LUP tool.
+    #[serde(flatten)]
+    pub worksheet: Tool,
+    pub number: u8,
+    pub benefit_stage: BenefitStage,
+    pub methods: Vec<Method>,
+    pub questions: Vec<Text>,
+    pub outputs: Vec<Text>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct BenefitStages {
+    pub explore: Text,
+    pub map: Text,
+    pub plan: Text,
+    #[serde(rename = "follow-up")]
+    pub follow_up: Text,
+}
+
+impl BenefitStages {
+    pub fn get(&self, stage: BenefitStage) -> &Text {
+        match stage {
+            BenefitStage::Explore => &self.explore,
+            BenefitStage::Map => &self.map,
+            BenefitStage::Plan => &self.plan,
+            BenefitStage::FollowUp => &self.follow_up,
+        }
+    }
+}
+
+/// A short calculation aid per benefit type (the goals register's `kind` options).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct BenefitTypes {
+    #[serde(rename = "avoided-cost")]
+    pub avoided_cost: Text,
+    #[serde(rename = "saved-time")]
+    pub saved_time: Text,
+    pub quality: Text,
+    pub other: Text,
+}
+
+impl BenefitTypes {
+    pub fn get(&self, kind: &str) -> Option<&Text> {
+        match kind {
+            "avoided-cost" => Some(&self.avoided_cost),
+            "saved-time" => Some(&self.saved_time),
+            "quality" => Some(&self.quality),
+            "other" => Some(&self.other),
+            _ => None,
+        }
+    }
+}
+
+/// Benefit realisation across the phases.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct BenefitsGuide {
+    pub title: Text,
+    pub intro: Text,
+    pub stages: BenefitStages,
+    pub types: BenefitTypes,
+    pub original: super::Link,
+}
+
+/// The roadmap as a whole: its introduction, benefit realisation and the six phases in order.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Roadmap {
+    pub title: Text,
+    pub summary: Text,
+    pub intro: Text,
+    pub original: super::Link,
+    pub benefits: BenefitsGuide,
+    /// Filled from `content/roadmap/<phase>.json`.
+    #[serde(skip)]
+    pub phases: Vec<Phase>,
+}
+
+/// How LUP's tools and KS's phases relate in one stage of the time line.
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// Both do this; one shared record serves both.
+    Overlap,
+    /// LUP's tools cover what the roadmap leaves out.
+    LupAdds,
+    /// The roadmap covers what LUP's tools leave out.
+    KsAdds,
+    /// Something one sequence needs that the other has no step for.
+    Gap,
+}
+
+impl Relation {
+    pub fn id(self) -> &'static str {
+        match self {
+            Relation::Overlap => "overlap",
+            Relation::LupAdds => "lup-adds",
+            Relation::KsAdds => "ks-adds",
+            Relation::Gap => "gap",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct SpineText {
+    pub title: Text,
+    pub when: Text,
+    pub why: Text,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Spines {
+    pub roadmap: SpineText,
+    pub lup: SpineText,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct StageAdvice {
+    pub roadmap: Text,
+    pub lup: Text,
+}
+
+/// One stage of the crosswalk's time line.
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Stage {
+    pub id: String,
+    pub title: Text,
+    /// A LUP tool id, `tool:step`, or `decision` for the decision helper.
+    pub lup: Vec<String>,
+    /// A phase id or `phase:step`.
+    pub ks: Vec<String>,
+    /// Register ids both sides use in this stage.
+    pub shared: Vec<String>,
+    pub relation: Relation,
+    pub note: Text,
+    pub advice: StageAdvice,
+}
+
+/// "When do we use what, and how do the tools overlap?"
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct Crosswalk {
+    pub title: Text,
+    pub intro: Text,
+    pub spines: Spines,
+    pub stages: Vec<Stage>,
+}
+
+impl Crosswalk {
+    pub fn stage(&self, id: &str) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+}
