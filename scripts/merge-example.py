@@ -41,7 +41,7 @@ for lang, (title, organisation) in TITLES.items():
             for row in rows:
                 target.append({"id": len(target) + 1, "cells": row[lang]})
     plan = {
-        "schema_version": 2,
+        "schema_version": 3,
         "id": "example-elvebyen",
         "revision": 0,
         "title": title,
@@ -51,7 +51,7 @@ for lang, (title, organisation) in TITLES.items():
         "created_at": epoch_ms(STORY_STARTED),
         "updated_at": epoch_ms(STORY_NOW),
         "answers": dict(sorted(answers.items())),
-        "done_steps": [],
+        "steps": {},
         "registers": dict(sorted(registers.items())),
         "decision": {
             "answers": {
@@ -73,10 +73,12 @@ for lang, (title, organisation) in TITLES.items():
             }[lang],
         },
     }
-    # Every step of the example is filled in, so mark them done.
+    # Every step of the example is filled in, so mark them done. The roadmap is left for the
+    # reader to try: the example tells the story of the four LUP tools.
     for tool in TOOLS:
         spec = json.loads((ROOT / "content" / "tools" / f"{tool}.json").read_text(encoding="utf-8"))
-        plan["done_steps"] += [f"{tool}/{step['id']}" for step in spec["steps"]]
+        for step in spec["steps"]:
+            plan["steps"][f"{tool}/{step['id']}"] = {"status": "done"}
     out = ROOT / "content" / "examples" / f"elvebyen.{lang}.json"
     out.write_text(json.dumps(plan, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"{out.relative_to(ROOT)}: {len(answers)} answers, {sum(len(r) for r in registers.values())} register rows")

@@ -39,7 +39,7 @@ impl LoadError {
 type Step = fn(&mut Value) -> Result<(), String>;
 
 /// The upgrade chain, ordered by `from`. Every step keeps a fixture of the version it reads.
-const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2)];
+const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2), (2, v2_to_v3)];
 
 /// Facts schema 1 stored twice, and the one place schema 2 keeps each: (old key, new key).
 /// Leadership step 4 and start-up step 5 asked the same "people, time and money"; the leader
@@ -118,6 +118,26 @@ fn v1_to_v2(plan: &mut Value) -> Result<(), String> {
         obj.insert("decision".into(), decision);
     }
     obj.insert("merge_notes".into(), Value::Array(notes));
+    Ok(())
+}
+
+/// Schema 3 records more than "done" about a step (status, reason, owner, target date, note)
+/// and covers the roadmap's steps too: each key of schema 2's `done_steps` becomes a step record
+/// with status done. The benefits register is the old goals register with more columns, so its
+/// rows need no change.
+fn v2_to_v3(plan: &mut Value) -> Result<(), String> {
+    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
+    let done = match obj.remove("done_steps") {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err("done_steps is not a list".into()),
+    };
+    let mut steps = serde_json::Map::new();
+    for key in done {
+        let Value::String(key) = key else { return Err("a done step is not a text".into()) };
+        steps.insert(key, serde_json::json!({ "status": "done" }));
+    }
+    obj.insert("steps".into(), Value::Object(steps));
     Ok(())
 }
 
@@ -272,6 +292,29 @@ mod tests {
             ("startup/resources/planning-budget", "leadership/resources/planning-budget", "450000"),
             ("startup/team/project-owner", "leadership/leaders/sponsor", "Kari Nymo"),
         ]);
+    }
+
+    const V2: &str = include_str!("../tests/fixtures/plan-v2.json");
+
+    #[test]
+    fn v2_done_steps_become_done_step_records() {
+        use crate::plan::{StepMark, StepRecord};
+        let before: Value = serde_json::from_str(V2).unwrap();
+        let done: Vec<&str> = before["done_steps"].as_array().unwrap().iter().map(|k| k.as_str().unwrap()).collect();
+        assert!(done.len() > 10, "the fixture marks many steps done");
+        let plan = plan_from_json(V2).unwrap();
+        assert_eq!(plan.steps.len(), done.len());
+        for key in done {
+            assert_eq!(plan.step(key), Some(&StepRecord { status: Some(StepMark::Done), ..Default::default() }), "{key}");
+        }
+        assert_eq!(plan.spine, None, "a v2 plan has not chosen a spine");
+        let json = serde_json::to_value(&plan).unwrap();
+        assert!(json.get("done_steps").is_none(), "the old key is gone, not kept beside the new one");
+        for bad in [r#"{"done_steps": 5}"#, r#"{"done_steps": [5]}"#] {
+            let mut value: Value = serde_json::from_str(V2).unwrap();
+            value["done_steps"] = serde_json::from_str::<Value>(bad).unwrap()["done_steps"].clone();
+            assert!(matches!(plan_from_value(&value), Err(LoadError::MigrationFailed { from: 2, .. })), "{bad}");
+        }
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The plan: one procurement being planned, with its answers and shared registers.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Version of the plan's JSON shape. Raise it with a step in [`crate::migrate`].
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Longest title accepted. Generous: a title is never cut, but a megabyte title is a bad file.
 pub const MAX_TITLE_CHARS: usize = 10_000;
@@ -36,9 +36,15 @@ pub struct Plan {
     /// Answers to worksheet fields, keyed `tool/step/field`.
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    /// Steps the user marked done, keyed `tool/step`.
+    /// What the team recorded about a step (status, who, by when, a note), keyed `tool/step`
+    /// for the LUP tools and `phase/step` for the roadmap. A step with nothing recorded is not
+    /// here. Schema 2 kept only a set of done steps (`done_steps`).
     #[serde(default)]
-    pub done_steps: BTreeSet<String>,
+    pub steps: BTreeMap<String, StepRecord>,
+    /// The order the team follows (roadmap or LUP sequence) when they chose one; otherwise the
+    /// app suggests one from the plan's answers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spine: Option<Spine>,
     /// Shared registers (stakeholders, goals, needs, questions, decisions), keyed by register id.
     #[serde(default)]
     pub registers: BTreeMap<String, Vec<RegisterRow>>,
@@ -67,6 +73,92 @@ pub struct MergeNote {
     pub from: String,
     /// The set-aside value, as a reader would see it.
     pub value: String,
+}
+
+/// The status a team sets on a step. With none set, a step is "not started" until something is
+/// written in it, then "in progress".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum StepMark {
+    NotStarted,
+    InProgress,
+    Done,
+    /// Skipped on purpose; the record's `reason` says why.
+    NotRelevant,
+}
+
+impl StepMark {
+    pub const ALL: [StepMark; 4] = [StepMark::NotStarted, StepMark::InProgress, StepMark::Done, StepMark::NotRelevant];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            StepMark::NotStarted => "not-started",
+            StepMark::InProgress => "in-progress",
+            StepMark::Done => "done",
+            StepMark::NotRelevant => "not-relevant",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<StepMark> {
+        StepMark::ALL.into_iter().find(|m| m.id() == id)
+    }
+}
+
+/// What the team recorded about one step. Empty strings are "not given".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<StepMark>,
+    /// Why the step is not relevant (shown with that status).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// Who is responsible for the step.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Target date, ISO `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl StepRecord {
+    pub fn is_empty(&self) -> bool {
+        *self == StepRecord::default()
+    }
+
+    /// True when the step is finished for planning purposes: done, or skipped on purpose.
+    pub fn is_settled(&self) -> bool {
+        matches!(self.status, Some(StepMark::Done | StepMark::NotRelevant))
+    }
+}
+
+/// Which sequence a plan follows (DOMAIN §6.2): KS's roadmap with LUP's tools plugged in, for a
+/// service change whose solution is unknown; or LUP's sequence with KS's tools borrowed, for a
+/// clear purchase need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Spine {
+    Roadmap,
+    Lup,
+}
+
+impl Spine {
+    pub fn id(self) -> &'static str {
+        match self {
+            Spine::Roadmap => "roadmap",
+            Spine::Lup => "lup",
+        }
+    }
+}
+
+/// A part of a step record the team can edit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StepPart {
+    Reason,
+    Owner,
+    Due,
+    Note,
 }
 
 /// A stored answer to one worksheet field.
@@ -194,7 +286,8 @@ impl Plan {
             created_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
-            done_steps: BTreeSet::new(),
+            steps: BTreeMap::new(),
+            spine: None,
             registers: BTreeMap::new(),
             decision: DecisionRecord::default(),
             merge_notes: Vec::new(),
@@ -273,12 +366,38 @@ impl Plan {
         self.touch(now);
     }
 
-    pub fn set_step_done(&mut self, step_key: &str, done: bool, now: u64) {
-        if done {
-            self.done_steps.insert(step_key.to_string());
-        } else {
-            self.done_steps.remove(step_key);
+    pub fn step(&self, step_key: &str) -> Option<&StepRecord> {
+        self.steps.get(step_key)
+    }
+
+    /// Sets (or, with `None`, clears) a step's status. A record left empty is removed.
+    pub fn set_step_status(&mut self, step_key: &str, status: Option<StepMark>, now: u64) {
+        self.edit_step(step_key, now, |r| r.status = status);
+    }
+
+    pub fn set_step_part(&mut self, step_key: &str, part: StepPart, value: String, now: u64) {
+        self.edit_step(step_key, now, |r| {
+            *match part {
+                StepPart::Reason => &mut r.reason,
+                StepPart::Owner => &mut r.owner,
+                StepPart::Due => &mut r.due,
+                StepPart::Note => &mut r.note,
+            } = value
+        });
+    }
+
+    fn edit_step(&mut self, step_key: &str, now: u64, change: impl FnOnce(&mut StepRecord)) {
+        let mut record = self.steps.remove(step_key).unwrap_or_default();
+        change(&mut record);
+        if !record.is_empty() {
+            self.steps.insert(step_key.to_string(), record);
         }
+        self.touch(now);
+    }
+
+    /// Chooses the sequence to follow; `None` goes back to the app's suggestion.
+    pub fn set_spine(&mut self, spine: Option<Spine>, now: u64) {
+        self.spine = spine;
         self.touch(now);
     }
 

@@ -1,14 +1,16 @@
 //! Progress through the worksheets, derived from the plan (never stored).
 
-use crate::content::{step_key, FieldKind, Step, Tool};
-use crate::plan::Plan;
+use crate::content::{content, step_key, FieldKind, Step, Tool};
+use crate::plan::{Plan, StepMark};
 
-/// Status of a tool or a step, as the task list shows it.
+/// Status of a tool, a phase or a step, as the task lists show it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     NotStarted,
     InProgress,
     Done,
+    /// Skipped on purpose (a step); never the status of a whole tool.
+    NotRelevant,
 }
 
 impl Status {
@@ -17,65 +19,128 @@ impl Status {
             Status::NotStarted => "status.not_started",
             Status::InProgress => "status.in_progress",
             Status::Done => "status.done",
+            Status::NotRelevant => "status.not_relevant",
         }
+    }
+
+    /// The id CSS and tests read (`data-status`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not-started",
+            Status::InProgress => "in-progress",
+            Status::Done => "done",
+            Status::NotRelevant => "not-relevant",
+        }
+    }
+
+    /// Done, or skipped on purpose: nothing more to do here.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Status::Done | Status::NotRelevant)
     }
 }
 
-/// True when any field of the step holds something. A register view counts when the register
-/// has a row with content in a column this step may edit.
+/// True when any field of the step holds something. In LUP's tools a register view counts when
+/// the register has a row with content in a column this step may edit. In the roadmap's phases
+/// it does not: the registers are filled by the LUP tools as well, and a phase is started by the
+/// team's own work in it, not by rows written elsewhere.
 pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
+    let registers_count = content().phase(&tool.id).is_none();
     step.fields.iter().any(|field| match &field.kind {
-        FieldKind::Register { register, columns, readonly } => plan.register(register).iter().any(|row| {
+        FieldKind::Register { register, columns, readonly } => registers_count && plan.register(register).iter().any(|row| {
             columns.iter().filter(|c| !readonly.contains(c)).any(|c| !row.cell(c).trim().is_empty())
         }),
         _ => plan.answer(&field.storage_key(&tool.id, &step.id)).is_some_and(|a| !a.is_empty()),
     })
 }
 
+/// The status the team set; with none set, "in progress" once anything is written in the step
+/// (its fields, or its record's owner, date or note), else "not started".
 pub fn step_status(tool: &Tool, step: &Step, plan: &Plan) -> Status {
-    if plan.done_steps.contains(&step_key(&tool.id, &step.id)) {
-        Status::Done
-    } else if step_has_content(tool, step, plan) {
-        Status::InProgress
-    } else {
-        Status::NotStarted
+    let record = plan.step(&step_key(&tool.id, &step.id));
+    match record.and_then(|r| r.status) {
+        Some(StepMark::NotStarted) => Status::NotStarted,
+        Some(StepMark::InProgress) => Status::InProgress,
+        Some(StepMark::Done) => Status::Done,
+        Some(StepMark::NotRelevant) => Status::NotRelevant,
+        None if record.is_some() || step_has_content(tool, step, plan) => Status::InProgress,
+        None => Status::NotStarted,
     }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ToolProgress {
     pub steps_done: usize,
+    /// Steps marked "not relevant".
+    pub steps_skipped: usize,
     pub steps_total: usize,
     pub status: Status,
 }
 
-/// A tool is done when every step is marked done, in progress when any step has been touched.
+impl ToolProgress {
+    /// Steps done or skipped, out of all.
+    pub fn settled(&self) -> usize {
+        self.steps_done + self.steps_skipped
+    }
+}
+
+/// A tool or phase is done when every step is done or not relevant (and at least one is
+/// done), in progress when any step has been touched.
 pub fn tool_progress(tool: &Tool, plan: &Plan) -> ToolProgress {
     let statuses: Vec<Status> = tool.steps.iter().map(|s| step_status(tool, s, plan)).collect();
     let steps_done = statuses.iter().filter(|s| **s == Status::Done).count();
-    let status = if !statuses.is_empty() && steps_done == statuses.len() {
+    let steps_skipped = statuses.iter().filter(|s| **s == Status::NotRelevant).count();
+    let status = if steps_done > 0 && steps_done + steps_skipped == statuses.len() {
         Status::Done
+    } else if steps_skipped == statuses.len() && !statuses.is_empty() {
+        Status::NotRelevant
     } else if statuses.iter().any(|s| *s != Status::NotStarted) {
         Status::InProgress
     } else {
         Status::NotStarted
     };
-    ToolProgress { steps_done, steps_total: statuses.len(), status }
+    ToolProgress { steps_done, steps_skipped, steps_total: statuses.len(), status }
 }
 
-/// The step to continue with: the first one not marked done, or the first step.
+/// The step to continue with: the first one not done or skipped, or the first step.
 pub fn next_step<'a>(tool: &'a Tool, plan: &Plan) -> Option<&'a Step> {
-    tool.steps
-        .iter()
-        .find(|s| !plan.done_steps.contains(&step_key(&tool.id, &s.id)))
-        .or_else(|| tool.steps.first())
+    tool.steps.iter().find(|s| !step_status(tool, s, plan).is_settled()).or_else(|| tool.steps.first())
+}
+
+/// A step whose target date has passed while it is not done or skipped.
+#[derive(Clone, Debug)]
+pub struct Overdue {
+    pub tool: &'static Tool,
+    pub step: &'static Step,
+    pub due: String,
+}
+
+/// The same step with the same date (content compared by identity, not walked).
+impl PartialEq for Overdue {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.tool, other.tool) && std::ptr::eq(self.step, other.step) && self.due == other.due
+    }
+}
+
+/// Every overdue step of the plan, earliest date first. `today` is `YYYY-MM-DD`; ISO dates
+/// compare as text.
+pub fn overdue(plan: &Plan, today: &str) -> Vec<Overdue> {
+    let mut out: Vec<Overdue> = content()
+        .worksheets()
+        .flat_map(|tool| tool.steps.iter().map(move |step| (tool, step)))
+        .filter_map(|(tool, step)| {
+            let record = plan.step(&step_key(&tool.id, &step.id))?;
+            let late = !record.due.is_empty() && record.due.as_str() < today && !step_status(tool, step, plan).is_settled();
+            late.then(|| Overdue { tool, step, due: record.due.clone() })
+        })
+        .collect();
+    out.sort_by(|a, b| a.due.cmp(&b.due));
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::content;
-    use crate::plan::{Answer, NewPlan};
+    use crate::plan::{Answer, NewPlan, StepPart};
 
     fn empty_plan() -> Plan {
         Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap()
@@ -84,7 +149,7 @@ mod tests {
     #[test]
     fn empty_plan_has_nothing_started() {
         let plan = empty_plan();
-        for tool in &content().tools {
+        for tool in content().worksheets() {
             let p = tool_progress(tool, &plan);
             assert_eq!((p.steps_done, p.status), (0, Status::NotStarted));
             assert_eq!(p.steps_total, tool.steps.len());
@@ -102,12 +167,12 @@ mod tests {
         assert_eq!(step_status(tool, framework, &plan), Status::InProgress);
 
         for step in &tool.steps[..tool.steps.len() - 1] {
-            plan.set_step_done(&step_key("startup", &step.id), true, 2);
+            plan.set_step_status(&step_key("startup", &step.id), Some(StepMark::Done), 2);
         }
         let p = tool_progress(tool, &plan);
         assert_eq!((p.steps_done, p.status), (tool.steps.len() - 1, Status::InProgress));
         assert_eq!(next_step(tool, &plan).unwrap().id, tool.steps.last().unwrap().id);
-        plan.set_step_done(&step_key("startup", &tool.steps.last().unwrap().id), true, 3);
+        plan.set_step_status(&step_key("startup", &tool.steps.last().unwrap().id), Some(StepMark::Done), 3);
         assert_eq!(tool_progress(tool, &plan).status, Status::Done);
     }
 
@@ -123,5 +188,48 @@ mod tests {
         assert_eq!(step_status(needs, needs.step("priority").unwrap(), &plan), Status::NotStarted);
         plan.set_register_cell("needs", row, "priority", "must".into(), 2);
         assert_eq!(step_status(needs, needs.step("priority").unwrap(), &plan), Status::InProgress);
+        // A phase shows the same register, but rows written in the tools do not start it.
+        let insight = content.tool("insight").unwrap();
+        assert_eq!(step_status(insight, insight.step("sum-up").unwrap(), &plan), Status::NotStarted);
+    }
+
+    #[test]
+    fn not_relevant_steps_settle_a_phase_and_an_explicit_status_wins() {
+        let phase = content().tool("piloting").unwrap();
+        let mut plan = empty_plan();
+        let key = |i: usize| step_key("piloting", &phase.steps[i].id);
+        plan.set_step_part(&key(0), StepPart::Owner, "Kari".into(), 1);
+        assert_eq!(step_status(phase, &phase.steps[0], &plan), Status::InProgress, "an owner starts a step");
+        plan.set_step_status(&key(0), Some(StepMark::NotStarted), 2);
+        assert_eq!(step_status(phase, &phase.steps[0], &plan), Status::NotStarted, "the team's own status wins");
+        for i in 0..phase.steps.len() {
+            plan.set_step_status(&key(i), Some(StepMark::NotRelevant), 3);
+        }
+        let p = tool_progress(phase, &plan);
+        assert_eq!((p.steps_skipped, p.status), (phase.steps.len(), Status::NotRelevant), "a skipped phase is not done");
+        plan.set_step_status(&key(0), Some(StepMark::Done), 4);
+        let p = tool_progress(phase, &plan);
+        assert_eq!((p.steps_done, p.settled(), p.status), (1, phase.steps.len(), Status::Done));
+        assert_eq!(next_step(phase, &plan).unwrap().id, phase.steps[0].id, "nothing left: back to the first");
+        plan.set_step_status(&key(1), None, 5);
+        assert_eq!(next_step(phase, &plan).unwrap().id, phase.steps[1].id, "the first step not settled");
+    }
+
+    #[test]
+    fn overdue_steps_are_late_and_unsettled_earliest_first() {
+        let mut plan = empty_plan();
+        plan.set_step_part("insight/interviews", StepPart::Due, "2026-11-01".into(), 1);
+        plan.set_step_part("startup/goals", StepPart::Due, "2026-10-15".into(), 1);
+        plan.set_step_part("anchoring/team", StepPart::Due, "2026-12-01".into(), 1);
+        plan.set_step_part("needs/problem", StepPart::Due, "2026-09-01".into(), 1);
+        plan.set_step_status("needs/problem", Some(StepMark::Done), 1);
+        let late: Vec<(String, String)> = overdue(&plan, "2026-12-01")
+            .into_iter()
+            .map(|o| (step_key(&o.tool.id, &o.step.id), o.due))
+            .collect();
+        assert_eq!(late, [
+            ("startup/goals".to_string(), "2026-10-15".to_string()),
+            ("insight/interviews".to_string(), "2026-11-01".to_string()),
+        ], "due today is not late; done is never late");
     }
 }

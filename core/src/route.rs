@@ -11,6 +11,12 @@ pub enum Route {
     Decision { plan: String },
     /// Earlier versions of a plan (snapshots), to look at and restore.
     Versions { plan: String },
+    /// KS's roadmap in this plan: the six phases and their progress.
+    Roadmap { plan: String },
+    /// One phase of the roadmap: purpose, methods, questions, outputs, steps.
+    Phase { plan: String, phase: String },
+    /// "When do we use what?": LUP's tools and KS's phases on one time line.
+    Crosswalk { plan: String },
     /// Every legal figure and rule the app uses, with sources and dates.
     Facts,
     NotFound,
@@ -32,6 +38,9 @@ impl Route {
             ["plan", plan] => Route::Plan { plan: own(plan) },
             ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
             ["plan", plan, "versions"] => Route::Versions { plan: own(plan) },
+            ["plan", plan, "roadmap"] => Route::Roadmap { plan: own(plan) },
+            ["plan", plan, "roadmap", phase] => Route::Phase { plan: own(plan), phase: own(phase) },
+            ["plan", plan, "crosswalk"] => Route::Crosswalk { plan: own(plan) },
             ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
             ["plan", plan, tool, step] => Route::Step { plan: own(plan), tool: own(tool), step: own(step) },
             _ => Route::NotFound,
@@ -47,6 +56,9 @@ impl Route {
             Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
             Route::Decision { plan } => format!("#/plan/{plan}/decision"),
             Route::Versions { plan } => format!("#/plan/{plan}/versions"),
+            Route::Roadmap { plan } => format!("#/plan/{plan}/roadmap"),
+            Route::Phase { plan, phase } => format!("#/plan/{plan}/roadmap/{phase}"),
+            Route::Crosswalk { plan } => format!("#/plan/{plan}/crosswalk"),
             Route::Facts => "#/facts".into(),
         }
     }
@@ -58,7 +70,10 @@ impl Route {
             | Route::Step { plan, .. }
             | Route::Document { plan, .. }
             | Route::Decision { plan }
-            | Route::Versions { plan } => {
+            | Route::Versions { plan }
+            | Route::Roadmap { plan }
+            | Route::Phase { plan, .. }
+            | Route::Crosswalk { plan } => {
                 Some(plan)
             }
             Route::Home | Route::Facts | Route::NotFound => None,
@@ -80,6 +95,10 @@ mod tests {
             Route::Document { plan: plan.clone(), tool: "dialogue".into() },
             Route::Decision { plan: plan.clone() },
             Route::Versions { plan: plan.clone() },
+            Route::Roadmap { plan: plan.clone() },
+            Route::Phase { plan: plan.clone(), phase: "insight".into() },
+            Route::Crosswalk { plan: plan.clone() },
+            Route::Step { plan: plan.clone(), tool: "insight".into(), step: "interviews".into() },
             Route::Facts,
         ] {
             assert_eq!(Route::parse(&route.href()), route);

@@ -5,7 +5,7 @@
 //! problem is reported with the part it is in, e.g. `plan.answers["startup/trigger/why"]`.
 
 use super::{json::shorten, time::is_iso_date, FileError};
-use crate::content::{answer_key, content, step_key, Column, ColumnKind, FieldKind, TOOL_IDS};
+use crate::content::{answer_key, content, step_key, Column, ColumnKind, FieldKind};
 use crate::decision::{shared_key, Route};
 use crate::decision_text::decision_text;
 use crate::plan::{validate_title, Answer, Plan, TitleError, MAX_TITLE_CHARS};
@@ -39,7 +39,7 @@ fn known() -> &'static Known {
         let content = content();
         let mut known = Known { answers: BTreeMap::new(), steps: BTreeSet::new(), drafts: BTreeSet::new() };
         known.drafts.insert(DECISION_VALUE_DRAFT.to_string());
-        for tool in &content.tools {
+        for tool in content.worksheets() {
             for step in &tool.steps {
                 known.steps.insert(step_key(&tool.id, &step.id));
                 for field in &step.fields {
@@ -73,16 +73,28 @@ pub(super) fn validate(plan: &Plan, part: &str) -> Result<(), FileError> {
     details(plan, part)?;
     answers(plan, part)?;
     let at = |field: &str| format!("{part}.{field}");
-    for step in &plan.done_steps {
-        check(known().steps.contains(step), &at("done_steps"), || format!("unknown step {}", quoted(step)))?;
-    }
+    steps(plan, part)?;
     registers(plan, part)?;
     decision(plan, part)?;
     for tool in plan.document_languages.keys() {
-        check(TOOL_IDS.contains(&tool.as_str()), &keyed(&at("document_languages"), tool), || "not a tool".into())?;
+        check(content().tool(tool).is_some(), &keyed(&at("document_languages"), tool), || "not a tool or phase".into())?;
     }
     for key in plan.drafts.keys() {
         check(known().drafts.contains(key), &keyed(&at("drafts"), key), || "not an amount field".into())?;
+    }
+    Ok(())
+}
+
+/// Step records: a known step, a date that is a date, short texts short.
+fn steps(plan: &Plan, part: &str) -> Result<(), FileError> {
+    for (key, record) in &plan.steps {
+        let at = keyed(&format!("{part}.steps"), key);
+        check(known().steps.contains(key), &at, || "unknown step".into())?;
+        let due_ok = record.due.is_empty() || is_iso_date(&record.due);
+        check(due_ok, &format!("{at}.due"), || format!("{} is not a date (YYYY-MM-DD)", quoted(&record.due)))?;
+        for (name, value) in [("reason", &record.reason), ("owner", &record.owner)] {
+            check(value.chars().count() <= MAX_DETAIL_CHARS, &format!("{at}.{name}"), || format!("over {MAX_DETAIL_CHARS} characters"))?;
+        }
     }
     Ok(())
 }
@@ -146,6 +158,10 @@ fn cells_fit(columns: &[Column], cells: &BTreeMap<String, String>) -> Result<(),
         let options: Vec<&str> = match column.kind {
             ColumnKind::Choice => column.options.iter().map(|o| o.id.as_str()).collect(),
             ColumnKind::YesNo => vec!["yes", "no"],
+            // The editor keeps digits only; a number column is computed with.
+            ColumnKind::Number if !value.chars().all(|c| c.is_ascii_digit()) || value.len() > 15 => {
+                return Err(format!("column {}: {} is not a whole number", quoted(id), quoted(value)));
+            }
             _ => continue,
         };
         if !value.is_empty() {

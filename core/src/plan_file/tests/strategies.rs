@@ -3,10 +3,10 @@
 //! shows up as a refused plan.
 
 use super::super::validate::{amount_dom_id, DECISION_VALUE_DRAFT};
-use crate::content::{content, step_key, Column, ColumnKind, FieldKind, TOOL_IDS};
+use crate::content::{content, step_key, Column, ColumnKind, FieldKind};
 use crate::decision::{shared_key, Route};
 use crate::decision_text::decision_text;
-use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, SCHEMA_VERSION};
+use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, Spine, StepMark, StepRecord, SCHEMA_VERSION};
 use crate::Lang;
 use proptest::collection::vec;
 use proptest::option::weighted;
@@ -45,6 +45,7 @@ fn cell(column: &'static Column) -> BoxedStrategy<String> {
         ColumnKind::YesNo => select(vec!["yes", "no"]).prop_map(str::to_string).boxed(),
         ColumnKind::Date => date().boxed(),
         ColumnKind::Amount => any::<u64>().prop_map(|n| n.to_string()).boxed(),
+        ColumnKind::Number => (0u64..1_000_000_000_000).prop_map(|n| n.to_string()).boxed(),
         ColumnKind::Text | ColumnKind::LongText => text().boxed(),
     }
 }
@@ -74,7 +75,7 @@ fn answer(kind: &'static FieldKind) -> BoxedStrategy<Answer> {
 pub(super) fn answer_slots() -> Vec<(String, &'static FieldKind)> {
     let content = content();
     let mut slots = BTreeMap::new();
-    for tool in &content.tools {
+    for tool in content.worksheets() {
         for step in &tool.steps {
             for field in step.fields.iter().filter(|f| !matches!(f.kind, FieldKind::Register { .. })) {
                 let key = field.storage_key(&tool.id, &step.id);
@@ -130,12 +131,28 @@ fn decision() -> impl Strategy<Value = DecisionRecord> {
 }
 
 fn step_keys() -> Vec<String> {
-    content().tools.iter().flat_map(|t| t.steps.iter().map(|s| step_key(&t.id, &s.id))).collect()
+    content().worksheets().flat_map(|t| t.steps.iter().map(|s| step_key(&t.id, &s.id))).collect()
+}
+
+fn worksheet_ids() -> Vec<String> {
+    content().worksheets().map(|t| t.id.clone()).collect()
+}
+
+/// A step record as the step's status panel writes it (possibly all empty: never stored then,
+/// but a hand-made file may hold one).
+fn step_record() -> impl Strategy<Value = StepRecord> {
+    (proptest::option::of(select(StepMark::ALL.to_vec())), text(), text(), prop_oneof![Just(String::new()), date()], text())
+        .prop_map(|(status, reason, owner, due, note)| StepRecord { status, reason, owner, due, note })
+}
+
+fn step_records() -> impl Strategy<Value = BTreeMap<String, StepRecord>> {
+    (subsequence(step_keys(), 0..8), vec(step_record(), 8))
+        .prop_map(|(keys, records)| keys.into_iter().zip(records).collect())
 }
 
 fn draft_keys() -> Vec<String> {
     let mut keys = vec![DECISION_VALUE_DRAFT.to_string()];
-    for tool in &content().tools {
+    for tool in content().worksheets() {
         for step in &tool.steps {
             let amounts = step.fields.iter().filter(|f| matches!(f.kind, FieldKind::Amount));
             keys.extend(amounts.map(|f| amount_dom_id(&tool.id, &step.id, &f.id)));
@@ -166,13 +183,13 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
         text(),
         text(),
         lang(),
-        vec((select(TOOL_IDS.to_vec()), lang()), 0..3),
+        vec((select(worksheet_ids()), lang()), 0..3),
         any::<u64>(),
         any::<u64>(),
     );
     let contents = (
         answers(),
-        subsequence(step_keys(), 0..8),
+        (step_records(), proptest::option::of(select(vec![Spine::Roadmap, Spine::Lup]))),
         registers(),
         decision(),
         vec((select(slots), text(), text()), 0..3),
@@ -180,7 +197,7 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
     );
     (details, contents).prop_map(|(details, contents)| {
         let (id, revision, title, organisation, case_number, language, doc_langs, created_at, updated_at) = details;
-        let (answers, done, registers, decision, notes, drafts) = contents;
+        let (answers, (steps, spine), registers, decision, notes, drafts) = contents;
         Plan {
             schema_version: SCHEMA_VERSION,
             id,
@@ -193,7 +210,8 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
             created_at,
             updated_at,
             answers,
-            done_steps: done.into_iter().collect(),
+            steps,
+            spine,
             registers,
             decision,
             merge_notes: notes.into_iter().map(|(key, from, value)| MergeNote { key, from, value }).collect(),
