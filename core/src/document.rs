@@ -129,11 +129,43 @@ pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Documen
             standalone: section.standalone,
         })
         .collect();
+    let mut sections: Vec<Section> = sections;
+    sections.push(step_progress(tool, plan, lang));
     Document {
         title: tool.document.title.get(lang).to_string(),
         intro: tool.document.intro.get(lang).to_string(),
         sections,
         missing,
+    }
+}
+
+/// Every step of the worksheet with its status, who is responsible, the target date and the
+/// team's note: where the work stands, for the case file.
+fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
+    let rows = tool
+        .steps
+        .iter()
+        .map(|step| {
+            let record = plan.step(&crate::content::step_key(&tool.id, &step.id)).cloned().unwrap_or_default();
+            let mut status = t(lang, crate::progress::step_status(tool, step, plan).label_key()).to_string();
+            if record.status == Some(crate::plan::StepMark::NotRelevant) && !record.reason.trim().is_empty() {
+                status = format!("{status}: {}", record.reason.trim());
+            }
+            vec![step.title.get(lang).to_string(), status, record.owner, format_date(&record.due, lang), record.note]
+        })
+        .collect();
+    let header = |key: &str| t(lang, key).to_string();
+    Section {
+        heading: header("document.progress.title"),
+        items: vec![Item::Table {
+            label: header("document.progress.label"),
+            headers: ["document.progress.step", "document.progress.status", "step_record.owner", "step_record.due", "step_record.note"]
+                .map(header)
+                .to_vec(),
+            kinds: vec![ColumnKind::Text, ColumnKind::LongText, ColumnKind::Text, ColumnKind::Date, ColumnKind::LongText],
+            rows,
+        }],
+        standalone: false,
     }
 }
 
@@ -153,21 +185,30 @@ fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
                 Some(list) => list.split(',').filter_map(|c| register.column(c)).collect(),
                 None => register.columns.iter().collect(),
             };
+            // The benefits register's calculation aid goes with the numbers it uses.
+            let estimates = register.id == crate::benefit::REGISTER && cols.iter().any(|c| c.id == "per_task");
             let rows: Vec<Vec<String>> = plan
                 .register(&register.id)
                 .iter()
                 .filter(|r| !r.is_empty())
-                .map(|r| cols.iter().map(|c| cell_text(c, r.cell(&c.id), lang)).collect())
+                .map(|r| {
+                    let mut cells: Vec<String> = cols.iter().map(|c| cell_text(c, r.cell(&c.id), lang)).collect();
+                    if estimates {
+                        cells.push(crate::benefit::estimate(r).map(|e| crate::benefit::describe(e, lang)).unwrap_or_default());
+                    }
+                    cells
+                })
                 .collect();
             if rows.is_empty() {
                 Item::Missing { label }
             } else {
-                Item::Table {
-                    label,
-                    headers: cols.iter().map(|c| c.label.get(lang).to_string()).collect(),
-                    kinds: cols.iter().map(|c| c.kind).collect(),
-                    rows,
+                let mut headers: Vec<String> = cols.iter().map(|c| c.label.get(lang).to_string()).collect();
+                let mut kinds: Vec<ColumnKind> = cols.iter().map(|c| c.kind).collect();
+                if estimates {
+                    headers.push(t(lang, "benefit.estimate_column").to_string());
+                    kinds.push(ColumnKind::LongText);
                 }
+                Item::Table { label, headers, kinds, rows }
             }
         }
     }
@@ -210,7 +251,7 @@ pub const WHOLE_CHOICE_CHARS: usize = 14;
 /// between words and takes the rest of the width.
 pub fn keeps_whole<'a>(kind: ColumnKind, mut values: impl Iterator<Item = &'a str>) -> bool {
     match kind {
-        ColumnKind::Date | ColumnKind::Amount | ColumnKind::YesNo => true,
+        ColumnKind::Date | ColumnKind::Amount | ColumnKind::Number | ColumnKind::YesNo => true,
         ColumnKind::Choice => values.all(|v| v.chars().count() <= WHOLE_CHOICE_CHARS),
         ColumnKind::Text | ColumnKind::LongText => false,
     }
@@ -224,6 +265,7 @@ pub fn cell_text(column: &Column, raw: &str, lang: Lang) -> String {
         }
         ColumnKind::Date => format_date(raw, lang),
         ColumnKind::Amount => raw.parse().map_or(raw.to_string(), |n| format_nok(n, lang)),
+        ColumnKind::Number => raw.parse().map_or(raw.to_string(), |n| format_number(n, lang)),
         ColumnKind::YesNo => match raw {
             "yes" => t(lang, "common.yes").to_string(),
             "no" => t(lang, "common.no").to_string(),
@@ -265,7 +307,16 @@ pub fn format_kilobytes(units: usize) -> String {
 }
 
 pub fn format_nok(amount: u64, lang: Lang) -> String {
-    let digits = amount.to_string();
+    let grouped = format_number(amount, lang);
+    match lang {
+        Lang::En => format!("NOK {grouped}"),
+        Lang::Nb | Lang::Nn => format!("{grouped}\u{a0}kr"),
+    }
+}
+
+/// A whole number with thousands grouped: `1\u{a0}400\u{a0}000` (Norwegian), `1,400,000` (English).
+pub fn format_number(n: u64, lang: Lang) -> String {
+    let digits = n.to_string();
     let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -274,10 +325,7 @@ pub fn format_nok(amount: u64, lang: Lang) -> String {
         }
         grouped.push(c);
     }
-    match lang {
-        Lang::En => format!("NOK {grouped}"),
-        Lang::Nb | Lang::Nn => format!("{grouped}\u{a0}kr"),
-    }
+    grouped
 }
 
 /// Words for the currency, before or after the number (`kr 1 200 000`, `1200000 kr`,
@@ -549,12 +597,56 @@ mod tests {
     fn empty_plan_document_lists_what_is_missing() {
         let content = content();
         let plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
-        for tool in &content.tools {
+        for tool in content.worksheets() {
             let doc = build(content, tool, &plan, Lang::Nb);
-            let items: usize = doc.sections.iter().map(|s| s.items.len()).sum();
+            // The last section is the steps' status, which is never "missing".
+            let (progress, answers) = doc.sections.split_last().unwrap();
+            let items: usize = answers.iter().map(|s| s.items.len()).sum();
             assert!(items > 0, "{} document has no items", tool.id);
             assert_eq!(doc.missing, items, "{}: every item is missing in an empty plan", tool.id);
+            let Item::Table { rows, .. } = &progress.items[0] else { panic!("{}: no step table", tool.id) };
+            assert_eq!(rows.len(), tool.steps.len(), "{}: one row per step", tool.id);
+            assert!(rows.iter().all(|r| r[1] == "Ikke startet"), "{}: {rows:?}", tool.id);
         }
+    }
+
+    #[test]
+    fn the_steps_status_owner_date_and_reason_are_in_the_document() {
+        use crate::plan::{StepMark, StepPart};
+        let content = content();
+        let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
+        plan.set_step_status("piloting/plan", Some(StepMark::Done), 1);
+        plan.set_step_part("piloting/run", StepPart::Owner, "Trude Lien".into(), 1);
+        plan.set_step_part("piloting/run", StepPart::Due, "2028-02-01".into(), 1);
+        plan.set_step_part("piloting/run", StepPart::Note, "Start med 20 brukere".into(), 1);
+        plan.set_step_status("piloting/evaluate", Some(StepMark::NotRelevant), 1);
+        plan.set_step_part("piloting/evaluate", StepPart::Reason, "Evalueres i drift".into(), 1);
+        let doc = build(content, content.tool("piloting").unwrap(), &plan, Lang::Nb);
+        let Item::Table { rows, headers, .. } = &doc.sections.last().unwrap().items[0] else { panic!("no step table") };
+        assert_eq!(headers.len(), 5);
+        assert_eq!(rows[0][1], "Ferdig");
+        assert_eq!(rows[1][1..], ["Påbegynt".to_string(), "Trude Lien".into(), "01.02.2028".into(), "Start med 20 brukere".into()]);
+        assert_eq!(rows[2][1], "Ikke aktuelt: Evalueres i drift");
+    }
+
+    #[test]
+    fn the_benefits_register_carries_its_estimate_into_documents() {
+        let content = content();
+        let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
+        let row = plan.add_register_row("goals", 1);
+        for (col, value) in [("name", "Færre bilturer"), ("kind", "avoided-cost"), ("per_task", "350"), ("tasks_per_year", "4000")] {
+            plan.set_register_cell("goals", row, col, value.into(), 1);
+        }
+        let doc = build(content, content.tool("anchoring").unwrap(), &plan, Lang::En);
+        let table = doc.sections.iter().flat_map(|s| &s.items).find_map(|item| match item {
+            Item::Table { headers, rows, .. } if headers.last().map(String::as_str) == Some("Estimate per year") => Some(rows),
+            _ => None,
+        });
+        let rows = table.expect("the benefits table has an estimate column");
+        assert_eq!(rows[0].last().unwrap(), "NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year");
+        // The start-up memo shows the goals without the calculation columns: no estimate column.
+        let memo = build(content, content.tool("startup").unwrap(), &plan, Lang::En);
+        assert!(memo.sections.iter().flat_map(|s| &s.items).all(|item| !matches!(item, Item::Table { headers, .. } if headers.iter().any(|h| h == "Estimate per year"))));
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! layout (over a [`storage::KeyValue`] trait the browser implements), the worksheet content and
 //! its engine, the decision helper, and the UI text tables. Nothing here touches `web-sys`.
 
+pub mod benefit;
 pub mod content;
 pub mod decision;
 pub mod decision_text;
 pub mod document;
 pub mod examples;
+pub mod guide;
 pub mod i18n;
 pub mod lang;
 pub mod legal;
