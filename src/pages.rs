@@ -1,11 +1,14 @@
 //! One module per view.
 
+pub mod crosswalk;
 pub mod decision;
 pub mod document;
 pub mod facts;
 pub mod home;
 pub mod not_found;
 pub mod overview;
+pub mod phase;
 pub mod plan_scope;
+pub mod roadmap;
 pub mod step;
 pub mod versions;

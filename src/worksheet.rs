@@ -3,5 +3,7 @@
 pub mod field;
 pub mod rows;
 mod simple;
+pub mod step_record;
 
 pub use field::FieldEditor;
+pub use step_record::StepRecordEditor;

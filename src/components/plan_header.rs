@@ -12,6 +12,17 @@ pub struct Crumb {
     pub href: String,
 }
 
+impl Crumb {
+    /// Back to the roadmap, above a phase and its steps.
+    pub fn roadmap(plan_id: String) -> Crumb {
+        let lang = crate::state::use_app().lang;
+        Crumb {
+            label: Signal::derive(move || ioa_core::content::content().roadmap.title.get(lang.get()).to_string()),
+            href: Route::Roadmap { plan: plan_id }.href(),
+        }
+    }
+}
+
 #[component]
 pub fn PlanHeader(#[prop(default = vec![])] crumbs: Vec<Crumb>) -> impl IntoView {
     let session = use_session();

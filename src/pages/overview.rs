@@ -1,4 +1,7 @@
-//! A plan's front page: the task list of tools and the innovation route.
+//! A plan's front page: the dashboard, the task list of tools, the roadmap and the innovation
+//! route.
+
+mod dashboard;
 
 use crate::title::set_title;
 use crate::components::keep_storage_note::KeepStorageNote;
@@ -11,7 +14,8 @@ use ioa_core::content::{content, Tool};
 use crate::clock::today_iso;
 use ioa_core::decision::{outcome, Route as RouteChoice};
 use ioa_core::decision_text::decision_text;
-use ioa_core::progress::{next_step, tool_progress, Status};
+use crate::components::status_tag::{progress_text, StatusTag};
+use ioa_core::progress::{next_step, tool_progress};
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
@@ -29,6 +33,7 @@ pub fn OverviewPage() -> impl IntoView {
         <h1 class="ds-heading plan-title" data-size="xl" tabindex="-1">{move || session.plan.with(|p| p.title.clone())}</h1>
         <p class="ds-paragraph plan-meta">{meta}</p>
         <MergeNotes/>
+        <dashboard::Dashboard/>
 
         <section class="overview-section" aria-labelledby="tools-heading">
             <h2 id="tools-heading" class="ds-heading" data-size="md">{txt("overview.tools.title")}</h2>
@@ -103,11 +108,6 @@ fn ToolTask(tool: &'static Tool) -> impl IntoView {
     };
     let doc_href = Route::Document { plan: plan_id, tool: tool.id.clone() }.href();
     let status_id = format!("status-{}", tool.id);
-    let color = move || match progress.get().status {
-        Status::Done => "success",
-        Status::InProgress => "info",
-        Status::NotStarted => "neutral",
-    };
     view! {
         <li class="task-list__item">
             <div class="task-list__main">
@@ -115,19 +115,12 @@ fn ToolTask(tool: &'static Tool) -> impl IntoView {
                     <a class="ds-link" href=next_href aria-describedby=status_id.clone()>{content_text(&tool.title)}</a>
                 </h3>
                 <p class="ds-paragraph" data-size="sm">{content_text(&tool.summary)}</p>
-                <p class="ds-paragraph task-list__progress" data-size="sm">
-                    {move || {
-                        let p = progress.get();
-                        trf(app.lang.get(), "overview.steps_done", &[("done", &p.steps_done.to_string()), ("total", &p.steps_total.to_string())])
-                    }}
-                </p>
+                <p class="ds-paragraph task-list__progress" data-size="sm">{move || progress_text(progress.get(), app.lang.get())}</p>
                 <a class="ds-link" href=doc_href>
                     {move || trf(app.lang.get(), "overview.read_document", &[("document", tool.document.title.get(app.lang.get()))])}
                 </a>
             </div>
-            <span class="ds-tag task-list__status" data-color=color id=status_id>
-                {move || tr(app.lang.get(), progress.get().status.label_key())}
-            </span>
+            <StatusTag status=Signal::derive(move || progress.get().status) id=status_id class="task-list__status"/>
         </li>
     }
 }

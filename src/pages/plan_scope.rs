@@ -2,7 +2,10 @@
 //! when the page is hidden or left, and follows changes made in other tabs.
 
 use crate::i18n::{tr, txt};
-use crate::pages::{decision::DecisionPage, document::DocumentPage, not_found::NotFoundPage, overview::OverviewPage, step::StepPage, versions::VersionsPage};
+use crate::pages::{
+    crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, not_found::NotFoundPage, overview::OverviewPage,
+    phase::PhasePage, roadmap::RoadmapPage, step::StepPage, versions::VersionsPage,
+};
 use crate::persistence;
 use crate::session::Session;
 use crate::state::use_app;
@@ -61,6 +64,9 @@ fn PlanPages() -> impl IntoView {
         Route::Document { tool, .. } => view! { <DocumentPage tool/> }.into_any(),
         Route::Decision { .. } => view! { <DecisionPage/> }.into_any(),
         Route::Versions { .. } => view! { <VersionsPage/> }.into_any(),
+        Route::Roadmap { .. } => view! { <RoadmapPage/> }.into_any(),
+        Route::Phase { phase, .. } => view! { <PhasePage phase/> }.into_any(),
+        Route::Crosswalk { .. } => view! { <CrosswalkPage/> }.into_any(),
         Route::Home | Route::Facts | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

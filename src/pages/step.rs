@@ -10,8 +10,9 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::pages::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
-use crate::worksheet::FieldEditor;
+use crate::worksheet::{FieldEditor, StepRecordEditor};
 use ioa_core::content::{content, step_key, Step, Tool};
+use ioa_core::plan::StepMark;
 use ioa_core::progress::{step_status, Status};
 use ioa_core::route::Route;
 use ioa_core::legal::rule;
@@ -43,15 +44,20 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
     let previous = index.checked_sub(1).map(|i| (step_href(&tool.steps[i]), &tool.steps[i]));
     let next = tool.steps.get(index + 1).map(|s| (step_href(s), s));
     let done_key = step_key(&tool.id, &step.id);
-    let done = {
-        let key = done_key.clone();
-        Memo::new(move |_| session.plan.with(|p| p.done_steps.contains(&key)))
-    };
-    let tool_href = step_href(&tool.steps[0]);
-    let crumbs = vec![crate::components::plan_header::Crumb {
+    let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, step, p)));
+    let phase = content().phase(&tool.id);
+    // A phase's steps sit under the roadmap and the phase page; a tool's under its first step.
+    let mut crumbs = Vec::new();
+    if phase.is_some() {
+        crumbs.push(crate::components::plan_header::Crumb::roadmap(plan_id.clone()));
+    }
+    crumbs.push(crate::components::plan_header::Crumb {
         label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
-        href: tool_href,
-    }];
+        href: match phase {
+            Some(_) => Route::Phase { plan: plan_id.clone(), phase: tool.id.clone() }.href(),
+            None => step_href(&tool.steps[0]),
+        },
+    });
 
     view! {
         <PlanHeader crumbs/>
@@ -83,11 +89,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                             let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, s, p)));
                             let current = i == index;
                             view! {
-                                <li class="step-nav__item" data-status=move || match status.get() {
-                                    Status::Done => "done",
-                                    Status::InProgress => "in-progress",
-                                    Status::NotStarted => "not-started",
-                                }>
+                                <li class="step-nav__item" data-status=move || status.get().id()>
                                     <a class="ds-link" href=step_href(s) aria-current=current.then_some("step")>
                                         <span class="step-nav__number" aria-hidden="true">{i + 1}</span>
                                         <span>{content_text(&s.title)}</span>
@@ -111,10 +113,13 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     {move || trf(app.lang.get(), "step.count", &[("n", &(index + 1).to_string()), ("total", &tool.steps.len().to_string())])}
                 </p>
                 <h1 class="ds-heading" data-size="lg" tabindex="-1">{content_text(&step.title)}</h1>
+                {step.proposal.then(|| view! {
+                    <p class="ds-tag step-proposal" data-color="warning">{txt("roadmap.proposal_step")}</p>
+                })}
                 <RichText text=Signal::derive(content_text(&step.purpose)) class="step-purpose"/>
 
                 <details class="ds-details about-tool">
-                    <summary>{move || trf(app.lang.get(), "step.about_tool", &[("tool", tool.title.get(app.lang.get()))])}</summary>
+                    <summary>{move || trf(app.lang.get(), if phase.is_some() { "roadmap.about_phase" } else { "step.about_tool" }, &[("tool", tool.title.get(app.lang.get()))])}</summary>
                     <div>
                         <RichText text=Signal::derive(content_text(&tool.intro))/>
                         <p class="ds-paragraph">
@@ -147,20 +152,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     {step.fields.iter().map(|field| view! { <FieldEditor tool=&tool.id step=&step.id field/> }).collect_view()}
                 </form>
 
-                <div class="ds-field step-done">
-                    <input
-                        class="ds-input"
-                        type="checkbox"
-                        id="step-done"
-                        prop:checked=move || done.get()
-                        on:change:target=move |ev| {
-                            let on = ev.target().checked();
-                            let key = done_key.clone();
-                            session.edit(move |plan, now| plan.set_step_done(&key, on, now));
-                        }
-                    />
-                    <label class="ds-label" for="step-done">{txt("step.mark_done")}</label>
-                </div>
+                <StepRecordEditor key=done_key shown=Signal::derive(move || mark_of(status.get()))/>
 
                 <nav class="step-pager" aria-label=txt("step.pager")>
                     {previous.map(|(href, s)| view! {
@@ -189,6 +181,14 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
     }
 }
 
+fn mark_of(status: Status) -> StepMark {
+    match status {
+        Status::NotStarted => StepMark::NotStarted,
+        Status::InProgress => StepMark::InProgress,
+        Status::Done => StepMark::Done,
+        Status::NotRelevant => StepMark::NotRelevant,
+    }
+}
 
 fn wide_screen() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w >= 896.0)

@@ -5,6 +5,7 @@ use super::field::FieldIds;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
+use ioa_core::benefit;
 use ioa_core::content::{content, Column, ColumnKind};
 use ioa_core::plan::Answer;
 use leptos::prelude::*;
@@ -53,7 +54,7 @@ fn CellInput(
                 on:input:target=move |ev| on_change.run(ev.target().value())/>
         }
         .into_any(),
-        ColumnKind::Amount => view! {
+        ColumnKind::Amount | ColumnKind::Number => view! {
             <input id=id.clone() class="ds-input input--amount" type="text" inputmode="numeric" prop:value=move || value.get()
                 on:input:target=move |ev| on_change.run(ev.target().value().chars().filter(char::is_ascii_digit).collect())/>
         }
@@ -207,7 +208,23 @@ pub fn RegisterEditor(
                             });
                             let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
-                        }).collect_view().into_any();
+                        }).collect_view();
+                        // The benefits register's calculation aid, under the numbers it uses.
+                        let estimate = (register.as_str() == benefit::REGISTER && columns.iter().any(|c| c == "per_task")).then(|| {
+                            let figure = Memo::new(move |_| {
+                                fingerprint.get();
+                                session.plan.with_untracked(|p| p.register(register).iter().find(|r| r.id == row_id).and_then(benefit::estimate))
+                            });
+                            view! {
+                                <p class="ds-paragraph benefit-estimate" data-size="sm">
+                                    {move || figure.get().map(|e| {
+                                        let lang = app.lang.get();
+                                        format!("{} {}", tr(lang, "benefit.estimate_label"), benefit::describe(e, lang))
+                                    })}
+                                </p>
+                            }
+                        });
+                        let cells = view! { {cells} {estimate} }.into_any();
                         let on_remove = can_add.then(|| Callback::new(move |()| {
                             let label = legend();
                             let mut row = None;
