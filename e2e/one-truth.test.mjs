@@ -61,7 +61,7 @@ test('an older plan whose copies diverged keeps the other value as a note on the
   await page.waitForSelector('.task-list');
   assert.equal(await page.locator('.merge-notes').count(), 0, 'cleared for good');
   const [stored] = (await storedPlans(page)).filter((p) => p.id === id);
-  assert.equal(stored.schema_version, 2);
+  assert.equal(stored.schema_version, 3);
   assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 5000000 });
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
@@ -88,11 +88,14 @@ test('every view reachable from the worked example reflows at 320 and 390 px in 
   const { context, page, log } = await freshPage(browser);
   const plan = await openExample(page, server.url);
   const views = await reachableViews(page, `#/plan/${plan}`);
-  // Every step of every tool, the four documents, the overview, the decision page, the
-  // earlier versions, the facts page and the library.
-  const steps = ['leadership', 'startup', 'needs', 'dialogue'].map((t) => json(`content/tools/${t}.json`).steps.length).reduce((a, b) => a + b);
-  assert.equal(views.length, steps + 4 + 5, `walked ${views.length} views`);
-  for (const v of ['decision', 'versions', 'startup/document', 'leadership/resources', 'needs/needs-list']) {
+  // Every step of every tool and phase, their ten documents, the overview, the decision page,
+  // the earlier versions, the facts page, the library, the roadmap, its six phase pages and
+  // the crosswalk.
+  const tools = ['leadership', 'startup', 'needs', 'dialogue'].map((t) => `content/tools/${t}.json`);
+  const phases = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'].map((p) => `content/roadmap/${p}.json`);
+  const steps = [...tools, ...phases].map((f) => json(f).steps.length).reduce((a, b) => a + b);
+  assert.equal(views.length, steps + 10 + 5 + 8, `walked ${views.length} views`);
+  for (const v of ['decision', 'versions', 'startup/document', 'leadership/resources', 'needs/needs-list', 'roadmap', 'roadmap/insight', 'crosswalk', 'piloting/plan', 'practice/document']) {
     assert.ok(views.includes(`#/plan/${plan}/${v}`), `${v} is reachable`);
   }
   assert.ok(views.includes('#/facts'));

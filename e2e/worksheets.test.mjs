@@ -78,9 +78,10 @@ test('fills each tool with the keyboard only, reloads, and finds the answers in 
         expectInDocument.needs.push(needName);
       }
       if (index === 0) {
-        await tabTo(page, '#step-done');
-        await page.keyboard.press('Space');
-        assert.equal(await page.isChecked('#step-done'), true, `${toolId}/${step.id} marked done`);
+        // A radio group is one Tab stop; the arrow keys move through it and choose.
+        await tabTo(page, 'input[name=step-status]');
+        for (let i = 0; i < 4 && !(await page.isChecked('#step-status-done')); i++) await page.keyboard.press('ArrowRight');
+        assert.equal(await page.isChecked('#step-status-done'), true, `${toolId}/${step.id} marked done`);
       }
       if (index < tool.steps.length - 1) {
         await tabTo(page, 'a[rel=next]');
@@ -95,7 +96,7 @@ test('fills each tool with the keyboard only, reloads, and finds the answers in 
   await ready(page);
   const [stored] = (await storedPlans(page)).filter((p) => p.id === plan);
   for (const toolId of TOOL_IDS) {
-    assert.ok(stored.done_steps.includes(`${toolId}/${TOOLS[toolId].steps[0].id}`), `${toolId} first step stored as done`);
+    assert.deepEqual(stored.steps[`${toolId}/${TOOLS[toolId].steps[0].id}`], { status: 'done' }, `${toolId} first step stored as done`);
   }
   for (const [key, marker] of Object.entries(expectStoredOnly)) {
     assert.deepEqual(stored.answers[key], { text: marker }, `${key} stored (not part of the document)`);

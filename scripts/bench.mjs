@@ -19,7 +19,7 @@ function largePlan(count = 200) {
     schema_version: 1, id: 'bench-large', revision: 1, title: 'Stor plan (ytelsestest)', organisation: 'Benchkommune',
     case_number: '', language: 'nb', created_at: 0, updated_at: 0,
     answers: { 'needs/problem/today': { text: 'Innledning. '.repeat(3000) } },
-    done_steps: [], registers: { needs }, decision: {},
+    done_steps: [], registers: { needs }, decision: {}, // schema 1: read through the upgrade chain
   };
 }
 
