@@ -194,3 +194,55 @@ async fn the_app_creates_a_plan_and_keeps_it_in_storage() {
     window.location().set_hash("").unwrap();
     local().clear().unwrap();
 }
+
+async fn wait_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// The step-record panel every worksheet step has: choosing "not relevant" asks why, and status,
+/// reason, owner and date reach storage as one record under the step's key.
+#[wasm_bindgen_test]
+async fn a_roadmap_step_records_status_reason_owner_and_date() {
+    local().clear().unwrap();
+    let kv = fresh();
+    let mut stored = plan("p-step", "Stegplan");
+    storage::save_plan(&kv, &mut stored).unwrap();
+    let window = web_sys::window().unwrap();
+    window.location().set_hash("#/plan/p-step/insight/learn-from-others").unwrap();
+    let document = window.document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    let _handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
+    settle().await;
+
+    assert!(document.get_element_by_id("step-reason").is_none(), "no reason field until the step is skipped");
+    input("step-status-not-relevant").click();
+    settle().await;
+    let reason = input("step-reason");
+    reason.set_value("Ingen har prøvd dette før");
+    reason.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let owner = input("step-owner");
+    owner.set_value("Trude Lien");
+    owner.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    let due = input("step-due");
+    due.set_value("2027-03-01");
+    due.dispatch_event(&web_sys::Event::new("input").unwrap()).unwrap();
+    wait_ms(700).await;
+
+    let saved = storage::load_plan(&kv, "p-step").unwrap().unwrap().unwrap();
+    let record = saved.step("insight/learn-from-others").expect("a record under the step's key");
+    assert_eq!(record.status, Some(ioa_core::plan::StepMark::NotRelevant));
+    assert_eq!((record.reason.as_str(), record.owner.as_str(), record.due.as_str()), ("Ingen har prøvd dette før", "Trude Lien", "2027-03-01"));
+    assert!(input("step-status-not-relevant").checked());
+
+    // Back to "done": the reason field goes, the reason itself is kept in the record.
+    input("step-status-done").click();
+    settle().await;
+    assert!(document.get_element_by_id("step-reason").is_none());
+    host.remove();
+    window.location().set_hash("").unwrap();
+    local().clear().unwrap();
+}
