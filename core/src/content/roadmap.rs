@@ -26,15 +26,41 @@ pub struct Method {
 
 /// One of the roadmap's six phases.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(from = "PhaseFile")]
 pub struct Phase {
     /// Its steps, texts and document, shown by the worksheet engine like a LUP tool.
-    #[serde(flatten)]
     pub worksheet: Tool,
     pub number: u8,
     pub benefit_stage: BenefitStage,
     pub methods: Vec<Method>,
     pub questions: Vec<Text>,
     pub outputs: Vec<Text>,
+}
+
+/// A phase file as written: a tool's keys and the phase's own side by side. Read as one flat
+/// struct rather than with `#[serde(flatten)]`, which would buffer the file and compile a second
+/// deserializer for every content type (about 30 kB of WebAssembly).
+#[derive(Deserialize)]
+struct PhaseFile {
+    id: String,
+    title: Text,
+    summary: Text,
+    intro: Text,
+    original: super::Link,
+    steps: Vec<super::Step>,
+    document: super::DocumentSpec,
+    number: u8,
+    benefit_stage: BenefitStage,
+    methods: Vec<Method>,
+    questions: Vec<Text>,
+    outputs: Vec<Text>,
+}
+
+impl From<PhaseFile> for Phase {
+    fn from(f: PhaseFile) -> Phase {
+        let worksheet = Tool { id: f.id, title: f.title, summary: f.summary, intro: f.intro, original: f.original, steps: f.steps, document: f.document };
+        Phase { worksheet, number: f.number, benefit_stage: f.benefit_stage, methods: f.methods, questions: f.questions, outputs: f.outputs }
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
