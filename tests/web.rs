@@ -157,16 +157,22 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
     web_sys::window().unwrap().document().unwrap().get_element_by_id(id).unwrap().dyn_into().unwrap()
 }
 
-#[wasm_bindgen_test]
-async fn the_app_creates_a_plan_and_keeps_it_in_storage() {
-    local().clear().unwrap();
+/// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.
+async fn mount_app(hash: &str) -> (web_sys::Window, web_sys::Document, web_sys::HtmlElement, Box<dyn std::any::Any>) {
     let window = web_sys::window().unwrap();
-    window.location().set_hash("").unwrap();
+    window.location().set_hash(hash).unwrap();
     let document = window.document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let _handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
+    let handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
     settle().await;
+    (window, document, host, Box::new(handle))
+}
+
+#[wasm_bindgen_test]
+async fn the_app_creates_a_plan_and_keeps_it_in_storage() {
+    local().clear().unwrap();
+    let (window, document, host, _handle) = mount_app("").await;
 
     // An empty title is refused with a message next to the field.
     let form: web_sys::HtmlFormElement = document.query_selector(".create-form").unwrap().unwrap().dyn_into().unwrap();
@@ -210,13 +216,7 @@ async fn a_roadmap_step_records_status_reason_owner_and_date() {
     let kv = fresh();
     let mut stored = plan("p-step", "Stegplan");
     storage::save_plan(&kv, &mut stored).unwrap();
-    let window = web_sys::window().unwrap();
-    window.location().set_hash("#/plan/p-step/insight/learn-from-others").unwrap();
-    let document = window.document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let _handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
-    settle().await;
+    let (window, document, host, _handle) = mount_app("#/plan/p-step/insight/learn-from-others").await;
 
     assert!(document.get_element_by_id("step-reason").is_none(), "no reason field until the step is skipped");
     input("step-status-not-relevant").click();
