@@ -320,7 +320,7 @@ pub fn format_number(n: u64, lang: Lang) -> String {
     let sep = if lang == Lang::En { ',' } else { '\u{a0}' };
     let mut grouped = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(sep);
         }
         grouped.push(c);
