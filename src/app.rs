@@ -3,7 +3,8 @@
 use crate::clock::now_ms;
 use crate::components::banners::StorageBanners;
 use crate::components::shell::{Footer, Header, SkipLink};
-use crate::pages::{facts::FactsPage, home::HomePage, not_found::NotFoundPage, plan_scope::PlanScope};
+use crate::components::not_found::NotFoundPage;
+use crate::pages::{facts::FactsPage, home::HomePage, plan_scope::PlanScope};
 use crate::persistence::{self, Mode};
 use crate::state::{AppState, KeepStorage, Notices};
 use ioa_core::route::Route;

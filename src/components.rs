@@ -6,6 +6,7 @@ pub mod choices;
 pub mod keep_storage_note;
 pub mod last_export;
 pub mod legal_rule;
+pub mod not_found;
 pub mod place_link;
 pub mod plan_header;
 pub mod rich_text;

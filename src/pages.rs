@@ -5,7 +5,6 @@ pub mod decision;
 pub mod document;
 pub mod facts;
 pub mod home;
-pub mod not_found;
 pub mod overview;
 pub mod phase;
 pub mod plan_scope;

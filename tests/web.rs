@@ -242,6 +242,10 @@ async fn a_roadmap_step_records_status_reason_owner_and_date() {
     input("step-status-done").click();
     settle().await;
     assert!(document.get_element_by_id("step-reason").is_none());
+    wait_ms(700).await;
+    let saved = storage::load_plan(&kv, "p-step").unwrap().unwrap().unwrap();
+    let record = saved.step("insight/learn-from-others").unwrap();
+    assert_eq!((record.status, record.reason.as_str()), (Some(ioa_core::plan::StepMark::Done), "Ingen har prøvd dette før"));
     host.remove();
     window.location().set_hash("").unwrap();
     local().clear().unwrap();

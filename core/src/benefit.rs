@@ -30,7 +30,7 @@ pub fn estimate(row: &RegisterRow) -> Option<Estimate> {
     let product = per_task.checked_mul(tasks)?;
     match row.cell("kind") {
         "avoided-cost" => Some(Estimate::Kroner { per_task, tasks, per_year: product }),
-        "saved-time" => Some(Estimate::Hours { minutes: per_task, tasks, per_year: (product + 30) / 60 }),
+        "saved-time" => Some(Estimate::Hours { minutes: per_task, tasks, per_year: product / 60 + u64::from(product % 60 >= 30) }),
         _ => None,
     }
 }
@@ -85,5 +85,8 @@ mod tests {
         assert_eq!(estimate(&row(&[("kind", "avoided-cost"), ("per_task", "x"), ("tasks_per_year", "2")])), None);
         let huge = u64::MAX.to_string();
         assert_eq!(estimate(&row(&[("kind", "avoided-cost"), ("per_task", &huge), ("tasks_per_year", "2")])), None, "overflow is no figure");
+        // A product at the very top of the range still rounds without overflowing.
+        let top = row(&[("kind", "saved-time"), ("per_task", "65535"), ("tasks_per_year", "281479271743489")]);
+        assert_eq!(estimate(&top).map(|e| matches!(e, Estimate::Hours { per_year, .. } if per_year == u64::MAX / 60)), Some(true));
     }
 }

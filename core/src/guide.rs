@@ -20,7 +20,8 @@ pub enum SpineReason {
     ChangeAndPurchase,
     /// A clear need to buy something.
     ClearPurchase,
-    /// The start-up tool's "change or buy" is not answered and no route points either way.
+    /// The start-up tool's "change or buy" is not answered and the route is not procurement of
+    /// innovation: LUP's sequence until the team says more.
     NotAnswered,
 }
 
@@ -112,8 +113,8 @@ impl Waypoint {
     }
 }
 
-/// Worksheet and decision ids in the order a spine takes them. LUP's sequence runs anchoring,
-/// start-up, needs, market dialogue, the procedure choice, then KS's last phases for operation
+/// Worksheet and decision ids in the order a spine takes them. LUP's sequence runs leadership
+/// anchoring, start-up, needs, market dialogue, the procedure choice, then KS's last phases for operation
 /// and benefits. The roadmap runs its six phases with LUP's tools plugged in where they fit:
 /// start-up beside anchoring, needs mapping after insight, leaders' decisions before the
 /// market is met, market dialogue before the solution is fixed in development,
@@ -208,7 +209,8 @@ pub fn next_suggestion(plan: &Plan, spine: Spine, today: &str) -> Option<NextSug
         Waypoint::Decision => None,
     };
     let reason = match at.checked_sub(1).map(|i| order[i]) {
-        None if order.iter().any(|w| w.settled(plan)) => NextReason::FirstStop,
+        // "Nothing is done yet" only while no step anywhere is done or skipped.
+        None if plan.steps.values().any(|r| r.is_settled()) || plan.decision.chosen_route.is_some() => NextReason::FirstStop,
         None => NextReason::Start,
         Some(previous) if target.id() == "dialogue" && target.status(plan) == Status::NotStarted && solution_being_shaped(plan) => {
             NextReason::DialogueBeforeSolution { previous }

@@ -615,6 +615,25 @@ mod tests {
     }
 
     #[test]
+    fn a_step_record_is_kept_only_while_it_holds_something() {
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        plan.set_step_part("insight/interviews", StepPart::Owner, "Trude Lien".into(), 2);
+        plan.set_step_status("insight/interviews", Some(StepMark::NotRelevant), 3);
+        plan.set_step_part("insight/interviews", StepPart::Reason, "Gjort i fjor".into(), 3);
+        assert_eq!(plan.updated_at, 3);
+        let json = serde_json::to_string(&plan).unwrap();
+        assert!(json.contains(r#""steps":{"insight/interviews":{"status":"not-relevant","reason":"Gjort i fjor","owner":"Trude Lien"}}"#), "{json}");
+        plan.set_step_status("insight/interviews", None, 4);
+        plan.set_step_part("insight/interviews", StepPart::Owner, String::new(), 4);
+        assert!(plan.step("insight/interviews").is_some(), "the reason is still there");
+        plan.set_step_part("insight/interviews", StepPart::Reason, String::new(), 5);
+        assert_eq!(plan.step("insight/interviews"), None, "an empty record is not stored");
+        assert!(!serde_json::to_string(&plan).unwrap().contains("insight/"));
+        assert_eq!(StepMark::from_id("not-relevant"), Some(StepMark::NotRelevant));
+        assert!(StepMark::ALL.iter().all(|m| StepMark::from_id(m.id()) == Some(*m)));
+    }
+
+    #[test]
     fn answers_serialise_in_the_documented_shape() {
         let json = serde_json::to_string(&Answer::Amount(3_400_000)).unwrap();
         assert_eq!(json, r#"{"amount":3400000}"#);

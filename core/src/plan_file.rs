@@ -28,7 +28,7 @@ mod tests;
 pub use export::{export_all, export_plan, ExportMeta};
 pub use name::file_name;
 pub use read::{check_size, read_file};
-pub use validate::MAX_DETAIL_CHARS;
+pub use validate::{MAX_DETAIL_CHARS, MAX_NUMBER_DIGITS};
 
 use crate::plan::Plan;
 

@@ -9,7 +9,7 @@ pub enum Status {
     NotStarted,
     InProgress,
     Done,
-    /// Skipped on purpose (a step); never the status of a whole tool.
+    /// Skipped on purpose: a step, or a tool or phase whose every step was skipped.
     NotRelevant,
 }
 
@@ -41,29 +41,67 @@ impl Status {
 
 /// True when any field of the step holds something. In LUP's tools a register view counts when
 /// the register has a row with content in a column this step may edit. In the roadmap's phases
-/// it does not: the registers are filled by the LUP tools as well, and a phase is started by the
-/// team's own work in it, not by rows written elsewhere.
+/// neither register rows nor answers stored in a LUP tool count: those are filled by the tools
+/// as well, and a phase is started by the team's own work in it, not by what was written
+/// elsewhere.
 pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
-    let registers_count = content().phase(&tool.id).is_none();
+    let in_phase = content().phase(&tool.id).is_some();
     step.fields.iter().any(|field| match &field.kind {
-        FieldKind::Register { register, columns, readonly } => registers_count && plan.register(register).iter().any(|row| {
+        FieldKind::Register { .. } if in_phase => false,
+        FieldKind::Register { register, columns, readonly } => plan.register(register).iter().any(|row| {
             columns.iter().filter(|c| !readonly.contains(c)).any(|c| !row.cell(c).trim().is_empty())
         }),
+        _ if in_phase && field.stored_at.is_some() => false,
         _ => plan.answer(&field.storage_key(&tool.id, &step.id)).is_some_and(|a| !a.is_empty()),
     })
 }
 
-/// The status the team set; with none set, "in progress" once anything is written in the step
-/// (its fields, or its record's owner, date or note), else "not started".
-pub fn step_status(tool: &Tool, step: &Step, plan: &Plan) -> Status {
+/// The status a step has by itself, with no status set: in progress once anything is written in
+/// it (its fields, or its record's owner, date or note), else not started. Choosing this status
+/// in the step's panel clears the team's own, so the step follows its content again.
+pub fn automatic_status(tool: &Tool, step: &Step, plan: &Plan) -> Status {
     let record = plan.step(&step_key(&tool.id, &step.id));
-    match record.and_then(|r| r.status) {
-        Some(StepMark::NotStarted) => Status::NotStarted,
-        Some(StepMark::InProgress) => Status::InProgress,
-        Some(StepMark::Done) => Status::Done,
-        Some(StepMark::NotRelevant) => Status::NotRelevant,
-        None if record.is_some() || step_has_content(tool, step, plan) => Status::InProgress,
-        None => Status::NotStarted,
+    let written = record.is_some_and(|r| !(r.reason.is_empty() && r.owner.is_empty() && r.due.is_empty() && r.note.is_empty()));
+    if written || step_has_content(tool, step, plan) {
+        Status::InProgress
+    } else {
+        Status::NotStarted
+    }
+}
+
+impl From<StepMark> for Status {
+    fn from(mark: StepMark) -> Status {
+        match mark {
+            StepMark::NotStarted => Status::NotStarted,
+            StepMark::InProgress => Status::InProgress,
+            StepMark::Done => Status::Done,
+            StepMark::NotRelevant => Status::NotRelevant,
+        }
+    }
+}
+
+impl From<Status> for StepMark {
+    fn from(status: Status) -> StepMark {
+        match status {
+            Status::NotStarted => StepMark::NotStarted,
+            Status::InProgress => StepMark::InProgress,
+            Status::Done => StepMark::Done,
+            Status::NotRelevant => StepMark::NotRelevant,
+        }
+    }
+}
+
+/// A target date that has passed while the step is neither done nor skipped. `today` and `due`
+/// are ISO dates, which compare as text.
+pub fn is_overdue(due: &str, status: Status, today: &str) -> bool {
+    !due.is_empty() && due < today && !status.is_settled()
+}
+
+/// The status the team set, else the step's [`automatic_status`].
+pub fn step_status(tool: &Tool, step: &Step, plan: &Plan) -> Status {
+    match plan.step(&step_key(&tool.id, &step.id)).and_then(|r| r.status) {
+        Some(mark) => mark.into(),
+        None => automatic_status(tool, step, plan),
     }
 }
 
@@ -129,8 +167,7 @@ pub fn overdue(plan: &Plan, today: &str) -> Vec<Overdue> {
         .flat_map(|tool| tool.steps.iter().map(move |step| (tool, step)))
         .filter_map(|(tool, step)| {
             let record = plan.step(&step_key(&tool.id, &step.id))?;
-            let late = !record.due.is_empty() && record.due.as_str() < today && !step_status(tool, step, plan).is_settled();
-            late.then(|| Overdue { tool, step, due: record.due.clone() })
+            is_overdue(&record.due, step_status(tool, step, plan), today).then(|| Overdue { tool, step, due: record.due.clone() })
         })
         .collect();
     out.sort_by(|a, b| a.due.cmp(&b.due));
@@ -188,9 +225,15 @@ mod tests {
         assert_eq!(step_status(needs, needs.step("priority").unwrap(), &plan), Status::NotStarted);
         plan.set_register_cell("needs", row, "priority", "must".into(), 2);
         assert_eq!(step_status(needs, needs.step("priority").unwrap(), &plan), Status::InProgress);
-        // A phase shows the same register, but rows written in the tools do not start it.
+        // A phase shows the same register, but rows written in the tools do not start it, nor
+        // does an answer it shares with a tool.
         let insight = content.tool("insight").unwrap();
-        assert_eq!(step_status(insight, insight.step("sum-up").unwrap(), &plan), Status::NotStarted);
+        let sum_up = insight.step("sum-up").unwrap();
+        assert!(sum_up.fields.iter().any(|f| f.stored_at.as_deref() == Some("needs:insight/design-principles")));
+        plan.set_answer("needs/insight/design-principles", Answer::List(vec!["Sov godt".into()]), 3);
+        assert_eq!(step_status(insight, sum_up, &plan), Status::NotStarted);
+        plan.set_answer("insight/sum-up/root-causes", Answer::Text("Faste runder".into()), 4);
+        assert_eq!(step_status(insight, sum_up, &plan), Status::InProgress, "its own field does");
     }
 
     #[test]

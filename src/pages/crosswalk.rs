@@ -6,7 +6,7 @@ use crate::clock::today_iso;
 use crate::components::place_link::PlaceLink;
 use crate::components::plan_header::PlanHeader;
 use crate::components::rich_text::RichText;
-use crate::i18n::{content_text, tr, txt};
+use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
@@ -41,7 +41,7 @@ pub fn CrosswalkPage() -> impl IntoView {
             <p class="ds-paragraph" id="spine-suggestion">
                 <strong>{move || {
                     let lang = app.lang.get();
-                    format!("{} {}", tr(lang, "crosswalk.suggested"), spine_text(suggestion.get().0).title.get(lang))
+                    trf(lang, "crosswalk.suggested", &[("spine", spine_text(suggestion.get().0).title.get(lang))])
                 }}</strong>
                 " "
                 {move || tr(app.lang.get(), suggestion.get().1.message_key())}
@@ -81,21 +81,23 @@ pub fn CrosswalkPage() -> impl IntoView {
         </section>
 
         <div class="crosswalk-wrap">
-            <table class="crosswalk">
+            // Explicit roles: the phone layout displays the cells as blocks, which some screen
+            // readers (Safari's) take as no longer a table.
+            <table class="crosswalk" role="table">
                 <caption>{move || {
                     let lang = app.lang.get();
-                    format!("{} – {}", cw.title.get(lang), spine_text(current.get()).title.get(lang))
+                    trf(lang, "crosswalk.caption", &[("title", cw.title.get(lang)), ("spine", spine_text(current.get()).title.get(lang))])
                 }}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{txt("crosswalk.col.stage")}</th>
-                        <th scope="col">{txt("crosswalk.col.lup")}</th>
-                        <th scope="col">{txt("crosswalk.col.ks")}</th>
-                        <th scope="col">{txt("crosswalk.col.relation")}</th>
-                        <th scope="col">{txt("crosswalk.col.advice")}</th>
+                <thead role="rowgroup">
+                    <tr role="row">
+                        <th scope="col" role="columnheader">{txt("crosswalk.col.stage")}</th>
+                        <th scope="col" role="columnheader">{txt("crosswalk.col.lup")}</th>
+                        <th scope="col" role="columnheader">{txt("crosswalk.col.ks")}</th>
+                        <th scope="col" role="columnheader">{txt("crosswalk.col.relation")}</th>
+                        <th scope="col" role="columnheader">{txt("crosswalk.col.advice")}</th>
                     </tr>
                 </thead>
-                <tbody>
+                <tbody role="rowgroup">
                     {move || {
                         let spine = current.get();
                         rows().into_iter().map(|stage| view! { <StageRow stage spine/> }).collect_view()
@@ -123,18 +125,13 @@ fn StageRow(stage: &'static Stage, spine: Spine) -> impl IntoView {
         Spine::Roadmap => &stage.advice.roadmap,
         Spine::Lup => &stage.advice.lup,
     };
-    let relation_key = match stage.relation.id() {
-        "overlap" => "crosswalk.relation.overlap",
-        "lup-adds" => "crosswalk.relation.lup_adds",
-        "ks-adds" => "crosswalk.relation.ks_adds",
-        _ => "crosswalk.relation.gap",
-    };
+    let relation_key = stage.relation.label_key();
     view! {
-        <tr data-stage=stage.id.clone()>
-            <th scope="row">{content_text(&stage.title)}</th>
-            <td data-label=move || tr(app.lang.get(), "crosswalk.col.lup")>{cell(&stage.lup)}</td>
-            <td data-label=move || tr(app.lang.get(), "crosswalk.col.ks")>{cell(&stage.ks)}</td>
-            <td data-label=move || tr(app.lang.get(), "crosswalk.col.relation")>
+        <tr role="row" data-stage=stage.id.clone()>
+            <th scope="row" role="rowheader">{content_text(&stage.title)}</th>
+            <td role="cell" data-label=move || tr(app.lang.get(), "crosswalk.col.lup")>{cell(&stage.lup)}</td>
+            <td role="cell" data-label=move || tr(app.lang.get(), "crosswalk.col.ks")>{cell(&stage.ks)}</td>
+            <td role="cell" data-label=move || tr(app.lang.get(), "crosswalk.col.relation")>
                 <p class="ds-paragraph"><span class="ds-tag" data-color="neutral">{move || tr(app.lang.get(), relation_key)}</span></p>
                 <p class="ds-paragraph" data-size="sm">{content_text(&stage.note)}</p>
                 {(!shared.is_empty()).then(|| view! {
@@ -144,7 +141,7 @@ fn StageRow(stage: &'static Stage, spine: Spine) -> impl IntoView {
                     </p>
                 })}
             </td>
-            <td data-label=move || tr(app.lang.get(), "crosswalk.col.advice")>
+            <td role="cell" data-label=move || tr(app.lang.get(), "crosswalk.col.advice")>
                 <p class="ds-paragraph" data-size="sm">{content_text(advice)}</p>
             </td>
         </tr>

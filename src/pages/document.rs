@@ -7,7 +7,7 @@ use crate::title::set_title;
 use crate::clock::today_iso;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::i18n::{tr, trf, txt};
-use crate::pages::not_found::NotFoundPage;
+use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::{content, ColumnKind, Tool};

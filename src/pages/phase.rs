@@ -7,7 +7,7 @@ use crate::components::rich_text::RichText;
 use crate::components::source_link::ExternalLink;
 use crate::components::status_tag::{progress_text, StatusTag};
 use crate::i18n::{content_text, tr, trf, txt};
-use crate::pages::not_found::NotFoundPage;
+use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;

@@ -1,9 +1,10 @@
 //! Everything under `#/plan/<id>`: loads the plan once, provides its [`Session`], flushes saves
 //! when the page is hidden or left, and follows changes made in other tabs.
 
+use crate::components::not_found::NotFoundPage;
 use crate::i18n::{tr, txt};
 use crate::pages::{
-    crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, not_found::NotFoundPage, overview::OverviewPage,
+    crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, overview::OverviewPage,
     phase::PhasePage, roadmap::RoadmapPage, step::StepPage, versions::VersionsPage,
 };
 use crate::persistence;

@@ -7,13 +7,12 @@ use crate::components::legal_rule::LegalRule;
 use crate::components::source_link::ExternalLink;
 use crate::components::rich_text::RichText;
 use crate::i18n::{content_text, tr, trf, txt};
-use crate::pages::not_found::NotFoundPage;
+use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::worksheet::{FieldEditor, StepRecordEditor};
 use ioa_core::content::{content, step_key, Step, Tool};
-use ioa_core::plan::StepMark;
-use ioa_core::progress::{step_status, Status};
+use ioa_core::progress::{automatic_status, step_status};
 use ioa_core::route::Route;
 use ioa_core::legal::rule;
 use leptos::prelude::*;
@@ -45,6 +44,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
     let next = tool.steps.get(index + 1).map(|s| (step_href(s), s));
     let done_key = step_key(&tool.id, &step.id);
     let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, step, p)));
+    let automatic = Memo::new(move |_| session.plan.with(|p| automatic_status(tool, step, p)));
     let phase = content().phase(&tool.id);
     // A phase's steps sit under the roadmap and the phase page; a tool's under its first step.
     let mut crumbs = Vec::new();
@@ -152,7 +152,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     {step.fields.iter().map(|field| view! { <FieldEditor tool=&tool.id step=&step.id field/> }).collect_view()}
                 </form>
 
-                <StepRecordEditor key=done_key shown=Signal::derive(move || mark_of(status.get()))/>
+                <StepRecordEditor key=done_key shown=status automatic=automatic/>
 
                 <nav class="step-pager" aria-label=txt("step.pager")>
                     {previous.map(|(href, s)| view! {
@@ -178,15 +178,6 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                 </nav>
             </article>
         </div>
-    }
-}
-
-fn mark_of(status: Status) -> StepMark {
-    match status {
-        Status::NotStarted => StepMark::NotStarted,
-        Status::InProgress => StepMark::InProgress,
-        Status::Done => StepMark::Done,
-        Status::NotRelevant => StepMark::NotRelevant,
     }
 }
 

@@ -6,6 +6,7 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::benefit;
+use ioa_core::plan_file::MAX_NUMBER_DIGITS;
 use ioa_core::content::{content, Column, ColumnKind};
 use ioa_core::plan::Answer;
 use leptos::prelude::*;
@@ -54,9 +55,13 @@ fn CellInput(
                 on:input:target=move |ev| on_change.run(ev.target().value())/>
         }
         .into_any(),
+        // Digits only; a number column keeps at most the 15 digits the file reader accepts.
         ColumnKind::Amount | ColumnKind::Number => view! {
             <input id=id.clone() class="ds-input input--amount" type="text" inputmode="numeric" prop:value=move || value.get()
-                on:input:target=move |ev| on_change.run(ev.target().value().chars().filter(char::is_ascii_digit).collect())/>
+                on:input:target=move |ev| {
+                    let limit = if column.kind == ColumnKind::Number { MAX_NUMBER_DIGITS } else { usize::MAX };
+                    on_change.run(ev.target().value().chars().filter(char::is_ascii_digit).take(limit).collect())
+                }/>
         }
         .into_any(),
         ColumnKind::Choice | ColumnKind::YesNo => {
@@ -216,10 +221,10 @@ pub fn RegisterEditor(
                                 session.plan.with_untracked(|p| p.register(register).iter().find(|r| r.id == row_id).and_then(benefit::estimate))
                             });
                             view! {
-                                <p class="ds-paragraph benefit-estimate" data-size="sm">
+                                <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">
                                     {move || figure.get().map(|e| {
                                         let lang = app.lang.get();
-                                        format!("{} {}", tr(lang, "benefit.estimate_label"), benefit::describe(e, lang))
+                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(e, lang))])
                                     })}
                                 </p>
                             }

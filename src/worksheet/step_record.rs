@@ -7,24 +7,21 @@ use crate::i18n::{tr, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::plan::{StepMark, StepPart, StepRecord};
+use ioa_core::plan_file::MAX_DETAIL_CHARS;
+use ioa_core::progress::{is_overdue, Status};
 use leptos::prelude::*;
-
-fn status_key(mark: StepMark) -> &'static str {
-    match mark {
-        StepMark::NotStarted => "status.not_started",
-        StepMark::InProgress => "status.in_progress",
-        StepMark::Done => "status.done",
-        StepMark::NotRelevant => "status.not_relevant",
-    }
-}
 
 #[component]
 pub fn StepRecordEditor(
     /// `tool/step` or `phase/step`.
     key: String,
-    /// The status shown when the team has set none (derived from what is written).
+    /// The step's status now.
     #[prop(into)]
-    shown: Signal<StepMark>,
+    shown: Signal<Status>,
+    /// The status it has by itself (from what is written): choosing it clears the team's own,
+    /// so a step marked "not started" and then filled in shows "in progress" again.
+    #[prop(into)]
+    automatic: Signal<Status>,
 ) -> impl IntoView {
     let app = use_app();
     let session = use_session();
@@ -37,14 +34,11 @@ pub fn StepRecordEditor(
     };
     let set_status = move |mark: StepMark| {
         let k = key.get_value();
-        session.edit(move |plan, now| plan.set_step_status(&k, Some(mark), now));
+        let own = (Status::from(mark) != automatic.get_untracked()).then_some(mark);
+        session.edit(move |plan, now| plan.set_step_status(&k, own, now));
     };
-    let not_relevant = move || shown.get() == StepMark::NotRelevant;
-    let overdue = move || {
-        record.with(|r| {
-            r.as_ref().is_some_and(|r| !r.due.is_empty() && r.due < today_iso() && !r.is_settled())
-        }) && !matches!(shown.get(), StepMark::Done | StepMark::NotRelevant)
-    };
+    let not_relevant = move || shown.get() == Status::NotRelevant;
+    let overdue = move || record.with(|r| r.as_ref().is_some_and(|r| is_overdue(&r.due, shown.get(), &today_iso())));
     view! {
         <section class="ds-card step-record" aria-labelledby="step-record-heading">
             <h2 id="step-record-heading" class="ds-heading" data-size="xs">{txt("step_record.title")}</h2>
@@ -58,10 +52,10 @@ pub fn StepRecordEditor(
                             view! {
                                 <div class="ds-field choice">
                                     <input class="ds-input" type="radio" id=id.clone() name="step-status"
-                                        prop:checked=move || shown.get() == mark
+                                        prop:checked=move || StepMark::from(shown.get()) == mark
                                         on:change=move |_| set_status(mark)/>
                                     <label class="ds-label" data-weight="regular" for=id>
-                                        {move || tr(app.lang.get(), status_key(mark))}
+                                        {move || tr(app.lang.get(), Status::from(mark).label_key())}
                                     </label>
                                 </div>
                             }
@@ -72,14 +66,14 @@ pub fn StepRecordEditor(
             <Show when=not_relevant>
                 <div class="ds-field">
                     <label class="ds-label" for="step-reason">{txt("step_record.reason")}</label>
-                    <input id="step-reason" class="ds-input" type="text" prop:value=part(|r| &r.reason)
+                    <input id="step-reason" class="ds-input" type="text" maxlength=MAX_DETAIL_CHARS prop:value=part(|r| &r.reason)
                         on:input:target=move |ev| set_part(StepPart::Reason, ev.target().value())/>
                 </div>
             </Show>
             <div class="step-record__row">
                 <div class="ds-field">
                     <label class="ds-label" for="step-owner">{txt("step_record.owner")}</label>
-                    <input id="step-owner" class="ds-input" type="text" autocomplete="off" prop:value=part(|r| &r.owner)
+                    <input id="step-owner" class="ds-input" type="text" autocomplete="off" maxlength=MAX_DETAIL_CHARS prop:value=part(|r| &r.owner)
                         on:input:target=move |ev| set_part(StepPart::Owner, ev.target().value())/>
                 </div>
                 <div class="ds-field">

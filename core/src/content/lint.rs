@@ -30,7 +30,7 @@ fn json_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 /// A link's label names someone else's page, in that page's language: it is not our prose.
 fn is_link(object: &serde_json::Map<String, Value>) -> bool {
-    object.contains_key("url")
+    object.contains_key("url") && object.contains_key("label")
 }
 
 fn walk(value: &Value, place: &str, lang: Option<&'static str>, skip_links: bool, out: &mut Vec<Entry>) {

@@ -144,12 +144,13 @@ pub enum Relation {
 }
 
 impl Relation {
-    pub fn id(self) -> &'static str {
+    /// Locale key of the relation's short label.
+    pub fn label_key(self) -> &'static str {
         match self {
-            Relation::Overlap => "overlap",
-            Relation::LupAdds => "lup-adds",
-            Relation::KsAdds => "ks-adds",
-            Relation::Gap => "gap",
+            Relation::Overlap => "crosswalk.relation.overlap",
+            Relation::LupAdds => "crosswalk.relation.lup_adds",
+            Relation::KsAdds => "crosswalk.relation.ks_adds",
+            Relation::Gap => "crosswalk.relation.gap",
         }
     }
 }

@@ -155,7 +155,7 @@ fn check_roadmap(content: &Content, problems: &mut Vec<String>, text: &mut impl 
         if usize::from(phase.number) != i + 1 {
             problems.push(format!("{path}: number {} in place {}", phase.number, i + 1));
         }
-        check_tool(content, &phase.worksheet, KS_SITE, problems, text);
+        check_tool(content, &phase.worksheet, KS_SITE, problems, text);  // reported as tools/<phase id>
         for (list, items) in [("questions", &phase.questions), ("outputs", &phase.outputs)] {
             if items.is_empty() {
                 problems.push(format!("{path}: no {list}"));
@@ -354,6 +354,38 @@ mod tests {
         assert!(problems.contains("missing Nn text"), "{problems}");
         assert!(problems.contains("no fields"), "{problems}");
         assert!(problems.contains("no-such-step/field"), "{problems}");
+    }
+
+    #[test]
+    fn validation_catches_roadmap_and_crosswalk_gaps() {
+        let mut content = Content::parse().unwrap();
+        let phase = &mut content.roadmap.phases[1];
+        phase.worksheet.original.url = "https://example.com/insight".into();
+        phase.methods[0].note.nn.clear();
+        phase.questions.clear();
+        content.roadmap.phases.swap(2, 3);
+        let stage = &mut content.crosswalk.stages[0];
+        stage.ks.push("leadership".into());
+        stage.lup.push("insight:nowhere".into());
+        stage.shared.push("risks".into());
+        content.crosswalk.stages[1].id = stage_id_of(&content, 0);
+        let problems = validate(&content).join("\n");
+        for expected in [
+            "tools/insight: original must link to https://www.ks.no/",
+            "roadmap/insight.methods[0].note: missing Nn text",
+            "roadmap/insight: no questions",
+            "phases are [\"anchoring\", \"insight\", \"piloting\", \"development\"",
+            "ks: leadership is not a ks worksheet or step",
+            "lup: insight:nowhere is not a lup worksheet or step",
+            "shared: unknown register risks",
+            "duplicate stage id",
+        ] {
+            assert!(problems.contains(expected), "expected {expected:?} in:\n{problems}");
+        }
+    }
+
+    fn stage_id_of(content: &Content, i: usize) -> String {
+        content.crosswalk.stages[i].id.clone()
     }
 
     #[test]

@@ -158,24 +158,64 @@ fn the_roadmap_orders_the_decision_by_route() {
 }
 
 #[test]
-fn every_reason_has_its_text_key() {
-    let mut p = plan();
+fn every_reason_comes_out_of_reason_key_with_a_text_in_every_language() {
+    let key = |p: &Plan, spine| next_suggestion(p, spine, TODAY).unwrap().reason_key(p).0;
     let mut keys = std::collections::BTreeSet::new();
-    keys.insert(next_suggestion(&p, Spine::Lup, TODAY).unwrap().reason_key(&p).0);
-    finish(&mut p, "leadership");
-    keys.insert(next_suggestion(&p, Spine::Roadmap, TODAY).unwrap().reason_key(&p).0);
-    keys.insert(next_suggestion(&p, Spine::Lup, TODAY).unwrap().reason_key(&p).0);
+    let mut p = plan();
+    keys.insert(key(&p, Spine::Lup));
+    finish(&mut p, "anchoring");
+    keys.insert(key(&p, Spine::Lup)); // leadership is LUP's first stop: not "nothing is done"
+    keys.insert(key(&p, Spine::Roadmap)); // start-up after anchoring, not started
     p.set_answer("startup/trigger/situation", Answer::Text("Vi har startet".into()), 2);
-    keys.insert(next_suggestion(&p, Spine::Lup, TODAY).unwrap().reason_key(&p).0);
-    assert_eq!(keys.into_iter().collect::<Vec<_>>(), [
+    keys.insert(key(&p, Spine::Roadmap)); // start-up after anchoring, started
+    let skip = |p: &mut Plan, id: &str| {
+        for step in &content().tool(id).unwrap().steps {
+            p.set_step_status(&step_key(id, &step.id), Some(StepMark::NotRelevant), 3);
+        }
+    };
+    let mut q = plan();
+    skip(&mut q, "leadership");
+    keys.insert(key(&q, Spine::Lup)); // start-up, not started
+    q.set_answer("startup/trigger/situation", Answer::Text("Vi har startet".into()), 4);
+    keys.insert(key(&q, Spine::Lup)); // start-up, started
+    let mut r = plan();
+    for id in ["anchoring", "startup", "insight", "needs", "leadership"] {
+        finish(&mut r, id);
+    }
+    r.set_step_status("piloting/plan", Some(StepMark::InProgress), 5);
+    keys.insert(key(&r, Spine::Roadmap));
+    assert_eq!(keys.iter().copied().collect::<Vec<_>>(), [
+        "guide.reason.dialogue_before_solution",
         "guide.reason.done_not_finished",
         "guide.reason.done_not_started",
         "guide.reason.first_stop",
+        "guide.reason.skipped_not_finished",
+        "guide.reason.skipped_not_started",
         "guide.reason.start",
     ]);
-    for key in ["guide.reason.skipped_not_started", "guide.reason.skipped_not_finished", "guide.reason.dialogue_before_solution"] {
-        for lang in crate::Lang::ALL {
-            assert!(!crate::i18n::t(lang, key).is_empty(), "{key}");
+    for lang in crate::Lang::ALL {
+        let known: std::collections::BTreeSet<&str> = crate::i18n::keys(lang).collect();
+        for key in keys.iter().chain(&["guide.all_done"]) {
+            assert!(known.contains(key), "{key} has no {lang:?} text");
         }
     }
+}
+
+#[test]
+fn a_dialogue_already_under_way_is_not_urged_again() {
+    let mut p = plan();
+    for id in ["anchoring", "startup", "insight", "needs", "leadership"] {
+        finish(&mut p, id);
+    }
+    p.set_step_status("development/ideas", Some(StepMark::InProgress), 1);
+    p.set_step_status("dialogue/purpose", Some(StepMark::InProgress), 2);
+    let (id, _, reason) = next(&p, Spine::Roadmap).unwrap();
+    assert_eq!(id, "dialogue");
+    assert_eq!(reason, NextReason::AfterPrevious { previous: w("leadership"), previous_skipped: false });
+    // With nothing shaped yet, the ordinary reason too.
+    let mut q = plan();
+    for id in ["anchoring", "startup", "insight", "needs", "leadership"] {
+        finish(&mut q, id);
+    }
+    assert!(matches!(next(&q, Spine::Roadmap).unwrap().2, NextReason::AfterPrevious { .. }));
 }

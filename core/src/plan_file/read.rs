@@ -6,7 +6,7 @@
 use super::validate::{keyed, validate};
 use super::{json, time, FileError, FileKind, PlanFile, FILE_TYPE, FILE_TYPE_ALL, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::migrate::{plan_from_value, LoadError};
-use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, SCHEMA_VERSION};
+use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, Spine, StepRecord, SCHEMA_VERSION};
 use crate::Lang;
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -197,6 +197,8 @@ fn locate(plan: &Map<String, Value>, part: &str) -> Option<FileError> {
             "document_languages" => entries(value, &at, probe::<Lang>),
             "answers" => entries(value, &at, probe::<Answer>),
             "done_steps" => items(value, &at, probe::<String>),
+            "steps" => entries(value, &at, probe::<StepRecord>),
+            "spine" => probe::<Option<Spine>>(value, &at),
             "registers" => entries(value, &at, |rows, at| items(rows, at, probe::<RegisterRow>)),
             "decision" => decision(value, &at),
             "merge_notes" => items(value, &at, probe::<MergeNote>),

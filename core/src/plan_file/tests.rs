@@ -336,8 +336,10 @@ fn unknown_registers_columns_and_options_are_refused() {
 
 #[test]
 fn unknown_steps_languages_drafts_and_decisions_are_refused() {
-    let cases: [(&str, fn(&mut Value)); 11] = [
+    let cases: [(&str, fn(&mut Value)); 13] = [
         (r#"steps["startup/nowhere"]"#, |p| p["steps"] = json!({ "startup/nowhere": { "status": "done" } })),
+        (r#"steps["startup/goals"]"#, |p| p["steps"] = json!({ "startup/goals": { "status": "finished" } })),
+        ("spine", |p| p["spine"] = json!("sideways")),
         (r#"steps["insight/interviews"].due"#, |p| p["steps"] = json!({ "insight/interviews": { "due": "next week" } })),
         (r#"registers["goals"][0]"#, |p| p["registers"]["goals"] = json!([{ "id": 1, "cells": { "per_task": "12 kr" } }])),
         (r#"document_languages["roadmap"]"#, |p| p["document_languages"] = json!({ "roadmap": "nn" })),

@@ -16,6 +16,10 @@ use std::sync::OnceLock;
 /// before (an export must never refuse a plan the app itself stored).
 pub const MAX_DETAIL_CHARS: usize = crate::plan::MAX_TITLE_CHARS;
 
+/// Most digits a number column holds: enough for any count, few enough that the benefit
+/// estimate's product is checked, not guessed.
+pub const MAX_NUMBER_DIGITS: usize = 15;
+
 /// Longest plan id accepted (the app's own are about 16 characters).
 const MAX_ID_CHARS: usize = 64;
 
@@ -159,7 +163,7 @@ fn cells_fit(columns: &[Column], cells: &BTreeMap<String, String>) -> Result<(),
             ColumnKind::Choice => column.options.iter().map(|o| o.id.as_str()).collect(),
             ColumnKind::YesNo => vec!["yes", "no"],
             // The editor keeps digits only; a number column is computed with.
-            ColumnKind::Number if !value.chars().all(|c| c.is_ascii_digit()) || value.len() > 15 => {
+            ColumnKind::Number if !value.chars().all(|c| c.is_ascii_digit()) || value.len() > MAX_NUMBER_DIGITS => {
                 return Err(format!("column {}: {} is not a whole number", quoted(id), quoted(value)));
             }
             _ => continue,

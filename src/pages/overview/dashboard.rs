@@ -11,15 +11,16 @@ use ioa_core::content::{content, Tool};
 use ioa_core::document::format_date;
 use ioa_core::guide::{next_suggestion, spine, suggested_spine, Place, Waypoint};
 use ioa_core::plan::Spine;
-use ioa_core::progress::{overdue, tool_progress, Status};
+use ioa_core::progress::{overdue, tool_progress};
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
-/// (worksheets done, worksheets, steps settled, steps) over a set of worksheets.
+/// (worksheets settled, worksheets, steps settled, steps) over a set of worksheets: done or
+/// skipped on purpose, as the next-step rule counts them.
 fn totals<'a>(tools: impl Iterator<Item = &'a Tool>, plan: &ioa_core::Plan) -> [usize; 4] {
     tools.fold([0; 4], |[done, all, steps_done, steps], tool| {
         let p = tool_progress(tool, plan);
-        [done + usize::from(p.status == Status::Done), all + 1, steps_done + p.settled(), steps + p.steps_total]
+        [done + usize::from(p.status.is_settled()), all + 1, steps_done + p.settled(), steps + p.steps_total]
     })
 }
 
@@ -30,21 +31,12 @@ pub fn Dashboard() -> impl IntoView {
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
     let current_spine = Memo::new(move |_| session.plan.with(|p| spine(p, &today_iso())));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.spine.is_some()));
-    let suggestion = Memo::new(move |_| session.plan.with(|p| next_suggestion(p, current_spine.get(), &today_iso())));
-    let spine_title = move |s: Spine| {
-        let cw = &content().crosswalk.spines;
-        match s {
-            Spine::Roadmap => &cw.roadmap.title,
-            Spine::Lup => &cw.lup.title,
-        }
-        .get(app.lang.get())
-        .to_string()
-    };
-    let next = move || {
+    // The suggestion as (link, title, reason): a memo of the words, so the button is rebuilt
+    // only when they change, not on every edit (focus on it survives a save from another tab).
+    let suggestion = Memo::new(move |_| {
         let lang = app.lang.get();
-        session.plan.with(|plan| match suggestion.get() {
-            None => view! { <p class="ds-paragraph" id="next-reason">{tr(lang, "guide.all_done")}</p> }.into_any(),
-            Some(s) => {
+        session.plan.with(|plan| {
+            next_suggestion(plan, current_spine.get(), &today_iso()).map(|s| {
                 let target = waypoint_place(s.waypoint);
                 let (href, title) = match (s.waypoint, s.step) {
                     (Waypoint::Worksheet(tool), Some(step)) => (
@@ -55,16 +47,28 @@ pub fn Dashboard() -> impl IntoView {
                 };
                 let (key, previous) = s.reason_key(plan);
                 let previous = previous.map(|w| place_title(waypoint_place(w), lang)).unwrap_or_default();
-                let reason = trf(lang, key, &[("previous", &previous), ("target", &place_title(target, lang))]);
-                view! {
-                    <p class="ds-paragraph next-step__link">
-                        <a class="ds-button" data-variant="primary" href=href aria-describedby="next-reason" id="next-step">{title}</a>
-                    </p>
-                    <p class="ds-paragraph" id="next-reason">{reason}</p>
-                }
-                .into_any()
-            }
+                (href, title, trf(lang, key, &[("previous", &previous), ("target", &place_title(target, lang))]))
+            })
         })
+    });
+    let spine_title = move |s: Spine| {
+        let cw = &content().crosswalk.spines;
+        match s {
+            Spine::Roadmap => &cw.roadmap.title,
+            Spine::Lup => &cw.lup.title,
+        }
+        .get(app.lang.get())
+        .to_string()
+    };
+    let next = move || match suggestion.get() {
+        None => view! { <p class="ds-paragraph" id="next-reason">{move || tr(app.lang.get(), "guide.all_done")}</p> }.into_any(),
+        Some((href, title, reason)) => view! {
+            <p class="ds-paragraph next-step__link">
+                <a class="ds-button" data-variant="primary" href=href aria-describedby="next-reason" id="next-step">{title}</a>
+            </p>
+            <p class="ds-paragraph" id="next-reason">{reason}</p>
+        }
+        .into_any(),
     };
     let late = Memo::new(move |_| session.plan.with(|p| overdue(p, &today_iso())));
     let lup = Memo::new(move |_| session.plan.with(|p| totals(content().tools.iter(), p)));

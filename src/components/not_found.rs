@@ -1,3 +1,6 @@
+//! The "not found" view: shown for an unknown route, and by pages for an unknown tool, step
+//! or phase (a component, so pages never import another page).
+
 use crate::title::set_title;
 use crate::i18n::{tr, txt};
 use crate::state::use_app;
