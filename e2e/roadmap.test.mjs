@@ -144,6 +144,16 @@ test('a benefit added in the start-up tool is in the roadmap, with its estimate 
   await page.waitForFunction((t) => document.querySelector('.benefit-estimate')?.textContent.trim() === t, estimate);
   await saved(page);
 
+  // A second tab renames the benefit: this tab's row follows without a reload.
+  const other = await context.newPage();
+  await other.goto(`${server.url}#/plan/${plan}/startup/goals`);
+  await other.waitForSelector('main h1');
+  await other.fill('[id^=f-startup-goals-goals-][id$=-name]', 'Fewer trips by car at night');
+  await saved(other);
+  await page.waitForFunction((d) => document.querySelector(`fieldset:has(#${d}-help) .row-card__legend`)?.textContent.trim() === 'Goal 1: Fewer trips by car at night', dom);
+  assert.equal(await page.inputValue(`[id^=${dom}-][id$=-name]`), 'Fewer trips by car at night', 'the cell shows the other tab\'s value');
+  await other.close();
+
   await open(page, `#/plan/${plan}/anchoring/document`);
   assert.ok((await page.textContent('main')).includes('NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year'), 'the estimate is in the phase document');
   assert.deepEqual(log.foreign, []);

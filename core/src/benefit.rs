@@ -5,8 +5,8 @@
 
 use crate::document::{format_nok, format_number};
 use crate::i18n::tf;
-use crate::plan::RegisterRow;
 use crate::Lang;
+use std::collections::BTreeMap;
 
 pub const REGISTER: &str = "goals";
 
@@ -19,16 +19,17 @@ pub enum Estimate {
     Hours { minutes: u64, tasks: u64, per_year: u64 },
 }
 
-fn number(row: &RegisterRow, column: &str) -> Option<u64> {
-    row.cell(column).trim().parse().ok()
+fn number(cells: &BTreeMap<String, String>, column: &str) -> Option<u64> {
+    cells.get(column)?.trim().parse().ok()
 }
 
-/// The estimate for a row whose type has a formula and whose two numbers are filled in.
-/// `None` when a number is missing or the product would not fit (a typing slip, not a benefit).
-pub fn estimate(row: &RegisterRow) -> Option<Estimate> {
-    let (per_task, tasks) = (number(row, "per_task")?, number(row, "tasks_per_year")?);
+/// The estimate for a row (its cells) whose type has a formula and whose two numbers are filled
+/// in. `None` when a number is missing or the product would not fit (a typing slip, not a
+/// benefit).
+pub fn estimate(cells: &BTreeMap<String, String>) -> Option<Estimate> {
+    let (per_task, tasks) = (number(cells, "per_task")?, number(cells, "tasks_per_year")?);
     let product = per_task.checked_mul(tasks)?;
-    match row.cell("kind") {
+    match cells.get("kind").map(String::as_str).unwrap_or_default() {
         "avoided-cost" => Some(Estimate::Kroner { per_task, tasks, per_year: product }),
         "saved-time" => Some(Estimate::Hours { minutes: per_task, tasks, per_year: product / 60 + u64::from(product % 60 >= 30) }),
         _ => None,
@@ -55,10 +56,9 @@ pub fn describe(estimate: Estimate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
-    fn row(cells: &[(&str, &str)]) -> RegisterRow {
-        RegisterRow { id: 1, cells: cells.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect::<BTreeMap<_, _>>() }
+    fn row(cells: &[(&str, &str)]) -> BTreeMap<String, String> {
+        cells.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]

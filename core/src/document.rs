@@ -194,7 +194,7 @@ fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
                 .map(|r| {
                     let mut cells: Vec<String> = cols.iter().map(|c| cell_text(c, r.cell(&c.id), lang)).collect();
                     if estimates {
-                        cells.push(crate::benefit::estimate(r).map(|e| crate::benefit::describe(e, lang)).unwrap_or_default());
+                        cells.push(crate::benefit::estimate(&r.cells).map(|e| crate::benefit::describe(e, lang)).unwrap_or_default());
                     }
                     cells
                 })
