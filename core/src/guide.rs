@@ -164,18 +164,6 @@ pub struct NextSuggestion {
     pub reason: NextReason,
 }
 
-impl PartialEq for NextSuggestion {
-    fn eq(&self, other: &Self) -> bool {
-        let same_step = match (self.step, other.step) {
-            (Some(a), Some(b)) => std::ptr::eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        self.waypoint == other.waypoint && same_step && self.reason == other.reason
-    }
-}
-impl Eq for NextSuggestion {}
-
 impl NextSuggestion {
     /// Locale key of the reason, and the stop it names besides the target (`{previous}`; the
     /// target is `{target}`).

@@ -15,7 +15,8 @@ use crate::clock::today_iso;
 use ioa_core::decision::{outcome, Route as RouteChoice};
 use ioa_core::decision_text::decision_text;
 use crate::components::status_tag::{progress_text, StatusTag};
-use ioa_core::progress::{next_step, tool_progress};
+use crate::components::place_link::worksheet_href;
+use ioa_core::progress::tool_progress;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
@@ -97,15 +98,7 @@ fn ToolTask(tool: &'static Tool) -> impl IntoView {
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
     let progress = Memo::new(move |_| session.plan.with(|p| tool_progress(tool, p)));
-    let next_href = {
-        let plan_id = plan_id.clone();
-        move || {
-            session.plan.with(|p| {
-                let step = next_step(tool, p).map(|s| s.id.clone()).unwrap_or_default();
-                Route::Step { plan: plan_id.clone(), tool: tool.id.clone(), step }.href()
-            })
-        }
-    };
+    let next_href = move || session.plan.with(|p| worksheet_href(p, tool));
     let doc_href = Route::Document { plan: plan_id, tool: tool.id.clone() }.href();
     let status_id = format!("status-{}", tool.id);
     view! {

@@ -38,13 +38,12 @@ pub fn Dashboard() -> impl IntoView {
         session.plan.with(|plan| {
             next_suggestion(plan, current_spine.get(), &today_iso()).map(|s| {
                 let target = waypoint_place(s.waypoint);
-                let (href, title) = match (s.waypoint, s.step) {
-                    (Waypoint::Worksheet(tool), Some(step)) => (
-                        Route::Step { plan: plan.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href(),
-                        format!("{}: {}", tool.title.get(lang), step.title.get(lang)),
-                    ),
-                    _ => (place_href(plan, target), place_title(target, lang)),
+                // Open the step to continue with, when the stop is a worksheet.
+                let opens = match (s.waypoint, s.step) {
+                    (Waypoint::Worksheet(tool), Some(step)) => Place::Step(tool, step),
+                    _ => target,
                 };
+                let (href, title) = (place_href(plan, opens), place_title(opens, lang));
                 let (key, previous) = s.reason_key(plan);
                 let previous = previous.map(|w| place_title(waypoint_place(w), lang)).unwrap_or_default();
                 (href, title, trf(lang, key, &[("previous", &previous), ("target", &place_title(target, lang))]))
