@@ -10,16 +10,21 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json',
+  '.png': 'image/png', '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves dist/ under `base` (e.g. "/sub/path/") so sub-path hosting is exercised too. */
+/**
+ * Serves dist/ under `base` (e.g. "/sub/path/") so sub-path hosting is exercised too.
+ * `serveFrom(folder)` switches to another build, as a deploy would.
+ */
 export async function serveDist(base = '/') {
+  let root = DIST;
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!path.startsWith(base)) { res.writeHead(404).end(); return; }
     path = normalize(path.slice(base.length) || 'index.html');
     if (path.startsWith('..')) { res.writeHead(400).end(); return; }
-    const file = join(DIST, path);
+    const file = join(root, path);
     try {
       if ((await stat(file)).isDirectory()) throw new Error('dir');
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
@@ -30,7 +35,7 @@ export async function serveDist(base = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
-  return { url, close: () => new Promise((r) => server.close(r)) };
+  return { url, serveFrom: (folder) => { root = folder; }, close: () => new Promise((r) => server.close(r)) };
 }
 
 export const CHROMIUM_ARGS = [

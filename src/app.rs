@@ -1,7 +1,9 @@
 //! The app shell: opens storage, provides app state, follows the URL fragment and shows a page.
 
+use crate::app_update::{self, AppUpdate};
 use crate::clock::now_ms;
 use crate::components::banners::StorageBanners;
+use crate::components::update_banner::UpdateBanner;
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::components::not_found::NotFoundPage;
 use crate::pages::{facts::FactsPage, home::HomePage, plan_scope::PlanScope};
@@ -24,6 +26,7 @@ fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
     let plans = match persistence::with_store(|kv| storage::load_library(kv, now_ms())) {
         Ok(Ok(report)) => {
             notices.quarantined = report.quarantined;
+            notices.newer_plans = report.newer.len();
             report.plans
         }
         Ok(Err(_too_new)) => {
@@ -53,10 +56,12 @@ pub fn App() -> impl IntoView {
         announcement: RwSignal::new(String::new()),
         exports: RwSignal::new(persistence::with_store(storage::export_records)),
         keep_storage: RwSignal::new(KeepStorage::Unknown),
+        update: RwSignal::new(AppUpdate::Current),
         persist_asked: StoredValue::new(false),
     };
     provide_context(state);
     crate::transfer::check_keep_storage(state);
+    app_update::follow(state.update);
 
     Effect::new(move |_| {
         let lang = state.lang.get();
@@ -112,6 +117,7 @@ pub fn App() -> impl IntoView {
         <SkipLink/>
         <Header/>
         <div class="page">
+            <UpdateBanner/>
             <StorageBanners/>
             <main id="main" tabindex="-1">{page}</main>
         </div>

@@ -15,3 +15,4 @@ pub mod shared_note;
 pub mod shell;
 pub mod source_link;
 pub mod status_tag;
+pub mod update_banner;

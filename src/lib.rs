@@ -1,6 +1,7 @@
 //! IOA-planleggeren in the browser: thin Leptos components over the pure `ioa_core` crate.
 
 pub mod app;
+pub mod app_update;
 pub mod clock;
 pub mod components;
 pub mod fetch;

@@ -14,6 +14,8 @@ pub struct Notices {
     pub memory_only: bool,
     /// Storage holds data from a newer app version; this tab works in memory to leave it intact.
     pub layout_too_new: bool,
+    /// Plans saved by a newer app version, left untouched and not listed.
+    pub newer_plans: usize,
     /// Plans that could not be read this time and were moved aside.
     pub quarantined: Vec<Quarantined>,
     /// Earlier versions removed to make room for a save (storage is nearly full).
@@ -65,6 +67,8 @@ pub struct AppState {
     /// When each plan was last exported from this browser.
     pub exports: RwSignal<BTreeMap<String, ExportRecord>>,
     pub keep_storage: RwSignal<KeepStorage>,
+    /// Whether a newer build of the app is waiting or already runs in another tab.
+    pub update: RwSignal<crate::app_update::AppUpdate>,
     /// Set once the browser was asked to keep storage on this page.
     pub persist_asked: StoredValue<bool>,
 }

@@ -128,6 +128,9 @@ pub struct LoadReport {
     /// Readable plans, newest change first.
     pub plans: Vec<PlanSummary>,
     pub quarantined: Vec<Quarantined>,
+    /// Plans saved by a newer app version (another tab already updated): left exactly where they
+    /// are, and the index is not rewritten, so the newer version finds everything as it left it.
+    pub newer: Vec<String>,
 }
 
 /// Storage was written by a newer app version: this one must not write to it.
@@ -163,6 +166,7 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
                 }
                 report.plans.push(PlanSummary::from(&plan));
             }
+            Err(crate::migrate::LoadError::TooNew { .. }) => report.newer.push(id.to_string()),
             Err(error) => {
                 let target = quarantine_key(id, now);
                 let kept_at = match kv.set(&target, &raw) {
@@ -176,7 +180,7 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
     library::sort_for_display(&mut report.plans);
 
     let stored_index = kv.get(INDEX_KEY)?.and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
-    if stored_index.map(|i| i.plans) != Some(report.plans.clone()) {
+    if report.newer.is_empty() && stored_index.map(|i| i.plans) != Some(report.plans.clone()) {
         // The index is a cache: a failed rewrite costs nothing but a rebuild next time.
         let _ = write_index(kv, &report.plans);
     }
@@ -615,6 +619,31 @@ mod tests {
         assert_eq!(report.plans.len(), 1);
         let index: Index = serde_json::from_str(&kv.get(INDEX_KEY).unwrap().unwrap()).unwrap();
         assert_eq!(index.plans[0].id, "a");
+    }
+
+    #[test]
+    fn plan_from_a_newer_version_is_left_in_place_with_the_index() {
+        let kv = MemoryKv::new();
+        save_plan(&kv, &mut plan("mine", "Min", 1)).unwrap();
+        let mut theirs = plan("theirs", "Deres", 2);
+        save_plan(&kv, &mut theirs).unwrap();
+        // Another tab, already on a newer version, rewrote one plan in a newer schema.
+        let stored = kv.get(&plan_key("theirs")).unwrap().unwrap();
+        let from_the_future = stored.replacen(
+            &format!("\"schema_version\":{}", crate::plan::SCHEMA_VERSION),
+            "\"schema_version\":99",
+            1,
+        );
+        assert_ne!(from_the_future, stored);
+        kv.set(&plan_key("theirs"), &from_the_future).unwrap();
+        let index_before = kv.get(INDEX_KEY).unwrap();
+
+        let report = loaded(&kv);
+        assert_eq!(report.newer, ["theirs"]);
+        assert!(report.quarantined.is_empty(), "a newer plan is not damaged, so not moved aside");
+        assert_eq!(report.plans.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["mine"]);
+        assert_eq!(kv.get(&plan_key("theirs")).unwrap(), Some(from_the_future));
+        assert_eq!(kv.get(INDEX_KEY).unwrap(), index_before, "the index is the newer version's to write");
     }
 
     #[test]

@@ -21,6 +21,17 @@ pub fn StorageBanners() -> impl IntoView {
                 <p class="ds-paragraph">{txt("storage.too_new.body")}</p>
             </div>
         </Show>
+        <Show when=move || notices.with(|n| n.newer_plans > 0)>
+            <div class="ds-alert banner" data-color="warning" role="alert">
+                <h2 class="ds-heading" data-size="xs">{txt("storage.newer_plans.title")}</h2>
+                <p class="ds-paragraph">
+                    {move || {
+                        let count = notices.with(|n| n.newer_plans).to_string();
+                        trf(app.lang.get(), "storage.newer_plans.body", &[("count", &count)])
+                    }}
+                </p>
+            </div>
+        </Show>
         <Show when=move || notices.with(|n| !n.quarantined.is_empty())>
             <div class="ds-alert banner" data-color="danger" role="alert">
                 <h2 class="ds-heading" data-size="xs">{txt("storage.quarantine.title")}</h2>

@@ -1,0 +1,188 @@
+// Offline and updates: after one visit the app opens, edits and saves with the network off (at
+// the root and under a sub-path, deep links included); the manifest installs; a new build is
+// announced and waits for the user, and a tab mid-typing keeps every keystroke.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, appendFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launch, freshPage, ready, saved, createPlan, axe } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/** Waits until the service worker has cached the build and controls the page. */
+async function offlineReady(page) {
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+async function openStep(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('.step-main h1');
+}
+
+const PROBLEM = '#f-needs-problem-today';
+
+test('after one visit the app opens, edits and saves with the network off', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Frakoblet plan');
+  await offlineReady(page);
+
+  await context.setOffline(true);
+  const outside = await page.evaluate(() => fetch('not-in-the-build.txt').then(() => 'answered', () => 'failed'));
+  assert.equal(outside, 'failed', 'the network really is off');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.textContent('main h1'), 'Frakoblet plan');
+
+  await openStep(page, `${server.url}#/plan/${plan}/needs/problem`);
+  await page.fill(PROBLEM, 'Skrevet uten nett');
+  await saved(page);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue(PROBLEM), 'Skrevet uten nett', 'the edit made offline survives an offline reload');
+
+  // A new tab opened while offline starts at the library and finds the plan.
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await ready(other);
+  assert.match(await other.textContent('.plan-card'), /Frakoblet plan/);
+
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('under a sub-path, a deep link opens offline', async () => {
+  const sub = await serveDist('/kommune/ioa/');
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, sub.url, 'Undermappe uten nett');
+  await offlineReady(page);
+  assert.equal(
+    await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => new URL(r.scope).pathname)),
+    '/kommune/ioa/',
+    'the service worker covers only the app\'s own folder',
+  );
+  await context.setOffline(true);
+  const deep = await context.newPage();
+  await openStep(deep, `${sub.url}#/plan/${plan}/needs/problem`);
+  assert.ok(await deep.isVisible(PROBLEM));
+  assert.ok(log.requests.every((u) => u.includes('/kommune/ioa/')), 'every file comes from the sub-path');
+  assert.deepEqual(log.foreign, []);
+  await context.close();
+  await sub.close();
+});
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+test('the manifest parses, is relative to where the app is hosted, and its icons exist', async () => {
+  const manifest = JSON.parse(await readFile(join(DIST, 'manifest.webmanifest'), 'utf8'));
+  assert.equal(manifest.name, 'IOA-planleggeren');
+  assert.equal(manifest.lang, 'nb');
+  assert.ok(manifest.short_name.length <= 12, 'the short name fits under an icon');
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.scope, './');
+  const sizes = new Map(manifest.icons.map((i) => [`${i.sizes} ${i.purpose}`, i]));
+  for (const key of ['any any', '192x192 any', '512x512 any', '512x512 maskable']) assert.ok(sizes.has(key), `icon ${key}`);
+  for (const icon of manifest.icons) {
+    const bytes = await readFile(join(DIST, icon.src));
+    if (icon.type === 'image/png') assert.equal(pngSize(bytes).join('x'), icon.sizes, icon.src);
+    else assert.match(bytes.toString('utf8'), /^<svg /);
+  }
+  // The browser reads it too: linked from the page, fetched from the same origin.
+  const { context, page, log } = await freshPage(browser);
+  await page.goto(server.url);
+  await ready(page);
+  const fetched = await page.evaluate(async () => {
+    const href = document.querySelector('link[rel=manifest]').href;
+    const response = await fetch(href);
+    return { type: response.headers.get('content-type'), name: (await response.json()).name };
+  });
+  assert.deepEqual(fetched, { type: 'application/manifest+json', name: 'IOA-planleggeren' });
+  assert.deepEqual(log.foreign, []);
+  await context.close();
+});
+
+test('every file of the build is precached, and nothing else is', async () => {
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  const listed = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
+  const built = execFileSync('find', ['.', '-type', 'f'], { cwd: DIST, encoding: 'utf8' })
+    .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => f !== 'sw.js').sort();
+  assert.deepEqual(listed, built);
+  for (const f of ['index.html', 'ioa-planleggeren_bg.wasm', 'examples/elvebyen.nn.json', 'manifest.webmanifest']) {
+    assert.ok(listed.includes(f), f);
+  }
+});
+
+/** A copy of dist/ that differs in one file, with its own sw.js (as the next deploy would be). */
+async function nextBuild() {
+  const dir = await mkdtemp(join(tmpdir(), 'ioa-next-'));
+  await cp(DIST, dir, { recursive: true });
+  await appendFile(join(dir, 'layout.css'), '\n/* next build */\n');
+  await cp(join(ROOT, 'public/sw.js'), join(dir, 'sw.js'));
+  execFileSync('node', [join(ROOT, 'scripts/precache.mjs'), dir]);
+  const build = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const BUILD = "([0-9a-f]+)"/)[1];
+  return { dir, build };
+}
+
+const cacheNames = (page) => page.evaluate(() => caches.keys());
+
+test('a new build is announced, not forced: the tab mid-typing keeps its text; the other tab is told', async () => {
+  const next = await nextBuild();
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Oppdatering midt i skrivingen');
+  await offlineReady(page);
+  const [first] = await cacheNames(page);
+  assert.notEqual(first, `ioa-planleggeren-${next.build}`);
+  const stepUrl = `${server.url}#/plan/${plan}/needs/problem`;
+  await openStep(page, stepUrl);
+  const other = await context.newPage();
+  await openStep(other, stepUrl);
+  await page.bringToFront();
+
+  await page.click(PROBLEM);
+  await page.keyboard.type('Halvveis ');
+  await page.evaluate(() => { window.stillTheSamePage = true; });
+  server.serveFrom(next.dir);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
+  const banner = page.locator('[data-testid=update-banner]');
+  await banner.waitFor();
+  assert.match(await banner.textContent(), /En ny versjon er klar/);
+  assert.deepEqual(await axe(page), [], 'the banner passes axe');
+  await page.waitForTimeout(1500); // long enough for any forced reload to have happened
+  assert.equal(await page.evaluate(() => window.stillTheSamePage), true, 'the page was not reloaded');
+  assert.equal(await page.evaluate((s) => document.activeElement === document.querySelector(s), PROBLEM), true, 'focus stays in the field');
+  await page.keyboard.type('ferdig.');
+  assert.equal(await page.inputValue(PROBLEM), 'Halvveis ferdig.');
+  assert.equal((await cacheNames(page)).length, 2, 'the new build waits beside the running one');
+
+  await banner.locator('button').click();
+  await page.waitForFunction(() => window.stillTheSamePage === undefined);
+  await ready(page);
+  await page.waitForSelector(PROBLEM);
+  assert.equal(await page.inputValue(PROBLEM), 'Halvveis ferdig.', 'every keystroke was saved before the switch');
+  assert.deepEqual(await cacheNames(page), [`ioa-planleggeren-${next.build}`], 'the old cache is gone');
+  assert.equal(await page.locator('[data-testid=update-banner]').count(), 0);
+
+  // The tab that stayed on the old build is told, and is not reloaded under its user.
+  const told = other.locator('[data-testid=update-banner]', { hasText: 'En nyere versjon er åpen i en annen fane' });
+  await told.waitFor();
+  assert.equal(await other.inputValue(PROBLEM), 'Halvveis ferdig.', 'the other tab took in the saved text');
+
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+  server.serveFrom(DIST);
+  await rm(next.dir, { recursive: true });
+});

@@ -1,0 +1,44 @@
+// Service worker: keeps every file of this build in a cache of its own, so the app opens and
+// works with no network after one visit. scripts/precache.mjs fills in the two constants below
+// at build time (the file list is never kept by hand; the version is a hash of those files).
+const BUILD = '__BUILD__';
+const FILES = __FILES__;
+const CACHE = `ioa-planleggeren-${BUILD}`;
+
+self.addEventListener('install', (event) => {
+  // `cache: 'reload'` skips the HTTP cache, so a build never mixes with files of an older one.
+  event.waitUntil(
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+  );
+  // No skipWaiting() here: a new build waits until the user says so or every tab has closed.
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('ioa-planleggeren-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data === 'ioa-activate') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const hit = await cache.match(request, { ignoreSearch: true });
+      if (hit) return hit;
+      // Every page of the app is index.html with a #fragment; the folder URL is the same page.
+      if (request.mode === 'navigate') {
+        const page = await cache.match('index.html');
+        if (page) return page;
+      }
+      return fetch(request);
+    }),
+  );
+});

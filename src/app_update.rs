@@ -1,0 +1,43 @@
+//! News of a new build of the app, as public/boot.js reports it from the service worker.
+//! boot.js sets `<html data-update>` and fires `ioa-update`; the app shows a banner and switches
+//! only when the user asks (boot.js then activates the new build and reloads this tab once).
+
+use leptos::prelude::*;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AppUpdate {
+    /// This tab runs the newest build it knows of.
+    Current,
+    /// A new build is installed and waits for the user (or for the next start).
+    Ready,
+    /// Another tab switched to a new build; this tab still runs the older one.
+    Elsewhere,
+}
+
+fn read() -> AppUpdate {
+    let state = document().document_element().and_then(|root| root.get_attribute("data-update"));
+    match state.as_deref() {
+        Some("ready") => AppUpdate::Ready,
+        Some("elsewhere") => AppUpdate::Elsewhere,
+        _ => AppUpdate::Current,
+    }
+}
+
+/// Keeps `update` in step with boot.js for the life of the app.
+pub fn follow(update: RwSignal<AppUpdate>) {
+    update.set(read());
+    let listener = window_event_listener_untyped("ioa-update", move |_| update.set(read()));
+    on_cleanup(move || listener.remove());
+}
+
+/// Switches to the waiting build. The open plan is saved when the page goes away (pagehide).
+pub fn use_new_build() {
+    if let Ok(event) = web_sys::CustomEvent::new("ioa-apply-update") {
+        let _ = window().dispatch_event(&event);
+    }
+}
+
+/// Reloads this tab onto the build another tab already uses (saving first, via pagehide).
+pub fn reload() {
+    let _ = window().location().reload();
+}
