@@ -1,5 +1,6 @@
 //! One module per view.
 
+pub mod about;
 pub mod crosswalk;
 pub mod decision;
 pub mod document;

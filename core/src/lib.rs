@@ -5,6 +5,8 @@
 //! its engine, the decision helper, and the UI text tables. Nothing here touches `web-sys`.
 
 pub mod benefit;
+#[cfg(test)]
+mod closed;
 pub mod content;
 pub mod decision;
 pub mod decision_text;

@@ -19,6 +19,8 @@ pub enum Route {
     Crosswalk { plan: String },
     /// Every legal figure and rule the app uses, with sources and dates.
     Facts,
+    /// About the app and privacy: what is stored where, for how long, how to delete it.
+    About,
     NotFound,
 }
 
@@ -35,6 +37,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::Home,
             ["facts"] => Route::Facts,
+            ["about"] => Route::About,
             ["plan", plan] => Route::Plan { plan: own(plan) },
             ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
             ["plan", plan, "versions"] => Route::Versions { plan: own(plan) },
@@ -60,6 +63,7 @@ impl Route {
             Route::Phase { plan, phase } => format!("#/plan/{plan}/roadmap/{phase}"),
             Route::Crosswalk { plan } => format!("#/plan/{plan}/crosswalk"),
             Route::Facts => "#/facts".into(),
+            Route::About => "#/about".into(),
         }
     }
 
@@ -76,7 +80,7 @@ impl Route {
             | Route::Crosswalk { plan } => {
                 Some(plan)
             }
-            Route::Home | Route::Facts | Route::NotFound => None,
+            Route::Home | Route::Facts | Route::About | Route::NotFound => None,
         }
     }
 }
@@ -100,6 +104,7 @@ mod tests {
             Route::Crosswalk { plan: plan.clone() },
             Route::Step { plan: plan.clone(), tool: "insight".into(), step: "interviews".into() },
             Route::Facts,
+            Route::About,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

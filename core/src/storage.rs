@@ -515,26 +515,71 @@ pub fn load_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<Result<Plan, Load
     }))
 }
 
-/// Deletes a plan and returns its stored text, so the deletion can be undone.
-pub fn delete_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<String>, KvError> {
-    let key = plan_key(id);
-    let raw = kv.get(&key)?;
-    kv.remove(&key)?;
-    update_index(kv, |plans| plans.retain(|p| p.id != id));
-    Ok(raw)
+/// A deleted plan held in memory while "Undo" is offered: its text and its earlier versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeletedPlan {
+    pub raw: String,
+    history: Vec<(String, String)>,
 }
 
-/// Puts back a plan removed by [`delete_plan`].
-pub fn undo_delete(kv: &dyn KeyValue, id: &str, raw: &str) -> Result<PlanSummary, SaveError> {
-    let plan = plan_from_json(raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
+/// Deletes a plan with its earlier versions (so nothing of it stays behind in the browser) and
+/// returns them, so the deletion can be undone.
+pub fn delete_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<DeletedPlan>, KvError> {
+    let key = plan_key(id);
+    let Some(raw) = kv.get(&key)? else { return Ok(None) };
+    kv.remove(&key)?;
+    update_index(kv, |plans| plans.retain(|p| p.id != id));
+    let mut history = Vec::new();
+    for snapshot in snapshots::list(kv, id)? {
+        if let Some(text) = kv.get(&snapshot.key)? {
+            kv.remove(&snapshot.key)?;
+            history.push((snapshot.key, text));
+        }
+    }
+    Ok(Some(DeletedPlan { raw, history }))
+}
+
+/// Puts back a plan removed by [`delete_plan`], with its earlier versions.
+pub fn undo_delete(kv: &dyn KeyValue, id: &str, deleted: &DeletedPlan) -> Result<PlanSummary, SaveError> {
+    let plan = plan_from_json(&deleted.raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
     // Meanwhile a plan with this id may have come back (an import): never write over it.
     if kv.get(&plan_key(id))?.is_some() {
         return Err(SaveError::Other(format!("plan {id} exists again")));
     }
-    kv.set(&plan_key(id), raw)?;
+    kv.set(&plan_key(id), &deleted.raw)?;
+    // Earlier versions are a bonus: one that no longer fits is not worth failing the undo.
+    for (key, text) in &deleted.history {
+        let _ = kv.set(key, text);
+    }
     let summary = PlanSummary::from(&plan);
     update_index(kv, |plans| library::upsert(plans, summary.clone()));
     Ok(summary)
+}
+
+/// What this app keeps in the browser, for the privacy page: counts and size of its own keys.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Inventory {
+    pub plans: usize,
+    pub versions: usize,
+    pub set_aside: usize,
+    /// Keys and values in UTF-16 units, as browsers count localStorage (two bytes each).
+    pub units: usize,
+}
+
+pub fn inventory(kv: &dyn KeyValue) -> Result<Inventory, KvError> {
+    let mut found = Inventory::default();
+    for key in kv.keys()?.iter().filter(|k| k.starts_with(PREFIX)) {
+        if key.starts_with(PLAN_PREFIX) {
+            found.plans += 1;
+        } else if key.starts_with(QUARANTINE_PREFIX) {
+            found.set_aside += 1;
+        } else if snapshots::Snapshot::parse(key).is_some() {
+            found.versions += 1;
+        }
+        let value = kv.get(key)?.unwrap_or_default();
+        found.units += key.encode_utf16().count() + value.encode_utf16().count();
+    }
+    Ok(found)
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -716,11 +761,54 @@ mod tests {
         let kv = MemoryKv::new();
         save_plan(&kv, &mut plan("a", "A", 1)).unwrap();
         save_plan(&kv, &mut plan("b", "B", 2)).unwrap();
-        let raw = delete_plan(&kv, "a").unwrap().unwrap();
+        let mut a = load_plan(&kv, "a").unwrap().unwrap().unwrap();
+        a.title = "A, later".into();
+        save_plan(&kv, &mut a).unwrap();
+        snapshots::take(&kv, "a", &kv.get(&plan_key("a")).unwrap().unwrap(), a.revision, snapshots::Reason::Save, 3, &[])
+            .unwrap();
+        snapshots::take(&kv, "b", &kv.get(&plan_key("b")).unwrap().unwrap(), 1, snapshots::Reason::Save, 3, &[]).unwrap();
+        let history_of_a = snapshots::list(&kv, "a").unwrap();
+        assert!(!history_of_a.is_empty());
+        let _ = loaded(&kv); // writes the layout key, which is not the plan's
+        let before: Vec<String> = kv.keys().unwrap();
+
+        let deleted = delete_plan(&kv, "a").unwrap().unwrap();
         assert_eq!(loaded(&kv).plans.len(), 1);
-        let summary = undo_delete(&kv, "a", &raw).unwrap();
-        assert_eq!(summary.title, "A");
+        let left: Vec<String> = kv.keys().unwrap();
+        assert!(left.iter().all(|k| !k.contains("/a/") && k != &plan_key("a")), "nothing of the plan stays: {left:?}");
+        assert_eq!(snapshots::list(&kv, "b").unwrap().len(), 1, "other plans keep their versions");
+
+        let summary = undo_delete(&kv, "a", &deleted).unwrap();
+        assert_eq!(summary.title, "A, later");
         assert_eq!(loaded(&kv).plans.len(), 2);
+        assert_eq!(snapshots::list(&kv, "a").unwrap(), history_of_a, "undo brings the earlier versions back");
+        let mut after = kv.keys().unwrap();
+        let mut before = before;
+        after.sort();
+        before.sort();
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn inventory_counts_only_this_apps_keys() {
+        let kv = MemoryKv::new();
+        assert_eq!(inventory(&kv).unwrap(), Inventory::default());
+        save_plan(&kv, &mut plan("a", "Å", 1)).unwrap();
+        let raw = kv.get(&plan_key("a")).unwrap().unwrap();
+        snapshots::take(&kv, "a", &raw, 1, snapshots::Reason::Save, 2, &[]).unwrap();
+        kv.set(&quarantine_key("b", 3), "{").unwrap();
+        kv.set("someone-else", &"x".repeat(1000)).unwrap();
+        let found = inventory(&kv).unwrap();
+        assert_eq!((found.plans, found.versions, found.set_aside), (1, 1, 1));
+        let expected: usize = kv
+            .keys()
+            .unwrap()
+            .iter()
+            .filter(|k| k.starts_with(PREFIX))
+            .map(|k| k.encode_utf16().count() + kv.get(k).unwrap().unwrap().encode_utf16().count())
+            .sum();
+        assert_eq!(found.units, expected);
+        assert!(found.units > raw.len() * 2, "the plan and its version both count");
     }
 
     #[test]
@@ -923,9 +1011,9 @@ mod tests {
     fn undo_of_a_delete_never_writes_over_a_plan_that_came_back() {
         let kv = MemoryKv::new();
         save_plan(&kv, &mut plan("a", "Old", 1)).unwrap();
-        let raw = delete_plan(&kv, "a").unwrap().unwrap();
+        let deleted = delete_plan(&kv, "a").unwrap().unwrap();
         let _ = import_new(&kv, &mut [plan("a", "Imported", 2)]).unwrap();
-        assert!(undo_delete(&kv, "a", &raw).is_err());
+        assert!(undo_delete(&kv, "a", &deleted).is_err());
         assert_eq!(load_plan(&kv, "a").unwrap().unwrap().unwrap().title, "Imported");
     }
 }

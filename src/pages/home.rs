@@ -69,7 +69,7 @@ const UNDO_MS: u64 = 10_000;
 struct Deleted {
     id: String,
     title: String,
-    raw: String,
+    plan: storage::DeletedPlan,
 }
 
 #[component]
@@ -82,12 +82,12 @@ pub fn HomePage() -> impl IntoView {
 
     let on_delete = Callback::new(move |summary: PlanSummary| {
         match persistence::with_store(|kv| storage::delete_plan(kv, &summary.id)) {
-            Ok(raw) => {
+            Ok(removed) => {
                 app.library.update(|plans| plans.retain(|p| p.id != summary.id));
                 let lang = app.lang.get_untracked();
                 app.announcement.set(trf(lang, "library.deleted", &[("title", &summary.title)]));
-                if let Some(raw) = raw {
-                    deleted.set(Some(Deleted { id: summary.id.clone(), title: summary.title.clone(), raw }));
+                if let Some(plan) = removed {
+                    deleted.set(Some(Deleted { id: summary.id.clone(), title: summary.title.clone(), plan }));
                     let id = summary.id;
                     set_timeout(
                         move || {
@@ -107,7 +107,7 @@ pub fn HomePage() -> impl IntoView {
 
     let undo = move |_| {
         let Some(d) = deleted.get_untracked() else { return };
-        match persistence::with_store(|kv| storage::undo_delete(kv, &d.id, &d.raw)) {
+        match persistence::with_store(|kv| storage::undo_delete(kv, &d.id, &d.plan)) {
             Ok(summary) => {
                 app.library.update(|plans| library::upsert(plans, summary));
                 deleted.set(None);

@@ -68,6 +68,6 @@ fn PlanPages() -> impl IntoView {
         Route::Roadmap { .. } => view! { <RoadmapPage/> }.into_any(),
         Route::Phase { phase, .. } => view! { <PhasePage phase/> }.into_any(),
         Route::Crosswalk { .. } => view! { <CrosswalkPage/> }.into_any(),
-        Route::Home | Route::Facts | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::Home | Route::Facts | Route::About | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

@@ -81,7 +81,7 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    fn parse(key: &str) -> Option<Snapshot> {
+    pub(crate) fn parse(key: &str) -> Option<Snapshot> {
         let rest = key.strip_prefix(SNAPSHOT_PREFIX)?;
         let mut parts = rest.split('/');
         let plan_id = parts.next().filter(|p| !p.is_empty())?.to_string();

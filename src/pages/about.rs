@@ -1,0 +1,60 @@
+//! About the app and privacy: what is stored where, for how long and how to delete it, with
+//! a count of what this browser holds right now. The texts live in the locale files.
+
+use crate::components::rich_text::RichText;
+use crate::i18n::{tr, trf, txt};
+use crate::persistence;
+use crate::state::use_app;
+use crate::title::set_title;
+use ioa_core::storage;
+use leptos::prelude::*;
+
+/// The page's sections in order: anchor id, heading and body (locale keys).
+const SECTIONS: [(&str, &str, &str); 5] = [
+    ("about-stored", "about.stored.title", "about.stored.body"),
+    ("about-sent", "about.sent.title", "about.sent.body"),
+    ("about-kept", "about.kept.title", "about.kept.body"),
+    ("about-delete", "about.delete.title", "about.delete.body"),
+    ("about-texts", "about.texts.title", "about.texts.body"),
+];
+
+#[component]
+pub fn AboutPage() -> impl IntoView {
+    let app = use_app();
+    Effect::new(move |_| {
+        let lang = app.lang.get();
+        set_title(tr(lang, "about.title"), lang);
+    });
+    // Counted when the page opens; the library and other tabs change it rarely enough.
+    let inventory = persistence::with_store(storage::inventory).unwrap_or_default();
+    let kb = (inventory.units * 2).div_ceil(1024).to_string();
+    let rows = [
+        ("about.now.plans", inventory.plans.to_string()),
+        ("about.now.versions", inventory.versions.to_string()),
+        ("about.now.set_aside", inventory.set_aside.to_string()),
+    ];
+    view! {
+        <div class="about">
+        <h1 class="ds-heading" data-size="lg" tabindex="-1">{txt("about.title")}</h1>
+        <p class="ds-paragraph lead">{txt("about.intro")}</p>
+        <section aria-labelledby="about-now">
+            <h2 id="about-now" class="ds-heading" data-size="sm">{txt("about.now.title")}</h2>
+            <ul class="ds-list" data-testid="about-inventory">
+                {rows.map(|(label, count)| view! { <li>{txt(label)} ": " {count}</li> }).to_vec()}
+                <li>{move || trf(app.lang.get(), "about.now.size", &[("kb", &kb)])}</li>
+            </ul>
+        </section>
+        {SECTIONS
+            .iter()
+            .map(|&(heading, title, body)| {
+                view! {
+                    <section aria-labelledby=heading>
+                        <h2 id=heading class="ds-heading" data-size="sm">{move || tr(app.lang.get(), title)}</h2>
+                        <RichText text=Signal::derive(move || tr(app.lang.get(), body))/>
+                    </section>
+                }
+            })
+            .collect_view()}
+        </div>
+    }
+}
