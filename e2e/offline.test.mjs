@@ -49,6 +49,13 @@ test('after one visit the app opens, edits and saves with the network off', asyn
   await ready(page);
   assert.equal(await page.inputValue(PROBLEM), 'Skrevet uten nett', 'the edit made offline survives an offline reload');
 
+  // Another language's texts come from the offline copy too.
+  await page.click('button[lang=en]');
+  await page.waitForSelector('html[lang=en]');
+  assert.equal(await page.textContent('.step-main h1'), 'Describe the problem');
+  await page.click('button[lang=nb]');
+  await page.waitForSelector('html[lang=nb]');
+
   // A new tab opened while offline starts at the library and finds the plan.
   const other = await context.newPage();
   await other.goto(server.url);
@@ -78,6 +85,28 @@ test('under a sub-path, a deep link opens offline', async () => {
   assert.deepEqual(log.foreign, []);
   await context.close();
   await sub.close();
+});
+
+test('the first view fetches the texts of one language only; the others wait until chosen', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const byPage = [];
+  context.on('request', (r) => { if (!r.serviceWorker()) byPage.push(new URL(r.url()).pathname); });
+  await page.goto(server.url);
+  await ready(page);
+  assert.deepEqual(byPage.filter((p) => p.startsWith('/content/')), ['/content/nb.json']);
+  await page.click('button[lang=nn]');
+  await page.waitForSelector('html[lang=nn]');
+  assert.match(await page.textContent('main h1'), /Planlegg ei innovativ anskaffing/);
+  assert.ok(byPage.includes('/content/nn.json'), 'nynorsk fetched when chosen');
+  assert.ok(!byPage.includes('/content/en.json'), 'English not fetched by the page');
+  // The next start fetches the chosen language only.
+  const before = byPage.length;
+  await page.reload();
+  await ready(page);
+  assert.deepEqual(byPage.slice(before).filter((p) => p.startsWith('/content/')), ['/content/nn.json']);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
 });
 
 /** Width and height from a PNG's IHDR chunk. */

@@ -12,10 +12,14 @@ function announce(state) {
   window.dispatchEvent(new CustomEvent('ioa-update', { detail: state }));
 }
 
+// The offline copy is made once the app is on screen (it fires `ioa-started`), so it does not
+// compete with the first view.
+const started = new Promise((resolve) => window.addEventListener('ioa-started', resolve, { once: true }));
+
 if ('serviceWorker' in navigator) {
   const hadController = Boolean(navigator.serviceWorker.controller);
   let asked = false;
-  navigator.serviceWorker.register('sw.js').then((registration) => {
+  started.then(() => navigator.serviceWorker.register('sw.js')).then((registration) => {
     const watch = (worker) => worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && navigator.serviceWorker.controller) announce('ready');
     });

@@ -6,9 +6,11 @@ const FILES = __FILES__;
 const CACHE = `ioa-planleggeren-${BUILD}`;
 
 self.addEventListener('install', (event) => {
-  // `cache: 'reload'` skips the HTTP cache, so a build never mixes with files of an older one.
+  // `cache: 'no-cache'` asks the server whether the browser's copy is current (a small request
+  // when it is, so the first visit's files are not fetched twice), so a build never mixes with
+  // files of an older one.
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))),
+    caches.open(CACHE).then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'no-cache' })))),
   );
   // No skipWaiting() here: a new build waits until the user says so or every tab has closed.
 });

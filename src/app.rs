@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
         exports: RwSignal::new(persistence::with_store(storage::export_records)),
         keep_storage: RwSignal::new(KeepStorage::Unknown),
         update: RwSignal::new(AppUpdate::Current),
+        bundles: RwSignal::new(0),
         persist_asked: StoredValue::new(false),
     };
     provide_context(state);

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod app_update;
+pub mod bundles;
 pub mod clock;
 pub mod components;
 pub mod fetch;
@@ -19,10 +20,42 @@ pub mod worksheet;
 
 pub use app::App;
 
-/// Mounts the app into `<body>`, replacing the static loading shell.
+/// Fetches the texts of the language last chosen, then mounts the app into `<body>`, replacing
+/// the static loading shell. If the texts cannot be had, the shell says so.
 pub fn start() {
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("boot") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(App);
+    let lang = persistence::open_browser_storage()
+        .and_then(|kv| ioa_core::storage::load_lang(&kv))
+        .unwrap_or(ioa_core::Lang::Nb);
+    wasm_bindgen_futures::spawn_local(async move {
+        let loaded = match bundles::load(lang).await {
+            Ok(()) => Ok(()),
+            // A bundle in another language is better than no app.
+            Err(_) if lang != ioa_core::Lang::Nb => bundles::load(ioa_core::Lang::Nb).await,
+            Err(e) => Err(e),
+        };
+        let document = leptos::prelude::document();
+        match loaded {
+            Ok(()) => {
+                if let Some(shell) = document.get_element_by_id("boot") {
+                    shell.remove();
+                }
+                leptos::mount::mount_to_body(App);
+                // boot.js starts the offline copy now that the first view is up.
+                if let Ok(event) = web_sys::CustomEvent::new("ioa-started") {
+                    let _ = leptos::prelude::window().dispatch_event(&event);
+                }
+            }
+            Err(_) => {
+                if let Some(message) = document.query_selector(".boot__loading").ok().flatten() {
+                    message.set_text_content(Some(BOOT_FAILED));
+                    let _ = message.set_attribute("role", "alert");
+                }
+            }
+        }
+    });
 }
+
+/// Shown in the loading shell when the texts cannot be fetched (no locale is loaded yet).
+const BOOT_FAILED: &str = "IOA-planleggeren kunne ikke laste tekstene sine. Sjekk nettforbindelsen og last inn siden på nytt. / \
+IOA-planleggaren kunne ikkje laste tekstane sine. Sjekk nettsambandet og last inn sida på nytt. / \
+The IOA Planner could not load its texts. Check the connection and reload the page.";

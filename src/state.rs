@@ -14,6 +14,8 @@ pub struct Notices {
     pub memory_only: bool,
     /// Storage holds data from a newer app version; this tab works in memory to leave it intact.
     pub layout_too_new: bool,
+    /// A language's texts could not be fetched (the choice did not take effect).
+    pub bundle_failed: Option<Lang>,
     /// Plans saved by a newer app version, left untouched and not listed.
     pub newer_plans: usize,
     /// Plans that could not be read this time and were moved aside.
@@ -69,6 +71,8 @@ pub struct AppState {
     pub keep_storage: RwSignal<KeepStorage>,
     /// Whether a newer build of the app is waiting or already runs in another tab.
     pub update: RwSignal<crate::app_update::AppUpdate>,
+    /// Changes each time a language's texts arrive, so views waiting for them read again.
+    pub bundles: RwSignal<u32>,
     /// Set once the browser was asked to keep storage on this page.
     pub persist_asked: StoredValue<bool>,
 }

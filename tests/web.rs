@@ -157,8 +157,38 @@ fn input(id: &str) -> web_sys::HtmlInputElement {
     web_sys::window().unwrap().document().unwrap().get_element_by_id(id).unwrap().dyn_into().unwrap()
 }
 
+/// Installs the bokmål bundle, made from the sources the way the build makes it (the app
+/// fetches it from the build folder, which these tests do not serve).
+fn install_bokmal_bundle() {
+    let read = |path: &str| -> Result<String, String> {
+        let text = match path {
+            "content/registers.json" => include_str!("../content/registers.json"),
+            "content/tools/leadership.json" => include_str!("../content/tools/leadership.json"),
+            "content/tools/startup.json" => include_str!("../content/tools/startup.json"),
+            "content/tools/needs.json" => include_str!("../content/tools/needs.json"),
+            "content/tools/dialogue.json" => include_str!("../content/tools/dialogue.json"),
+            "content/roadmap.json" => include_str!("../content/roadmap.json"),
+            "content/roadmap/anchoring.json" => include_str!("../content/roadmap/anchoring.json"),
+            "content/roadmap/insight.json" => include_str!("../content/roadmap/insight.json"),
+            "content/roadmap/development.json" => include_str!("../content/roadmap/development.json"),
+            "content/roadmap/piloting.json" => include_str!("../content/roadmap/piloting.json"),
+            "content/roadmap/transition.json" => include_str!("../content/roadmap/transition.json"),
+            "content/roadmap/practice.json" => include_str!("../content/roadmap/practice.json"),
+            "content/crosswalk.json" => include_str!("../content/crosswalk.json"),
+            "content/decision.json" => include_str!("../content/decision.json"),
+            "content/legal-rules.json" => include_str!("../content/legal-rules.json"),
+            "locales/nb.json" => include_str!("../locales/nb.json"),
+            _ => return Err(format!("{path} is not embedded in this test")),
+        };
+        Ok(text.to_string())
+    };
+    let json = ioa_core::bundle::make(ioa_core::Lang::Nb, &read).unwrap();
+    ioa_core::bundle::install(ioa_core::Lang::Nb, &json).unwrap();
+}
+
 /// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.
 async fn mount_app(hash: &str) -> (web_sys::Window, web_sys::Document, web_sys::HtmlElement, Box<dyn std::any::Any>) {
+    install_bokmal_bundle();
     let window = web_sys::window().unwrap();
     window.location().set_hash(hash).unwrap();
     let document = window.document().unwrap();

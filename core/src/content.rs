@@ -14,7 +14,6 @@ pub use validate::validate;
 
 use crate::text::Text;
 use serde::Deserialize;
-use std::sync::OnceLock;
 
 /// One choice in a `choice` or `checklist` field or column.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -179,11 +178,6 @@ impl Tool {
     }
 }
 
-#[derive(Deserialize)]
-struct RegisterFile {
-    registers: Vec<Register>,
-}
-
 /// All worksheet content.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Content {
@@ -198,49 +192,10 @@ pub struct Content {
 /// Tool ids in task-list order.
 pub const TOOL_IDS: [&str; 4] = ["leadership", "startup", "needs", "dialogue"];
 
-const TOOL_SOURCES: [&str; 4] = [
-    include_str!("../../content/tools/leadership.json"),
-    include_str!("../../content/tools/startup.json"),
-    include_str!("../../content/tools/needs.json"),
-    include_str!("../../content/tools/dialogue.json"),
-];
-const REGISTERS: &str = include_str!("../../content/registers.json");
-
 /// Phase ids in the roadmap's order.
 pub const PHASE_IDS: [&str; 6] = ["anchoring", "insight", "development", "piloting", "transition", "practice"];
 
-const PHASE_SOURCES: [&str; 6] = [
-    include_str!("../../content/roadmap/anchoring.json"),
-    include_str!("../../content/roadmap/insight.json"),
-    include_str!("../../content/roadmap/development.json"),
-    include_str!("../../content/roadmap/piloting.json"),
-    include_str!("../../content/roadmap/transition.json"),
-    include_str!("../../content/roadmap/practice.json"),
-];
-const ROADMAP: &str = include_str!("../../content/roadmap.json");
-const CROSSWALK: &str = include_str!("../../content/crosswalk.json");
-
 impl Content {
-    /// Parses the embedded content files.
-    pub fn parse() -> Result<Content, String> {
-        let registers = serde_json::from_str::<RegisterFile>(REGISTERS)
-            .map_err(|e| format!("registers.json: {e}"))?
-            .registers;
-        let tools = TOOL_SOURCES
-            .iter()
-            .zip(TOOL_IDS)
-            .map(|(src, id)| serde_json::from_str::<Tool>(src).map_err(|e| format!("tools/{id}.json: {e}")))
-            .collect::<Result<Vec<_>, _>>()?;
-        let mut roadmap = serde_json::from_str::<Roadmap>(ROADMAP).map_err(|e| format!("roadmap.json: {e}"))?;
-        roadmap.phases = PHASE_SOURCES
-            .iter()
-            .zip(PHASE_IDS)
-            .map(|(src, id)| serde_json::from_str::<Phase>(src).map_err(|e| format!("roadmap/{id}.json: {e}")))
-            .collect::<Result<Vec<_>, _>>()?;
-        let crosswalk = serde_json::from_str::<Crosswalk>(CROSSWALK).map_err(|e| format!("crosswalk.json: {e}"))?;
-        Ok(Content { registers, tools, roadmap, crosswalk })
-    }
-
     /// A worksheet by id: one of LUP's tools or one of the roadmap's phases.
     pub fn tool(&self, id: &str) -> Option<&Tool> {
         self.worksheets().find(|t| t.id == id)
@@ -267,10 +222,9 @@ impl Content {
     }
 }
 
-/// The embedded content, parsed once. The content tests make a parse failure a test failure.
+/// The content of the bundles installed so far (see [`crate::bundle`]).
 pub fn content() -> &'static Content {
-    static CONTENT: OnceLock<Content> = OnceLock::new();
-    CONTENT.get_or_init(|| Content::parse().expect("embedded content parses"))
+    crate::bundle::content()
 }
 
 /// The plan key of a field: `tool/step/field`.

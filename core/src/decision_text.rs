@@ -9,7 +9,7 @@ use crate::thresholds::{figures, Assessment, Figure, Source, Standing};
 use crate::Lang;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
+
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Question {
@@ -160,9 +160,9 @@ impl DecisionText {
     }
 }
 
+/// The decision texts of the installed bundles (see [`crate::bundle`]).
 pub fn decision_text() -> &'static DecisionText {
-    static TEXT: OnceLock<DecisionText> = OnceLock::new();
-    TEXT.get_or_init(|| serde_json::from_str(include_str!("../../content/decision.json")).expect("decision.json parses"))
+    crate::bundle::decision_text()
 }
 
 #[cfg(test)]

@@ -711,7 +711,7 @@ mod tests {
         }
 
         let text = invitation.plain_text(Lang::Nb);
-        let title = content.field("dialogue/invitation/title").unwrap().label.nb.clone();
+        let title = content.field("dialogue/invitation/title").unwrap().label.get(Lang::Nb).to_string();
         assert!(text.starts_with(&format!("{title}\nTrygg natt <i>hjemme</i>\n\n")), "{text}");
         assert!(text.contains("\n01.03.2027"), "{text}");
         assert!(text.contains(t(Lang::Nb, "document.missing")), "what is missing says so: {text}");
@@ -748,7 +748,7 @@ mod tests {
         let doc = build(content, startup, &plan, Lang::En);
         let all: Vec<&Item> = doc.sections.iter().flat_map(|s| &s.items).collect();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if text == "NOK 2,300,000")));
-        let works = content.field("startup/framework/contract-type").unwrap().options()[1].label.en.clone();
+        let works = content.field("startup/framework/contract-type").unwrap().options()[1].label.get(Lang::En).to_string();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if *text == works)));
 
         let needs = content.tool("needs").unwrap();
@@ -759,11 +759,11 @@ mod tests {
             .iter()
             .flat_map(|s| &s.items)
             .find_map(|i| match i {
-                Item::Table { rows, headers, .. } if headers.contains(&priority.label.nb) => Some((headers.clone(), rows.clone())),
+                Item::Table { rows, headers, .. } if headers.iter().any(|h| h == priority.label.get(Lang::Nb)) => Some((headers.clone(), rows.clone())),
                 _ => None,
             })
             .expect("prioritised needs in the needs description");
-        let must = priority.options[0].label.nb.clone();
+        let must = priority.options[0].label.get(Lang::Nb).to_string();
         assert!(table.1[0].contains(&"<b>Trygg natt</b>".to_string()), "markup kept as text: {table:?}");
         assert!(table.1[0].contains(&must), "priority shown by its label: {:?}", table);
     }

@@ -10,7 +10,7 @@ use crate::text::Text;
 use crate::thresholds::{self, Figure, Source, Standing};
 use crate::Lang;
 use serde::Deserialize;
-use std::sync::OnceLock;
+
 
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Rule {
@@ -25,16 +25,9 @@ pub struct Rule {
     pub sources: Vec<Source>,
 }
 
-#[derive(Deserialize)]
-struct File {
-    rules: Vec<Rule>,
-}
-
+/// The legal rules of the installed bundles (see [`crate::bundle`]).
 pub fn rules() -> &'static [Rule] {
-    static ALL: OnceLock<Vec<Rule>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        serde_json::from_str::<File>(include_str!("../../content/legal-rules.json")).expect("legal-rules.json parses").rules
-    })
+    crate::bundle::legal_rules()
 }
 
 pub fn rule(id: &str) -> Option<&'static Rule> {

@@ -5,6 +5,7 @@
 //! its engine, the decision helper, and the UI text tables. Nothing here touches `web-sys`.
 
 pub mod benefit;
+pub mod bundle;
 #[cfg(test)]
 mod closed;
 pub mod content;

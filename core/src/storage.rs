@@ -764,9 +764,9 @@ mod tests {
         let mut a = load_plan(&kv, "a").unwrap().unwrap().unwrap();
         a.title = "A, later".into();
         save_plan(&kv, &mut a).unwrap();
-        snapshots::take(&kv, "a", &kv.get(&plan_key("a")).unwrap().unwrap(), a.revision, snapshots::Reason::Save, 3, &[])
+        let _ = snapshots::take(&kv, "a", &kv.get(&plan_key("a")).unwrap().unwrap(), a.revision, snapshots::Reason::Save, 3, &[])
             .unwrap();
-        snapshots::take(&kv, "b", &kv.get(&plan_key("b")).unwrap().unwrap(), 1, snapshots::Reason::Save, 3, &[]).unwrap();
+        let _ = snapshots::take(&kv, "b", &kv.get(&plan_key("b")).unwrap().unwrap(), 1, snapshots::Reason::Save, 3, &[]).unwrap();
         let history_of_a = snapshots::list(&kv, "a").unwrap();
         assert!(!history_of_a.is_empty());
         let _ = loaded(&kv); // writes the layout key, which is not the plan's
@@ -795,7 +795,7 @@ mod tests {
         assert_eq!(inventory(&kv).unwrap(), Inventory::default());
         save_plan(&kv, &mut plan("a", "Å", 1)).unwrap();
         let raw = kv.get(&plan_key("a")).unwrap().unwrap();
-        snapshots::take(&kv, "a", &raw, 1, snapshots::Reason::Save, 2, &[]).unwrap();
+        let _ = snapshots::take(&kv, "a", &raw, 1, snapshots::Reason::Save, 2, &[]).unwrap();
         kv.set(&quarantine_key("b", 3), "{").unwrap();
         kv.set("someone-else", &"x".repeat(1000)).unwrap();
         let found = inventory(&kv).unwrap();

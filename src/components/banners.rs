@@ -21,6 +21,16 @@ pub fn StorageBanners() -> impl IntoView {
                 <p class="ds-paragraph">{txt("storage.too_new.body")}</p>
             </div>
         </Show>
+        <Show when=move || notices.with(|n| n.bundle_failed.is_some())>
+            <div class="ds-alert banner" data-color="warning" role="alert">
+                <p class="ds-paragraph">
+                    {move || {
+                        let wanted = notices.with(|n| n.bundle_failed).map_or("", |l| l.native_name());
+                        trf(app.lang.get(), "bundle.failed", &[("language", wanted)])
+                    }}
+                </p>
+            </div>
+        </Show>
         <Show when=move || notices.with(|n| n.newer_plans > 0)>
             <div class="ds-alert banner" data-color="warning" role="alert">
                 <h2 class="ds-heading" data-size="xs">{txt("storage.newer_plans.title")}</h2>

@@ -38,9 +38,12 @@ pub fn Header() -> impl IntoView {
 fn LangSwitch() -> impl IntoView {
     let app = use_app();
     let choose = move |lang: Lang| {
-        app.lang.set(lang);
-        // A failed write only means the choice is not remembered; the switch itself worked.
-        let _ = persistence::with_store(|kv| storage::save_lang(kv, lang));
+        // The texts first: the switch happens when they are in.
+        crate::bundles::with_language(app, lang, move || {
+            app.lang.set(lang);
+            // A failed write only means the choice is not remembered; the switch itself worked.
+            let _ = persistence::with_store(|kv| storage::save_lang(kv, lang));
+        });
     };
     view! {
         <div class="lang-switch" role="group" aria-label=txt("app.language")>

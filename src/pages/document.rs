@@ -53,7 +53,8 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
     // The language chosen for this document, if any; otherwise it follows the interface.
     let chosen = Memo::new(move |_| session.plan.with(|p| p.document_languages.get(&tool.id).copied()));
-    let lang = Memo::new(move |_| chosen.get().unwrap_or_else(|| app.lang.get()));
+    // A language whose texts are still on their way shows the interface language meanwhile.
+    let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
     let doc = Memo::new(move |_| session.plan.with(|p| build(content(), tool, p, lang.get())));
     Effect::new(move |_| set_title(&doc.with(|d| d.title.clone()), app.lang.get()));
     let crumbs = vec![Crumb {
