@@ -1,13 +1,28 @@
-// Measures, in headless Chromium against dist/: the median time until the library view is
-// interactive, and with a generated large plan (200 needs, ~500 KB of text) the p95 time from a
-// keystroke in a long-text field to the next frame, and the time one save takes; then the export
-// and import of a ~1 MB plan, this browser's localStorage capacity, and what snapshots use.
+// Measures, in headless Chromium against dist/ (one run of this script, several runs inside):
+// (a) the first load (every file fetched before the library is interactive) and the whole app
+//     (every file the service worker keeps), brotli-compressed as a server would send them;
+// (b) the time until the worked example's overview is interactive, as a ratio to a static HTML
+//     page this script generates that shows the same plan with the same style sheets;
+// (c) p95 keystroke-to-frame in a long-text field and in a register cell, with a generated plan of
+//     ~500 KB (200 needs) and again with 600 needs;
+// (d) the save time of that plan, and the export and import of a ~1 MB plan;
+// plus this browser's localStorage capacity. Each figure: median of the runs, with min and max.
 import { serveDist, launch, freshPage } from '../e2e/harness.mjs';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const KEY_RUNS = Number(process.env.BENCH_KEY_RUNS ?? 3);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const ms = (x) => `${x.toFixed(1)} ms`;
+const spread = (xs, unit = ms) => `median ${unit(median(xs))}, min ${unit(Math.min(...xs))}, max ${unit(Math.max(...xs))} (${xs.length} runs)`;
+const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
+const brotli = async (file) => brotliCompressSync(await readFile(join(DIST, file)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const kib = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 
 function largePlan(count = 200) {
   const para = (i) => `Behov ${i}: ` + 'Brukeren skal kunne sove trygt, og nattevakten skal vite at alt er i orden uten å vekke noen. '.repeat(11);
@@ -23,59 +38,120 @@ function largePlan(count = 200) {
   };
 }
 
+/** A plan stored before the page starts (as if typed earlier). */
+async function pageWithPlan(browser, plan) {
+  const opened = await freshPage(browser);
+  await opened.context.addInitScript(([key, text]) => {
+    if (!localStorage.getItem(key)) localStorage.setItem(key, text);
+  }, [`ioa-planleggeren/plan/${plan.id}`, JSON.stringify(plan)]);
+  return opened;
+}
+
+/** Keystroke-to-frame times: after each key, the frame that shows it (rAF, then a task). */
+async function typeAndTime(page, selector, key, count) {
+  await page.evaluate(() => {
+    window.__frames = [];
+    document.addEventListener('keydown', (e) => {
+      const t0 = e.timeStamp;
+      requestAnimationFrame(() => setTimeout(() => window.__frames.push(performance.now() - t0), 0));
+    }, true);
+  });
+  await page.focus(selector);
+  await page.keyboard.press('End');
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.type(key);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(200);
+  return page.evaluate(() => window.__frames);
+}
+
 const server = await serveDist('/');
 const browser = await launch();
 
+// (a) First load: what the browser fetched until the library was interactive.
 const loads = [];
+let firstLoadFiles = [];
 for (let i = 0; i < RUNS; i++) {
   const { context, page } = await freshPage(browser);
+  const byPage = []; // not the service worker's own requests: it starts after the first view
+  context.on('request', (r) => { if (!r.serviceWorker()) byPage.push(new URL(r.url()).pathname.slice(1) || 'index.html'); });
   await page.goto(server.url);
   await page.waitForSelector('#boot', { state: 'detached' });
   await page.waitForSelector('main h1');
   loads.push(await page.evaluate(() => performance.now()));
+  firstLoadFiles = [...new Set(byPage)];
   await context.close();
 }
+// Builds before the offline copy had no sw.js: then the whole app is what the first view loads.
+const sw = await readFile(join(DIST, 'sw.js'), 'utf8').catch(() => null);
+const wholeApp = sw ? [...JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]), 'sw.js'] : firstLoadFiles;
+const sizeOf = async (files) => (await Promise.all(files.map(brotli))).reduce((a, b) => a + b, 0);
+const firstLoad = await sizeOf(firstLoadFiles);
+const whole = await sizeOf(wholeApp);
+const byFile = await Promise.all(firstLoadFiles.map(async (f) => [f, await brotli(f)]));
 
+// (b) The worked example's overview against a static page showing the same plan.
+const example = JSON.parse(await readFile(new URL('../content/examples/elvebyen.nb.json', import.meta.url), 'utf8'));
+const escape = (t) => String(t).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
+const html = await readFile(join(DIST, 'index.html'), 'utf8');
+const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
+const answerText = (a) => a.text ?? a.list?.join(', ') ?? a.choice ?? a.date ?? a.amount ?? JSON.stringify(a);
+const staticPage = `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>${escape(example.title)}</title>
+${sheets.map((h) => `<link rel="stylesheet" href="${h}">`).join('\n')}</head><body><main class="page"><h1 class="ds-heading">${escape(example.title)}</h1>
+<p class="ds-paragraph">${escape(example.organisation)}</p>
+${Object.entries(example.answers).map(([k, a]) => `<h2 class="ds-heading" data-size="xs">${escape(k)}</h2><p class="ds-paragraph">${escape(answerText(a))}</p>`).join('\n')}
+</main></body></html>`;
+const staticDir = await mkdtemp(join(tmpdir(), 'ioa-bench-'));
+await cp(DIST, staticDir, { recursive: true });
+await writeFile(join(staticDir, 'static-plan.html'), staticPage);
+const staticServer = await serveDist('/');
+staticServer.serveFrom(staticDir);
+const appTimes = [];
+const staticTimes = [];
+for (let i = 0; i < RUNS; i++) {
+  const app = await pageWithPlan(browser, { ...example, id: 'bench-example' });
+  await app.page.goto(`${server.url}#/plan/bench-example`);
+  await app.page.waitForSelector('.task-list');
+  appTimes.push(await app.page.evaluate(() => performance.now()));
+  await app.context.close();
+  const plain = await freshPage(browser);
+  await plain.page.goto(`${staticServer.url}static-plan.html`, { waitUntil: 'load' });
+  staticTimes.push(await plain.page.evaluate(() => performance.now()));
+  await plain.context.close();
+}
+await staticServer.close();
+const ratios = appTimes.map((t, i) => t / staticTimes[i]);
+
+// (c) Keystrokes and (d) saves with a ~500 KB plan (200 needs), and register cells at 600 needs.
 const plan = largePlan();
 const json = JSON.stringify(plan);
-const { context, page } = await freshPage(browser);
-await context.addInitScript((text) => {
-  if (!localStorage.getItem('ioa-planleggeren/plan/bench-large')) localStorage.setItem('ioa-planleggeren/plan/bench-large', text);
-}, json);
-await page.goto(`${server.url}#/plan/bench-large/needs/problem`);
-await page.waitForSelector('#f-needs-problem-today');
-const bigLoad = await page.evaluate(() => performance.now());
-await page.evaluate(() => {
-  window.__frames = [];
-  document.addEventListener('keydown', (e) => {
-    const t0 = e.timeStamp;
-    // The frame that shows the keystroke: measured after that frame's paint (rAF, then a task).
-    requestAnimationFrame(() => setTimeout(() => window.__frames.push(performance.now() - t0), 0));
-  }, true);
-});
-await page.focus('#f-needs-problem-today');
-await page.keyboard.press('End');
-for (let i = 0; i < 60; i++) {
-  await page.keyboard.type('a');
-  await page.waitForTimeout(30);
-}
-await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
-await page.waitForTimeout(500);
-const frames = await page.evaluate(() => window.__frames);
-const saves = await page.evaluate(() => performance.getEntriesByName('ioa-save').map((e) => e.duration));
-const stored = await page.evaluate(() => localStorage.getItem('ioa-planleggeren/plan/bench-large').length);
+const textP95 = [];
+const cellP95 = { 200: [], 600: [] };
+const saves = [];
+let stored = 0;
+let bigLoad = 0;
+for (let run = 0; run < KEY_RUNS; run++) {
+  const { context, page } = await pageWithPlan(browser, plan);
+  await page.goto(`${server.url}#/plan/bench-large/needs/problem`);
+  await page.waitForSelector('#f-needs-problem-today');
+  bigLoad = await page.evaluate(() => performance.now());
+  textP95.push(pct(await typeAndTime(page, '#f-needs-problem-today', 'a', 60), 95));
+  await page.waitForSelector('[data-testid="save-status"][data-state="saved"]');
+  saves.push(...await page.evaluate(() => performance.getEntriesByName('ioa-save').map((e) => e.duration)));
+  stored = await page.evaluate(() => localStorage.getItem('ioa-planleggeren/plan/bench-large').length);
+  await page.goto(`${server.url}#/plan/bench-large/needs/needs-list`);
+  await page.waitForSelector('#f-needs-needs-list-needs-200-name');
+  cellP95[200].push(pct(await typeAndTime(page, '#f-needs-needs-list-needs-100-name', 'b', 40), 95));
+  await context.close();
 
-// Typing in a register cell of the 200-row needs list (all rows rendered).
-await page.goto(`${server.url}#/plan/bench-large/needs/needs-list`);
-await page.waitForSelector('#f-needs-needs-list-needs-200-name');
-await page.evaluate(() => { window.__frames = []; });
-await page.focus('#f-needs-needs-list-needs-100-name');
-for (let i = 0; i < 40; i++) {
-  await page.keyboard.type('b');
-  await page.waitForTimeout(30);
+  const bigger = { ...largePlan(600), id: 'bench-600' };
+  const big = await pageWithPlan(browser, bigger);
+  await big.page.goto(`${server.url}#/plan/bench-600/needs/needs-list`);
+  await big.page.waitForSelector('#f-needs-needs-list-needs-600-name', { timeout: 60000 });
+  cellP95[600].push(pct(await typeAndTime(big.page, '#f-needs-needs-list-needs-300-name', 'b', 40), 95));
+  await big.context.close();
 }
-const cellFrames = await page.evaluate(() => window.__frames);
-await context.close();
 
 // Export and import of a plan of about 1 MB, through the real buttons and file input.
 const mega = { ...largePlan(430), id: 'bench-mega', title: 'Megaplan (ytelsestest)' };
@@ -126,11 +202,15 @@ await cap.context.close();
 await browser.close();
 await server.close();
 
-console.log(`time to interactive (library, ${RUNS} runs): median ${ms(median(loads))}, min ${ms(Math.min(...loads))}, max ${ms(Math.max(...loads))}`);
-console.log(`large plan: ${(json.length / 1024).toFixed(0)} KiB JSON (${plan.registers.needs.length} needs), stored ${(stored / 1024).toFixed(0)} KiB, step view ready at ${ms(bigLoad)}`);
-console.log(`keystroke to frame, long-text field (${frames.length} keys): p50 ${ms(pct(frames, 50))}, p95 ${ms(pct(frames, 95))} (includes waiting for the next 60 Hz frame)`);
-console.log(`keystroke to frame, register cell with 200 rows shown (${cellFrames.length} keys): p50 ${ms(pct(cellFrames, 50))}, p95 ${ms(pct(cellFrames, 95))}`);
-console.log(`save (serialise + setItem + read back, ${saves.length} saves): median ${ms(median(saves))}, max ${ms(Math.max(...saves))}`);
-console.log(`export of a ${(megaJson.length / 1024).toFixed(0)} KiB plan (build file + read it back, ${exportTimes.length} runs): median ${ms(median(exportTimes))}; file ${(exported.length / 1024).toFixed(0)} KiB`);
-console.log(`import of that file (read + check: median ${ms(median(importRead))}; store: median ${ms(median(importStore))})`);
+console.log(`(a) first load, until the library is interactive: ${kib(firstLoad)} brotli in ${firstLoadFiles.length} files (budget 250 KiB); whole app, all precached: ${kib(whole)} in ${wholeApp.length} files`);
+for (const [f, b] of byFile.sort((x, y) => y[1] - x[1])) console.log(`      ${f.padEnd(34)} ${kib(b)}`);
+console.log(`    library interactive: ${spread(loads)}`);
+console.log(`(b) worked example overview interactive: ${spread(appTimes)}; static page with the same plan: ${spread(staticTimes)}; ratio ${spread(ratios, (x) => x.toFixed(2))} (goal <= 1.5)`);
+console.log(`(c) large plan: ${(json.length / 1024).toFixed(0)} KiB JSON (${plan.registers.needs.length} needs), stored ${(stored / 1024).toFixed(0)} KiB, step view ready at ${ms(bigLoad)}`);
+console.log(`    p95 keystroke to frame, long-text field: ${spread(textP95)} (goal <= 16 ms)`);
+console.log(`    p95 keystroke to frame, register cell, 200 rows: ${spread(cellP95[200])}`);
+console.log(`    p95 keystroke to frame, register cell, 600 rows: ${spread(cellP95[600])}`);
+console.log(`(d) save (serialise + setItem + read back): ${spread(saves)}`);
+console.log(`    export of a ${(megaJson.length / 1024).toFixed(0)} KiB plan (build file + read it back): ${spread(exportTimes)}; file ${(exported.length / 1024).toFixed(0)} KiB`);
+console.log(`    import of that file: read + check ${spread(importRead)}; store ${spread(importStore)}`);
 console.log(`localStorage capacity: ${capacity} UTF-16 units; snapshot budget 1500000 units = ${(1500000 / capacity * 100).toFixed(0)} %`);
