@@ -117,8 +117,8 @@ struct Installed {
 }
 
 static INSTALLED: OnceLock<Installed> = OnceLock::new();
-/// The text handles of the first bundle, in order, and which languages have filled them.
-static HANDLES: Mutex<(Vec<Text>, [bool; 3])> = Mutex::new((Vec::new(), [false; 3]));
+/// The text handles of the first bundle, in order, and which languages are in.
+static HANDLES: Mutex<Handles> = Mutex::new((Vec::new(), [false; 3]));
 
 fn index(lang: Lang) -> usize {
     Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
@@ -129,38 +129,79 @@ pub fn installed(lang: Lang) -> bool {
     HANDLES.lock().unwrap_or_else(|e| e.into_inner()).1[index(lang)]
 }
 
-/// Reads `lang`'s bundle (its JSON text) into the app's content and UI texts.
+/// The first bundle's text, kept until the content is first needed: the library's first view
+/// needs only the UI texts, so the worksheets are read when something first asks for them.
+static FIRST: Mutex<Option<(Lang, String)>> = Mutex::new(None);
+
+/// Only the UI texts of a bundle (the rest is skipped, not built).
+#[derive(Deserialize)]
+struct LocaleOnly {
+    locale: BTreeMap<String, String>,
+}
+
+type Handles = (Vec<Text>, [bool; 3]);
+
+/// Takes `lang`'s bundle (its JSON text): its UI texts at once, its content when first needed
+/// (the first language) or at once against the first (a later one, so a bundle that does not fit
+/// is refused here).
 pub fn install(lang: Lang, json: &str) -> Result<(), String> {
     let mut handles = HANDLES.lock().unwrap_or_else(|e| e.into_inner());
     if handles.1[index(lang)] {
         return Ok(());
     }
-    if INSTALLED.get().is_none() {
-        let (parsed, read) = read_bundle(lang, None, || serde_json::from_str::<Bundle>(json));
-        let bundle = parsed.map_err(|e| format!("content/{}.json: {e}", lang.code()))?;
-        let tools: Vec<&str> = bundle.tools.iter().map(|t| t.id.as_str()).collect();
-        let phases: Vec<&str> = bundle.phases.iter().map(|p| p.worksheet.id.as_str()).collect();
-        if tools != TOOL_IDS || phases != PHASE_IDS {
-            return Err(format!("tools {tools:?} or phases {phases:?} out of order"));
-        }
-        let Bundle { registers, tools, mut roadmap, phases, crosswalk, decision, legal, locale } = bundle;
-        roadmap.phases = phases;
-        let content = Content { registers, tools, roadmap, crosswalk };
-        let installed = Installed {
-            content: Box::leak(Box::new(content)),
-            decision: Box::leak(Box::new(decision)),
-            legal: Box::leak(legal.into_boxed_slice()),
-        };
-        INSTALLED.set(installed).map_err(|_| "content installed twice".to_string())?;
-        handles.0 = read.handles;
+    let first_waits = FIRST.lock().unwrap_or_else(|e| e.into_inner()).is_some();
+    if INSTALLED.get().is_none() && !first_waits {
+        let locale = serde_json::from_str::<LocaleOnly>(json).map_err(|e| format!("content/{}.json: {e}", lang.code()))?.locale;
         crate::i18n::install(lang, locale);
+        *FIRST.lock().unwrap_or_else(|e| e.into_inner()) = Some((lang, json.to_string()));
     } else {
+        read_first(&mut handles)?;
         let (read, locale) = read_later(lang, json, &handles.0)?;
         commit(lang, &handles.0, read.pending);
         crate::i18n::install(lang, locale);
     }
     handles.1[index(lang)] = true;
     Ok(())
+}
+
+/// Builds the content from the first bundle, if that has not happened yet.
+fn read_first(handles: &mut Handles) -> Result<(), String> {
+    if INSTALLED.get().is_some() {
+        return Ok(());
+    }
+    let Some((lang, json)) = FIRST.lock().unwrap_or_else(|e| e.into_inner()).take() else {
+        return Err("no content bundle is installed".into());
+    };
+    let (parsed, read) = read_bundle(lang, None, || serde_json::from_str::<Bundle>(&json));
+    let bundle = parsed.map_err(|e| format!("content/{}.json: {e}", lang.code()))?;
+    let tools: Vec<&str> = bundle.tools.iter().map(|t| t.id.as_str()).collect();
+    let phases: Vec<&str> = bundle.phases.iter().map(|p| p.worksheet.id.as_str()).collect();
+    if tools != TOOL_IDS || phases != PHASE_IDS {
+        return Err(format!("tools {tools:?} or phases {phases:?} out of order"));
+    }
+    let Bundle { registers, tools, mut roadmap, phases, crosswalk, decision, legal, .. } = bundle;
+    roadmap.phases = phases;
+    let content = Content { registers, tools, roadmap, crosswalk };
+    let installed = Installed {
+        content: Box::leak(Box::new(content)),
+        decision: Box::leak(Box::new(decision)),
+        legal: Box::leak(legal.into_boxed_slice()),
+    };
+    INSTALLED.set(installed).map_err(|_| "content installed twice".to_string())?;
+    handles.0 = read.handles;
+    Ok(())
+}
+
+/// The content and its texts, reading the first bundle now if nothing has yet.
+fn installed_content() -> &'static Installed {
+    ensure_for_tests();
+    if let Some(installed) = INSTALLED.get() {
+        return installed;
+    }
+    let mut handles = HANDLES.lock().unwrap_or_else(|e| e.into_inner());
+    // The bundle comes from this build, made from the tested sources: failing here is a defect.
+    read_first(&mut handles).unwrap_or_else(|e| panic!("content bundle: {e}"));
+    INSTALLED.get().expect("just read")
 }
 
 /// Reads a later language's bundle against the handles of the first: its strings wait in the
@@ -184,18 +225,15 @@ fn read_later(lang: Lang, json: &str, handles: &[Text]) -> Result<(crate::text::
 
 /// The content, once a bundle is in. Tests install all three languages from the sources.
 pub(crate) fn content() -> &'static Content {
-    ensure_for_tests();
-    INSTALLED.get().expect("a content bundle is installed before the app starts").content
+    installed_content().content
 }
 
 pub(crate) fn decision_text() -> &'static DecisionText {
-    ensure_for_tests();
-    INSTALLED.get().expect("a content bundle is installed before the app starts").decision
+    installed_content().decision
 }
 
 pub(crate) fn legal_rules() -> &'static [Rule] {
-    ensure_for_tests();
-    INSTALLED.get().expect("a content bundle is installed before the app starts").legal
+    installed_content().legal
 }
 
 /// In tests, the three bundles made from the sources on disk, so every test reads what the
