@@ -5,15 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, TOOL_IDS, TOOLS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const TOOL_IDS = ['leadership', 'startup', 'needs', 'dialogue'];
 const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
-const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [id, json(`../content/tools/${id}.json`)]));
 const LOCALES = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../locales/${l}.json`)]));
 const INVITATION = TOOLS.dialogue.document.sections.find((s) => s.heading.en.startsWith('Invitation'));
 // The width of an A4 page inside the print margins (210 mm − 2 × 16 mm at 96 px per inch).

@@ -398,6 +398,7 @@ test('the new views and dialogs have no axe violations in nn and en', async () =
   await page.locator('dialog.conflict-dialog[open] button', { hasText: 'Erstatt planen her' }).click();
   for (const lang of ['nn', 'en']) {
     await page.click(`button[lang=${lang}]`);
+    await page.waitForSelector(`html[lang=${lang}]`);
     await page.goto(`${server.url}#/plan/${id}`);
     await page.waitForSelector('.keep-copy');
     assert.deepEqual(await axe(page), [], `overview with export (${lang})`);

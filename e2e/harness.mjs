@@ -1,6 +1,7 @@
 // Shared test harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records every request so tests can prove nothing leaves the machine.
 import { createServer } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,12 @@ export async function serveDist(base = '/') {
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return { url, serveFrom: (folder) => { root = folder; }, close: () => new Promise((r) => server.close(r)) };
 }
+
+/** LUP's four tools in task-list order, with their content files (for tests that walk them). */
+export const TOOL_IDS = ['leadership', 'startup', 'needs', 'dialogue'];
+export const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [
+  id, JSON.parse(readFileSync(new URL(`../content/tools/${id}.json`, import.meta.url), 'utf8')),
+]));
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',

@@ -126,10 +126,12 @@ test('switches language, remembers it, and html lang follows', async () => {
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
   await page.click('button[lang=nn]');
+  await page.waitForSelector('html[lang=nn]'); // the switch waits for nynorsk's texts
   assert.equal(await page.textContent('main h1'), 'Planlegg ei innovativ anskaffing');
   assert.equal(await page.getAttribute('html', 'lang'), 'nn');
   assert.equal(await page.getAttribute('button[lang=nn]', 'aria-pressed'), 'true');
   await page.click('button[lang=en]');
+  await page.waitForSelector('html[lang=en]');
   assert.equal(await page.textContent('main h1'), 'Plan an innovative procurement');
   await page.reload();
   await ready(page);
@@ -147,6 +149,7 @@ test('library and plan overview have no axe violations in any language', async (
   const overview = page.url();
   for (const lang of ['nb', 'nn', 'en']) {
     await page.click(`button[lang=${lang}]`);
+    await page.waitForSelector(`html[lang=${lang}]`);
     await page.goto(server.url);
     await ready(page);
     assert.deepEqual(await axe(page), [], `library (${lang})`);

@@ -3,17 +3,12 @@
 // and very large answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan, openExample } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan, openExample, TOOL_IDS, TOOLS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const TOOL_IDS = ['leadership', 'startup', 'needs', 'dialogue'];
-const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [
-  id, JSON.parse(readFileSync(new URL(`../content/tools/${id}.json`, import.meta.url), 'utf8')),
-]));
 const TEXT_KINDS = ['long_text', 'short_text'];
 
 async function activeId(page) {
