@@ -5,7 +5,7 @@ use crate::components::rich_text::RichText;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
 use crate::state::use_app;
-use crate::title::set_title;
+use crate::title::title_from;
 use ioa_core::storage;
 use leptos::prelude::*;
 
@@ -21,10 +21,7 @@ const SECTIONS: [(&str, &str, &str); 5] = [
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| {
-        let lang = app.lang.get();
-        set_title(tr(lang, "about.title"), lang);
-    });
+    title_from("about.title");
     // Counted when the page opens; the library and other tabs change it rarely enough.
     let inventory = persistence::with_store(storage::inventory).unwrap_or_default();
     let kb = (inventory.units * 2).div_ceil(1024).to_string();

@@ -7,7 +7,7 @@ use crate::components::rich_text::RichText;
 use crate::components::source_link::SourceLink;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::state::use_app;
-use crate::title::set_title;
+use crate::title::title_from;
 use ioa_core::document::format_date;
 use ioa_core::legal::{amount_text, checked_on, rules};
 use ioa_core::route::Route;
@@ -18,10 +18,7 @@ use leptos::prelude::*;
 #[component]
 pub fn FactsPage() -> impl IntoView {
     let app = use_app();
-    Effect::new(move |_| {
-        let lang = app.lang.get();
-        set_title(tr(lang, "facts.title"), lang);
-    });
+    title_from("facts.title");
     let today = today_iso();
     let checked = checked_on(&today);
     view! {
