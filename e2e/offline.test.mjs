@@ -109,6 +109,32 @@ test('the first view fetches the texts of one language only; the others wait unt
   await context.close();
 });
 
+test('without its texts the app says so in all three languages; a missing language falls back to bokmål', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await context.route('**/content/*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto(server.url);
+  const failed = page.locator('.boot__failed');
+  await failed.waitFor();
+  assert.match(await failed.textContent(), /kunne ikke laste tekstene.*kunne ikkje laste tekstane.*could not load its texts/s);
+  assert.equal(await page.isVisible('.boot__loading'), false);
+  await context.unroute('**/content/*.json');
+
+  // English chosen earlier, but its texts cannot be had: the app starts, in bokmål.
+  await page.evaluate(() => localStorage.setItem('ioa-planleggeren/prefs', JSON.stringify({ lang: 'en' })));
+  await context.route('**/content/en.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+  assert.equal(await page.textContent('main h1'), 'Planlegg en innovativ anskaffelse');
+  // Choosing English now says why it does not switch.
+  await page.click('button[lang=en]');
+  await page.locator('.banner', { hasText: 'Kunne ikke bytte til English' }).waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'nb');
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes) {
   assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');

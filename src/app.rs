@@ -47,7 +47,8 @@ fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
 #[component]
 pub fn App() -> impl IntoView {
     let (plans, notices) = open_library();
-    let lang = persistence::with_store(storage::load_lang).unwrap_or(Lang::Nb);
+    // start() fell back to bokmål if the chosen language's texts could not be fetched.
+    let lang = persistence::with_store(storage::load_lang).filter(|l| ioa_core::bundle::installed(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),

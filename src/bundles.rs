@@ -6,11 +6,6 @@ use crate::state::AppState;
 use ioa_core::bundle;
 use ioa_core::Lang;
 use leptos::prelude::*;
-use std::cell::RefCell;
-
-thread_local! {
-    static LOADING: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
-}
 
 /// Fetches and installs `lang`'s bundle unless it is in already.
 pub async fn load(lang: Lang) -> Result<(), String> {
@@ -41,22 +36,13 @@ pub fn with_language(app: AppState, lang: Lang, then: impl FnOnce() + 'static) {
 }
 
 /// `lang` if its texts are in; otherwise the interface language for now, while `lang`'s are
-/// fetched (reading this again after they arrive gives `lang`). Tracks the bundles signal.
+/// fetched (the bundles signal changes when they arrive, so a caller tracking this reads again).
 pub fn usable(app: AppState, lang: Lang) -> Lang {
     app.bundles.track();
     if bundle::installed(lang) {
         return lang;
     }
-    let first_request = LOADING.with(|l| {
-        let mut l = l.borrow_mut();
-        let first = !l.contains(&lang);
-        if first {
-            l.push(lang);
-        }
-        first
-    });
-    if first_request {
-        with_language(app, lang, move || LOADING.with(|l| l.borrow_mut().retain(|x| *x != lang)));
-    }
+    // A second request before the first answers costs one fetch: installing twice is a no-op.
+    with_language(app, lang, || {});
     app.lang.get_untracked()
 }

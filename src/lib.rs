@@ -46,16 +46,15 @@ pub fn start() {
                 }
             }
             Err(_) => {
-                if let Some(message) = document.query_selector(".boot__loading").ok().flatten() {
-                    message.set_text_content(Some(BOOT_FAILED));
-                    let _ = message.set_attribute("role", "alert");
+                // No texts, so no locale: the shell carries this message in all three languages.
+                if let Some(loading) = document.query_selector(".boot__loading").ok().flatten() {
+                    let _ = loading.set_attribute("hidden", "");
+                }
+                if let Some(failed) = document.query_selector(".boot__failed").ok().flatten() {
+                    let _ = failed.remove_attribute("hidden");
                 }
             }
         }
     });
 }
 
-/// Shown in the loading shell when the texts cannot be fetched (no locale is loaded yet).
-const BOOT_FAILED: &str = "IOA-planleggeren kunne ikke laste tekstene sine. Sjekk nettforbindelsen og last inn siden på nytt. / \
-IOA-planleggaren kunne ikkje laste tekstane sine. Sjekk nettsambandet og last inn sida på nytt. / \
-The IOA Planner could not load its texts. Check the connection and reload the page.";

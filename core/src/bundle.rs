@@ -120,13 +120,9 @@ static INSTALLED: OnceLock<Installed> = OnceLock::new();
 /// The text handles of the first bundle, in order, and which languages are in.
 static HANDLES: Mutex<Handles> = Mutex::new((Vec::new(), [false; 3]));
 
-fn index(lang: Lang) -> usize {
-    Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0)
-}
-
 /// Whether `lang`'s bundle is in.
 pub fn installed(lang: Lang) -> bool {
-    HANDLES.lock().unwrap_or_else(|e| e.into_inner()).1[index(lang)]
+    HANDLES.lock().unwrap_or_else(|e| e.into_inner()).1[lang.index()]
 }
 
 /// The first bundle's text, kept until the content is first needed: the library's first view
@@ -146,7 +142,7 @@ type Handles = (Vec<Text>, [bool; 3]);
 /// is refused here).
 pub fn install(lang: Lang, json: &str) -> Result<(), String> {
     let mut handles = HANDLES.lock().unwrap_or_else(|e| e.into_inner());
-    if handles.1[index(lang)] {
+    if handles.1[lang.index()] {
         return Ok(());
     }
     let first_waits = FIRST.lock().unwrap_or_else(|e| e.into_inner()).is_some();
@@ -160,7 +156,7 @@ pub fn install(lang: Lang, json: &str) -> Result<(), String> {
         commit(lang, &handles.0, read.pending);
         crate::i18n::install(lang, locale);
     }
-    handles.1[index(lang)] = true;
+    handles.1[lang.index()] = true;
     Ok(())
 }
 

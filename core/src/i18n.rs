@@ -12,11 +12,7 @@ type Table = BTreeMap<String, String>;
 static TABLES: [OnceLock<Table>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
 fn slot(lang: Lang) -> &'static OnceLock<Table> {
-    match lang {
-        Lang::Nb => &TABLES[0],
-        Lang::Nn => &TABLES[1],
-        Lang::En => &TABLES[2],
-    }
+    &TABLES[lang.index()]
 }
 
 /// Takes a language's UI texts from its bundle (see [`crate::bundle`]).

@@ -18,6 +18,11 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 3] = [Lang::Nb, Lang::Nn, Lang::En];
 
+    /// This language's place in [`Lang::ALL`], for tables with one slot per language.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// BCP 47 tag for `<html lang>`.
     pub fn code(self) -> &'static str {
         match self {

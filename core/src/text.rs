@@ -20,14 +20,6 @@ type Entry = [&'static str; 3];
 
 static TEXTS: RwLock<Vec<Entry>> = RwLock::new(Vec::new());
 
-fn slot(lang: Lang) -> usize {
-    match lang {
-        Lang::Nb => 0,
-        Lang::Nn => 1,
-        Lang::En => 2,
-    }
-}
-
 fn leak(text: String) -> &'static str {
     if text.is_empty() {
         ""
@@ -57,14 +49,14 @@ impl Text {
     /// The text in `lang` ("" if that language's content is not loaded).
     pub fn get(&self, lang: Lang) -> &'static str {
         let texts = TEXTS.read().unwrap_or_else(|e| e.into_inner());
-        texts.get(self.0 as usize).map_or("", |entry| entry[slot(lang)])
+        texts.get(self.0 as usize).map_or("", |entry| entry[lang.index()])
     }
 
     /// This text with `lang` replaced (a copy: the original, shared by everyone holding it,
     /// stays as it was).
     pub fn with(&self, lang: Lang, text: &str) -> Text {
         let mut entry = [self.get(Lang::Nb), self.get(Lang::Nn), self.get(Lang::En)];
-        entry[slot(lang)] = leak(text.into());
+        entry[lang.index()] = leak(text.into());
         push(entry)
     }
 
@@ -111,7 +103,7 @@ pub(crate) fn read_bundle<T>(lang: Lang, fill: Option<Vec<Text>>, parse: impl Fn
 pub(crate) fn commit(lang: Lang, handles: &[Text], pending: Vec<&'static str>) {
     let mut texts = TEXTS.write().unwrap_or_else(|e| e.into_inner());
     for (handle, text) in handles.iter().zip(pending) {
-        texts[handle.0 as usize][slot(lang)] = text;
+        texts[handle.0 as usize][lang.index()] = text;
     }
 }
 
@@ -125,7 +117,7 @@ fn from_bundle(text: String) -> Result<Text, String> {
             Ok(handle)
         } else {
             let mut entry = ["", "", ""];
-            entry[slot(reading.lang)] = leak(text);
+            entry[reading.lang.index()] = leak(text);
             let handle = push(entry);
             reading.handles.push(handle);
             Ok(handle)
@@ -151,7 +143,7 @@ impl<'de> Deserialize<'de> for Text {
                 let mut entry: [Option<String>; 3] = [None, None, None];
                 while let Some(key) = map.next_key::<String>()? {
                     let lang = Lang::from_code(&key).ok_or_else(|| de::Error::unknown_field(&key, &["nb", "nn", "en"]))?;
-                    entry[slot(lang)] = Some(map.next_value()?);
+                    entry[lang.index()] = Some(map.next_value()?);
                 }
                 let [nb, nn, en] = entry.map(|t| leak(t.unwrap_or_default()));
                 Ok(push([nb, nn, en]))

@@ -2,7 +2,7 @@
 //! a count of what this browser holds right now. The texts live in the locale files.
 
 use crate::components::rich_text::RichText;
-use crate::i18n::{tr, trf, txt};
+use crate::i18n::{trf, txt};
 use crate::persistence;
 use crate::state::use_app;
 use crate::title::title_from;
@@ -46,8 +46,8 @@ pub fn AboutPage() -> impl IntoView {
             .map(|&(heading, title, body)| {
                 view! {
                     <section aria-labelledby=heading>
-                        <h2 id=heading class="ds-heading" data-size="sm">{move || tr(app.lang.get(), title)}</h2>
-                        <RichText text=Signal::derive(move || tr(app.lang.get(), body))/>
+                        <h2 id=heading class="ds-heading" data-size="sm">{txt(title)}</h2>
+                        <RichText text=Signal::derive(txt(body))/>
                     </section>
                 }
             })
