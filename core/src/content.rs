@@ -13,7 +13,7 @@ pub use roadmap::{BenefitStage, BenefitsGuide, Crosswalk, Method, Phase, Relatio
 pub use validate::validate;
 
 use crate::text::Text;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// One choice in a `choice` or `checklist` field or column.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
@@ -22,7 +22,7 @@ pub struct ChoiceOption {
     pub label: Text,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 pub enum ColumnKind {
     Text,

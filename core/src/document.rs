@@ -5,6 +5,7 @@ use crate::content::{Column, ColumnKind, Content, Field, FieldKind, Register, To
 use crate::i18n::t;
 use crate::plan::{Answer, Plan};
 use crate::Lang;
+use serde::{Deserialize, Serialize};
 
 /// A resolved reference from a document section.
 #[derive(Clone, Copy, Debug)]
@@ -42,7 +43,7 @@ pub fn resolve<'a>(content: &'a Content, tool: &'a Tool, reference: &'a str) -> 
 }
 
 /// A document ready to show or print.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     pub title: String,
     pub intro: String,
@@ -51,7 +52,7 @@ pub struct Document {
     pub missing: usize,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub heading: String,
     pub items: Vec<Item>,
@@ -94,7 +95,8 @@ impl Section {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Item {
     Text { label: String, text: String },
     List { label: String, items: Vec<String> },
@@ -141,7 +143,7 @@ pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Documen
 
 /// Every step of the worksheet with its status, who is responsible, the target date and the
 /// team's note: where the work stands, for the case file.
-fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
+pub fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
     let rows = tool
         .steps
         .iter()
@@ -169,7 +171,7 @@ fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
     }
 }
 
-fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
+pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
     match reference {
         Ref::Field { key_tool, step, field } => {
             let label = field.label.get(lang).to_string();

@@ -8,6 +8,8 @@ pub enum Route {
     Plan { plan: String },
     Step { plan: String, tool: String, step: String },
     Document { plan: String, tool: String },
+    /// The whole plan as one document: print/PDF, Markdown, Word.
+    PlanDocument { plan: String },
     Decision { plan: String },
     /// Earlier versions of a plan (snapshots), to look at and restore.
     Versions { plan: String },
@@ -21,6 +23,8 @@ pub enum Route {
     Facts,
     /// About the app and privacy: what is stored where, for how long, how to delete it.
     About,
+    /// The learning network's view: plan files side by side, read-only, never stored.
+    Compare,
     NotFound,
 }
 
@@ -38,12 +42,14 @@ impl Route {
             [] => Route::Home,
             ["facts"] => Route::Facts,
             ["about"] => Route::About,
+            ["compare"] => Route::Compare,
             ["plan", plan] => Route::Plan { plan: own(plan) },
             ["plan", plan, "decision"] => Route::Decision { plan: own(plan) },
             ["plan", plan, "versions"] => Route::Versions { plan: own(plan) },
             ["plan", plan, "roadmap"] => Route::Roadmap { plan: own(plan) },
             ["plan", plan, "roadmap", phase] => Route::Phase { plan: own(plan), phase: own(phase) },
             ["plan", plan, "crosswalk"] => Route::Crosswalk { plan: own(plan) },
+            ["plan", plan, "document"] => Route::PlanDocument { plan: own(plan) },
             ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
             ["plan", plan, tool, step] => Route::Step { plan: own(plan), tool: own(tool), step: own(step) },
             _ => Route::NotFound,
@@ -57,6 +63,7 @@ impl Route {
             Route::Plan { plan } => format!("#/plan/{plan}"),
             Route::Step { plan, tool, step } => format!("#/plan/{plan}/{tool}/{step}"),
             Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
+            Route::PlanDocument { plan } => format!("#/plan/{plan}/document"),
             Route::Decision { plan } => format!("#/plan/{plan}/decision"),
             Route::Versions { plan } => format!("#/plan/{plan}/versions"),
             Route::Roadmap { plan } => format!("#/plan/{plan}/roadmap"),
@@ -64,6 +71,7 @@ impl Route {
             Route::Crosswalk { plan } => format!("#/plan/{plan}/crosswalk"),
             Route::Facts => "#/facts".into(),
             Route::About => "#/about".into(),
+            Route::Compare => "#/compare".into(),
         }
     }
 
@@ -73,6 +81,7 @@ impl Route {
             Route::Plan { plan }
             | Route::Step { plan, .. }
             | Route::Document { plan, .. }
+            | Route::PlanDocument { plan }
             | Route::Decision { plan }
             | Route::Versions { plan }
             | Route::Roadmap { plan }
@@ -80,7 +89,7 @@ impl Route {
             | Route::Crosswalk { plan } => {
                 Some(plan)
             }
-            Route::Home | Route::Facts | Route::About | Route::NotFound => None,
+            Route::Home | Route::Facts | Route::About | Route::Compare | Route::NotFound => None,
         }
     }
 }
@@ -97,6 +106,7 @@ mod tests {
             Route::Plan { plan: plan.clone() },
             Route::Step { plan: plan.clone(), tool: "needs".into(), step: "needs-list".into() },
             Route::Document { plan: plan.clone(), tool: "dialogue".into() },
+            Route::PlanDocument { plan: plan.clone() },
             Route::Decision { plan: plan.clone() },
             Route::Versions { plan: plan.clone() },
             Route::Roadmap { plan: plan.clone() },
@@ -105,6 +115,7 @@ mod tests {
             Route::Step { plan: plan.clone(), tool: "insight".into(), step: "interviews".into() },
             Route::Facts,
             Route::About,
+            Route::Compare,
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -182,9 +182,36 @@ pub fn blocks(text: &str) -> Vec<Block<'_>> {
     out
 }
 
+/// `text` as a quoted CSS string: `"` and `\` escaped, line breaks and other control
+/// characters as spaces, so the text can never end the string or the rule it is in.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_strings_cannot_be_ended_by_the_text() {
+        assert_eq!(css_string("Nattilsyn"), "\"Nattilsyn\"");
+        assert_eq!(css_string("a\"; } body { color: red"), "\"a\\\"; } body { color: red\"");
+        assert_eq!(css_string("a\\"), "\"a\\\\\"");
+        assert_eq!(css_string("to\nlinjer\r"), "\"to linjer \"");
+    }
 
     #[test]
     fn picks_language_and_reports_missing() {

@@ -14,13 +14,18 @@ const SEPARATOR: &str = " – ";
 /// "Plan – <title> – 2026-12-01.json". `prefix` is the translated word ("Plan", "Planar",
 /// "Plans"); an empty title gives "Plan – 2026-12-01.json".
 pub fn file_name(prefix: &str, title: &str, date_iso: &str) -> String {
+    file_name_as(prefix, title, date_iso, "json")
+}
+
+/// [`file_name`] with another extension (`md`, `docx`), for the plan's documents.
+pub fn file_name_as(prefix: &str, title: &str, date_iso: &str, extension: &str) -> String {
     let parts = [safe(prefix, usize::MAX, usize::MAX), safe(title, MAX_TITLE_CHARS, MAX_TITLE_BYTES), safe(date_iso, 32, 32)];
     let stem = parts.iter().filter(|p| !p.is_empty()).map(String::as_str).collect::<Vec<_>>().join(SEPARATOR);
     match stem.as_str() {
-        "" => "plan.json".to_string(),
+        "" => format!("plan.{extension}"),
         // Only reachable with an empty prefix and date: "CON.json" cannot be created on Windows.
-        s if is_reserved(s) => format!("_{s}.json"),
-        s => format!("{s}.json"),
+        s if is_reserved(s) => format!("_{s}.{extension}"),
+        s => format!("{s}.{extension}"),
     }
 }
 

@@ -1,0 +1,207 @@
+//! The learning network's view: several plans side by side, one column per plan. [`overview`]
+//! gives the rows a facilitator compares first (route, value, progress, needs, questions to the
+//! market); [`step`] puts one step of every plan next to each other. Cells are the document
+//! model's items, so they read exactly as in the plans' documents.
+
+use crate::content::{Content, FieldKind, Tool};
+use crate::decision::outcome;
+use crate::decision_text::decision_text;
+use crate::document::{self, format_nok, Item, Ref};
+use crate::i18n::{t, tf};
+use crate::plan::Plan;
+use crate::progress::{tool_progress, Status};
+use crate::Lang;
+
+/// How many needs the overview lists per plan ("the top needs"), most important first.
+pub const TOP_NEEDS: usize = 3;
+
+/// One line of the comparison: what it is, then one cell per plan in the order given.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub label: String,
+    pub cells: Vec<Item>,
+}
+
+fn text(label: &str, value: String) -> Item {
+    if value.trim().is_empty() {
+        Item::Missing { label: label.into() }
+    } else {
+        Item::Text { label: label.into(), text: value }
+    }
+}
+
+fn list(label: &str, items: Vec<String>) -> Item {
+    if items.is_empty() {
+        Item::Missing { label: label.into() }
+    } else {
+        Item::List { label: label.into(), items }
+    }
+}
+
+/// The overview rows for `plans` on `today`, in `lang`.
+pub fn overview(content: &Content, plans: &[&Plan], today: &str, lang: Lang) -> Vec<Row> {
+    let dt = decision_text();
+    let row = |key: &str, cell: &dyn Fn(&Plan, &str) -> Item| {
+        let label = t(lang, key);
+        Row { label: label.into(), cells: plans.iter().map(|p| cell(p, label)).collect() }
+    };
+    let mut rows = vec![
+        row("compare.row.title", &|p, l| text(l, p.title.clone())),
+        row("compare.row.organisation", &|p, l| text(l, p.organisation.clone())),
+        row("compare.row.chosen", &|p, l| text(l, p.decision.chosen_route.as_deref().map(|r| dt.route_title(r, lang).to_string()).unwrap_or_default())),
+        row("compare.row.recommended", &|p, l| {
+            text(l, dt.headline(outcome(p, today).headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default())
+        }),
+        row("compare.row.value", &|p, l| {
+            let out = outcome(p, today);
+            let regime = t(lang, &format!("compare.regime.{}", out.assessment.regime.id()));
+            match out.effective.value {
+                Some(v) => text(l, format!("{}\n\n{regime}", format_nok(v, lang))),
+                None => text(l, regime.to_string()),
+            }
+        }),
+    ];
+    for tool in &content.tools {
+        let label = tf(lang, "compare.row.progress", &[("tool", tool.title.get(lang))]);
+        rows.push(Row { label: label.clone(), cells: plans.iter().map(|p| text(&label, progress(tool, p, lang))).collect() });
+    }
+    rows.push(row("compare.row.roadmap", &|p, l| {
+        let phases = &content.roadmap.phases;
+        let done = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status.is_settled()).count();
+        let started = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status != Status::NotStarted).count();
+        text(l, tf(lang, "compare.roadmap_progress", &[("done", &done.to_string()), ("started", &started.to_string()), ("total", &phases.len().to_string())]))
+    }));
+    rows.push(row("compare.row.needs_count", &|p, l| text(l, filled(p, "needs").len().to_string())));
+    rows.push(row("compare.row.top_needs", &|p, l| list(l, top_needs(p))));
+    rows.push(row("compare.row.questions", &|p, l| list(l, filled(p, "questions").iter().map(|r| r.cell("name").trim().to_string()).filter(|q| !q.is_empty()).collect())));
+    rows
+}
+
+fn progress(tool: &Tool, plan: &Plan, lang: Lang) -> String {
+    let p = tool_progress(tool, plan);
+    let steps = tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())]);
+    format!("{}: {steps}", t(lang, p.status.label_key()))
+}
+
+fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRow> {
+    plan.register(register).iter().filter(|r| !r.is_empty()).collect()
+}
+
+/// The needs marked "must" first, then "should", then the rest, each in the plan's order.
+fn top_needs(plan: &Plan) -> Vec<String> {
+    let rank = |priority: &str| match priority {
+        "must" => 0,
+        "should" => 1,
+        "could" => 2,
+        _ => 3,
+    };
+    let mut needs: Vec<(usize, &str)> =
+        filled(plan, "needs").iter().map(|r| (rank(r.cell("priority")), r.cell("name").trim())).filter(|(_, n)| !n.is_empty()).collect();
+    needs.sort_by_key(|(rank, _)| *rank);
+    needs.into_iter().take(TOP_NEEDS).map(|(_, n)| n.to_string()).collect()
+}
+
+/// One step of `tool` in every plan: a row per field (its answer in each plan), then the step's
+/// status with who is responsible and by when.
+pub fn step(content: &Content, tool: &Tool, step_id: &str, plans: &[&Plan], lang: Lang) -> Vec<Row> {
+    let Some(step) = tool.step(step_id) else { return Vec::new() };
+    let mut rows: Vec<Row> = step
+        .fields
+        .iter()
+        .map(|field| {
+            let columns = match &field.kind {
+                FieldKind::Register { columns, .. } => Some(columns.join(",")),
+                _ => None,
+            };
+            let reference = match (&field.kind, &columns) {
+                (FieldKind::Register { register, .. }, Some(cols)) => {
+                    content.register(register).map(|register| Ref::Register { register, columns: Some(cols.as_str()) })
+                }
+                _ => Some(Ref::Field { key_tool: &tool.id, step: &step.id, field }),
+            };
+            let cells = plans
+                .iter()
+                .map(|p| match reference {
+                    Some(r) => document::item(r, p, lang),
+                    None => Item::Missing { label: field.label.get(lang).into() },
+                })
+                .collect();
+            Row { label: field.label.get(lang).into(), cells }
+        })
+        .collect();
+    let status_label = t(lang, "document.progress.status");
+    rows.push(Row {
+        label: status_label.into(),
+        cells: plans
+            .iter()
+            .map(|p| {
+                let progress = document::step_progress(tool, p, lang);
+                let cells = match progress.items.first() {
+                    Some(Item::Table { rows, .. }) => tool.steps.iter().position(|s| s.id == step.id).and_then(|i| rows.get(i)).cloned(),
+                    _ => None,
+                };
+                // Status, owner, date and note, as "status · owner · date" and the note below.
+                let line = cells.map(|c| {
+                    let head = c[1..4].iter().filter(|v| !v.trim().is_empty()).cloned().collect::<Vec<_>>().join(" · ");
+                    if c[4].trim().is_empty() { head } else { format!("{head}\n\n{}", c[4].trim()) }
+                });
+                text(status_label, line.unwrap_or_default())
+            })
+            .collect(),
+    });
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::content;
+    use crate::plan::NewPlan;
+
+    fn example(lang: Lang) -> Plan {
+        crate::plan_document::tests::example(lang)
+    }
+
+    #[test]
+    fn the_overview_has_one_cell_per_plan_in_order() {
+        let c = content();
+        let empty = Plan::new("e", NewPlan { title: "Tom".into(), ..Default::default() }, 0).unwrap();
+        let nb = example(Lang::Nb);
+        let rows = overview(c, &[&nb, &empty], "2026-12-01", Lang::Nb);
+        assert!(rows.iter().all(|r| r.cells.len() == 2));
+        let find = |label: &str| rows.iter().find(|r| r.label == label).unwrap_or_else(|| panic!("no row {label}"));
+        assert_eq!(find("Tittel").cells[0], Item::Text { label: "Tittel".into(), text: nb.title.clone() });
+        assert_eq!(find("Tittel").cells[1], Item::Text { label: "Tittel".into(), text: "Tom".into() });
+        assert!(matches!(find("Virksomhet").cells[1], Item::Missing { .. }), "an empty part is named, not blank");
+        let needs = nb.register("needs").iter().filter(|r| !r.is_empty()).count();
+        assert!(needs > TOP_NEEDS);
+        assert_eq!(find("Antall behov").cells[0], Item::Text { label: "Antall behov".into(), text: needs.to_string() });
+        let Item::List { items: top, .. } = &find("De viktigste behovene").cells[0] else { panic!() };
+        assert_eq!(top.len(), TOP_NEEDS);
+        let must: Vec<&str> = nb.register("needs").iter().filter(|r| r.cell("priority") == "must").map(|r| r.cell("name")).collect();
+        assert_eq!(top[0], must[0], "a must-have need comes first");
+        let Item::List { items: questions, .. } = &find("Spørsmål til markedet").cells[0] else { panic!() };
+        assert!(!questions.is_empty());
+        let Item::Text { text: value, .. } = &find("Anslått verdi og regelverk").cells[0] else { panic!() };
+        assert!(value.contains("kr") && value.contains("Del"), "{value}");
+        let Item::Text { text: value, .. } = &find("Anslått verdi og regelverk").cells[1] else { panic!() };
+        assert_eq!(value, "Verdien er ikke anslått");
+    }
+
+    #[test]
+    fn a_step_side_by_side_carries_each_plans_answers() {
+        let c = content();
+        let tool = c.tool("needs").unwrap();
+        let (nb, en) = (example(Lang::Nb), example(Lang::En));
+        for step in &tool.steps {
+            let rows = self::step(c, tool, &step.id, &[&nb, &en], Lang::Nb);
+            assert_eq!(rows.len(), step.fields.len() + 1, "{}: a row per field and the status", step.id);
+            assert!(rows.iter().all(|r| r.cells.len() == 2));
+            // The example answers every field of the needs tool, in both languages.
+            for row in &rows {
+                assert!(row.cells.iter().all(|c| !matches!(c, Item::Missing { .. })), "{}: {} missing", step.id, row.label);
+            }
+        }
+        assert!(self::step(c, tool, "no-such-step", &[&nb], Lang::Nb).is_empty());
+    }
+}

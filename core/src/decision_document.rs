@@ -1,0 +1,100 @@
+//! The decision helper's result as document sections: what it recommends and why, which rules
+//! apply with the amounts it used (each with its source and date), the fitting procedures, and
+//! the route the team chose. The start-up memo and the whole-plan document both use these, so
+//! the decision reads the same wherever it is printed.
+
+use crate::decision::outcome;
+use crate::decision_text::decision_text;
+use crate::document::{format_date, Item, Section};
+use crate::i18n::t;
+use crate::legal::amount_text;
+use crate::plan::Plan;
+use crate::thresholds::figures;
+use crate::Lang;
+
+/// Recommendation with its reasons, the rules that apply, the amounts used, the chosen route.
+pub fn route_section(plan: &Plan, today: &str, lang: Lang) -> Section {
+    let text = decision_text();
+    let out = outcome(plan, today);
+    let mut items = Vec::new();
+    let headline = text.headline(out.headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default();
+    items.push(Item::Text { label: t(lang, "document.route.recommended").into(), text: headline });
+    let reasons: Vec<String> = out
+        .recommendation
+        .reasons
+        .iter()
+        .chain(out.first_view.iter())
+        .map(|r| text.reason_text(r.id, lang).to_string())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if !reasons.is_empty() {
+        items.push(Item::List { label: t(lang, "document.route.reasons").into(), items: reasons });
+    }
+    let mut regime = vec![text.regime_text(&out.assessment, out.effective.value, today, lang)];
+    regime.extend(text.regime_notes(&out.assessment, lang).into_iter().map(|n| n.text));
+    items.push(Item::Text { label: t(lang, "document.route.regime").into(), text: regime.join("\n\n") });
+    let used: Vec<String> = out
+        .assessment
+        .bounds()
+        .into_iter()
+        .filter_map(|standing| {
+            let figure = standing.figure()?;
+            let name = figures().series(&figure.id)?.name.get(lang);
+            let source = figure.source();
+            Some(crate::i18n::tf(
+                lang,
+                "document.route.figure",
+                &[
+                    ("name", name),
+                    ("amount", &amount_text(standing, lang)),
+                    ("from", &format_date(&figure.valid_from, lang)),
+                    ("checked", &format_date(&figure.checked_on, lang)),
+                    ("source", source.label.get(lang)),
+                    ("url", &source.url),
+                ],
+            ))
+        })
+        .collect();
+    if !used.is_empty() {
+        items.push(Item::List { label: t(lang, "document.route.figures").into(), items: used });
+    }
+    let chosen_label = t(lang, "document.route.chosen").to_string();
+    items.push(match &plan.decision.chosen_route {
+        Some(route) => {
+            let mut chosen = text.route_title(route, lang).to_string();
+            if !plan.decision.chosen_reason.trim().is_empty() {
+                chosen = format!("{chosen}\n\n{}", plan.decision.chosen_reason.trim());
+            }
+            Item::Text { label: chosen_label, text: chosen }
+        }
+        None => Item::Missing { label: chosen_label },
+    });
+    Section { heading: t(lang, "document.route.heading").into(), items, standalone: false }
+}
+
+/// The procedures that fit the recommended route at this value, best fit first, each with what
+/// it means here, its condition and its legal source.
+pub fn procedures_section(plan: &Plan, today: &str, lang: Lang) -> Section {
+    let text = decision_text();
+    let out = outcome(plan, today);
+    let fits = out.recommendation.fits();
+    let label = t(lang, "document.route.procedures").to_string();
+    let items = if fits.is_empty() {
+        vec![Item::Text { label: label.clone(), text: t(lang, "document.route.no_procedures").into() }]
+    } else {
+        fits.into_iter()
+            .filter_map(|(procedure, fit)| {
+                let p = text.procedure(procedure.id())?;
+                let here = crate::legal::fill(text.procedure_fits.get(fit).map_or("", |f| f.get(lang)), today, lang);
+                let condition = format!("{} {}", t(lang, "decision.condition"), p.condition.get(lang));
+                let source = format!("{}: {}", p.source.label.get(lang), p.source.url);
+                let lines = [p.fits.get(lang).to_string(), here, condition, source]
+                    .into_iter()
+                    .filter(|l| !l.trim().is_empty())
+                    .collect::<Vec<_>>();
+                Some(Item::Text { label: p.title.get(lang).to_string(), text: lines.join("\n\n") })
+            })
+            .collect()
+    };
+    Section { heading: label, items, standalone: false }
+}

@@ -1,0 +1,195 @@
+use super::*;
+use crate::content::{content, FieldKind};
+use crate::document::Item;
+use crate::plan::{Answer, NewPlan, RegisterRow};
+use std::collections::BTreeMap;
+
+const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0" };
+
+fn empty_plan() -> Plan {
+    Plan::new("p", NewPlan { title: "Tom plan".into(), ..Default::default() }, 0).unwrap()
+}
+
+pub(crate) fn example(lang: Lang) -> Plan {
+    let json = match lang {
+        Lang::Nb => include_str!("../../../content/examples/elvebyen.nb.json"),
+        Lang::Nn => include_str!("../../../content/examples/elvebyen.nn.json"),
+        Lang::En => include_str!("../../../content/examples/elvebyen.en.json"),
+    };
+    crate::examples::example_plan(json, "elvebyen", 0).expect("the example loads")
+}
+
+fn items(doc: &PlanDocument) -> impl Iterator<Item = &Item> {
+    doc.chapters.iter().flat_map(|c| &c.sections).flat_map(|s| &s.items)
+}
+
+fn labels_of(chapter: &Chapter) -> Vec<&str> {
+    chapter.sections.iter().flat_map(|s| &s.items).map(|i| match i {
+        Item::Text { label, .. } | Item::List { label, .. } | Item::Table { label, .. } | Item::Missing { label } => label.as_str(),
+    }).collect()
+}
+
+#[test]
+fn the_chapters_come_in_order_summary_tools_decision_roadmap() {
+    let doc = build(content(), &empty_plan(), Lang::Nb, MADE);
+    let ids: Vec<&str> = doc.chapters.iter().map(|c| c.id.as_str()).collect();
+    let mut expected = vec!["summary"];
+    expected.extend(content().tools.iter().map(|t| t.id.as_str()));
+    expected.extend(["decision", "roadmap"]);
+    assert_eq!(ids, expected);
+    assert!(doc.chapters.iter().all(|c| !c.heading.is_empty() && !c.intro.is_empty() && !c.sections.is_empty()));
+}
+
+#[test]
+fn an_empty_plan_names_every_part_not_filled_in() {
+    let plan = empty_plan();
+    let doc = build(content(), &plan, Lang::Nb, MADE);
+    // Every part of every tool's document is named as missing, and the summary counts them.
+    for tool in &content().tools {
+        let alone = crate::document::build(content(), tool, &plan, Lang::Nb);
+        let chapter = doc.chapters.iter().find(|c| c.id == tool.id).unwrap();
+        let missing = chapter.sections.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Missing { .. })).count();
+        assert_eq!(missing, alone.missing, "{}", tool.id);
+        assert!(missing > 0, "{}", tool.id);
+    }
+    let summary = &doc.chapters[0];
+    let Some(Item::List { items: open, .. }) = summary.sections[1].items.get(1) else { panic!("no open list: {summary:?}") };
+    assert_eq!(open[0], "Dere har ikke valgt innovasjonsvei ennå.");
+    assert_eq!(open.len(), 1 + content().tools.len(), "{open:?}");
+    // No chosen route is said, not left out.
+    assert!(matches!(summary.sections[0].items[0], Item::Missing { .. }));
+    // The title block has the date and revision but no empty organisation line.
+    let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(labels, ["Dato", "Versjon (lagringer)", "Versjon av IOA-planleggeren", "Språk"]);
+    assert_eq!(doc.meta[0].value, "01.12.2026");
+    // Roadmap: the phase table only, no phase started.
+    let roadmap = doc.chapters.last().unwrap();
+    assert_eq!(roadmap.sections.len(), 1);
+    let Item::Table { rows, .. } = &roadmap.sections[0].items[0] else { panic!() };
+    assert_eq!(rows.len(), 6);
+    assert!(rows.iter().all(|r| r[1] == "Ikke startet" && r[2].starts_with("0 av ")), "{rows:?}");
+}
+
+#[test]
+fn the_worked_example_reads_as_a_finished_document() {
+    for lang in Lang::ALL {
+        let plan = example(lang);
+        let doc = build(content(), &plan, lang, MADE);
+        assert_eq!(doc.title, plan.title);
+        assert_eq!(doc.organisation, plan.organisation);
+        assert!(doc.meta.iter().any(|m| m.value == plan.case_number), "{lang:?}: case number in the title block");
+        // The decision names the amounts it used with source and date.
+        let decision = doc.chapters.iter().find(|c| c.id == "decision").unwrap();
+        let figures = decision.sections[0].items.iter().find_map(|i| match i {
+            Item::List { label, items } if label == t(lang, "document.route.figures") => Some(items),
+            _ => None,
+        });
+        let figures = figures.unwrap_or_else(|| panic!("{lang:?}: no figures in {:?}", labels_of(decision)));
+        assert!(figures.iter().all(|f| f.contains("https://") && f.contains("2026")), "{figures:?}");
+        // The example chose a route and its procedures are listed.
+        let Item::Text { text, .. } = &doc.chapters[0].sections[0].items[0] else { panic!("{lang:?}: no chosen route") };
+        assert!(text.contains(plan.decision.chosen_reason.trim()), "{lang:?}");
+        assert!(!decision.sections[1].items.is_empty(), "{lang:?}: {:?}", decision.sections[1]);
+        // Most of it is answered.
+        let total = items(&doc).count();
+        assert!(doc.missing() * 5 < total, "{lang:?}: {} of {total} missing", doc.missing());
+    }
+}
+
+/// A plan with an answer in every field of every tool (each of its kind) and a row in every
+/// register: nothing of it is missing and every value appears, formatted, in the document.
+#[test]
+fn every_field_kind_is_carried_into_the_document() {
+    let c = content();
+    let mut plan = empty_plan();
+    let mut kinds = std::collections::BTreeSet::new();
+    for tool in &c.tools {
+        for step in &tool.steps {
+            for field in &step.fields {
+                let key = field.storage_key(&tool.id, &step.id);
+                let answer = match &field.kind {
+                    FieldKind::Register { .. } => continue,
+                    FieldKind::ShortText | FieldKind::LongText => Answer::Text(format!("Svar {key}")),
+                    FieldKind::Choice { options } => Answer::Choice(options[0].id.clone()),
+                    FieldKind::Checklist { options } => Answer::Checks(vec![options[0].id.clone()]),
+                    FieldKind::Date => Answer::Date("2027-03-01".into()),
+                    FieldKind::Amount => Answer::Amount(1_250_000),
+                    FieldKind::List => Answer::List(vec![format!("Punkt {key}")]),
+                    FieldKind::Table { columns } => {
+                        let row: BTreeMap<String, String> = columns.iter().map(|col| (col.id.clone(), "2027-03-01".to_string())).collect();
+                        Answer::Table(vec![row])
+                    }
+                };
+                kinds.insert(format!("{:?}", std::mem::discriminant(&field.kind)));
+                plan.set_answer(&key, answer, 1);
+            }
+        }
+    }
+    for register in &c.registers {
+        let row = RegisterRow { id: 1, cells: register.columns.iter().map(|col| (col.id.clone(), "Rad".to_string())).collect() };
+        plan.registers.insert(register.id.clone(), vec![row]);
+    }
+    assert!(kinds.len() >= 7, "the tools use {} field kinds", kinds.len());
+    let doc = build(c, &plan, Lang::Nb, MADE);
+    for chapter in doc.chapters.iter().filter(|ch| c.tools.iter().any(|t| t.id == ch.id)) {
+        let missing: Vec<&str> = chapter.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
+            Item::Missing { label } => Some(label.as_str()),
+            _ => None,
+        }).collect();
+        assert!(missing.is_empty(), "{}: missing {missing:?}", chapter.id);
+    }
+    let md = crate::markdown::render(&doc);
+    assert!(md.contains("Svar startup/"), "typed text");
+    assert!(md.contains("Punkt "), "list items");
+    assert!(md.contains("01.03.2027"), "dates formatted");
+    assert!(md.contains("1\u{a0}250\u{a0}000\u{a0}kr"), "amounts formatted");
+    let summary = &doc.chapters[0];
+    let Some(Item::List { items: open, .. }) = summary.sections[1].items.get(1) else { panic!() };
+    assert_eq!(open.len(), 1, "only the route is open: {open:?}");
+}
+
+fn expected_path(lang: Lang) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/expected/elvebyen.{}.md", lang.code()))
+}
+
+/// The worked example's Markdown is committed: a change to a document shows in review as a diff
+/// of what a reader gets. `UPDATE_EXPECTED=1 cargo test -p ioa-core` rewrites the files.
+#[test]
+fn the_worked_example_markdown_matches_the_committed_file() {
+    for lang in Lang::ALL {
+        let md = crate::markdown::render(&build(content(), &example(lang), lang, MADE));
+        let path = expected_path(lang);
+        if std::env::var_os("UPDATE_EXPECTED").is_some() {
+            std::fs::write(&path, &md).unwrap();
+        }
+        let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        if md != expected {
+            let line = md.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            panic!("{lang:?}: Markdown differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}", path.display(), line + 1, md.lines().nth(line), expected.lines().nth(line));
+        }
+    }
+}
+
+#[test]
+fn the_markdown_is_well_formed() {
+    for lang in Lang::ALL {
+        let md = crate::markdown::render(&build(content(), &example(lang), lang, MADE));
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines.iter().filter(|l| l.starts_with("# ")).count(), 1, "one title");
+        assert_eq!(lines.iter().filter(|l| l.starts_with("## ")).count(), content().tools.len() + 3);
+        // Every table row has as many cells as its header.
+        let mut columns = None;
+        for line in &lines {
+            if line.starts_with('|') {
+                let cells = line.replace("\\|", "").matches('|').count();
+                let expected = *columns.get_or_insert(cells);
+                assert_eq!(cells, expected, "{lang:?}: {line}");
+            } else {
+                columns = None;
+            }
+        }
+        // Headings and list markers start lines; nothing else starts a block by accident.
+        assert!(!md.contains("\n\n\n"), "{lang:?}: no double blank lines");
+        assert!(!md.contains('<') || md.matches('<').count() == md.matches("\\<").count(), "{lang:?}: no raw HTML");
+    }
+}
