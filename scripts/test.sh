@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test: native core tests, browser tests (wasm-bindgen-test in headless Chromium),
+# Runs every test: native core and Word file tests, browser tests (wasm-bindgen-test in headless Chromium),
 # a release build, then end-to-end tests with Playwright against dist/. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,6 +17,7 @@ run() {
 }
 
 run "native core tests" cargo test --locked -p ioa-core --lib
+run "native Word file tests (ioa-docx)" cargo test --locked -p ioa-docx
 run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
 run "release build" trunk build --release --offline
 run "end-to-end tests (Playwright, Chromium)" node --test --test-concurrency=1 e2e/

@@ -65,6 +65,7 @@ fn nothing_writes_text_as_html_or_names_another_site() {
     let mut sources = Vec::new();
     files(&root().join("src"), "rs", &mut sources);
     files(&root().join("core/src"), "rs", &mut sources);
+    files(&root().join("docx/src"), "rs", &mut sources);
     files(&root().join("public"), "js", &mut sources);
     assert!(sources.len() > 50, "found only {} files: is the scan broken?", sources.len());
     // Spelled in pieces so this file does not find itself.
