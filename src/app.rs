@@ -6,7 +6,7 @@ use crate::components::banners::StorageBanners;
 use crate::components::update_banner::UpdateBanner;
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::components::not_found::NotFoundPage;
-use crate::pages::{about::AboutPage, facts::FactsPage, home::HomePage, plan_scope::PlanScope};
+use crate::pages::{about::AboutPage, compare::ComparePage, facts::FactsPage, home::HomePage, plan_scope::PlanScope};
 use crate::persistence::{self, Mode};
 use crate::state::{AppState, KeepStorage, Notices};
 use ioa_core::route::Route;
@@ -112,6 +112,7 @@ pub fn App() -> impl IntoView {
             Route::Home => view! { <HomePage/> }.into_any(),
             Route::Facts => view! { <FactsPage/> }.into_any(),
             Route::About => view! { <AboutPage/> }.into_any(),
+            Route::Compare => view! { <ComparePage/> }.into_any(),
             _ => view! { <NotFoundPage/> }.into_any(),
         },
     };

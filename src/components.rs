@@ -3,6 +3,7 @@
 pub mod amount_input;
 pub mod banners;
 pub mod choices;
+pub mod document_body;
 pub mod keep_storage_note;
 pub mod last_export;
 pub mod legal_rule;

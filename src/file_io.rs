@@ -6,14 +6,24 @@ use wasm_bindgen_futures::JsFuture;
 
 /// The type of every file the app offers: plan files and raw recovered plans are UTF-8 JSON.
 pub const JSON_MIME: &str = "application/json;charset=utf-8";
+pub const MARKDOWN_MIME: &str = "text/markdown;charset=utf-8";
+pub const DOCX_MIME: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Offers `text` as a download named `name`. Nothing leaves the page: the file is a `blob:` URL
 /// the browser saves locally.
 pub fn download(name: &str, text: &str, mime: &str) -> Result<(), JsValue> {
-    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    offer(name, &js_sys::Array::of1(&JsValue::from_str(text)), mime)
+}
+
+/// Offers `bytes` (a Word file) as a download named `name`, like [`download`].
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> Result<(), JsValue> {
+    offer(name, &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)), mime)
+}
+
+fn offer(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob)?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let link: web_sys::HtmlAnchorElement = document.create_element("a")?.dyn_into()?;

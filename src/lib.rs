@@ -3,9 +3,11 @@
 pub mod app;
 pub mod app_update;
 pub mod bundles;
+pub mod clipboard;
 pub mod clock;
 pub mod components;
 pub mod fetch;
+pub mod file_drop;
 pub mod file_io;
 pub mod focus;
 pub mod transfer;
@@ -13,9 +15,11 @@ pub mod i18n;
 pub mod pages;
 pub mod perf;
 pub mod persistence;
+pub mod print_footer;
 pub mod session;
 pub mod state;
 pub mod title;
+pub mod word_file;
 pub mod worksheet;
 
 pub use app::App;

@@ -1,6 +1,7 @@
 //! One module per view.
 
 pub mod about;
+pub mod compare;
 pub mod crosswalk;
 pub mod decision;
 pub mod document;
@@ -8,6 +9,7 @@ pub mod facts;
 pub mod home;
 pub mod overview;
 pub mod phase;
+pub mod plan_document;
 pub mod plan_scope;
 pub mod roadmap;
 pub mod step;

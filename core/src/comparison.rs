@@ -89,16 +89,15 @@ fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRo
 
 /// The needs marked "must" first, then "should", then the rest, each in the plan's order.
 fn top_needs(plan: &Plan) -> Vec<String> {
-    let rank = |priority: &str| match priority {
-        "must" => 0,
-        "should" => 1,
-        "could" => 2,
-        _ => 3,
-    };
-    let mut needs: Vec<(usize, &str)> =
-        filled(plan, "needs").iter().map(|r| (rank(r.cell("priority")), r.cell("name").trim())).filter(|(_, n)| !n.is_empty()).collect();
-    needs.sort_by_key(|(rank, _)| *rank);
-    needs.into_iter().take(TOP_NEEDS).map(|(_, n)| n.to_string()).collect()
+    let needs = filled(plan, "needs");
+    let named = |r: &&crate::plan::RegisterRow| !r.cell("name").trim().is_empty();
+    let rank = |r: &&crate::plan::RegisterRow| ["must", "should"].iter().position(|p| *p == r.cell("priority")).unwrap_or(2);
+    // Three passes instead of a sort: a stable sort's code costs more wasm than these lists need.
+    (0..3)
+        .flat_map(|level| needs.iter().filter(move |r| named(r) && rank(r) == level))
+        .take(TOP_NEEDS)
+        .map(|r| r.cell("name").trim().to_string())
+        .collect()
 }
 
 /// One step of `tool` in every plan: a row per field (its answer in each plan), then the step's

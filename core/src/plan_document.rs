@@ -194,7 +194,7 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
     let mut sections = vec![Section {
         heading: t(lang, "plan_document.roadmap.phases").into(),
         items: vec![Item::Table {
-            label: t(lang, "plan_document.roadmap.phases").into(),
+            label: t(lang, "plan_document.roadmap.table").into(),
             headers: ["plan_document.roadmap.phase", "document.progress.status", "plan_document.summary.steps"]
                 .map(|k| t(lang, k).to_string())
                 .to_vec(),

@@ -37,7 +37,7 @@ pub fn AboutPage() -> impl IntoView {
         <section aria-labelledby="about-now">
             <h2 id="about-now" class="ds-heading" data-size="sm">{txt("about.now.title")}</h2>
             <ul class="ds-list" data-testid="about-inventory">
-                {rows.map(|(label, count)| view! { <li>{txt(label)} ": " {count}</li> }).to_vec()}
+                {rows.map(|(label, count)| view! { <li>{txt(label)} ": " {count}</li> }).into_iter().collect_view()}
                 <li>{move || trf(app.lang.get(), "about.now.size", &[("kb", &kb)])}</li>
             </ul>
         </section>

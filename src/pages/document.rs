@@ -10,13 +10,12 @@ use crate::i18n::{tr, trf, txt};
 use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::{content, ColumnKind, Tool};
-use ioa_core::decision::outcome;
-use ioa_core::legal::{amount_text, checked_on};
-use ioa_core::decision_text::decision_text;
-use ioa_core::document::{build, format_date, keeps_whole, Item, Section};
+use crate::components::document_body::{self, built, items, paragraphs, Level};
+use ioa_core::content::{content, Tool};
+use ioa_core::decision_document::route_section;
+use ioa_core::legal::checked_on;
+use ioa_core::document::{build, format_date, Section};
 use ioa_core::route::Route;
-use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -30,20 +29,6 @@ pub fn DocumentPage(tool: String) -> impl IntoView {
         Some(tool) => view! { <DocumentView tool/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
-}
-
-/// Plain text with paragraphs kept (answers are typed text, never markup).
-fn paragraphs(text: &str) -> impl IntoView {
-    blocks(text)
-        .into_iter()
-        .map(|b| match b {
-            Block::Paragraph(p) => view! { <p class="ds-paragraph">{p.to_string()}</p> }.into_any(),
-            Block::Bullets(items) => view! {
-                <ul class="ds-list">{items.into_iter().map(|i| view! { <li>{i.to_string()}</li> }).collect_view()}</ul>
-            }
-            .into_any(),
-        })
-        .collect_view()
 }
 
 #[component]
@@ -103,7 +88,10 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     </Show>
                     <div><dt>{move || tr(lang.get(), "document.date")}</dt><dd>{move || format_date(&today_iso(), lang.get())}</dd></div>
                 </dl>
-                <div class="document__intro">{move || paragraphs(&doc.with(|d| d.intro.clone()))}</div>
+                {move || {
+                    let intro = doc.with(|d| d.intro.clone());
+                    built("document__intro", move |el| paragraphs(el, &intro))
+                }}
                 <Show when=move || doc.with(|d| d.missing > 0)>
                     <p class="ds-paragraph document__missing-count no-print">
                         {move || trf(lang.get(), "document.missing_count", &[("count", &doc.with(|d| d.missing).to_string())])}
@@ -118,7 +106,10 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     .map(|section| render_section(section, lang))
                     .collect_view()
             }}
-            {(tool.id == "startup").then(|| view! { <RouteSection lang/> })}
+            {(tool.id == "startup").then(|| move || {
+                let lang = lang.get();
+                session.plan.with(|p| render_section(route_section(p, &today_iso(), lang), lang))
+            })}
             <footer class="document__footer">
                 <p class="ds-paragraph" data-size="sm">
                     {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&today_iso()), lang))]) }}
@@ -132,25 +123,23 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
 const FOLLOW: &str = "follow";
 
 fn render_section(section: Section, lang: Lang) -> AnyView {
+    let missing = tr(lang, "document.missing");
     if !section.standalone {
-        return view! {
-            <section class="document__section">
-                <h2 class="ds-heading" data-size="md">{section.heading}</h2>
-                {section.items.into_iter().map(|item| render_item(item, lang)).collect_view()}
-            </section>
-        }
-        .into_any();
+        return built("document__part", move |el| document_body::append(el, &document_body::section(&section, missing, Level::H2))).into_any();
     }
     let part = NodeRef::<leptos::html::Section>::new();
     let body = NodeRef::<leptos::html::Div>::new();
     let text = section.plain_text(lang);
+    let heading = section.heading.clone();
+    body.on_load(move |div| {
+        div.set_text_content(None); // a re-render may reuse the element
+        items(&div, &section.items, missing, Level::H2);
+    });
     view! {
         <section class="document__section document__section--standalone" node_ref=part>
-            <h2 class="ds-heading" data-size="md">{section.heading}</h2>
+            <h2 class="ds-heading" data-size="md">{heading}</h2>
             <PartActions part body text/>
-            <div class="document__part-text" node_ref=body>
-                {section.items.into_iter().map(|item| render_item(item, lang)).collect_view()}
-            </div>
+            <div class="document__part-text" node_ref=body></div>
         </section>
     }
     .into_any()
@@ -174,10 +163,7 @@ fn PartActions(part: NodeRef<leptos::html::Section>, body: NodeRef<leptos::html:
         let text = text.clone();
         status.set(None);
         leptos::task::spawn_local(async move {
-            let copied = match write_clipboard(&text) {
-                Some(promise) => wasm_bindgen_futures::JsFuture::from(promise).await.is_ok(),
-                None => false,
-            };
+            let copied = crate::clipboard::write(&text).await;
             if copied {
                 status.set(Some("document.section.copied"));
             } else {
@@ -203,15 +189,6 @@ fn PartActions(part: NodeRef<leptos::html::Section>, body: NodeRef<leptos::html:
     }
 }
 
-/// Starts `navigator.clipboard.writeText(text)`; `None` when the browser has no clipboard API
-/// here or refuses at once.
-fn write_clipboard(text: &str) -> Option<js_sys::Promise> {
-    let navigator = window().navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| c.is_object())?;
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
-}
-
 /// Ends printing a single part: the whole document prints again.
 fn end_part_print() {
     if let Some(root) = document().document_element() {
@@ -223,125 +200,5 @@ fn end_part_print() {
                 let _ = el.remove_attribute(PRINT_PART);
             }
         }
-    }
-}
-
-/// The class a column's header and cells get: short values (dates, amounts, short choices) keep
-/// a column just as wide as they need and stay on one line; long text takes the largest share
-/// of the rest; other text wraps between words.
-fn column_class(kind: ColumnKind, whole: bool, header: bool) -> &'static str {
-    match (whole, header) {
-        (true, true) => "fit",
-        (true, false) => "nowrap",
-        (false, true) if kind == ColumnKind::LongText => "grow",
-        (false, _) => "",
-    }
-}
-
-fn render_item(item: Item, lang: Lang) -> AnyView {
-    match item {
-        Item::Text { label, text } => view! {
-            <div class="document__item"><h3 class="ds-heading" data-size="xs">{label}</h3>{paragraphs(&text)}</div>
-        }
-        .into_any(),
-        Item::List { label, items } => view! {
-            <div class="document__item">
-                <h3 class="ds-heading" data-size="xs">{label}</h3>
-                <ul class="ds-list">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
-            </div>
-        }
-        .into_any(),
-        Item::Table { label, headers, kinds, rows } => {
-            let whole: Vec<bool> = kinds
-                .iter()
-                .enumerate()
-                .map(|(i, k)| keeps_whole(*k, rows.iter().map(|r| r.get(i).map_or("", String::as_str))))
-                .collect();
-            view! {
-                <div class="document__item">
-                    <h3 class="ds-heading" data-size="xs">{label.clone()}</h3>
-                    <div class="table-scroll" tabindex="0" role="region" aria-label=label>
-                        <table class="ds-table document__table stacked-table" data-border="true">
-                            <thead><tr>
-                                {headers.iter().zip(kinds.iter().zip(&whole)).map(|(h, (k, w))| view! { <th scope="col" class=column_class(*k, *w, true)>{h.clone()}</th> }).collect_view()}
-                            </tr></thead>
-                            <tbody>
-                                {rows.into_iter().map(|r| {
-                                    let cells = r.into_iter().zip(headers.iter().zip(kinds.iter().zip(&whole))).map(|(c, (h, (k, w)))| view! {
-                                        <td class=column_class(*k, *w, false) data-label=h.clone()>{c}</td>
-                                    }).collect_view();
-                                    view! { <tr>{cells}</tr> }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                </div>
-            }
-            .into_any()
-        }
-        Item::Missing { label } => view! {
-            <div class="document__item document__item--missing">
-                <h3 class="ds-heading" data-size="xs">{label}</h3>
-                <p class="ds-paragraph missing">{tr(lang, "document.missing")}</p>
-            </div>
-        }
-        .into_any(),
-    }
-}
-
-/// The decision helper's result in the start-up memo.
-#[component]
-fn RouteSection(lang: Memo<Lang>) -> impl IntoView {
-    let session = use_session();
-    let text = decision_text();
-    let today = today_iso();
-    let result = Memo::new({
-        let today = today.clone();
-        move |_| session.plan.with(|p| (outcome(p, &today), p.decision.chosen_route.clone(), p.decision.chosen_reason.clone()))
-    });
-    view! {
-        <section class="document__section">
-            <h2 class="ds-heading" data-size="md">{move || tr(lang.get(), "document.route.heading")}</h2>
-            {move || {
-                let lang = lang.get();
-                let (out, chosen, reason) = result.get();
-                let (rec, note) = (&out.recommendation, &out.first_view);
-                let title = |id: &str| text.route_title(id, lang).to_string();
-                let regime = text.regime_text(&out.assessment, out.effective.value, &today, lang);
-                let notes = text.regime_notes(&out.assessment, lang);
-                let figures = out.assessment.bounds().into_iter().filter_map(|s| {
-                    let f = s.figure()?;
-                    let name = ioa_core::thresholds::figures().series(&f.id)?.name.get(lang);
-                    Some(format!("{name}: {} ({}: {})", amount_text(s, lang), f.source().label.get(lang), f.source().url))
-                }).collect::<Vec<_>>();
-                view! {
-                    <div class="document__item">
-                        <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.recommended")}</h3>
-                        <p class="ds-paragraph">{text.headline(out.headline).map(|h| h.title.get(lang).to_string())}</p>
-                        <ul class="ds-list">
-                            {rec.reasons.iter().chain(note.iter()).map(|r| view! {
-                                <li>{text.reason_text(r.id, lang).to_string()}</li>
-                            }).collect_view()}
-                        </ul>
-                    </div>
-                    <div class="document__item">
-                        <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.regime")}</h3>
-                        <p class="ds-paragraph">{regime}</p>
-                        {notes.into_iter().map(|n| view! { <p class="ds-paragraph">{n.text}</p> }).collect_view()}
-                        {(!figures.is_empty()).then(|| view! {
-                            <p class="ds-paragraph"><strong>{tr(lang, "document.route.figures")}</strong></p>
-                            <ul class="ds-list">{figures.into_iter().map(|f| view! { <li>{f}</li> }).collect_view()}</ul>
-                        })}
-                    </div>
-                    <div class="document__item">
-                        <h3 class="ds-heading" data-size="xs">{tr(lang, "document.route.chosen")}</h3>
-                        {match chosen {
-                            Some(c) => view! { <p class="ds-paragraph">{title(&c)}</p>{paragraphs(&reason)} }.into_any(),
-                            None => view! { <p class="ds-paragraph missing">{tr(lang, "document.missing")}</p> }.into_any(),
-                        }}
-                    </div>
-                }
-            }}
-        </section>
     }
 }

@@ -42,6 +42,9 @@ pub fn OverviewPage() -> impl IntoView {
             <ol class="task-list">
                 {content().tools.iter().map(|tool| view! { <ToolTask tool/> }).collect_view()}
             </ol>
+            <p class="ds-paragraph whole-plan-link">
+                <a class="ds-link" href=session.plan.with_untracked(|p| Route::PlanDocument { plan: p.id.clone() }.href())>{txt("plan_document.link")}</a>
+            </p>
         </section>
 
         <RouteSummary/>

@@ -5,7 +5,7 @@ use crate::components::not_found::NotFoundPage;
 use crate::i18n::{tr, txt};
 use crate::pages::{
     crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, overview::OverviewPage,
-    phase::PhasePage, roadmap::RoadmapPage, step::StepPage, versions::VersionsPage,
+    phase::PhasePage, plan_document::PlanDocumentPage, roadmap::RoadmapPage, step::StepPage, versions::VersionsPage,
 };
 use crate::persistence;
 use crate::session::Session;
@@ -63,11 +63,12 @@ fn PlanPages() -> impl IntoView {
         Route::Plan { .. } => view! { <OverviewPage/> }.into_any(),
         Route::Step { tool, step, .. } => view! { <StepPage tool step/> }.into_any(),
         Route::Document { tool, .. } => view! { <DocumentPage tool/> }.into_any(),
+        Route::PlanDocument { .. } => view! { <PlanDocumentPage/> }.into_any(),
         Route::Decision { .. } => view! { <DecisionPage/> }.into_any(),
         Route::Versions { .. } => view! { <VersionsPage/> }.into_any(),
         Route::Roadmap { .. } => view! { <RoadmapPage/> }.into_any(),
         Route::Phase { phase, .. } => view! { <PhasePage phase/> }.into_any(),
         Route::Crosswalk { .. } => view! { <CrosswalkPage/> }.into_any(),
-        Route::Home | Route::Facts | Route::About | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::Home | Route::Facts | Route::About | Route::Compare | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
     }
 }

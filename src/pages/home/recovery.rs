@@ -5,7 +5,7 @@ use crate::clock::{format_timestamp, today_iso};
 use crate::file_io;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
-use super::import_panel::Incoming;
+use crate::file_drop::Incoming;
 use crate::state::use_app;
 use ioa_core::storage::{self, QuarantineEntry};
 use leptos::prelude::*;

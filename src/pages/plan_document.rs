@@ -1,0 +1,157 @@
+//! The whole plan as one document for the case file: shown as a page that prints (or saves as
+//! PDF) cleanly, and offered as Markdown and as a Word file. All three come from the core's
+//! `plan_document::build`; this page only renders and hands out files.
+
+use crate::clock::today_iso;
+use crate::components::document_body::{append, attr, built, element, heading, paragraphs, section, Level};
+use crate::components::plan_header::{Crumb, PlanHeader};
+use crate::i18n::{tr, txt};
+use crate::session::use_session;
+use crate::state::use_app;
+use crate::title::set_title;
+use crate::{clipboard, file_io, print_footer};
+use ioa_core::content::content;
+use ioa_core::plan_document::{build, Made, PlanDocument};
+use ioa_core::plan_file::file_name_as;
+use ioa_core::route::Route;
+use ioa_core::Lang;
+use leptos::prelude::*;
+
+/// The value of the language select that makes the document follow the interface language.
+const FOLLOW: &str = "follow";
+
+#[component]
+pub fn PlanDocumentPage() -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let plan_id = session.plan.with_untracked(|p| p.id.clone());
+    // Chosen here for this reading only; the plan is not changed by looking at its document.
+    let chosen: RwSignal<Option<Lang>> = RwSignal::new(None);
+    let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
+    let doc = Memo::new(move |_| {
+        let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION") };
+        session.plan.with(|p| build(content(), p, lang.get(), made))
+    });
+    Effect::new(move |_| set_title(&doc.with(|d| format!("{} – {}", d.title, d.kind)), app.lang.get()));
+    // The plan's title in the printed page's footer, beside the page number (see print.css).
+    Effect::new(move |_| print_footer::set(&doc.with(|d| d.title.clone())));
+    on_cleanup(print_footer::clear);
+    let crumbs = vec![Crumb {
+        label: Signal::derive(move || tr(app.lang.get(), "plan_document.crumb").to_string()),
+        href: Route::PlanDocument { plan: plan_id }.href(),
+    }];
+    let status: RwSignal<Option<(&'static str, bool)>> = RwSignal::new(None);
+    let busy = RwSignal::new(false);
+    let name = move |ext: &str| {
+        let prefix = tr(lang.get_untracked(), "plan_document.file_prefix");
+        doc.with_untracked(|d| file_name_as(prefix, &d.title, &today_iso(), ext))
+    };
+    let markdown = move || doc.with_untracked(ioa_core::markdown::render);
+    let print = move |_| {
+        let _ = window().print();
+    };
+    let download_md = move |_| {
+        let ok = file_io::download(&name("md"), &markdown(), file_io::MARKDOWN_MIME).is_ok();
+        status.set(Some(if ok { ("plan_document.md_done", false) } else { ("plan_document.download_failed", true) }));
+    };
+    let copy_md = move |_| {
+        status.set(None);
+        let text = markdown();
+        leptos::task::spawn_local(async move {
+            let copied = clipboard::write(&text).await;
+            status.set(Some(if copied { ("plan_document.copied", false) } else { ("plan_document.copy_failed", true) }));
+        });
+    };
+    let download_docx = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        status.set(Some(("plan_document.docx_busy", false)));
+        let file = name("docx");
+        let document: PlanDocument = doc.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = crate::word_file::word_file(&document).await;
+            busy.set(false);
+            status.set(Some(match result {
+                Ok(bytes) if file_io::download_bytes(&file, &bytes, file_io::DOCX_MIME).is_ok() => ("plan_document.docx_done", false),
+                Ok(_) => ("plan_document.download_failed", true),
+                Err(error) => {
+                    leptos::logging::warn!("Word file: {error}");
+                    ("plan_document.docx_failed", true)
+                }
+            }));
+        });
+    };
+    let follow = move || crate::i18n::trf(app.lang.get(), "document.language_follow", &[("language", app.lang.get().native_name())]);
+    let set_language = move |code: String| chosen.set(Lang::from_code(&code));
+
+    view! {
+        <PlanHeader crumbs/>
+        <div class="document-tools no-print">
+            <div class="ds-field document-language">
+                <label class="ds-label" for="doc-language">{txt("document.language")}</label>
+                <select id="doc-language" class="ds-input" prop:value=move || chosen.get().map_or(FOLLOW, Lang::code)
+                    on:change:target=move |ev| set_language(ev.target().value())>
+                    <option value=FOLLOW>{follow}</option>
+                    {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> }).collect_view()}
+                </select>
+            </div>
+            <div class="button-row">
+                <button type="button" class="ds-button" data-variant="primary" on:click=print>{txt("document.print")}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=download_docx aria-disabled=move || busy.get().to_string()>
+                    {txt("plan_document.docx")}
+                </button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=download_md>{txt("plan_document.md")}</button>
+                <button type="button" class="ds-button" data-variant="secondary" on:click=copy_md>{txt("plan_document.copy_md")}</button>
+            </div>
+        </div>
+        <p class="ds-paragraph no-print" data-size="sm">{txt("plan_document.formats_note")}</p>
+        <p class="ds-paragraph no-print plan-document__status" data-size="sm" role="status">
+            {move || status.get().filter(|(_, error)| !error).map(|(key, _)| tr(app.lang.get(), key))}
+        </p>
+        <div class="no-print" role="alert">
+            {move || status.get().filter(|(_, error)| *error).map(|(key, _)| view! {
+                <p class="ds-validation-message" data-color="danger">{tr(app.lang.get(), key)}</p>
+            })}
+        </div>
+        {move || doc.with(|d| view_document(d.clone()))}
+    }
+}
+
+/// The document itself, as printed. The chapters are built by the document renderer; the title
+/// block is the page's heading.
+fn view_document(doc: PlanDocument) -> impl IntoView {
+    let PlanDocument { lang, title, kind, meta, chapters, footer, missing_text, .. } = doc;
+    view! {
+        <article class="document plan-document" lang=lang.code()>
+            <header class="document__header">
+                <p class="ds-paragraph plan-document__kind">{kind}</p>
+                <h1 class="ds-heading" data-size="xl" tabindex="-1">{title}</h1>
+                <dl class="document__meta">
+                    {meta.into_iter().map(|m| view! { <div><dt>{m.label}</dt><dd>{m.value}</dd></div> }).collect_view()}
+                </dl>
+            </header>
+            {built("plan-document__chapters", move |el| {
+                for chapter in &chapters {
+                    let part = element("section", "plan-document__chapter", None);
+                    attr(&part, "id", &format!("chapter-{}", chapter.id));
+                    attr(&part, "aria-labelledby", &format!("chapter-{}-heading", chapter.id));
+                    let h = heading("h2", "lg", &chapter.heading);
+                    attr(&h, "id", &format!("chapter-{}-heading", chapter.id));
+                    append(&part, &h);
+                    let intro = element("div", "document__intro", None);
+                    paragraphs(&intro, &chapter.intro);
+                    append(&part, &intro);
+                    for s in &chapter.sections {
+                        append(&part, &section(s, &missing_text, Level::H3));
+                    }
+                    append(el, &part);
+                }
+            })}
+            <footer class="document__footer">
+                <p class="ds-paragraph" data-size="sm">{footer}</p>
+            </footer>
+        </article>
+    }
+}
