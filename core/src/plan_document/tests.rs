@@ -193,3 +193,39 @@ fn the_markdown_is_well_formed() {
         assert!(!md.contains('<') || md.matches('<').count() == md.matches("\\<").count(), "{lang:?}: no raw HTML");
     }
 }
+
+/// Read back by a CommonMark parser with GitHub's tables, the example renders as the model says:
+/// the title and chapters as headings at their levels, every table as a table with its rows, no
+/// HTML, no links, no emphasis that was not meant; and typed markup in a plan stays text.
+#[test]
+fn the_markdown_renders_as_the_document_model_says() {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+    let mut plan = example(Lang::Nb);
+    plan.title = "<b>Fet</b> [lenke](https://x.example) *stjerne* # 1. punkt | rør".into();
+    plan.set_answer("startup/trigger/situation", crate::Answer::Text("- punkt\n> sitat\n<script>alert(1)</script>\n1) nummer".into()), 1);
+    let doc = build(content(), &plan, Lang::Nb, MADE);
+    let md = crate::markdown::render(&doc);
+    let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
+    let (mut tables, mut rows, mut in_heading, mut text) = (0, 0, None, String::new());
+    for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::Heading { level, .. }) => { in_heading = Some(level); text.clear(); }
+            Event::End(TagEnd::Heading(_)) => headings.push((in_heading.take().unwrap(), std::mem::take(&mut text))),
+            Event::Text(t) | Event::Code(t) if in_heading.is_some() => text.push_str(&t),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::Start(Tag::TableRow) => rows += 1,
+            Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in the Markdown: {h}"),
+            Event::Start(Tag::Link { dest_url, .. }) => panic!("a link: {dest_url}"),
+            Event::Start(Tag::Emphasis | Tag::Strong) if in_heading.is_some() => panic!("emphasis in a heading: {text}"),
+            Event::Start(Tag::BlockQuote(_)) => panic!("a quote"),
+            _ => {}
+        }
+    }
+    assert_eq!(headings[0], (HeadingLevel::H1, plan.title.clone()), "the title reads as typed");
+    let chapters: Vec<&str> = headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(chapters, doc.chapters.iter().map(|c| c.heading.as_str()).collect::<Vec<_>>());
+    let model_tables: Vec<usize> = items(&doc).filter_map(|i| match i { Item::Table { rows, .. } => Some(rows.len()), _ => None }).collect();
+    assert_eq!(tables, model_tables.len());
+    assert_eq!(rows, model_tables.iter().sum::<usize>(), "body rows (the header row is not a TableRow)");
+    assert!(md.contains("\\<script>alert(1)\\</script>"), "typed markup is escaped");
+}
