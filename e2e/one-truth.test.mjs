@@ -90,12 +90,14 @@ test('every view reachable from the worked example reflows at 320 and 390 px in 
   const views = await reachableViews(page, `#/plan/${plan}`);
   // Every step of every tool and phase, their ten documents, the overview, the decision page,
   // the earlier versions, the facts page, the about page, the library, the roadmap, its six
-  // phase pages and the crosswalk.
+  // phase pages, the crosswalk, the whole plan as one document and the comparison.
   const tools = ['leadership', 'startup', 'needs', 'dialogue'].map((t) => `content/tools/${t}.json`);
   const phases = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'].map((p) => `content/roadmap/${p}.json`);
   const steps = [...tools, ...phases].map((f) => json(f).steps.length).reduce((a, b) => a + b);
-  assert.equal(views.length, steps + 10 + 6 + 8, `walked ${views.length} views`);
+  assert.equal(views.length, steps + 10 + 6 + 10, `walked ${views.length} views`);
   assert.ok(views.includes('#/about'), 'the about page is reachable');
+  assert.ok(views.includes('#/compare'), 'the comparison is reachable');
+  assert.ok(views.includes(`#/plan/${plan}/document`), 'the whole-plan document is reachable');
   for (const v of ['decision', 'versions', 'startup/document', 'leadership/resources', 'needs/needs-list', 'roadmap', 'roadmap/insight', 'crosswalk', 'piloting/plan', 'practice/document']) {
     assert.ok(views.includes(`#/plan/${plan}/${v}`), `${v} is reachable`);
   }

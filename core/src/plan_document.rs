@@ -141,7 +141,7 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
         String::new(),
     ]);
     let progress = Item::Table {
-        label: t(lang, "plan_document.summary.progress").into(),
+        label: t(lang, "plan_document.summary.progress_table").into(),
         headers: ["plan_document.summary.part", "document.progress.status", "plan_document.summary.steps", "plan_document.summary.missing"]
             .map(|k| t(lang, k).to_string())
             .to_vec(),
