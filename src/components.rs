@@ -4,6 +4,7 @@ pub mod amount_input;
 pub mod banners;
 pub mod choices;
 pub mod document_body;
+pub mod document_language;
 pub mod keep_storage_note;
 pub mod last_export;
 pub mod legal_rule;

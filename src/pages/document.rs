@@ -5,6 +5,7 @@
 
 use crate::title::set_title;
 use crate::clock::today_iso;
+use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::i18n::{tr, trf, txt};
 use crate::components::not_found::NotFoundPage;
@@ -55,23 +56,14 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
         after_print.remove();
         end_part_print();
     });
-    let set_language = move |code: String| {
-        let language = Lang::from_code(&code);
+    let set_language = move |language: Option<Lang>| {
         session.edit(move |plan, now| plan.set_document_language(&tool.id, language, now));
     };
-    let follow = move || trf(app.lang.get(), "document.language_follow", &[("language", app.lang.get().native_name())]);
 
     view! {
         <PlanHeader crumbs/>
         <div class="document-tools no-print">
-            <div class="ds-field document-language">
-                <label class="ds-label" for="doc-language">{txt("document.language")}</label>
-                <select id="doc-language" class="ds-input" prop:value=move || chosen.get().map_or(FOLLOW, Lang::code)
-                    on:change:target=move |ev| set_language(ev.target().value())>
-                    <option value=FOLLOW>{follow}</option>
-                    {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> }).collect_view()}
-                </select>
-            </div>
+            <DocumentLanguage chosen on_choose=Callback::new(set_language)/>
             <button type="button" class="ds-button" data-variant="secondary" on:click=print>{txt("document.print")}</button>
         </div>
         <p class="ds-paragraph no-print" data-size="sm">{txt("document.print_note")}</p>
@@ -118,9 +110,6 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
         </article>
     }
 }
-
-/// The value of the language select that makes the document follow the interface language.
-const FOLLOW: &str = "follow";
 
 fn render_section(section: Section, lang: Lang) -> AnyView {
     let missing = tr(lang, "document.missing");

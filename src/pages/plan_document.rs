@@ -4,6 +4,7 @@
 
 use crate::clock::today_iso;
 use crate::components::document_body::{append, attr, built, element, heading, paragraphs, section, Level};
+use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::i18n::{tr, txt};
 use crate::session::use_session;
@@ -16,9 +17,6 @@ use ioa_core::plan_file::file_name_as;
 use ioa_core::route::Route;
 use ioa_core::Lang;
 use leptos::prelude::*;
-
-/// The value of the language select that makes the document follow the interface language.
-const FOLLOW: &str = "follow";
 
 #[component]
 pub fn PlanDocumentPage() -> impl IntoView {
@@ -83,20 +81,11 @@ pub fn PlanDocumentPage() -> impl IntoView {
             }));
         });
     };
-    let follow = move || crate::i18n::trf(app.lang.get(), "document.language_follow", &[("language", app.lang.get().native_name())]);
-    let set_language = move |code: String| chosen.set(Lang::from_code(&code));
 
     view! {
         <PlanHeader crumbs/>
         <div class="document-tools no-print">
-            <div class="ds-field document-language">
-                <label class="ds-label" for="doc-language">{txt("document.language")}</label>
-                <select id="doc-language" class="ds-input" prop:value=move || chosen.get().map_or(FOLLOW, Lang::code)
-                    on:change:target=move |ev| set_language(ev.target().value())>
-                    <option value=FOLLOW>{follow}</option>
-                    {Lang::ALL.into_iter().map(|l| view! { <option value=l.code() lang=l.code()>{l.native_name()}</option> }).collect_view()}
-                </select>
-            </div>
+            <DocumentLanguage chosen on_choose=Callback::new(move |l| chosen.set(l))/>
             <div class="button-row">
                 <button type="button" class="ds-button" data-variant="primary" on:click=print>{txt("document.print")}</button>
                 <button type="button" class="ds-button" data-variant="secondary" on:click=download_docx aria-disabled=move || busy.get().to_string()>
