@@ -4,16 +4,16 @@
 //! the one file reader, `ioa_core::plan_file::read_file`.
 
 use crate::file_io;
-use crate::transfer::{self, FileOutcome};
+use ioa_core::plan_file::{self, FileError};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// A file handed to the import, read or refused by size before reading.
+/// A file handed over, read or refused by size before reading.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
     Bytes { name: String, bytes: Vec<u8> },
     /// Refused before reading (too big, or empty).
-    Refused(FileOutcome),
+    Refused { name: String, error: FileError },
     Unreadable { name: String },
 }
 
@@ -23,8 +23,8 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Incoming> {
     let mut read = Vec::new();
     for file in files {
         let name = file.name();
-        if let Err(refused) = transfer::check_size(&name, file.size()) {
-            read.push(Incoming::Refused(refused));
+        if let Err(error) = plan_file::check_size(file.size() as u64) {
+            read.push(Incoming::Refused { name, error });
             continue;
         }
         read.push(match file_io::read_bytes(&file).await {
@@ -35,7 +35,7 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Incoming> {
     read
 }
 
-/// Reads dropped or chosen files and hands them to the import.
+/// Reads dropped or chosen files and hands them over through `incoming`.
 pub fn read_into(files: Vec<web_sys::File>, incoming: RwSignal<Vec<Incoming>>) {
     leptos::task::spawn_local(async move {
         let read = read_files(files).await;

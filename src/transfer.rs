@@ -132,11 +132,6 @@ pub fn import_bytes(app: AppState, file_name: &str, bytes: &[u8]) -> (FileOutcom
     }
 }
 
-/// Refuses a file before reading it when it is too big.
-pub fn check_size(file_name: &str, bytes: f64) -> Result<(), FileOutcome> {
-    plan_file::check_size(bytes as u64).map_err(|error| FileOutcome::Refused { file_name: file_name.to_string(), error })
-}
-
 fn as_copy(mut plan: Plan, lang: Lang) -> Plan {
     plan.id = new_plan_id();
     plan.title = library::copy_title_suffix(&plan.title, tr(lang, "import.copy_suffix"));

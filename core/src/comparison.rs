@@ -79,8 +79,7 @@ pub fn overview(content: &Content, plans: &[&Plan], today: &str, lang: Lang) -> 
 
 fn progress(tool: &Tool, plan: &Plan, lang: Lang) -> String {
     let p = tool_progress(tool, plan);
-    let steps = tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())]);
-    format!("{}: {steps}", t(lang, p.status.label_key()))
+    format!("{}: {}", t(lang, p.status.label_key()), crate::plan_document::steps_done(&p, lang))
 }
 
 fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRow> {
@@ -134,17 +133,11 @@ pub fn step(content: &Content, tool: &Tool, step_id: &str, plans: &[&Plan], lang
         cells: plans
             .iter()
             .map(|p| {
-                let progress = document::step_progress(tool, p, lang);
-                let cells = match progress.items.first() {
-                    Some(Item::Table { rows, .. }) => tool.steps.iter().position(|s| s.id == step.id).and_then(|i| rows.get(i)).cloned(),
-                    _ => None,
-                };
-                // Status, owner, date and note, as "status · owner · date" and the note below.
-                let line = cells.map(|c| {
-                    let head = c[1..4].iter().filter(|v| !v.trim().is_empty()).cloned().collect::<Vec<_>>().join(" · ");
-                    if c[4].trim().is_empty() { head } else { format!("{head}\n\n{}", c[4].trim()) }
-                });
-                text(status_label, line.unwrap_or_default())
+                // "status · owner · date", and the note below.
+                let r = document::step_record(tool, step, p, lang);
+                let head = [r.status, r.owner, r.due].into_iter().filter(|v| !v.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+                let line = if r.note.trim().is_empty() { head } else { format!("{head}\n\n{}", r.note.trim()) };
+                text(status_label, line)
             })
             .collect(),
     });

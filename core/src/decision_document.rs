@@ -3,7 +3,7 @@
 //! the route the team chose. The start-up memo and the whole-plan document both use these, so
 //! the decision reads the same wherever it is printed.
 
-use crate::decision::outcome;
+use crate::decision::{outcome, Outcome};
 use crate::decision_text::decision_text;
 use crate::document::{format_date, Item, Section};
 use crate::i18n::t;
@@ -16,9 +16,7 @@ use crate::Lang;
 pub fn route_section(plan: &Plan, today: &str, lang: Lang) -> Section {
     let text = decision_text();
     let out = outcome(plan, today);
-    let mut items = Vec::new();
-    let headline = text.headline(out.headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default();
-    items.push(Item::Text { label: t(lang, "document.route.recommended").into(), text: headline });
+    let mut items = vec![recommended_item(&out, lang)];
     let reasons: Vec<String> = out
         .recommendation
         .reasons
@@ -58,18 +56,29 @@ pub fn route_section(plan: &Plan, today: &str, lang: Lang) -> Section {
     if !used.is_empty() {
         items.push(Item::List { label: t(lang, "document.route.figures").into(), items: used });
     }
-    let chosen_label = t(lang, "document.route.chosen").to_string();
-    items.push(match &plan.decision.chosen_route {
+    items.push(chosen_item(plan, lang));
+    Section { heading: t(lang, "document.route.heading").into(), items, standalone: false }
+}
+
+/// The helper's recommendation, as its headline.
+pub fn recommended_item(out: &Outcome, lang: Lang) -> Item {
+    let headline = decision_text().headline(out.headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default();
+    Item::Text { label: t(lang, "document.route.recommended").into(), text: headline }
+}
+
+/// The route the team chose and why, or that none is chosen yet.
+pub fn chosen_item(plan: &Plan, lang: Lang) -> Item {
+    let label = t(lang, "document.route.chosen").to_string();
+    match &plan.decision.chosen_route {
         Some(route) => {
-            let mut chosen = text.route_title(route, lang).to_string();
+            let mut chosen = decision_text().route_title(route, lang).to_string();
             if !plan.decision.chosen_reason.trim().is_empty() {
                 chosen = format!("{chosen}\n\n{}", plan.decision.chosen_reason.trim());
             }
-            Item::Text { label: chosen_label, text: chosen }
+            Item::Text { label, text: chosen }
         }
-        None => Item::Missing { label: chosen_label },
-    });
-    Section { heading: t(lang, "document.route.heading").into(), items, standalone: false }
+        None => Item::Missing { label },
+    }
 }
 
 /// The procedures that fit the recommended route at this value, best fit first, each with what

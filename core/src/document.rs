@@ -148,12 +148,8 @@ pub fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
         .steps
         .iter()
         .map(|step| {
-            let record = plan.step(&crate::content::step_key(&tool.id, &step.id)).cloned().unwrap_or_default();
-            let mut status = t(lang, crate::progress::step_status(tool, step, plan).label_key()).to_string();
-            if record.status == Some(crate::plan::StepMark::NotRelevant) && !record.reason.trim().is_empty() {
-                status = format!("{status}: {}", record.reason.trim());
-            }
-            vec![step.title.get(lang).to_string(), status, record.owner, format_date(&record.due, lang), record.note]
+            let r = step_record(tool, step, plan, lang);
+            vec![step.title.get(lang).to_string(), r.status, r.owner, r.due, r.note]
         })
         .collect();
     let header = |key: &str| t(lang, key).to_string();
@@ -169,6 +165,25 @@ pub fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
         }],
         standalone: false,
     }
+}
+
+/// What the team recorded about one step, as a reader sees it.
+pub struct StepRecordText {
+    /// The status, with the reason when the step is not relevant.
+    pub status: String,
+    pub owner: String,
+    /// Formatted; empty when none.
+    pub due: String,
+    pub note: String,
+}
+
+pub fn step_record(tool: &Tool, step: &crate::content::Step, plan: &Plan, lang: Lang) -> StepRecordText {
+    let record = plan.step(&crate::content::step_key(&tool.id, &step.id)).cloned().unwrap_or_default();
+    let mut status = t(lang, crate::progress::step_status(tool, step, plan).label_key()).to_string();
+    if record.status == Some(crate::plan::StepMark::NotRelevant) && !record.reason.trim().is_empty() {
+        status = format!("{status}: {}", record.reason.trim());
+    }
+    StepRecordText { status, owner: record.owner, due: format_date(&record.due, lang), note: record.note }
 }
 
 pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {

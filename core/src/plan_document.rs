@@ -4,12 +4,11 @@
 //! ([`crate::markdown`]) and Word (the docx worker) only render it.
 
 use crate::content::{ColumnKind, Content, Tool};
-use crate::decision_document::{procedures_section, route_section};
-use crate::decision_text::decision_text;
+use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
 use crate::document::{self, format_date, Item, Section};
 use crate::i18n::{t, tf};
 use crate::plan::Plan;
-use crate::progress::{overdue, tool_progress, Status};
+use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -99,30 +98,15 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
 
 /// Route chosen and why, progress per tool and on the roadmap, and what is still open.
 fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)], lang: Lang, today: &str) -> Chapter {
-    let text = decision_text();
     let outcome = crate::decision::outcome(plan, today);
-    let route_label = t(lang, "document.route.chosen").to_string();
-    let chosen = match &plan.decision.chosen_route {
-        Some(route) => {
-            let reason = plan.decision.chosen_reason.trim();
-            let title = text.route_title(route, lang);
-            Item::Text { label: route_label, text: if reason.is_empty() { title.into() } else { format!("{title}\n\n{reason}") } }
-        }
-        None => Item::Missing { label: route_label },
-    };
-    let recommended = Item::Text {
-        label: t(lang, "document.route.recommended").into(),
-        text: text.headline(outcome.headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default(),
-    };
+    let chosen = chosen_item(plan, lang);
+    let recommended = recommended_item(&outcome, lang);
     let status = |s: Status| t(lang, s.label_key()).to_string();
-    let steps_of = |done: usize, total: usize| {
-        tf(lang, "plan_document.steps_of", &[("done", &done.to_string()), ("total", &total.to_string())])
-    };
     let mut rows: Vec<Vec<String>> = tools
         .iter()
         .map(|(tool, doc)| {
             let p = tool_progress(tool, plan);
-            vec![tool.title.get(lang).into(), status(p.status), steps_of(p.settled(), p.steps_total), doc.missing.to_string()]
+            vec![tool.title.get(lang).into(), status(p.status), steps_done(&p, lang), doc.missing.to_string()]
         })
         .collect();
     let phases: Vec<_> = content.roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
@@ -187,8 +171,7 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
         .iter()
         .map(|phase| {
             let p = tool_progress(&phase.worksheet, plan);
-            let steps = tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())]);
-            vec![phase.worksheet.title.get(lang).to_string(), t(lang, p.status.label_key()).to_string(), steps]
+            vec![phase.worksheet.title.get(lang).to_string(), t(lang, p.status.label_key()).to_string(), steps_done(&p, lang)]
         })
         .collect();
     let mut sections = vec![Section {
@@ -217,6 +200,11 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
         intro: t(lang, "plan_document.roadmap.intro").into(),
         sections,
     }
+}
+
+/// "5 of 8": the steps of a tool or phase that are done or skipped, out of all.
+pub fn steps_done(p: &ToolProgress, lang: Lang) -> String {
+    tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())])
 }
 
 impl PlanDocument {

@@ -8,7 +8,6 @@ use crate::file_io;
 use crate::i18n::{tr, trf, trf_owned, txt};
 use crate::state::use_app;
 use crate::title::title_from;
-use crate::transfer::FileOutcome;
 use crate::clock::today_iso;
 use ioa_core::comparison::{self, Row};
 use ioa_core::content::content;
@@ -45,11 +44,7 @@ fn open(item: Incoming) -> OpenFile {
             let read = plan_file::read_file(&bytes).map(|file| file.plans).map_err(Refusal::File);
             OpenFile { name, read }
         }
-        Incoming::Refused(FileOutcome::Refused { file_name, error }) => OpenFile { name: file_name, read: Err(Refusal::File(error)) },
-        // A size check refuses only; the other outcomes belong to the import.
-        Incoming::Refused(FileOutcome::Imported { file_name, .. } | FileOutcome::NotStored { file_name, .. }) => {
-            OpenFile { name: file_name, read: Err(Refusal::Unreadable) }
-        }
+        Incoming::Refused { name, error } => OpenFile { name, read: Err(Refusal::File(error)) },
         Incoming::Unreadable { name } => OpenFile { name, read: Err(Refusal::Unreadable) },
     }
 }
@@ -161,14 +156,14 @@ fn Overview(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
 #[component]
 fn StepSideBySide(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
     let app = use_app();
+    // The select's value, `tool/step`; empty until a step is chosen.
     let chosen: RwSignal<String> = RwSignal::new(String::new());
-    let rows = Memo::new(move |_| {
-        let lang = app.lang.get();
+    let step = move || {
         let key = chosen.get();
         let (tool_id, step_id) = key.split_once('/')?;
         let tool = content().tool(tool_id)?;
-        Some(plans.with(|p| comparison::step(content(), tool, step_id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang)))
-    });
+        Some((tool, tool.step(step_id)?))
+    };
     let options = move || {
         let lang = app.lang.get();
         content()
@@ -197,15 +192,12 @@ fn StepSideBySide(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
                     {options}
                 </select>
             </div>
-            {move || rows.get().map(|rows| {
+            {move || step().map(|(tool, step)| {
                 let lang = app.lang.get();
-                let label = content().tool(chosen.get_untracked().split('/').next().unwrap_or_default())
-                    .and_then(|t| t.step(chosen.get_untracked().split('/').nth(1).unwrap_or_default()).map(|s| (t, s)))
-                    .map(|(t, s)| format!("{}: {}", t.title.get(lang), s.title.get(lang)))
-                    .unwrap_or_default();
+                let rows = plans.with(|p| comparison::step(content(), tool, &step.id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang));
                 view! {
-                    <h3 class="ds-heading compare__step-heading" data-size="sm">{label}</h3>
-                    {comparison_table(plans.get_untracked(), rows, lang, "compare.step_title")}
+                    <h3 class="ds-heading compare__step-heading" data-size="sm">{format!("{}: {}", tool.title.get(lang), step.title.get(lang))}</h3>
+                    {comparison_table(plans.get(), rows, lang, "compare.step_title")}
                 }
             })}
         </section>

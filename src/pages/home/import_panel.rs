@@ -62,7 +62,9 @@ pub fn ImportPanel(
                     conflicts.update(|c| c.extend(waiting));
                 }
             }
-            Incoming::Refused(refused) => report.update(|r| r.extend(outcome_line(&refused, lang))),
+            Incoming::Refused { name, error } => {
+                report.update(|r| r.extend(outcome_line(&FileOutcome::Refused { file_name: name, error }, lang)))
+            }
             Incoming::Unreadable { name } => {
                 report.update(|r| r.push(ReportLine { ok: false, text: trf(lang, "import.error.unreadable_file", &[("file", &name)]) }));
             }
