@@ -67,9 +67,11 @@ test('by keyboard alone: choose the files, pick a step, read it side by side; it
   const { context, page } = await freshPage(browser);
   await page.goto(`${server.url}#/compare`);
   await ready(page);
+  // Listen for the file chooser before tabbing: Playwright turns on its interception
+  // asynchronously, and a key pressed at once can beat it (the chooser then opens unseen).
+  const chooserShown = page.waitForEvent('filechooser', { timeout: 10000 });
   await tabTo(page, '.compare__files .drop-zone button');
-  const chooserShown = page.waitForEvent('filechooser', { timeout: 5000 });
-  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
   const chooser = await chooserShown.catch(async (e) => { throw new Error(`${e.message}; focus on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100))}`); });
   await chooser.setFiles(files());
   await page.waitForSelector('.compare__table');
