@@ -184,6 +184,8 @@ fn install_bokmal_bundle() {
     };
     let json = ioa_core::bundle::make(ioa_core::Lang::Nb, &read).unwrap();
     ioa_core::bundle::install(ioa_core::Lang::Nb, &json).unwrap();
+    let ui = ioa_core::bundle::make_ui(ioa_core::Lang::Nb, &read).unwrap();
+    ioa_core::bundle::install_ui(ioa_core::Lang::Nb, &ui).unwrap();
 }
 
 /// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.

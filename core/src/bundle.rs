@@ -1,9 +1,11 @@
-//! Content travels to the app one language at a time. A bundle (`content/<lang>.json` in the
-//! build) holds everything written for users in that language: the worksheets, the roadmap and
-//! crosswalk, the decision texts, the legal rules and the UI texts. [`make`] builds it from the
-//! trilingual sources (the build's `make-bundles` step and the tests use the same function);
-//! [`install`] reads it in the app. The first bundle sets the content; a later language's bundle
-//! must have exactly the same shape and only adds its texts.
+//! Content travels to the app one language at a time, in two files. The UI texts
+//! (`content/<lang>.ui.json`) are all the library's first view needs; the content bundle
+//! (`content/<lang>.json`) holds everything else written for users in that language: the
+//! worksheets, the roadmap and crosswalk, the decision texts and the legal rules. [`make`] and
+//! [`make_ui`] build them from the trilingual sources (the build's `make-bundles` step and the
+//! tests use the same functions); [`install_ui`] and [`install`] read them in the app. The first
+//! content bundle sets the content; a later language's bundle must have exactly the same shape
+//! and only adds its texts.
 
 use crate::content::{Content, Crosswalk, Phase, Register, Roadmap, Tool, PHASE_IDS, TOOL_IDS};
 use crate::decision_text::DecisionText;
@@ -43,9 +45,31 @@ pub struct Sources {
     pub legal: &'static str,
 }
 
-/// Where the app finds a language's bundle, relative to the page.
+/// Where the app finds a language's content bundle, relative to the page.
 pub fn url(lang: Lang) -> String {
     format!("content/{}.json", lang.code())
+}
+
+/// Where the app finds a language's UI texts, relative to the page.
+pub fn ui_url(lang: Lang) -> String {
+    format!("content/{}.ui.json", lang.code())
+}
+
+/// UI texts only the parts' views use (by their key's first part): they travel in the content
+/// bundle, which every part waits for, so the library's first file stays small. A test checks
+/// that the library's sources use none of them.
+pub const PART_TEXTS: [&str; 16] = [
+    "benefit", "crosswalk", "dashboard", "decision", "document", "field", "guide", "nav", "overview",
+    "plan_document", "register", "roadmap", "save", "step", "step_record", "versions",
+];
+
+fn is_part_text(key: &str) -> bool {
+    PART_TEXTS.contains(&key.split('.').next().unwrap_or(key))
+}
+
+fn locale(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result<BTreeMap<String, String>, String> {
+    let path = locale_source(lang);
+    serde_json::from_str(&read(&path)?).map_err(|e| format!("{path}: {e}"))
 }
 
 /// The locale file of a language (UI texts: a flat map, already one language).
@@ -53,7 +77,14 @@ pub fn locale_source(lang: Lang) -> String {
     format!("locales/{}.json", lang.code())
 }
 
-/// Builds the bundle for `lang` from the sources; `read` gives a source file's text.
+/// Builds the UI texts file for `lang` from its locale file (checked to be a flat map of texts):
+/// every text but the parts' views' ones.
+pub fn make_ui(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
+    let texts: BTreeMap<String, String> = locale(lang, read)?.into_iter().filter(|(k, _)| !is_part_text(k)).collect();
+    serde_json::to_string(&texts).map_err(|e| e.to_string())
+}
+
+/// Builds the content bundle for `lang` from the sources; `read` gives a source file's text.
 pub fn make(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
     use serde_json::{Map, Value};
     let load = |path: &str| -> Result<Value, String> {
@@ -74,8 +105,9 @@ pub fn make(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result
     bundle.insert("crosswalk".into(), load(SOURCES.crosswalk)?);
     bundle.insert("decision".into(), load(SOURCES.decision)?);
     bundle.insert("legal".into(), field(load(SOURCES.legal)?, "rules", SOURCES.legal)?);
-    let locale = locale_source(lang);
-    bundle.insert("locale".into(), serde_json::from_str(&read(&locale)?).map_err(|e| format!("{locale}: {e}"))?);
+    let part_texts: Map<String, Value> =
+        locale(lang, read)?.into_iter().filter(|(k, _)| is_part_text(k)).map(|(k, v)| (k, Value::String(v))).collect();
+    bundle.insert("texts".into(), Value::Object(part_texts));
     serde_json::to_string(&Value::Object(bundle)).map_err(|e| e.to_string())
 }
 
@@ -105,8 +137,8 @@ struct Bundle {
     crosswalk: Crosswalk,
     decision: DecisionText,
     legal: Vec<Rule>,
-    /// The UI texts: one language's own words, so not part of the shape check.
-    locale: BTreeMap<String, String>,
+    /// The parts' views' UI texts: one language's own words, so not part of the shape check.
+    texts: BTreeMap<String, String>,
 }
 
 /// What the first bundle set up; later languages fill in its texts.
@@ -117,65 +149,64 @@ struct Installed {
 }
 
 static INSTALLED: OnceLock<Installed> = OnceLock::new();
-/// The text handles of the first bundle, in order, and which languages are in.
+/// The text handles of the first bundle, in order, and which languages' content is in.
 static HANDLES: Mutex<Handles> = Mutex::new((Vec::new(), [false; 3]));
+/// Which languages' UI texts are in.
+static UI: Mutex<[bool; 3]> = Mutex::new([false; 3]);
 
-/// Whether `lang`'s bundle is in.
+type Handles = (Vec<Text>, [bool; 3]);
+
+/// Whether `lang`'s UI texts are in.
+pub fn ui_installed(lang: Lang) -> bool {
+    UI.lock().unwrap_or_else(|e| e.into_inner())[lang.index()]
+}
+
+/// Whether `lang`'s content is in.
 pub fn installed(lang: Lang) -> bool {
     HANDLES.lock().unwrap_or_else(|e| e.into_inner()).1[lang.index()]
 }
 
-/// The first bundle's text, kept until the content is first needed: the library's first view
-/// needs only the UI texts, so the worksheets are read when something first asks for them.
-static FIRST: Mutex<Option<(Lang, String)>> = Mutex::new(None);
-
-/// Only the UI texts of a bundle (the rest is skipped, not built).
-#[derive(Deserialize)]
-struct LocaleOnly {
-    locale: BTreeMap<String, String>,
+/// Takes `lang`'s UI texts (the JSON text of its `.ui.json`).
+pub fn install_ui(lang: Lang, json: &str) -> Result<(), String> {
+    let mut ui = UI.lock().unwrap_or_else(|e| e.into_inner());
+    if ui[lang.index()] {
+        return Ok(());
+    }
+    let texts: BTreeMap<String, String> = serde_json::from_str(json).map_err(|e| format!("{}: {e}", ui_url(lang)))?;
+    crate::i18n::install(lang, texts);
+    ui[lang.index()] = true;
+    Ok(())
 }
 
-type Handles = (Vec<Text>, [bool; 3]);
-
-/// Takes `lang`'s bundle (its JSON text): its UI texts at once, its content when first needed
-/// (the first language) or at once against the first (a later one, so a bundle that does not fit
-/// is refused here).
+/// Takes `lang`'s content bundle (its JSON text): the first sets up the content, a later one is
+/// read against it, so a bundle that does not fit is refused with nothing changed.
 pub fn install(lang: Lang, json: &str) -> Result<(), String> {
     let mut handles = HANDLES.lock().unwrap_or_else(|e| e.into_inner());
     if handles.1[lang.index()] {
         return Ok(());
     }
-    let first_waits = FIRST.lock().unwrap_or_else(|e| e.into_inner()).is_some();
-    if INSTALLED.get().is_none() && !first_waits {
-        let locale = serde_json::from_str::<LocaleOnly>(json).map_err(|e| format!("content/{}.json: {e}", lang.code()))?.locale;
-        crate::i18n::install(lang, locale);
-        *FIRST.lock().unwrap_or_else(|e| e.into_inner()) = Some((lang, json.to_string()));
+    let texts = if INSTALLED.get().is_none() {
+        read_first(lang, json, &mut handles)?
     } else {
-        read_first(&mut handles)?;
-        let (read, locale) = read_later(lang, json, &handles.0)?;
+        let (read, texts) = read_later(lang, json, &handles.0)?;
         commit(lang, &handles.0, read.pending);
-        crate::i18n::install(lang, locale);
-    }
+        texts
+    };
+    crate::i18n::install_parts(lang, texts);
     handles.1[lang.index()] = true;
     Ok(())
 }
 
-/// Builds the content from the first bundle, if that has not happened yet.
-fn read_first(handles: &mut Handles) -> Result<(), String> {
-    if INSTALLED.get().is_some() {
-        return Ok(());
-    }
-    let Some((lang, json)) = FIRST.lock().unwrap_or_else(|e| e.into_inner()).take() else {
-        return Err("no content bundle is installed".into());
-    };
-    let (parsed, read) = read_bundle(lang, None, || serde_json::from_str::<Bundle>(&json));
-    let bundle = parsed.map_err(|e| format!("content/{}.json: {e}", lang.code()))?;
+/// Builds the content from the first bundle; returns its UI texts.
+fn read_first(lang: Lang, json: &str, handles: &mut Handles) -> Result<BTreeMap<String, String>, String> {
+    let (parsed, read) = read_bundle(lang, None, || serde_json::from_str::<Bundle>(json));
+    let bundle = parsed.map_err(|e| format!("{}: {e}", url(lang)))?;
     let tools: Vec<&str> = bundle.tools.iter().map(|t| t.id.as_str()).collect();
     let phases: Vec<&str> = bundle.phases.iter().map(|p| p.worksheet.id.as_str()).collect();
     if tools != TOOL_IDS || phases != PHASE_IDS {
         return Err(format!("tools {tools:?} or phases {phases:?} out of order"));
     }
-    let Bundle { registers, tools, mut roadmap, phases, crosswalk, decision, legal, .. } = bundle;
+    let Bundle { registers, tools, mut roadmap, phases, crosswalk, decision, legal, texts } = bundle;
     roadmap.phases = phases;
     let content = Content { registers, tools, roadmap, crosswalk };
     let installed = Installed {
@@ -185,19 +216,14 @@ fn read_first(handles: &mut Handles) -> Result<(), String> {
     };
     INSTALLED.set(installed).map_err(|_| "content installed twice".to_string())?;
     handles.0 = read.handles;
-    Ok(())
+    Ok(texts)
 }
 
-/// The content and its texts, reading the first bundle now if nothing has yet.
+/// The content and its texts. The app fetches a content bundle before any view or file
+/// reader that needs it runs, so reaching this without one is a defect.
 fn installed_content() -> &'static Installed {
     ensure_for_tests();
-    if let Some(installed) = INSTALLED.get() {
-        return installed;
-    }
-    let mut handles = HANDLES.lock().unwrap_or_else(|e| e.into_inner());
-    // The bundle comes from this build, made from the tested sources: failing here is a defect.
-    read_first(&mut handles).unwrap_or_else(|e| panic!("content bundle: {e}"));
-    INSTALLED.get().expect("just read")
+    INSTALLED.get().expect("a content bundle is installed before the content is read")
 }
 
 /// Reads a later language's bundle against the handles of the first: its strings wait in the
@@ -205,7 +231,7 @@ fn installed_content() -> &'static Installed {
 fn read_later(lang: Lang, json: &str, handles: &[Text]) -> Result<(crate::text::Read, BTreeMap<String, String>), String> {
     let installed = INSTALLED.get().ok_or("no first bundle")?;
     let (parsed, read) = read_bundle(lang, Some(handles.to_vec()), || serde_json::from_str::<Bundle>(json));
-    let bundle = parsed.map_err(|e| format!("content/{}.json: {e}", lang.code()))?;
+    let bundle = parsed.map_err(|e| format!("{}: {e}", url(lang)))?;
     let same_shape = read.pending.len() == handles.len()
         && bundle.registers == installed.content.registers
         && bundle.tools == installed.content.tools
@@ -214,9 +240,9 @@ fn read_later(lang: Lang, json: &str, handles: &[Text]) -> Result<(crate::text::
         && bundle.decision == *installed.decision
         && bundle.legal == installed.legal;
     if !same_shape {
-        return Err(format!("content/{}.json does not match the content already loaded", lang.code()));
+        return Err(format!("{} does not match the content already loaded", url(lang)));
     }
-    Ok((read, bundle.locale))
+    Ok((read, bundle.texts))
 }
 
 /// The content, once a bundle is in. Tests install all three languages from the sources.
@@ -239,6 +265,8 @@ pub(crate) fn ensure_for_tests() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         for lang in Lang::ALL {
+            let ui = make_ui(lang, &read_source).unwrap_or_else(|e| panic!("UI texts {lang:?}: {e}"));
+            install_ui(lang, &ui).unwrap_or_else(|e| panic!("install UI texts {lang:?}: {e}"));
             let json = make(lang, &read_source).unwrap_or_else(|e| panic!("bundle {lang:?}: {e}"));
             install(lang, &json).unwrap_or_else(|e| panic!("install {lang:?}: {e}"));
         }
@@ -277,6 +305,60 @@ mod tests {
         assert!(!nb.contains("\"nn\":"), "no text object left");
         let en = make(Lang::En, &read_source).unwrap();
         assert!(en.len() < nb.len() * 2, "about one language's worth");
+    }
+
+    #[test]
+    fn the_ui_texts_travel_apart_from_the_content() {
+        let nb = make(Lang::Nb, &read_source).unwrap();
+        let ui = make_ui(Lang::Nb, &read_source).unwrap();
+        assert!(ui.contains("\"about.link\":\"Om appen og personvern\""));
+        assert!(!nb.contains("about.link"), "the content bundle carries no library texts");
+        assert!(nb.contains("\"overview.keep.title\""), "but the parts' views' texts");
+        assert!(!ui.contains("\"overview.keep.title\""));
+        assert!(!ui.contains("\"registers\"") && !ui.contains("\"steps\""), "the UI file carries no worksheets");
+        assert!(ui.len() * 4 < nb.len(), "the UI texts are the small part: {} vs {}", ui.len(), nb.len());
+        assert!(install_ui(Lang::Nb, "{\"a\": 1}").is_ok(), "already in: not read again");
+        assert!(make_ui(Lang::Nb, &|_| Ok("{\"a\": 1}".into())).is_err(), "a locale must be texts only");
+    }
+
+    /// The library's first view has only the `.ui.json` texts: its sources (the entry files and
+    /// every module of ours they name, as scripts/purge-css.mjs finds them) may use no text
+    /// that travels with the content.
+    #[test]
+    fn the_library_uses_no_part_texts() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut found: Vec<std::path::PathBuf> = ["src/app.rs", "src/lib.rs", "src/pages/home.rs"].iter().map(|f| root.join(f)).collect();
+        found.extend(std::fs::read_dir(root.join("src/pages/home")).unwrap().map(|e| e.unwrap().path()));
+        let path = regex::Regex::new(r"crate::((?:[a-z_]+::)*[a-z_]+)").unwrap();
+        let key = regex::Regex::new(r#""([a-z_]+)\.[a-z0-9_.]+""#).unwrap();
+        let mut i = 0;
+        let mut offending = Vec::new();
+        while i < found.len() {
+            let src = std::fs::read_to_string(&found[i]).unwrap();
+            for c in key.captures_iter(&src) {
+                if PART_TEXTS.contains(&&c[1]) {
+                    offending.push(format!("{}: {}", found[i].display(), &c[0]));
+                }
+            }
+            for c in path.captures_iter(&src) {
+                let parts: Vec<&str> = c[1].split("::").collect();
+                if parts[0] == "pages" {
+                    continue;
+                }
+                for n in (1..=parts.len()).rev() {
+                    let file = root.join(format!("src/{}.rs", parts[..n].join("/")));
+                    if file.is_file() {
+                        if !found.contains(&file) {
+                            found.push(file);
+                        }
+                        break;
+                    }
+                }
+            }
+            i += 1;
+        }
+        assert!(found.len() > 20, "found only {} library files: is the scan broken?", found.len());
+        assert!(offending.is_empty(), "the library uses texts that come with the content: {offending:?}");
     }
 
     #[test]

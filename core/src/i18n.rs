@@ -9,26 +9,28 @@ use std::sync::OnceLock;
 
 type Table = BTreeMap<String, String>;
 
-static TABLES: [OnceLock<Table>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+/// Per language: the library's texts (from the `.ui.json` file) and the parts' views' texts
+/// (from the content bundle, see [`crate::bundle::PART_TEXTS`]).
+static TABLES: [[OnceLock<Table>; 2]; 3] = [const { [OnceLock::new(), OnceLock::new()] }; 3];
 
-fn slot(lang: Lang) -> &'static OnceLock<Table> {
-    &TABLES[lang.index()]
-}
-
-/// Takes a language's UI texts from its bundle (see [`crate::bundle`]).
+/// Takes a language's library texts (see [`crate::bundle`]).
 pub(crate) fn install(lang: Lang, table: Table) {
-    let _ = slot(lang).set(table);
+    let _ = TABLES[lang.index()][0].set(table);
 }
 
-fn table(lang: Lang) -> &'static Table {
-    static EMPTY: Table = BTreeMap::new();
+/// Takes a language's texts for the parts' views, which come with its content.
+pub(crate) fn install_parts(lang: Lang, table: Table) {
+    let _ = TABLES[lang.index()][1].set(table);
+}
+
+fn tables(lang: Lang) -> impl Iterator<Item = &'static Table> {
     crate::bundle::ensure_for_tests();
-    slot(lang).get().unwrap_or(&EMPTY)
+    TABLES[lang.index()].iter().filter_map(OnceLock::get)
 }
 
 /// The text for `key`. A missing key shows the key itself, which the tests keep from shipping.
 pub fn t(lang: Lang, key: &str) -> &'static str {
-    match table(lang).get(key) {
+    match tables(lang).find_map(|table| table.get(key)) {
         Some(text) => text.as_str(),
         None => leak_key(key),
     }
@@ -50,7 +52,7 @@ pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 
 /// All keys of a locale (for the tests and for tooling).
 pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
-    table(lang).keys().map(String::as_str)
+    tables(lang).flat_map(|table| table.keys().map(String::as_str))
 }
 
 #[cfg(test)]

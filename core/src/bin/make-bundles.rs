@@ -1,7 +1,8 @@
-//! Writes the per-language content bundles into a build folder: `<dir>/content/<lang>.json`.
+//! Writes the per-language files into a build folder: the content bundle `<dir>/content/<lang>.json`
+//! and the UI texts `<dir>/content/<lang>.ui.json`.
 //! Run by Trunk's post_build hook (see Trunk.toml) with the staging folder.
 
-use ioa_core::bundle::{make, read_source, url};
+use ioa_core::bundle::{make, make_ui, read_source, ui_url, url};
 use ioa_core::Lang;
 
 fn main() {
@@ -12,10 +13,13 @@ fn main() {
     };
     let dir = std::path::Path::new(&dir);
     for lang in Lang::ALL {
-        let path = dir.join(url(lang));
-        let json = make(lang, &read_source).unwrap_or_else(|e| panic!("bundle {}: {e}", lang.code()));
-        std::fs::create_dir_all(path.parent().expect("a folder")).expect("create the content folder");
-        std::fs::write(&path, &json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        println!("bundle {}: {} bytes", path.display(), json.len());
+        let files = [(url(lang), make(lang, &read_source)), (ui_url(lang), make_ui(lang, &read_source))];
+        for (file, json) in files {
+            let path = dir.join(file);
+            let json = json.unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            std::fs::create_dir_all(path.parent().expect("a folder")).expect("create the content folder");
+            std::fs::write(&path, &json).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            println!("bundle {}: {} bytes", path.display(), json.len());
+        }
     }
 }
