@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, freshPage, ready, saved, createPlan, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, createPlan, axe, storedPlans } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -87,25 +87,55 @@ test('under a sub-path, a deep link opens offline', async () => {
   await sub.close();
 });
 
-test('the first view fetches the texts of one language only; the others wait until chosen', async () => {
+test('the library loads its UI texts and main code only; content, parts and other languages wait until needed', async () => {
   const { context, page, log } = await freshPage(browser);
   const byPage = [];
   context.on('request', (r) => { if (!r.serviceWorker()) byPage.push(new URL(r.url()).pathname); });
+  const texts = (from = 0) => byPage.slice(from).filter((p) => p.startsWith('/content/'));
+  const parts = (from = 0) => byPage.slice(from).filter((p) => /^\/(split|chunk)_.*\.wasm$/.test(p));
   await page.goto(server.url);
   await ready(page);
-  assert.deepEqual(byPage.filter((p) => p.startsWith('/content/')), ['/content/nb.json']);
+  assert.deepEqual(texts(), ['/content/nb.ui.json'], 'the library needs the UI texts only');
+  assert.deepEqual(parts(), [], 'and no part of the app beyond the library');
   await page.click('button[lang=nn]');
   await page.waitForSelector('html[lang=nn]');
   assert.match(await page.textContent('main h1'), /Planlegg ei innovativ anskaffing/);
-  assert.ok(byPage.includes('/content/nn.json'), 'nynorsk fetched when chosen');
-  assert.ok(!byPage.includes('/content/en.json'), 'English not fetched by the page');
-  // The next start fetches the chosen language only.
+  assert.ok(byPage.includes('/content/nn.ui.json'), 'nynorsk fetched when chosen');
+  assert.ok(!byPage.some((p) => p.startsWith('/content/en')), 'English not fetched by the page');
+  // The next start fetches the chosen language's UI texts only.
   const before = byPage.length;
   await page.reload();
   await ready(page);
-  assert.deepEqual(byPage.slice(before).filter((p) => p.startsWith('/content/')), ['/content/nn.json']);
+  assert.deepEqual(texts(before), ['/content/nn.ui.json']);
+  // Opening a plan brings its content and the plan part.
+  const opened = byPage.length;
+  await page.fill('#new-title', 'Planen');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.task-list');
+  assert.deepEqual(texts(opened), ['/content/nn.json']);
+  assert.ok(parts(opened).includes('/split_plan.wasm'), `the plan part came with it: ${parts(opened)}`);
+  assert.ok(!parts(opened).includes('/split_compare.wasm'), 'the comparison did not');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a part of the app that cannot be fetched says so, offers to try again, and the plans stay', async () => {
+  const { context, page, log } = await freshPage(browser, { serviceWorkers: 'block' });
+  const plan = await createPlan(page, server.url, 'Planen som blir');
+  await context.route('**/split_plan.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await page.reload();
+  const title = page.locator('main h1', { hasText: 'Denne delen av appen kunne ikke lastes' });
+  await title.waitFor();
+  assert.match(await page.textContent('main'), /Planene dine ligger trygt/);
+  assert.equal((await storedPlans(page)).length, 1, 'the plan is still stored');
+  assert.deepEqual(await axe(page), []);
+  await context.unroute('**/split_plan.wasm');
+  await page.click('main button');
+  await page.waitForSelector('.task-list');
+  assert.match(page.url(), new RegExp(`#/plan/${plan}$`));
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, [], 'no crash, only the message');
   await context.close();
 });
 
@@ -121,7 +151,7 @@ test('without its texts the app says so in all three languages; a missing langua
 
   // English chosen earlier, but its texts cannot be had: the app starts, in bokmål.
   await page.evaluate(() => localStorage.setItem('ioa-planleggeren/prefs', JSON.stringify({ lang: 'en' })));
-  await context.route('**/content/en.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await context.route('**/content/en*.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await page.reload();
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');

@@ -1,5 +1,5 @@
 // Starts the app. A separate file (not an inline script) so the Content-Security-Policy needs
-// no 'unsafe-inline'. Trunk builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm without hashes.
+// no 'unsafe-inline'. scripts/build-app.sh builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm without hashes.
 import init from './ioa-planleggeren.js';
 
 init({ module_or_path: './ioa-planleggeren_bg.wasm' });
@@ -20,6 +20,7 @@ if ('serviceWorker' in navigator) {
   const hadController = Boolean(navigator.serviceWorker.controller);
   let asked = false;
   started.then(() => navigator.serviceWorker.register('sw.js')).then((registration) => {
+    if (!registration) return; // service workers blocked (a policy or a test): online only
     const watch = (worker) => worker.addEventListener('statechange', () => {
       if (worker.state === 'installed' && navigator.serviceWorker.controller) announce('ready');
     });

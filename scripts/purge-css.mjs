@@ -5,13 +5,20 @@
 // inside :is(), :where(), :not() and :has() are not judged: `.ds-input:not([size],[cols])` gives
 // every input its width whether or not `cols` is used (PurgeCSS drops such selectors, which
 // broke reflow at 320 px). Tags and attributes are never judged. Tokens, :root and base stay.
-// Output: style/generated/ds-components.css (not committed; index.html links it).
+// The kept rules are split in two: those whose classes all appear in the library's sources
+// (the first view: app.rs, pages/home and every module they name, followed by their
+// `crate::…` paths) and the rest, which only the parts' views use and src/part_styles.rs adds
+// with the first part. Both keep Designsystemet's @layer blocks, and the app's own CSS is
+// unlayered, so the order the two files load in does not change which rule wins over ours.
+// Output: style/generated/ds-components.css (index.html links it) and ds-parts.css (not
+// committed).
 import postcss from 'postcss';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const source = 'node_modules/@digdir/designsystemet-css/dist/src/index.css';
 const out = 'style/generated/ds-components.css';
+const outParts = 'style/generated/ds-parts.css';
 
 function files(dir, ext) {
   return readdirSync(dir).flatMap((name) => {
@@ -21,6 +28,30 @@ function files(dir, ext) {
 }
 const text = [...files('src', '.rs'), 'index.html', ...files('public', '.js')].map((f) => readFileSync(f, 'utf8')).join('\n');
 const used = new Set(text.match(/[A-Za-z0-9_-]+/g));
+
+/** The library's sources: its entry files and every module of ours they name, except pages. */
+function librarySources() {
+  const found = new Set(['src/app.rs', 'src/lib.rs', 'src/pages/home.rs', ...files('src/pages/home', '.rs')]);
+  const queue = [...found];
+  while (queue.length) {
+    const body = readFileSync(queue.pop(), 'utf8');
+    for (const [, path] of body.matchAll(/crate::((?:[a-z_]+::)*[a-z_]+)/g)) {
+      const parts = path.split('::');
+      if (parts[0] === 'pages') continue; // other views are parts
+      for (let n = parts.length; n > 0; n--) {
+        const file = `src/${parts.slice(0, n).join('/')}.rs`;
+        if (statSync(file, { throwIfNoEntry: false })?.isFile()) {
+          if (!found.has(file)) { found.add(file); queue.push(file); }
+          break;
+        }
+      }
+    }
+  }
+  return [...found];
+}
+const library = librarySources();
+const libraryText = [...library, 'index.html', ...files('public', '.js')].map((f) => readFileSync(f, 'utf8')).join('\n');
+const usedFirst = new Set(libraryText.match(/[A-Za-z0-9_-]+/g));
 
 /** The selector with everything inside parentheses (and strings) left out. */
 function outside(selector) {
@@ -32,24 +63,36 @@ function outside(selector) {
   }
   return kept;
 }
-const keep = (selector) => (outside(selector).match(/\.(-?[A-Za-z_][\w-]*)/g) ?? []).every((c) => used.has(c.slice(1)));
+const classes = (selector) => outside(selector).match(/\.(-?[A-Za-z_][\w-]*)/g) ?? [];
+const keep = (selector) => classes(selector).every((c) => used.has(c.slice(1)));
+const first = (selector) => classes(selector).every((c) => usedFirst.has(c.slice(1)));
 
-const root = postcss.parse(readFileSync(source, 'utf8'), { from: source });
-let dropped = 0;
-root.walkRules((rule) => {
-  if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;
-  const selectors = rule.selectors.filter(keep);
-  dropped += rule.selectors.length - selectors.length;
-  if (selectors.length === 0) rule.remove();
-  else rule.selectors = selectors;
-});
-// At-rules left empty (a @media or @layer block whose rules all went).
-let removed;
-do {
-  removed = 0;
-  root.walkAtRules((at) => { if (at.nodes && at.nodes.length === 0) { at.remove(); removed++; } });
-} while (removed);
+/** The stylesheet with only the selectors `wanted` keeps; returns it and how many went. */
+function cut(wanted) {
+  const root = postcss.parse(readFileSync(source, 'utf8'), { from: source });
+  let dropped = 0;
+  root.walkRules((rule) => {
+    if (rule.parent?.type === 'atrule' && /keyframes$/.test(rule.parent.name)) return;
+    const selectors = rule.selectors.filter(wanted);
+    dropped += rule.selectors.length - selectors.length;
+    if (selectors.length === 0) rule.remove();
+    else rule.selectors = selectors;
+  });
+  // At-rules left empty (a @media or @layer block whose rules all went).
+  let removed;
+  do {
+    removed = 0;
+    root.walkAtRules((at) => { if (at.nodes && at.nodes.length === 0) { at.remove(); removed++; } });
+  } while (removed);
+  return [root.toString(), dropped];
+}
+// Rules that are not rules of selectors (tokens, :root, keyframes) stay in the first file.
+const [css, dropped] = cut((s) => keep(s) && first(s));
+const [partsCss] = cut((s) => keep(s) && !first(s));
+const partsOnly = postcss.parse(partsCss);
+partsOnly.walkAtRules((at) => { if (/keyframes$/.test(at.name)) at.remove(); });
+partsOnly.walkAtRules((at) => { if (at.nodes && at.nodes.length === 0) at.remove(); });
 mkdirSync('style/generated', { recursive: true });
-const css = root.toString();
 writeFileSync(out, css);
-console.log(`purge-css: ${statSync(source).size} → ${Buffer.byteLength(css)} bytes (${dropped} selectors dropped)`);
+writeFileSync(outParts, partsOnly.toString());
+console.log(`purge-css: ${statSync(source).size} → ${Buffer.byteLength(css)} bytes for the library (${library.length} source files), ${Buffer.byteLength(partsOnly.toString())} for the parts (${dropped} selectors out of the first)`);

@@ -42,7 +42,16 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg_version"; then
   cargo install wasm-bindgen-cli --version "$wbg_version"
 fi
 
-# npm: binaryen (wasm-opt 132; Debian's 108 breaks the bundle), Designsystemet, Inter, Playwright.
+# wasm-split-cli splits the app's wasm into parts (scripts/build-app.sh). Its version must know
+# the split points of the wasm_split_helpers in Cargo.lock (0.2.x).
+WASM_SPLIT_VERSION=0.2.4
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  log "cargo: installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary
+fi
+
+# npm: binaryen (wasm-opt 132; Debian's 108 breaks the bundle), Designsystemet, Inter, Playwright,
+# terser (minifies the JS glue).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
@@ -51,4 +60,4 @@ fi
 # Crates for offline builds (trunk build --offline passes --offline to cargo).
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 
-log "ready in $(( $(date +%s) - started )) s: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version 2>/dev/null | head -1)"
+log "ready in $(( $(date +%s) - started )) s: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | head -1)"

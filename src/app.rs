@@ -6,13 +6,17 @@ use crate::components::banners::StorageBanners;
 use crate::components::update_banner::UpdateBanner;
 use crate::components::shell::{Footer, Header, SkipLink};
 use crate::components::not_found::NotFoundPage;
-use crate::pages::{about::AboutPage, compare::ComparePage, facts::FactsPage, home::HomePage, plan_scope::PlanScope};
+use crate::components::part_unavailable::PartUnavailable;
+use crate::i18n::txt;
+use crate::pages::{home::HomePage, parts};
+use crate::split::SplitLoaderError;
 use crate::persistence::{self, Mode};
 use crate::state::{AppState, KeepStorage, Notices};
 use ioa_core::route::Route;
 use ioa_core::storage::{self, MemoryKv};
 use ioa_core::Lang;
 use leptos::prelude::*;
+use std::future::Future;
 use std::rc::Rc;
 
 fn current_route() -> Route {
@@ -48,7 +52,7 @@ fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
 pub fn App() -> impl IntoView {
     let (plans, notices) = open_library();
     // start() fell back to bokmål if the chosen language's texts could not be fetched.
-    let lang = persistence::with_store(storage::load_lang).filter(|l| ioa_core::bundle::installed(*l)).unwrap_or(Lang::Nb);
+    let lang = persistence::with_store(storage::load_lang).filter(|l| ioa_core::bundle::ui_installed(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),
@@ -106,15 +110,25 @@ pub fn App() -> impl IntoView {
         route
     });
 
-    let page = move || match plan_id.get() {
-        Some(id) => view! { <PlanScope id=id/> }.into_any(),
-        None => match state.route.get() {
-            Route::Home => view! { <HomePage/> }.into_any(),
-            Route::Facts => view! { <FactsPage/> }.into_any(),
-            Route::About => view! { <AboutPage/> }.into_any(),
-            Route::Compare => view! { <ComparePage/> }.into_any(),
-            _ => view! { <NotFoundPage/> }.into_any(),
-        },
+    // The library is in the main wasm; other views' code and the content may first have to be
+    // downloaded (src/split.rs). Until they are in, the view says it is loading; when they
+    // arrive, this runs again and makes the view as usual. A failed download offers to try again.
+    let parts = Parts { arrived: RwSignal::new(0), unavailable: RwSignal::new(None), shown: StoredValue::new(false) };
+    let page = move || {
+        parts.arrived.track();
+        let navigated = parts.shown.get_value();
+        parts.shown.set_value(true);
+        let part = move |view, code| part_view(state, parts, view, code, navigated);
+        match plan_id.get() {
+            Some(id) => part(Box::pin(parts::plan_scope::plan_scope(id)), Box::pin(parts::plan_scope::load())),
+            None => match state.route.get() {
+                Route::Home => view! { <HomePage/> }.into_any(),
+                Route::Facts => part(Box::pin(parts::facts::facts()), Box::pin(parts::facts::load())),
+                Route::About => part(Box::pin(parts::about::about()), Box::pin(parts::about::load())),
+                Route::Compare => part(Box::pin(parts::compare::compare()), Box::pin(parts::compare::load())),
+                _ => view! { <NotFoundPage/> }.into_any(),
+            },
+        }
     };
 
     view! {
@@ -130,4 +144,57 @@ pub fn App() -> impl IntoView {
             {move || state.announcement.get()}
         </div>
     }
+}
+
+type Loading<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
+
+/// What the page view knows of the parts on their way.
+#[derive(Clone, Copy)]
+struct Parts {
+    /// Bumped when a part (and the content) arrives, so the view is made again.
+    arrived: RwSignal<u32>,
+    /// The route whose part could not be had.
+    unavailable: RwSignal<Option<Route>>,
+    /// Whether a view was shown before (the first view keeps the focus where it is).
+    shown: StoredValue<bool>,
+}
+
+/// A view from a part: made at once, in the page's reactive scope as any view, when its code and
+/// the content are in; otherwise both are fetched at once and the view is made when they are.
+fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loading<()>, navigated: bool) -> AnyView {
+    use futures::FutureExt;
+    let route = state.route.get_untracked();
+    if parts.unavailable.with_untracked(|r| r.as_ref() == Some(&route)) {
+        let retry = Callback::new(move |_| {
+            parts.unavailable.set(None);
+            parts.arrived.update(|n| *n += 1);
+        });
+        return view! { <PartUnavailable retry/> }.into_any();
+    }
+    if ioa_core::bundle::installed(state.lang.get_untracked()) && crate::part_styles::loaded() {
+        // A part already loaded answers at once.
+        if let Some(Ok(view)) = view.now_or_never() {
+            return view;
+        }
+    }
+    leptos::task::spawn_local(async move {
+        let (content, code, styles) = futures::join!(crate::bundles::content_ready(state), code, crate::part_styles::ready());
+        // Only for the view still asked for: making another view again would lose what it holds.
+        let now = state.route.get_untracked();
+        let same_view = match route.plan_id() {
+            Some(id) => now.plan_id() == Some(id),
+            None => now == route,
+        };
+        if !same_view {
+            return;
+        }
+        if content.is_err() || code.is_err() || styles.is_err() {
+            parts.unavailable.set(Some(route));
+        }
+        parts.arrived.update(|n| *n += 1);
+        if navigated {
+            crate::focus::focus_next_frame("main h1");
+        }
+    });
+    view! { <p class="ds-paragraph" role="status">{txt("part.loading")}</p> }.into_any()
 }

@@ -1,25 +1,61 @@
-//! Fetches a language's content bundle (`content/<lang>.json`, see `ioa_core::bundle`) and
-//! installs it. The app starts with the chosen language's bundle only; another language is
-//! fetched when it is first used (the service worker has it cached, so this works offline).
+//! Fetches a language's texts and installs them (see `ioa_core::bundle`). The app starts with
+//! the chosen language's UI texts only; its content bundle is fetched when a view or a file
+//! reader first needs it, and another language when the user chooses it (the service worker
+//! has every file cached, so this works offline).
 
 use crate::state::AppState;
+use crate::split::lazy_fn;
 use ioa_core::bundle;
 use ioa_core::Lang;
 use leptos::prelude::*;
 
-/// Fetches and installs `lang`'s bundle unless it is in already.
-pub async fn load(lang: Lang) -> Result<(), String> {
+lazy_fn!(
+    /// Reads a content bundle. A split point: the code that reads every content type comes
+    /// with the first content, not with the library.
+    in content: fn install_content(lang: Lang, json: String) -> Result<(), String> =>
+        crate::perf::measured("ioa-bundle-install", || bundle::install(lang, &json))
+);
+
+async fn fetch(url: String) -> Result<String, String> {
+    crate::fetch::text(&url).await.ok_or_else(|| format!("{url} could not be fetched"))
+}
+
+/// Fetches and installs `lang`'s UI texts unless they are in already.
+pub async fn load_ui(lang: Lang) -> Result<(), String> {
+    if bundle::ui_installed(lang) {
+        return Ok(());
+    }
+    bundle::install_ui(lang, &fetch(bundle::ui_url(lang)).await?)
+}
+
+/// Fetches and installs `lang`'s content unless it is in already.
+pub async fn load_content(lang: Lang) -> Result<(), String> {
     if bundle::installed(lang) {
         return Ok(());
     }
-    let json = crate::fetch::text(&bundle::url(lang)).await.ok_or_else(|| format!("{} could not be fetched", bundle::url(lang)))?;
-    crate::perf::measured("ioa-bundle-install", || bundle::install(lang, &json))
+    let json = fetch(bundle::url(lang)).await?;
+    install_content::install_content(lang, json).await.map_err(|e| e.to_string())?
+}
+
+/// Everything in `lang`: what a view in that language needs.
+pub async fn load(lang: Lang) -> Result<(), String> {
+    load_ui(lang).await?;
+    load_content(lang).await
+}
+
+/// Fetches the content of the interface language, for a view or file reader about to need it.
+pub async fn content_ready(app: AppState) -> Result<(), String> {
+    load_content(app.lang.get_untracked()).await
+}
+
+fn all_in(lang: Lang) -> bool {
+    bundle::ui_installed(lang) && bundle::installed(lang)
 }
 
 /// Runs `then` once `lang`'s texts are in: at once if they are, else after fetching them. A
 /// failure is shown as a notice and `then` does not run.
 pub fn with_language(app: AppState, lang: Lang, then: impl FnOnce() + 'static) {
-    if bundle::installed(lang) {
+    if all_in(lang) {
         then();
         return;
     }
@@ -39,7 +75,7 @@ pub fn with_language(app: AppState, lang: Lang, then: impl FnOnce() + 'static) {
 /// fetched (the bundles signal changes when they arrive, so a caller tracking this reads again).
 pub fn usable(app: AppState, lang: Lang) -> Lang {
     app.bundles.track();
-    if bundle::installed(lang) {
+    if all_in(lang) {
         return lang;
     }
     // A second request before the first answers costs one fetch: installing twice is a no-op.

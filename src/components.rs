@@ -9,6 +9,7 @@ pub mod keep_storage_note;
 pub mod last_export;
 pub mod legal_rule;
 pub mod not_found;
+pub mod part_unavailable;
 pub mod place_link;
 pub mod plan_header;
 pub mod rich_text;

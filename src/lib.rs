@@ -13,10 +13,13 @@ pub mod focus;
 pub mod transfer;
 pub mod i18n;
 pub mod pages;
+pub mod part_styles;
 pub mod perf;
 pub mod persistence;
+pub mod plan_files;
 pub mod print_footer;
 pub mod session;
+pub mod split;
 pub mod state;
 pub mod title;
 pub mod word_file;
@@ -24,17 +27,17 @@ pub mod worksheet;
 
 pub use app::App;
 
-/// Fetches the texts of the language last chosen, then mounts the app into `<body>`, replacing
+/// Fetches the UI texts of the language last chosen, then mounts the app into `<body>`, replacing
 /// the static loading shell. If the texts cannot be had, the shell says so.
 pub fn start() {
     let lang = persistence::open_browser_storage()
         .and_then(|kv| ioa_core::storage::load_lang(&kv))
         .unwrap_or(ioa_core::Lang::Nb);
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match bundles::load(lang).await {
+        let loaded = match bundles::load_ui(lang).await {
             Ok(()) => Ok(()),
-            // A bundle in another language is better than no app.
-            Err(_) if lang != ioa_core::Lang::Nb => bundles::load(ioa_core::Lang::Nb).await,
+            // Texts in another language are better than no app.
+            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(ioa_core::Lang::Nb).await,
             Err(e) => Err(e),
         };
         let document = leptos::prelude::document();

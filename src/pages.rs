@@ -8,6 +8,7 @@ pub mod document;
 pub mod facts;
 pub mod home;
 pub mod overview;
+pub mod parts;
 pub mod phase;
 pub mod plan_document;
 pub mod plan_scope;

@@ -10,7 +10,8 @@ use crate::persistence;
 use crate::state::{AppState, KeepStorage};
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::plan::Plan;
-use ioa_core::plan_file::{self, ExportError, ExportMeta, FileError};
+use crate::plan_files;
+use ioa_core::plan_file::{self, ExportError, FileError};
 use ioa_core::storage::{self, SaveError};
 use ioa_core::Lang;
 use leptos::prelude::*;
@@ -31,6 +32,8 @@ pub enum ExportFailure {
     Download,
     /// A plan could not be read from storage (for "export all").
     Unreadable,
+    /// The content the file is checked against could not be fetched.
+    NotLoaded,
 }
 
 impl ExportFailure {
@@ -39,18 +42,24 @@ impl ExportFailure {
             ExportFailure::File(e) => crate::i18n::trf_owned(lang, e.message_key(), &e.args()),
             ExportFailure::Download => tr(lang, "export.error.download").to_string(),
             ExportFailure::Unreadable => tr(lang, "export.error.unreadable").to_string(),
+            ExportFailure::NotLoaded => tr(lang, "export.error.not_loaded").to_string(),
         }
     }
 }
 
+/// The file reader and writer (and the content they check plans against), fetched if need be.
+async fn files_ready(app: AppState) -> Result<(), ExportFailure> {
+    crate::bundles::content_ready(app).await.map_err(|_| ExportFailure::NotLoaded)
+}
+
 /// Exports one plan as it is now (the caller passes what is on screen) and records it.
-pub fn export_plan(app: AppState, plan: &Plan) -> Result<(), ExportFailure> {
-    let lang = app.lang.get_untracked();
-    let (version, at, lang) = meta(lang);
-    let text = measured("ioa-export", || {
-        plan_file::export_plan(plan, &ExportMeta { app_version: &version, exported_at_ms: at, language: lang })
-    })
-    .map_err(ExportFailure::File)?;
+pub async fn export_plan(app: AppState, plan: Plan) -> Result<(), ExportFailure> {
+    files_ready(app).await?;
+    let (version, at, lang) = meta(app.lang.get_untracked());
+    let text = plan_files::export_plan::export_plan(plan.clone(), version, at, lang)
+        .await
+        .map_err(|_| ExportFailure::NotLoaded)?
+        .map_err(ExportFailure::File)?;
     let name = plan_file::file_name(tr(lang, "export.file_prefix"), &plan.title, &today_iso());
     file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
     record(app, &[(plan.id.clone(), plan.revision)], at);
@@ -58,8 +67,8 @@ pub fn export_plan(app: AppState, plan: &Plan) -> Result<(), ExportFailure> {
 }
 
 /// Exports every readable plan into one file (for moving to a new computer).
-pub fn export_all(app: AppState) -> Result<usize, ExportFailure> {
-    let lang = app.lang.get_untracked();
+pub async fn export_all(app: AppState) -> Result<usize, ExportFailure> {
+    files_ready(app).await?;
     let ids: Vec<String> = app.library.with_untracked(|plans| plans.iter().map(|p| p.id.clone()).collect());
     let plans: Vec<Plan> = persistence::with_store(|kv| {
         ids.iter()
@@ -69,14 +78,17 @@ pub fn export_all(app: AppState) -> Result<usize, ExportFailure> {
             })
             .collect::<Result<_, _>>()
     })?;
-    let (version, at, lang) = meta(lang);
-    let text = plan_file::export_all(&plans, &ExportMeta { app_version: &version, exported_at_ms: at, language: lang })
+    let (version, at, lang) = meta(app.lang.get_untracked());
+    let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
+    let count = plans.len();
+    let text = plan_files::export_all::export_all(plans, version, at, lang)
+        .await
+        .map_err(|_| ExportFailure::NotLoaded)?
         .map_err(ExportFailure::File)?;
     let name = plan_file::file_name(tr(lang, "export.all_file_prefix"), "", &today_iso());
     file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
-    let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
     record(app, &exported, at);
-    Ok(plans.len())
+    Ok(count)
 }
 
 fn record(app: AppState, exported: &[(String, u64)], at: u64) {
@@ -102,14 +114,21 @@ pub enum FileOutcome {
     Refused { file_name: String, error: FileError },
     /// Read, but storage could not take it; nothing was stored.
     NotStored { file_name: String, error: SaveError },
+    /// The file reader could not be fetched; nothing was read.
+    NotLoaded { file_name: String },
 }
 
 /// Reads one file's bytes and stores its plans that are new here. Plans whose id exists come
 /// back as conflicts for the user to decide on; nothing of them is stored yet.
-pub fn import_bytes(app: AppState, file_name: &str, bytes: &[u8]) -> (FileOutcome, Vec<Conflict>) {
-    let file = match measured("ioa-import-read", || plan_file::read_file(bytes)) {
-        Ok(file) => file,
-        Err(error) => return (FileOutcome::Refused { file_name: file_name.to_string(), error }, vec![]),
+pub async fn import_bytes(app: AppState, file_name: &str, bytes: Vec<u8>) -> (FileOutcome, Vec<Conflict>) {
+    let read = match files_ready(app).await {
+        Ok(()) => plan_files::read::read(bytes).await,
+        Err(_) => return (FileOutcome::NotLoaded { file_name: file_name.to_string() }, vec![]),
+    };
+    let file = match read {
+        Ok(Ok(file)) => file,
+        Ok(Err(error)) => return (FileOutcome::Refused { file_name: file_name.to_string(), error }, vec![]),
+        Err(_) => return (FileOutcome::NotLoaded { file_name: file_name.to_string() }, vec![]),
     };
     let mut fresh = Vec::new();
     let mut conflicts = Vec::new();

@@ -66,16 +66,19 @@ fn KeepACopy() -> impl IntoView {
         session.flush();
         let lang = app.lang.get_untracked();
         let plan = session.plan.get_untracked();
-        match crate::transfer::export_plan(app, &plan) {
-            Ok(()) => {
-                error.set(None);
-                done.set(Some(trf(lang, "export.done", &[("title", &plan.title)])));
+        leptos::task::spawn_local(async move {
+            let title = plan.title.clone();
+            match crate::transfer::export_plan(app, plan).await {
+                Ok(()) => {
+                    error.set(None);
+                    done.set(Some(trf(lang, "export.done", &[("title", &title)])));
+                }
+                Err(failure) => {
+                    done.set(None);
+                    error.set(Some(failure.message(lang)));
+                }
             }
-            Err(failure) => {
-                done.set(None);
-                error.set(Some(failure.message(lang)));
-            }
-        }
+        });
     };
     let revision = Signal::derive(move || session.plan.with(|p| p.revision));
     let versions_href = Route::Versions { plan: plan_id.clone() }.href();

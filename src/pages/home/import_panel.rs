@@ -35,6 +35,7 @@ fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLin
             };
             ReportLine { ok: false, text: trf(lang, key, &[("file", file_name)]) }
         }
+        FileOutcome::NotLoaded { file_name } => ReportLine { ok: false, text: trf(lang, "import.error.not_loaded", &[("file", file_name)]) },
     };
     Some(line)
 }
@@ -51,11 +52,11 @@ pub fn ImportPanel(
     let export_message: RwSignal<Option<ReportLine>> = RwSignal::new(None);
     let input = NodeRef::<leptos::html::Input>::new();
 
-    let take = move |item: Incoming| {
+    let take = move |item: Incoming| async move {
         let lang = app.lang.get_untracked();
         match item {
             Incoming::Bytes { name, bytes } => {
-                let (outcome, waiting) = transfer::import_bytes(app, &name, &bytes);
+                let (outcome, waiting) = transfer::import_bytes(app, &name, bytes).await;
                 report.update(|r| r.extend(outcome_line(&outcome, lang)));
                 if !waiting.is_empty() {
                     report.update(|r| r.push(ReportLine { ok: true, text: trf(lang, "import.waiting", &[("file", &name)]) }));
@@ -79,9 +80,12 @@ pub fn ImportPanel(
         incoming.set(Vec::new());
         report.set(Vec::new());
         export_message.set(None);
-        for item in items {
-            take(item);
-        }
+        // One after another, so the report keeps the files' order.
+        leptos::task::spawn_local(async move {
+            for item in items {
+                take(item).await;
+            }
+        });
         if let Some(input) = input.get_untracked() {
             input.set_value(""); // choosing the same file again is a new import
         }
@@ -95,13 +99,15 @@ pub fn ImportPanel(
     let on_change = move |_| read_into(file_io::files(input.get_untracked().and_then(|i| i.files())), incoming);
 
     let export_all = move |_| {
-        let lang = app.lang.get_untracked();
         report.set(Vec::new());
-        let line = match transfer::export_all(app) {
-            Ok(count) => ReportLine { ok: true, text: trf(lang, "export.all_done", &[("count", &count.to_string())]) },
-            Err(failure) => ReportLine { ok: false, text: failure.message(lang) },
-        };
-        export_message.set(Some(line));
+        leptos::task::spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let line = match transfer::export_all(app).await {
+                Ok(count) => ReportLine { ok: true, text: trf(lang, "export.all_done", &[("count", &count.to_string())]) },
+                Err(failure) => ReportLine { ok: false, text: failure.message(lang) },
+            };
+            export_message.set(Some(line));
+        });
     };
 
     view! {

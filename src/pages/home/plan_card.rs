@@ -94,18 +94,23 @@ pub fn PlanCard(
     let export_error: RwSignal<Option<String>> = RwSignal::new(None);
     let export = move |_| {
         let id = summary.with_value(|s| s.id.clone());
-        let lang = app.lang.get_untracked();
-        let result = match persistence::with_store(|kv| storage::load_plan(kv, &id)) {
-            Ok(Some(Ok(plan))) => crate::transfer::export_plan(app, &plan).map(|()| plan.title),
-            _ => Err(crate::transfer::ExportFailure::Unreadable),
-        };
-        match result {
-            Ok(title) => {
-                export_error.set(None);
-                app.announcement.set(trf(lang, "export.done", &[("title", &title)]));
+        leptos::task::spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let result = match persistence::with_store(|kv| storage::load_plan(kv, &id)) {
+                Ok(Some(Ok(plan))) => {
+                    let title = plan.title.clone();
+                    crate::transfer::export_plan(app, plan).await.map(|()| title)
+                }
+                _ => Err(crate::transfer::ExportFailure::Unreadable),
+            };
+            match result {
+                Ok(title) => {
+                    export_error.set(None);
+                    app.announcement.set(trf(lang, "export.done", &[("title", &title)]));
+                }
+                Err(failure) => export_error.set(Some(failure.message(lang))),
             }
-            Err(failure) => export_error.set(Some(failure.message(lang))),
-        }
+        });
     };
 
     let ask_delete = move |_| {

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Builds the app's wasm in parts (run by scripts/post-build.sh, Trunk's post_build hook, with the
+# staging folder). Trunk cannot split code, so this does what Trunk's rust step would, with
+# `wasm-split` in the middle:
+#   cargo build --features split   split points (src/split.rs) become imports; --emit-relocs
+#                                  keeps what wasm-split needs to follow every call
+#   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
+#   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
+#   wasm-opt -Oz                   each wasm on its own (release only)
+#   terser                         the two JS files, minified (release only; names exported to
+#                                  the wasm and between the files are kept)
+# Output: ioa-planleggeren.js + ioa-planleggeren_bg.wasm (what public/boot.js starts), the parts
+# and __wasm_split.js, all in the staging folder, so sw.js's list picks them up.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-${TRUNK_STAGING_DIR:?run by trunk build, or give the output folder}}
+profile=${TRUNK_PROFILE:-release}
+name=ioa-planleggeren
+# Its own target folder: other flags than the tests' wasm builds, so neither rebuilds the other.
+target=target/app
+work=$target/split
+
+cargo_profile=()
+[ "$profile" = release ] && cargo_profile=(--release)
+# RUSTFLAGS replaces .cargo/config.toml's wasm flags, so erase_components is repeated here.
+RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs" CARGO_TARGET_DIR=$target \
+  cargo build --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split
+
+rm -rf "$work" && mkdir -p "$work"
+wasm-split-cli "$target/wasm32-unknown-unknown/$profile/$name.wasm" "$work" --target web --out-name "$name"
+wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name "$name" --out-dir "$dir" "$work/$name.wasm"
+for part in "$work"/*.wasm; do
+  [ "$part" = "$work/$name.wasm" ] || cp "$part" "$dir/"
+done
+cp "$work/__wasm_split.js" "$dir/"
+
+if [ "$profile" = release ]; then
+  for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types "$wasm" -o "$wasm"
+  done
+  for js in "$dir/$name.js" "$dir/__wasm_split.js"; do
+    terser "$js" --module --compress --mangle --output "$js"
+  done
+fi
+echo "build-app: $(cd "$dir" && ls *.wasm | tr '\n' ' ')"

@@ -1,0 +1,75 @@
+//! The stylesheets only the parts' views use (worksheets, documents, the roadmap, and the
+//! Designsystemet rules only they need): fetched with
+//! the first part rather than with the library, and awaited before its view is made, so it
+//! never shows unstyled. Same origin, so the page's CSP (`style-src 'self'`) allows them.
+
+use std::cell::RefCell;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Copied into the build by index.html's `copy-file` links; precached like every file. The
+/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs).
+const SHEETS: [&str; 4] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css"];
+
+thread_local! {
+    /// One promise for all callers: every sheet loaded, or one failed.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+    static LOADED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// Whether the sheets are in.
+pub fn loaded() -> bool {
+    LOADED.with(|l| *l.borrow())
+}
+
+fn add(href: &str) -> Result<js_sys::Promise, JsValue> {
+    let document = leptos::prelude::document();
+    let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
+    link.set_rel("stylesheet");
+    link.set_href(href);
+    link.set_attribute("data-part-style", "")?;
+    let loaded = js_sys::Promise::new(&mut |resolve, reject| {
+        link.set_onload(Some(&resolve));
+        link.set_onerror(Some(&reject));
+    });
+    // Before the print sheet, as in the source order, so print rules still win when printing.
+    let head = document.head().ok_or("no head")?;
+    let print = document.query_selector("head link[href$='print.css']")?;
+    head.insert_before(&link, print.as_ref().map(|p| p.unchecked_ref::<web_sys::Node>()))?;
+    Ok(loaded)
+}
+
+/// Adds the sheets to the page (once) and waits until they are loaded. After a failure the next
+/// call starts again.
+pub async fn ready() -> Result<(), JsValue> {
+    if loaded() {
+        return Ok(());
+    }
+    let promise = LOADING.with(|l| -> Result<js_sys::Promise, JsValue> {
+        if let Some(p) = l.borrow().as_ref() {
+            return Ok(p.clone());
+        }
+        let all = SHEETS.iter().map(|href| add(href).map(JsValue::from)).collect::<Result<js_sys::Array, _>>()?;
+        let p = js_sys::Promise::all(&all);
+        *l.borrow_mut() = Some(p.clone());
+        Ok(p)
+    })?;
+    let result = wasm_bindgen_futures::JsFuture::from(promise).await;
+    LOADING.with(|l| *l.borrow_mut() = None);
+    match result {
+        Ok(_) => {
+            LOADED.with(|l| *l.borrow_mut() = true);
+            Ok(())
+        }
+        Err(e) => {
+            // Take the failed links out, so a retry adds them afresh.
+            if let Ok(links) = leptos::prelude::document().query_selector_all("link[data-part-style]") {
+                for i in 0..links.length() {
+                    if let Some(link) = links.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                        link.remove();
+                    }
+                }
+            }
+            Err(e)
+        }
+    }
+}
