@@ -225,6 +225,8 @@ test('organisation and case number can be edited after creation and persist', as
   await ready(page);
   const card = page.locator('.plan-card', { hasText: 'Detaljplan' });
   await card.locator('button', { hasText: 'Endre detaljer' }).click();
+  // The form takes focus on the next frame, once it is on screen.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 2000 });
   assert.equal(await page.evaluate(() => document.activeElement?.value), 'Detaljplan', 'focus in the name field');
   await card.getByLabel('Kommune eller virksomhet (valgfritt)').fill('Fjordbyen kommune');
   await card.getByLabel('Saksnummer (valgfritt)').fill('2027/314');
