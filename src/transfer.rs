@@ -32,7 +32,7 @@ pub enum ExportFailure {
     Download,
     /// A plan could not be read from storage (for "export all").
     Unreadable,
-    /// The content the file is checked against could not be fetched.
+    /// The file writer, or the content the file is checked against, could not be fetched.
     NotLoaded,
 }
 
@@ -47,7 +47,8 @@ impl ExportFailure {
     }
 }
 
-/// The file reader and writer (and the content they check plans against), fetched if need be.
+/// The content the file reader checks plans against, fetched if need be (the reader's own code
+/// comes with the call into `plan_files`).
 async fn files_ready(app: AppState) -> Result<(), ExportFailure> {
     crate::bundles::content_ready(app).await.map_err(|_| ExportFailure::NotLoaded)
 }
