@@ -4,16 +4,23 @@
 //! Rules, in order (texts in `content/decision.json`):
 //! 1. Too little known (three or more of the four core questions unknown, or both "do solutions
 //!    exist" and "is R&D needed" unknown) → run market dialogue first.
-//! 2. Answers that contradict each other → market dialogue first, naming the contradiction.
-//! 3. No solution on the market, or substantial R&D → procurement of innovation, unless risk
-//!    appetite is low or leaders do not back it (then anchor first: market dialogue first).
+//! 2. Answers that contradict each other → market dialogue first, naming the contradiction
+//!    (several solutions yet substantial R&D; nothing exists yet nothing to develop; an
+//!    innovation route yet "nothing needs to be developed").
+//! 3. Whether solutions exist left open (and no substantial R&D) → market dialogue first: every
+//!    other route assumes an answer to it.
+//! 4. Substantial R&D, or no solution on the market with R&D left open → procurement of
+//!    innovation, unless risk appetite is low or leaders do not back it (then anchor first).
 //!    Innovation partnership when development and purchase go together, pre-commercial
-//!    procurement when development comes first, both when open.
-//! 4. Solutions exist only partly, adaptation is needed, or needs cannot be specified for
-//!    comparison without negotiation → innovation-friendly with negotiation (type of solution
-//!    known) or competitive dialogue (only the need known).
-//! 5. Otherwise → innovation-friendly open or restricted competition with functional
+//!    procurement only when substantial R&D is confirmed (FOA § 2-5: R&D must be the main
+//!    element), both when open and R&D is confirmed.
+//! 5. Solutions exist only partly or not at all, adaptation is needed, or needs cannot be
+//!    specified for comparison without negotiation → innovation-friendly with negotiation (type
+//!    of solution known) or competitive dialogue (only the need known). Adapting what exists is
+//!    the ground for negotiation (FOA § 13-2), not real innovation.
+//! 6. Otherwise → innovation-friendly open or restricted competition with functional
 //!    requirements.
+//! A route that rests on a deciding question left open says so (`rests-on-open-answers`).
 //! Notes (time, market, joint procurement, funding, first view) are added on top; they never
 //! change the route. They come from answers given, never from questions left open.
 //!
@@ -180,6 +187,9 @@ impl Recommendation {
         if has(Procedure::PreCommercial) {
             rules.push("rnd-exemption");
         }
+        if matches!(self.regime, Regime::SpecialBelowEea | Regime::SpecialEea) {
+            rules.push("special-services");
+        }
         if self.regime != Regime::BelowLowerLimit {
             rules.push("climate-environment");
         }
@@ -190,7 +200,8 @@ impl Recommendation {
 /// What a procedure means at a regime, as a text id in `content/decision.json` `procedure_fits`.
 /// Competitive dialogue, negotiation and innovation partnership as defined in Part III are
 /// above-EEA procedures; under Part II the buyer runs a national tender where negotiation is
-/// allowed; below the national threshold no procedure is prescribed. Pre-commercial procurement
+/// allowed; below the national threshold no procedure is prescribed. Health, social and other
+/// special services have lighter rules of their own at every value. Pre-commercial procurement
 /// is not a procedure at all: R&D services bought under the R&D exemption at any value.
 pub fn fit(procedure: Procedure, regime: Regime) -> &'static str {
     use Procedure::*;
@@ -199,6 +210,8 @@ pub fn fit(procedure: Procedure, regime: Regime) -> &'static str {
         (_, Regime::ValueUnknown) => "value-unknown",
         (_, Regime::BelowLowerLimit) => "below-lower-limit",
         (_, Regime::BelowNational) => "below-national",
+        (_, Regime::SpecialBelowEea) => "special-below-eea",
+        (_, Regime::SpecialEea) => "special-eea",
         (OpenRestricted | StartOff, Regime::National) => "national-tender",
         (Negotiation | CompetitiveDialogue, Regime::National) => "national-negotiation",
         (InnovationPartnership, Regime::National) => "national-partnership",
@@ -210,7 +223,7 @@ pub fn fit(procedure: Procedure, regime: Regime) -> &'static str {
 }
 
 /// Every text id [`fit`] can return.
-pub const FIT_IDS: [&str; 11] = [
+pub const FIT_IDS: [&str; 13] = [
     "rnd-exemption",
     "value-unknown",
     "below-lower-limit",
@@ -222,6 +235,8 @@ pub const FIT_IDS: [&str; 11] = [
     "eea-conditions",
     "eea-partnership",
     "eea-general",
+    "special-below-eea",
+    "special-eea",
 ];
 
 /// Answers by question id; a missing question counts as "unknown".
@@ -235,12 +250,12 @@ fn get<'a>(answers: &'a Answers, q: &str) -> &'a str {
 pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     let a = |q| get(answers, q);
     let (solutions, rnd, specifiable, kind) = (a("solutions-exist"), a("rnd-needed"), a("specifiable"), a("solution-type"));
-    let notes = notes(answers);
+    let route_for_notes = |route| notes(answers, route);
     let dialogue_first = |reasons: Vec<Reason>| Recommendation {
         route: Route::DialogueFirst,
         procedures: vec![],
         reasons,
-        notes: notes.clone(),
+        notes: route_for_notes(Route::DialogueFirst),
         regime,
     };
 
@@ -260,12 +275,24 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     if solutions == "no" && rnd == "no" {
         contradictions.push(reason("contradiction-no-solutions-no-rnd", &["solutions-exist", "rnd-needed"]));
     }
+    let innovation = rnd == "substantial" || (solutions == "no" && rnd == "unknown");
+    if innovation && a("develop-and-buy") == "not-relevant" {
+        let basis: &[&'static str] =
+            if rnd == "substantial" { &["develop-and-buy", "rnd-needed"] } else { &["develop-and-buy", "solutions-exist"] };
+        contradictions.push(reason("contradiction-nothing-to-develop", basis));
+    }
     if !contradictions.is_empty() {
         return dialogue_first(contradictions);
     }
 
+    // Whether solutions exist is the question the route rests on most: an open competition or a
+    // negotiation over existing solutions assumes an answer the team has not given.
+    if solutions == "unknown" && rnd != "substantial" {
+        return dialogue_first(vec![reason("solutions-unknown", &["solutions-exist"])]);
+    }
+
     let mut reasons = Vec::new();
-    if solutions == "no" || rnd == "substantial" {
+    if innovation {
         if solutions == "no" {
             reasons.push(reason("no-solutions-on-market", &["solutions-exist"]));
         }
@@ -279,35 +306,53 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
                 .filter_map(|(q, hit)| hit.then_some(q))
                 .collect();
             reasons.push(reason("innovation-needs-backing", &basis));
+            // Buying what exists is an alternative only where something partly exists.
+            if solutions == "partly" {
+                reasons.push(reason("backing-alternative-partly", &["solutions-exist"]));
+            }
             return dialogue_first(reasons);
         }
-        let procedures = match a("develop-and-buy") {
-            "together" => {
+        // Pre-commercial procurement is lawful only when R&D is the main element (FOA § 2-5).
+        let rnd_confirmed = rnd == "substantial";
+        let mut procedures = match (a("develop-and-buy"), rnd_confirmed) {
+            ("together", _) => {
                 reasons.push(reason("develop-and-buy-together", &["develop-and-buy"]));
                 vec![Procedure::InnovationPartnership]
             }
-            "separately" => {
+            ("separately", true) => {
                 reasons.push(reason("develop-separately", &["develop-and-buy"]));
                 vec![Procedure::PreCommercial]
             }
-            _ => {
+            ("separately", false) => {
+                reasons.push(reason("pre-commercial-needs-rnd", &["develop-and-buy", "rnd-needed"]));
+                return dialogue_first(reasons);
+            }
+            (_, true) => {
                 reasons.push(reason("develop-buy-open", &["develop-and-buy"]));
                 vec![Procedure::InnovationPartnership, Procedure::PreCommercial]
             }
+            (_, false) => {
+                reasons.push(reason("develop-buy-open-rnd-unknown", &["develop-and-buy", "rnd-needed"]));
+                vec![Procedure::InnovationPartnership]
+            }
         };
-        let mut procedures = procedures;
         if a("market") == "startups" {
             procedures.push(Procedure::StartOff);
         }
+        push_open(&mut reasons, answers, &["solutions-exist", "rnd-needed"]);
+        let notes = route_for_notes(Route::ProcurementOfInnovation);
         return Recommendation { route: Route::ProcurementOfInnovation, procedures, reasons, notes, regime };
     }
 
-    let needs_negotiation = solutions == "partly" || rnd == "adaptation" || specifiable == "no";
+    let needs_negotiation = solutions == "partly" || solutions == "no" || rnd == "adaptation" || specifiable == "no";
     if needs_negotiation {
         if solutions == "partly" {
             reasons.push(reason("solutions-partly", &["solutions-exist"]));
         }
-        if rnd == "adaptation" {
+        if solutions == "no" {
+            // Only adaptation is left (no R&D is a contradiction, unknown R&D is innovation).
+            reasons.push(reason("adaptation-not-innovation", &["solutions-exist", "rnd-needed"]));
+        } else if rnd == "adaptation" {
             reasons.push(reason("adaptation-needed", &["rnd-needed"]));
         }
         if specifiable == "no" {
@@ -327,6 +372,8 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
                 vec![Procedure::Negotiation, Procedure::CompetitiveDialogue]
             }
         };
+        push_open(&mut reasons, answers, &["rnd-needed"]);
+        let notes = route_for_notes(Route::InnovationFriendlyNegotiated);
         return Recommendation { route: Route::InnovationFriendlyNegotiated, procedures, reasons, notes, regime };
     }
 
@@ -341,22 +388,36 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     } else {
         reasons.push(reason("check-specifiable", &["specifiable"]));
     }
+    push_open(&mut reasons, answers, &["rnd-needed"]);
+    let notes = route_for_notes(Route::InnovationFriendlyOpen);
     Recommendation { route: Route::InnovationFriendlyOpen, procedures: vec![Procedure::OpenRestricted], reasons, notes, regime }
 }
 
-fn notes(answers: &Answers) -> Vec<Reason> {
+/// Says so when a route rests on questions the team left open: the questions among `deciding`
+/// answered "don't know yet" or not at all, whose answer could change the route.
+fn push_open(reasons: &mut Vec<Reason>, answers: &Answers, deciding: &[&'static str]) {
+    let open: Vec<&'static str> = deciding.iter().copied().filter(|q| get(answers, q) == "unknown").collect();
+    if !open.is_empty() {
+        reasons.push(reason("rests-on-open-answers", &open));
+    }
+}
+
+fn notes(answers: &Answers, route: Route) -> Vec<Reason> {
     let a = |q| get(answers, q);
     // Only what was answered: an open question adds nothing.
     let given = |q: &str| answers.get(q).map(String::as_str);
     let mut notes = Vec::new();
-    let innovation = a("solutions-exist") == "no" || a("rnd-needed") == "substantial";
+    let innovation = route == Route::ProcurementOfInnovation;
     if innovation && a("time-horizon") == "months" {
         notes.push(reason("innovation-takes-time", &["time-horizon", "rnd-needed"]));
     }
     match given("market") {
         Some("few") => notes.push(reason("few-suppliers", &["market"])),
         Some("unknown") => notes.push(reason("market-unknown", &["market"])),
-        Some("startups") => notes.push(reason("startups", &["market"])),
+        // A StartOff-style competition develops something new: it belongs to procurement of
+        // innovation. Elsewhere, start-ups are bidders to make room for.
+        Some("startups") if innovation => notes.push(reason("startups", &["market"])),
+        Some("startups") => notes.push(reason("startups-as-bidders", &["market"])),
         _ => {}
     }
     if a("others-same-need") == "yes" {
@@ -374,8 +435,11 @@ fn notes(answers: &Answers) -> Vec<Reason> {
 pub enum Headline {
     /// None of the four core questions has an answer yet.
     NotAnswered,
-    /// The answers given contradict each other (or the need and the leaders' backing do).
+    /// The answers given contradict each other.
     MixedSignals,
+    /// The need points to procurement of innovation, but the leaders' risk appetite or backing
+    /// does not: not a contradiction, a tension to resolve with the leaders first.
+    AnchorFirst,
     Route(Route),
 }
 
@@ -385,6 +449,7 @@ impl Headline {
         match self {
             Headline::NotAnswered => "not-answered",
             Headline::MixedSignals => "mixed-signals",
+            Headline::AnchorFirst => "anchor-first",
             Headline::Route(r) => r.id(),
         }
     }
@@ -398,9 +463,13 @@ pub fn headline(answers: &Answers, rec: &Recommendation) -> Headline {
     if CORE_QUESTIONS.iter().all(|q| !answers.contains_key(*q)) {
         return Headline::NotAnswered;
     }
-    let pulls_apart = |r: &Reason| r.id.starts_with("contradiction-") || r.id == "innovation-needs-backing";
-    if rec.route == Route::DialogueFirst && rec.reasons.iter().any(pulls_apart) {
-        return Headline::MixedSignals;
+    if rec.route == Route::DialogueFirst {
+        if rec.reasons.iter().any(|r| r.id.starts_with("contradiction-")) {
+            return Headline::MixedSignals;
+        }
+        if rec.reasons.iter().any(|r| r.id == "innovation-needs-backing") {
+            return Headline::AnchorFirst;
+        }
     }
     Headline::Route(rec.route)
 }
@@ -559,6 +628,59 @@ mod tests {
             answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "substantial"), ("specifiable", "yes"), ("solution-type", "type-known")],
             route: DialogueFirst, procedures: &[], reason: "contradiction-solutions-vs-rnd",
         },
+        // The second legal review (issue 20, items 7-12).
+        Scenario {
+            name: "7: whether solutions exist left open, no R&D, specifiable: dialogue first, not an open competition",
+            answers: &[("solutions-exist", "unknown"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")],
+            route: DialogueFirst, procedures: &[], reason: "solutions-unknown",
+        },
+        Scenario {
+            name: "7: whether solutions exist left open, adaptation: dialogue first, not a negotiation over nothing",
+            answers: &[("solutions-exist", "unknown"), ("rnd-needed", "adaptation"), ("specifiable", "no"), ("solution-type", "type-known")],
+            route: DialogueFirst, procedures: &[], reason: "solutions-unknown",
+        },
+        Scenario {
+            name: "8: no solutions, but only adaptation of what exists: negotiation, not innovation",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "adaptation"), ("specifiable", "no"), ("solution-type", "type-known"),
+                ("develop-and-buy", "together"), ("risk-appetite", "high"), ("leadership-backing", "yes")],
+            route: InnovationFriendlyNegotiated, procedures: &[Negotiation], reason: "adaptation-not-innovation",
+        },
+        Scenario {
+            name: "9: an innovation route yet nothing needs to be developed is a contradiction",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("develop-and-buy", "not-relevant"), ("risk-appetite", "high"), ("leadership-backing", "yes")],
+            route: DialogueFirst, procedures: &[], reason: "contradiction-nothing-to-develop",
+        },
+        Scenario {
+            name: "10: development first with R&D unknown: confirm R&D before pre-commercial procurement",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "unknown"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("develop-and-buy", "separately"), ("risk-appetite", "high"), ("leadership-backing", "yes")],
+            route: DialogueFirst, procedures: &[], reason: "pre-commercial-needs-rnd",
+        },
+        Scenario {
+            name: "10: development model open with R&D unknown: innovation partnership only, resting on the open answer",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "unknown"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("risk-appetite", "high"), ("leadership-backing", "yes")],
+            route: ProcurementOfInnovation, procedures: &[InnovationPartnership], reason: "rests-on-open-answers",
+        },
+        Scenario {
+            name: "11: no solutions and low risk appetite: anchor first, with no alternative to buy what does not exist",
+            answers: &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("risk-appetite", "low")],
+            route: DialogueFirst, procedures: &[], reason: "innovation-needs-backing",
+        },
+        Scenario {
+            name: "11: partial solutions, substantial R&D and no backing: anchor first, the innovation-friendly alternative offered",
+            answers: &[("solutions-exist", "partly"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"),
+                ("leadership-backing", "no")],
+            route: DialogueFirst, procedures: &[], reason: "backing-alternative-partly",
+        },
+        Scenario {
+            name: "12: start-ups on an open competition are bidders, not a StartOff competition",
+            answers: &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known"),
+                ("market", "startups")],
+            route: InnovationFriendlyOpen, procedures: &[OpenRestricted], reason: "specifiable",
+        },
         Scenario {
             name: "contradiction: nothing exists yet nothing to develop",
             answers: &[("solutions-exist", "no"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")],
@@ -673,7 +795,24 @@ mod tests {
         RegimeScenario { name: "value not estimated yet", answers: PARTNERSHIP, regime: Regime::ValueUnknown,
             route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "value-unknown")],
             rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
-        RegimeScenario { name: "market dialogue first names no procedure at any value", answers: &[], regime: Regime::National,
+        RegimeScenario { name: "a care service below its own EEA threshold: part I, no procedure prescribed", answers: OPEN, regime: Regime::SpecialBelowEea,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "special-below-eea")], rules: &["regulation-parts", "special-services", "climate-environment"] },
+        RegimeScenario { name: "negotiation for special services below their threshold", answers: NEGOTIATED, regime: Regime::SpecialBelowEea,
+            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "special-below-eea"), (CompetitiveDialogue, "special-below-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"] },
+        RegimeScenario { name: "innovation partnership for special services below their threshold", answers: PARTNERSHIP, regime: Regime::SpecialBelowEea,
+            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "special-below-eea")],
+            rules: &["regulation-parts", "innovation-partnership", "special-services", "climate-environment"] },
+        RegimeScenario { name: "special services above their EEA threshold: the lighter rules, not part III", answers: OPEN, regime: Regime::SpecialEea,
+            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "special-eea")], rules: &["regulation-parts", "special-services", "climate-environment"] },
+        RegimeScenario { name: "negotiation for special services above their threshold needs no § 13-2 condition", answers: NEGOTIATED, regime: Regime::SpecialEea,
+            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "special-eea"), (CompetitiveDialogue, "special-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"] },
+        RegimeScenario { name: "R&D first for special services above their threshold", answers: RND_FIRST, regime: Regime::SpecialEea,
+            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "special-eea")],
+            rules: &["regulation-parts", "rnd-exemption", "special-services", "climate-environment"] },
+        RegimeScenario { name: "market dialogue first names no procedure at any value",
+ answers: &[], regime: Regime::National,
             route: DialogueFirst, fits: &[], rules: &["regulation-parts", "market-dialogue", "climate-environment"] },
     ];
 
@@ -724,7 +863,7 @@ mod tests {
         assert_eq!(head(&[("solutions-exist", "yes-several"), ("rnd-needed", "substantial"), ("specifiable", "yes"), ("solution-type", "type-known")]),
             Headline::MixedSignals, "answered, but pulling apart");
         assert_eq!(head(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"), ("risk-appetite", "low")]),
-            Headline::MixedSignals, "the need and the leaders pull apart");
+            Headline::AnchorFirst, "the need and the leaders pull apart: not a contradiction in the answers");
         assert_eq!(head(OPEN), Headline::Route(InnovationFriendlyOpen));
     }
 
@@ -771,7 +910,77 @@ mod tests {
     }
 
     #[test]
+    fn the_review_findings_hold_beyond_their_scenarios() {
+        let rec = |pairs: &[(&str, &str)]| recommend(&answers(pairs), Regime::Eea);
+        let ids = |r: &Recommendation| r.reasons.iter().map(|r| r.id).collect::<Vec<_>>();
+        // 11: with nothing on the market, buying what exists is never offered.
+        let none = rec(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("risk-appetite", "low"), ("leadership-backing", "no")]);
+        assert!(!ids(&none).contains(&"backing-alternative-partly"), "{:?}", ids(&none));
+        // 10: pre-commercial procurement is never named unless substantial R&D is confirmed.
+        for rnd in ["no", "adaptation", "unknown"] {
+            for solutions in ["yes-several", "partly", "no", "unknown"] {
+                for develop in ["together", "separately", "not-relevant", "unknown"] {
+                    let r = rec(&[("solutions-exist", solutions), ("rnd-needed", rnd), ("develop-and-buy", develop),
+                        ("specifiable", "no"), ("solution-type", "need-only"), ("risk-appetite", "high"), ("leadership-backing", "yes")]);
+                    assert!(!r.procedures.contains(&PreCommercial), "{solutions}/{rnd}/{develop}: {:?}", r.procedures);
+                }
+            }
+        }
+        // 12: the StartOff note and procedure appear only on procurement of innovation.
+        for (solutions, rnd) in [("yes-several", "no"), ("partly", "adaptation"), ("no", "substantial")] {
+            let r = rec(&[("solutions-exist", solutions), ("rnd-needed", rnd), ("specifiable", "no"), ("solution-type", "type-known"),
+                ("develop-and-buy", "together"), ("market", "startups")]);
+            let startoff = r.procedures.contains(&StartOff) || r.notes.iter().any(|n| n.id == "startups");
+            assert_eq!(startoff, r.route == ProcurementOfInnovation, "{solutions}/{rnd}: {:?}", r.route);
+        }
+    }
+
+    /// Every answer combination of the four core questions and the development model: a route
+    /// other than "market dialogue first" never rests on a deciding question left open without
+    /// saying so.
+    #[test]
+    fn no_route_rests_on_an_open_answer_without_saying_so() {
+        let opts = |q: &str| -> Vec<&'static str> {
+            match q {
+                "solutions-exist" => vec!["yes-several", "partly", "no", "unknown"],
+                "rnd-needed" => vec!["no", "adaptation", "substantial", "unknown"],
+                "specifiable" => vec!["yes", "no", "unknown"],
+                "solution-type" => vec!["type-known", "need-only", "unknown"],
+                _ => vec!["together", "separately", "not-relevant", "unknown"],
+            }
+        };
+        let mut checked = 0;
+        for s in opts("solutions-exist") {
+            for r in opts("rnd-needed") {
+                for sp in opts("specifiable") {
+                    for k in opts("solution-type") {
+                        for d in opts("develop-and-buy") {
+                            let a = answers(&[("solutions-exist", s), ("rnd-needed", r), ("specifiable", sp), ("solution-type", k), ("develop-and-buy", d)]);
+                            let rec = recommend(&a, Regime::Eea);
+                            checked += 1;
+                            if rec.route == DialogueFirst {
+                                continue;
+                            }
+                            // Whether solutions exist and whether R&D is needed decide every route.
+                            let open: Vec<&str> = ["solutions-exist", "rnd-needed"].into_iter().filter(|q| get(&a, q) == "unknown").collect();
+                            let said: Vec<&str> = rec.reasons.iter().filter(|r| r.id == "rests-on-open-answers").flat_map(|r| r.basis.clone()).collect();
+                            for q in open {
+                                assert!(said.contains(&q), "{s}/{r}/{sp}/{k}/{d} → {:?} rests on open {q}: {:?}", rec.route, rec.reasons);
+                            }
+                            if rec.route == InnovationFriendlyOpen {
+                                assert_eq!(s, "yes-several", "an open competition only where the market has solutions");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(checked, 4 * 4 * 3 * 3 * 4);
+    }
+
+    #[test]
     fn route_ids_round_trip() {
+
         for r in Route::ALL {
             assert_eq!(Route::from_id(r.id()), Some(r));
         }

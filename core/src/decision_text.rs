@@ -3,7 +3,7 @@
 
 use crate::content::ChoiceOption;
 use crate::document::format_nok;
-use crate::legal::fill;
+use crate::legal::{amount_text, fill};
 use crate::text::Text;
 use crate::thresholds::{figures, Assessment, Figure, Source, Standing};
 use crate::Lang;
@@ -107,10 +107,14 @@ pub struct RegimeNote {
 
 impl DecisionText {
     /// Which part of the rules applies, in words, with the amounts that stand on `today`.
+    /// "The" EEA threshold in these texts is the assessment's: the one for the plan's contract
+    /// type (works, special services, or goods and services).
     pub fn regime_text(&self, assessment: &Assessment, value: Option<u64>, today: &str, lang: Lang) -> String {
         let template = self.regimes.get(assessment.regime.id()).map_or("", |t| t.get(lang));
-        let with_value = template.replace("{value}", &value.map(|v| format_nok(v, lang)).unwrap_or_default());
-        fill(&with_value, today, lang)
+        let filled = template
+            .replace("{value}", &value.map(|v| format_nok(v, lang)).unwrap_or_default())
+            .replace("{eea_threshold}", &amount_text(assessment.eea, lang));
+        fill(&filled, today, lang)
     }
 
     /// The notes a reader needs beside the regime: the value sits exactly on a figure; a figure
@@ -229,6 +233,47 @@ mod tests {
         }
     }
 
+    /// Every text that names an EEA threshold gives the figure for the plan's contract type:
+    /// the regime text and the notes beside it, in every language, on both sides of each figure.
+    #[test]
+    fn every_eea_threshold_named_is_the_one_for_the_contract_type() {
+        use crate::thresholds::{assess, GOODS_SERVICES, SPECIAL_SERVICES, WORKS};
+        let text = decision_text();
+        let day = "2026-12-07";
+        let cases: [(Option<&str>, u64, &[u64]); 4] = [
+            (Some(GOODS_SERVICES), 2_300_000, &[1_500_000, 3_000_000]),
+            (None, 2_300_000, &[1_500_000, 3_000_000]),
+            (Some(WORKS), 57_800_000, &[10_000_000, 60_000_000]),
+            (Some(SPECIAL_SERVICES), 7_200_000, &[3_000_000, 8_000_000]),
+        ];
+        let all_eea = [2_300_000, 57_800_000, 7_200_000];
+        for (contract_type, eea, values) in cases {
+            for &value in values {
+                let a = assess(&figures().figures, Some(value), contract_type, day);
+                for lang in Lang::ALL {
+                    let template = text.regimes[a.regime.id()].get(lang);
+                    let mut said = text.regime_text(&a, Some(value), day, lang);
+                    said.extend(text.regime_notes(&a, lang).into_iter().map(|n| n.text));
+                    if template.contains("{eea_threshold}") {
+                        assert!(said.contains(&crate::document::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
+                    }
+                    for other in all_eea.iter().filter(|&&o| o != eea) {
+                        let other = crate::document::format_nok(*other, lang);
+                        assert!(!said.contains(&other), "{contract_type:?} {value} {lang:?} names {other}: {said}");
+                    }
+                }
+            }
+        }
+        // The two cases the review found, by regime.
+        let works = assess(&figures().figures, Some(10_000_000), Some(WORKS), day);
+        assert_eq!(works.regime, crate::thresholds::Regime::National);
+        assert!(text.regime_text(&works, Some(10_000_000), day, Lang::En).contains("NOK 57,800,000"));
+        let care = assess(&figures().figures, Some(3_000_000), Some(SPECIAL_SERVICES), day);
+        assert_eq!(care.regime, crate::thresholds::Regime::SpecialBelowEea);
+        let notes: Vec<_> = text.regime_notes(&care, Lang::Nb).into_iter().map(|n| n.id).collect();
+        assert!(notes.contains(&"orientation"), "the unconfirmed special-services figure is for orientation: {notes:?}");
+    }
+
     #[test]
     fn questions_match_the_logic_and_offer_dont_know() {
         let text = decision_text();
@@ -263,7 +308,7 @@ mod tests {
             complete(r.id(), &rt.summary);
         }
         use crate::decision::Headline;
-        for h in [Headline::NotAnswered, Headline::MixedSignals] {
+        for h in [Headline::NotAnswered, Headline::MixedSignals, Headline::AnchorFirst] {
             let ht = text.headline(h).unwrap_or_else(|| panic!("headline {}", h.id()));
             complete(h.id(), &ht.title);
             complete(h.id(), &ht.summary);

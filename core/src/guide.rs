@@ -45,7 +45,7 @@ pub fn innovation_route(plan: &Plan, today: &str) -> bool {
     }
     match outcome(plan, today).headline {
         Headline::Route(route) => route == Route::ProcurementOfInnovation,
-        Headline::NotAnswered | Headline::MixedSignals => {
+        Headline::NotAnswered | Headline::MixedSignals | Headline::AnchorFirst => {
             matches!(plan.answer("startup/route/first-view"), Some(Answer::Choice(v)) if v == "innovation-procurement")
         }
     }

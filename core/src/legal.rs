@@ -2,8 +2,11 @@
 //! it was checked, and the one place that puts legal amounts into texts.
 //!
 //! Texts never hold a threshold or limit amount: they say `{lower_limit}`,
-//! `{national_threshold}`, `{eea_threshold}` or `{eea_works_threshold}`, and [`fill`] writes the
-//! figure that stands on the day from `content/thresholds.json`.
+//! `{national_threshold}`, `{eea_threshold}`, `{eea_works_threshold}` or
+//! `{eea_special_threshold}`, and [`fill`] writes the figure that stands on the day from
+//! `content/thresholds.json`. A text about one plan that names "the" EEA threshold means the one
+//! for the plan's contract type: the decision texts fill it from the plan's assessment
+//! ([`crate::decision_text::DecisionText::regime_text`]).
 
 use crate::document::format_nok;
 use crate::text::Text;
@@ -23,6 +26,25 @@ pub struct Rule {
     pub text: Text,
     pub checked_on: String,
     pub sources: Vec<Source>,
+    /// A rule that an amendment in force from `from` may have moved or changed, while we have
+    /// not read the adopted text: the app says so beside the rule.
+    #[serde(default)]
+    pub may_have_changed: Option<MayHaveChanged>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+pub struct MayHaveChanged {
+    /// The day the amendment took effect (ISO date).
+    pub from: String,
+    /// What may have changed, and where to check.
+    pub text: Text,
+}
+
+impl Rule {
+    /// The caveat to show on `today`, if the amendment has taken effect.
+    pub fn caveat(&self, today: &str) -> Option<&MayHaveChanged> {
+        self.may_have_changed.as_ref().filter(|m| m.from.as_str() <= today)
+    }
 }
 
 /// The legal rules of the installed bundles (see [`crate::bundle`]).
@@ -35,11 +57,12 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 }
 
 /// The placeholders [`fill`] knows, and the series each one shows.
-pub const PLACEHOLDERS: [(&str, &str); 4] = [
+pub const PLACEHOLDERS: [(&str, &str); 5] = [
     ("{lower_limit}", thresholds::LOWER_LIMIT),
     ("{national_threshold}", thresholds::NATIONAL),
     ("{eea_threshold}", thresholds::EEA_GOODS_SERVICES),
     ("{eea_works_threshold}", thresholds::EEA_WORKS),
+    ("{eea_special_threshold}", thresholds::EEA_SPECIAL_SERVICES),
 ];
 
 /// Writes the amounts that stand on `today` into `text`. An amount that is not confirmed reads
@@ -102,6 +125,26 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), rules().len(), "rule ids are unique");
+    }
+
+    /// The rules the 2026 amendments to the Act may have moved or changed (domain notes §7.6) say
+    /// so from 1 July 2026, with where to check, until someone has read the adopted text.
+    #[test]
+    fn rules_the_2026_amendments_may_have_changed_say_so() {
+        for id in ["regulation-parts", "innovation-in-the-act", "climate-environment"] {
+            let r = rule(id).unwrap();
+            assert!(r.caveat("2026-06-30").is_none(), "{id}: not before the amendments took effect");
+            let c = r.caveat("2026-07-01").unwrap_or_else(|| panic!("{id} carries the caveat"));
+            assert!(c.text.missing().is_empty(), "{id}");
+            for lang in Lang::ALL {
+                assert!(c.text.get(lang).contains("Lovdata"), "{id} {lang:?}: says where to check");
+            }
+            assert!(r.sources.iter().any(|s| s.url.contains("lovdata.no")), "{id}: links to Lovdata");
+        }
+        // The climate rule states the alternative with its condition, not bare.
+        let climate = rule("climate-environment").unwrap();
+        assert!(climate.text.get(Lang::En).contains("only where that clearly gives a better climate and environmental effect"));
+        assert!(climate.text.get(Lang::En).contains("that too must be justified"));
     }
 
     #[test]

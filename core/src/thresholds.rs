@@ -32,12 +32,15 @@ pub enum Confidence {
 /// One figure of a series, in force from `valid_from` (ISO date, inclusive).
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 pub struct Figure {
-    /// The series: `act-lower-limit`, `national`, `eea-goods-services` or `eea-works`.
+    /// The series: `act-lower-limit`, `national`, `eea-goods-services`, `eea-works` or
+    /// `eea-special-services`.
     pub id: String,
     /// NOK excluding VAT; `None` for an adjustment whose amount is not confirmed.
     #[serde(default)]
     pub amount: Option<u64>,
-    /// When it took effect in Norway; for an unconfirmed successor, the earliest day it may apply.
+    /// When it took effect in Norway. For an unconfirmed successor it is only the earliest day it
+    /// may apply (Norway brings EEA adjustments into force by amending the regulation, never yet
+    /// on 1 January): the app shows it as "at the earliest", never as the day it took effect.
     pub valid_from: String,
     /// When a newer figure took over, when that date is known.
     #[serde(default)]
@@ -88,6 +91,25 @@ pub const LOWER_LIMIT: &str = "act-lower-limit";
 pub const NATIONAL: &str = "national";
 pub const EEA_GOODS_SERVICES: &str = "eea-goods-services";
 pub const EEA_WORKS: &str = "eea-works";
+/// Health and social services and other special services: their own, much higher threshold.
+pub const EEA_SPECIAL_SERVICES: &str = "eea-special-services";
+/// Every series, in the order the facts page shows them.
+pub const SERIES: [&str; 5] = [LOWER_LIMIT, NATIONAL, EEA_GOODS_SERVICES, EEA_WORKS, EEA_SPECIAL_SERVICES];
+
+/// The contract types of the value question (`startup/framework/contract-type`).
+pub const GOODS_SERVICES: &str = "goods-services";
+pub const WORKS: &str = "works";
+pub const SPECIAL_SERVICES: &str = "special-services";
+
+/// The EEA threshold series for a contract type. Without a type the goods-and-services
+/// threshold is used (the common case, and the lowest).
+pub fn eea_series(contract_type: Option<&str>) -> &'static str {
+    match contract_type {
+        Some(WORKS) => EEA_WORKS,
+        Some(SPECIAL_SERVICES) => EEA_SPECIAL_SERVICES,
+        _ => EEA_GOODS_SERVICES,
+    }
+}
 
 pub fn figures() -> &'static Figures {
     static ALL: OnceLock<Figures> = OnceLock::new();
@@ -158,11 +180,24 @@ pub enum Regime {
     National,
     /// At or above the EEA threshold: part III.
     Eea,
+    /// Health, social and other special services from the lower limit up to their own EEA
+    /// threshold: part I only (part II's procedures do not apply to these services).
+    SpecialBelowEea,
+    /// Special services at or above their EEA threshold: the lighter rules for these services,
+    /// not the whole of part III.
+    SpecialEea,
 }
 
 impl Regime {
-    pub const ALL: [Regime; 5] =
-        [Regime::ValueUnknown, Regime::BelowLowerLimit, Regime::BelowNational, Regime::National, Regime::Eea];
+    pub const ALL: [Regime; 7] = [
+        Regime::ValueUnknown,
+        Regime::BelowLowerLimit,
+        Regime::BelowNational,
+        Regime::National,
+        Regime::Eea,
+        Regime::SpecialBelowEea,
+        Regime::SpecialEea,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -171,6 +206,8 @@ impl Regime {
             Regime::BelowNational => "below-national",
             Regime::National => "national",
             Regime::Eea => "eea",
+            Regime::SpecialBelowEea => "special-below-eea",
+            Regime::SpecialEea => "special-eea",
         }
     }
 }
@@ -201,15 +238,19 @@ impl<'a> Assessment<'a> {
             Regime::BelowLowerLimit => vec![self.lower_limit],
             Regime::BelowNational => vec![self.lower_limit, self.national],
             Regime::National => vec![self.national, self.eea],
-            Regime::Eea => vec![self.eea],
+            Regime::Eea | Regime::SpecialEea => vec![self.eea],
+            Regime::SpecialBelowEea => vec![self.lower_limit, self.eea],
         }
     }
 }
 
 /// Places an estimated value. The higher regime applies when the value equals a figure.
-/// Without a contract type the goods-and-services EEA threshold is used (the common case).
+/// The EEA threshold is the one for the contract type ([`eea_series`]); special services have
+/// no national threshold of their own, so between the lower limit and their EEA threshold only
+/// part I applies.
 pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&str>, today: &str) -> Assessment<'a> {
-    let eea_id = if contract_type == Some("works") { EEA_WORKS } else { EEA_GOODS_SERVICES };
+    let eea_id = eea_series(contract_type);
+    let special = eea_id == EEA_SPECIAL_SERVICES;
     let lower_limit = standing(all, LOWER_LIMIT, today);
     let national = standing(all, NATIONAL, today);
     let eea = standing(all, eea_id, today);
@@ -218,13 +259,17 @@ pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&
     };
     let reaches = |s: Standing| s.amount().is_some_and(|a| value >= a);
     let (regime, deciding) = if reaches(eea) {
-        (Regime::Eea, eea)
+        (if special { Regime::SpecialEea } else { Regime::Eea }, eea)
+    } else if special && reaches(lower_limit) {
+        (Regime::SpecialBelowEea, lower_limit)
     } else if reaches(national) {
         (Regime::National, national)
     } else if reaches(lower_limit) {
         (Regime::BelowNational, lower_limit)
     } else if lower_limit.amount().is_some() {
         (Regime::BelowLowerLimit, Standing::Unknown)
+    } else if special {
+        (Regime::SpecialBelowEea, Standing::Unknown)
     } else {
         (Regime::BelowNational, Standing::Unknown)
     };
@@ -232,7 +277,8 @@ pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&
         s.uncertain()
             && s.amount().is_some_and(|a| (value as f64 - a as f64).abs() <= a as f64 * NEAR_FRACTION)
     };
-    let near_uncertain = [lower_limit, national, eea].into_iter().filter(near).collect();
+    let national_counts = !special;
+    let near_uncertain = [Some(lower_limit), national_counts.then_some(national), Some(eea)].into_iter().flatten().filter(near).collect();
     let at_threshold = deciding.amount() == Some(value);
     Assessment { regime, lower_limit, national, eea, at_threshold, near_uncertain }
 }
@@ -240,7 +286,7 @@ pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&
 /// The earliest `checked_on` among the figures in force or shown on `today`: how current the
 /// app's amounts are, at worst.
 pub fn checked_on(all: &[Figure], today: &str) -> Option<String> {
-    [LOWER_LIMIT, NATIONAL, EEA_GOODS_SERVICES, EEA_WORKS]
+    SERIES
         .into_iter()
         .flat_map(|id| match standing(all, id, today) {
             Standing::InForce(f) => vec![f],
@@ -279,6 +325,8 @@ mod tests {
             f(EEA_GOODS_SERVICES, None, "2026-01-01", None, Unconfirmed),
             f(EEA_WORKS, Some(57_800_000), "2024-03-14", None, High),
             f(EEA_WORKS, None, "2026-01-01", None, Unconfirmed),
+            f(EEA_SPECIAL_SERVICES, Some(7_200_000), "2020-02-13", Some("2022-03-23"), High),
+            f(EEA_SPECIAL_SERVICES, None, "2022-03-23", None, Unconfirmed),
         ]
     }
 
@@ -352,6 +400,38 @@ mod tests {
     }
 
     #[test]
+    fn a_works_contract_is_placed_by_the_works_threshold() {
+        let all = table();
+        let day = "2026-12-07";
+        let regime = |v| assess(&all, Some(v), Some(WORKS), day).regime;
+        assert_eq!(regime(1_299_999), Regime::BelowNational);
+        assert_eq!(regime(10_000_000), Regime::National, "NOK 10 million of works is Part II, not Part III");
+        assert_eq!(regime(57_799_999), Regime::National);
+        assert_eq!(regime(57_800_000), Regime::Eea);
+        assert_eq!(assess(&all, Some(10_000_000), Some(WORKS), day).eea.amount(), Some(57_800_000));
+        assert_eq!(assess(&all, Some(10_000_000), Some(GOODS_SERVICES), day).regime, Regime::Eea);
+    }
+
+    #[test]
+    fn special_services_have_their_own_threshold_and_no_part_ii() {
+        let all = table();
+        let day = "2026-12-07";
+        let at = |v| assess(&all, Some(v), Some(SPECIAL_SERVICES), day);
+        assert_eq!(at(499_999).regime, Regime::BelowLowerLimit);
+        assert_eq!(at(500_000).regime, Regime::SpecialBelowEea);
+        assert_eq!(at(3_000_000).regime, Regime::SpecialBelowEea, "a NOK 3 million care service is not in Part III");
+        assert_eq!(at(7_199_999).regime, Regime::SpecialBelowEea);
+        assert_eq!(at(7_200_000).regime, Regime::SpecialEea);
+        assert!(at(7_200_000).at_threshold);
+        // The current figure is not confirmed: the 2020 figure is for orientation, with the warning near it.
+        assert!(matches!(at(3_000_000).eea, Standing::Unconfirmed { last, .. } if last.amount == Some(7_200_000)));
+        let near = |v| at(v).near_uncertain.iter().filter_map(|s| s.figure()).map(|f| f.id.clone()).collect::<Vec<_>>();
+        assert_eq!(near(6_500_000), [EEA_SPECIAL_SERVICES]);
+        assert!(near(3_000_000).is_empty());
+        assert_eq!(at(3_000_000).bounds().len(), 2, "bounded by the lower limit and the special threshold, not the national one");
+    }
+
+    #[test]
     fn near_an_uncertain_figure_the_regime_may_differ() {
         let all = table();
         let day = "2026-12-01";
@@ -369,6 +449,26 @@ mod tests {
         assert!(assess(&all, Some(2_300_000), None, "2025-06-01").near_uncertain.is_empty());
     }
 
+    /// Norway brings EEA adjustments into force by amending the regulation, never yet on
+    /// 1 January: a record dated 1 January is an earliest day with no amount, and its note says
+    /// the Norwegian date is not known (domain notes §7.6).
+    #[test]
+    fn no_eea_adjustment_is_dated_1_january_as_fact() {
+        let data = figures();
+        for fig in data.figures.iter().filter(|f| f.id.starts_with("eea-") && f.valid_from.ends_with("-01-01")) {
+            assert_eq!((fig.amount, fig.confidence), (None, Confidence::Unconfirmed), "{} {}", fig.id, fig.valid_from);
+            let note = fig.note.as_ref().expect("says why");
+            for (lang, past) in [(crate::Lang::Nb, "14. mars"), (crate::Lang::Nn, "14. mars"), (crate::Lang::En, "14 March")] {
+                assert!(note.get(lang).contains(past), "{} names the past Norwegian dates in {lang:?}", fig.id);
+            }
+        }
+        // The 500,000 lower limit cites what reports it, not the article about the 300,000 proposal.
+        let limit = data.figures.iter().find(|f| f.id == LOWER_LIMIT && f.amount == Some(500_000)).unwrap();
+        assert!(limit.sources.iter().all(|s| !s.url.contains("bahr.no")), "{:?}", limit.sources);
+        assert!(limit.sources.iter().any(|s| s.url.contains("cobrief.com")));
+        assert_eq!(limit.confidence, Confidence::Medium);
+    }
+
     #[test]
     fn checked_on_is_the_oldest_check_of_the_figures_in_use() {
         let mut all = table();
@@ -380,7 +480,7 @@ mod tests {
     fn shipped_figures_are_complete_and_consistent() {
         let data = figures();
         let all = &data.figures;
-        for id in [LOWER_LIMIT, NATIONAL, EEA_GOODS_SERVICES, EEA_WORKS] {
+        for id in SERIES {
             let s = data.series(id).unwrap_or_else(|| panic!("series {id}"));
             assert!(s.name.missing().is_empty() && s.meaning.missing().is_empty(), "{id}");
             let mut series: Vec<&Figure> = all.iter().filter(|f| f.id == id).collect();
@@ -423,6 +523,8 @@ mod tests {
                 other => panic!("{id}: {other:?}"),
             }
         }
+        assert!(matches!(standing(all, EEA_SPECIAL_SERVICES, day), Standing::Unconfirmed { last, .. }
+            if last.amount == Some(7_200_000) && last.valid_from == "2020-02-13"));
         assert_eq!(standing(all, LOWER_LIMIT, "2026-06-30").amount(), Some(100_000));
         assert!(matches!(standing(all, LOWER_LIMIT, day), Standing::InForce(f) if f.amount == Some(500_000) && f.confidence == Confidence::Medium));
     }

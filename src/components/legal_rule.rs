@@ -1,5 +1,6 @@
 //! A legal rule as the app states it: what it says, the provision, its sources and when it was
-//! checked. The same box appears on steps, in the decision helper and on the facts page.
+//! checked, and whether a later amendment may have changed it. The same box appears on steps,
+//! in the decision helper and on the facts page.
 
 use crate::clock::today_iso;
 use crate::components::source_link::SourceLink;
@@ -32,6 +33,11 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
                     format!(" · {}{}", from.map(|f| f + " ").unwrap_or_default(), checked)
                 }}
             </p>
+            {rule.caveat(&today).map(|caveat| view! {
+                <p class="ds-paragraph legal-rule__caveat" data-size="sm" data-caveat-from=caveat.from.clone()>
+                    {move || caveat.text.get(app.lang.get())}
+                </p>
+            })}
             <ul class="legal-rule__sources">
                 {rule.sources.iter().map(|s| view! { <li><SourceLink source=s/></li> }).collect_view()}
             </ul>

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 /// Fields other code reads by id, with their kind and (for choices) exact option ids.
 pub const FIXED_FIELDS: &[(&str, &str, &[&str])] = &[
     ("startup/framework/estimated-value", "amount", &[]),
-    ("startup/framework/contract-type", "choice", &["goods-services", "works", "unknown"]),
+    ("startup/framework/contract-type", "choice", &["goods-services", "works", "special-services", "unknown"]),
     ("startup/route/first-view", "choice", &["innovation-friendly", "innovation-procurement", "unsure"]),
     ("leadership/risk/risk-appetite", "choice", &["low", "moderate", "high", "unknown"]),
     ("leadership/risk/backing", "choice", &["yes", "partly", "no", "unknown"]),
