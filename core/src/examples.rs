@@ -169,6 +169,10 @@ mod tests {
         "Research Council",
         "The Health",
         "The Patients",
+        "Public Procurement",
+        "Procurement Regulation",
+        "The Norwegian",
+        "Norwegian Code",
     ];
 
     /// Capitalised words that are never part of a name (English month names).
@@ -393,6 +397,55 @@ mod tests {
         }
     }
 
+    /// The award criteria in the dialogue summary as (criterion, weight) pairs, from the line that
+    /// starts "Tildelingskriteri…" or "Award criteria", each weight written "(30 %)" or "(30%)".
+    fn award_criteria(plan: &Plan) -> Vec<(String, u32)> {
+        let summary = text(plan, "dialogue/summary/requirements-criteria");
+        let line = summary
+            .lines()
+            .map(|l| l.trim_start_matches("- "))
+            .find(|l| ["tildelingskriteri", "award criteria"].iter().any(|start| l.to_lowercase().starts_with(start)))
+            .expect("the dialogue summary names the award criteria");
+        let mut rest = line.split_once(':').map_or(line, |(_, after)| after);
+        let mut criteria = Vec::new();
+        while let Some(open) = rest.find('(') {
+            let close = open + rest[open..].find(')').expect("a closing bracket");
+            if let Some(number) = rest[open + 1..close].trim().strip_suffix('%') {
+                let weight = number.trim().parse().unwrap_or_else(|_| panic!("a whole percentage: {line}"));
+                let label = rest[..open].trim_start_matches([',', ' ']).trim_start_matches("og ").trim_start_matches("and ");
+                criteria.push((label.trim().to_string(), weight));
+            }
+            rest = &rest[close + 1..];
+        }
+        criteria
+    }
+
+    /// FOA § 7-9 (from 1 January 2024): climate and environment weigh at least 30 % of the award,
+    /// or the documents set climate and environmental requirements instead, where that clearly
+    /// gives a better effect, and say why. The app prints the rule beside the example, so the
+    /// example follows it, with the weight. (Should the story ever use requirements instead, check
+    /// that the reason is written down.)
+    #[test]
+    fn the_examples_award_criteria_weigh_climate_and_environment_at_least_30_percent() {
+        let mut weights_by_lang = Vec::new();
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 0);
+            let criteria = award_criteria(&plan);
+            assert!(criteria.len() >= 2, "{lang:?}: award criteria {criteria:?}");
+            let total: u32 = criteria.iter().map(|(_, weight)| weight).sum();
+            assert_eq!(total, 100, "{lang:?}: the weights add up to {total} %: {criteria:?}");
+            let climate: u32 = criteria
+                .iter()
+                .filter(|(label, _)| ["klima", "climate"].iter().any(|word| label.to_lowercase().contains(word)))
+                .map(|(_, weight)| weight)
+                .sum();
+            assert!(climate * 100 >= 30 * total, "{lang:?}: climate and environment weigh {climate} of {total} (FOA § 7-9 asks for at least 30 %): {criteria:?}");
+            assert!(text(&plan, "dialogue/summary/requirements-criteria").contains("7-9"), "{lang:?}: the summary names the rule it follows");
+            weights_by_lang.push(criteria.iter().map(|(_, weight)| *weight).collect::<Vec<_>>());
+        }
+        assert!(weights_by_lang.windows(2).all(|w| w[0] == w[1]), "the languages weigh differently: {weights_by_lang:?}");
+    }
+
     #[test]
     fn example_decision_follows_the_story() {
         let plan = example_plan(Lang::Nb, "x", 0);
@@ -403,5 +456,9 @@ mod tests {
         assert_eq!(rec.route, crate::decision::Route::InnovationFriendlyNegotiated);
         assert_eq!(rec.regime, crate::thresholds::Regime::Eea, "3.4 million is above the last confirmed EEA figure");
         assert_eq!(plan.decision.chosen_route.as_deref(), Some(rec.route.id()));
+        // The start-up memo applies for the County Governor's funds, so the helper is not told "no".
+        assert!(text(&plan, "startup/resources/external-funding").contains("Statsforvalteren"));
+        let funding = plan.decision.answers.get("external-funding").map(String::as_str);
+        assert!(matches!(funding, Some("yes" | "maybe")), "external funding: {funding:?}");
     }
 }
