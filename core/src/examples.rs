@@ -446,6 +446,55 @@ mod tests {
         assert!(weights_by_lang.windows(2).all(|w| w[0] == w[1]), "the languages weigh differently: {weights_by_lang:?}");
     }
 
+    /// The tools' own examples tell Elvebyen's story too: where the example plan answers the same
+    /// field, the tool's example has the same date or amount, and it names only the example's cast
+    /// (the same people the plan names there).
+    #[test]
+    fn the_tools_examples_agree_with_the_worked_example() {
+        use crate::plan::Answer;
+        const MONTHS: [&str; 12] =
+            ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 0);
+            for tool in &content().tools {
+                for step in &tool.steps {
+                    for field in &step.fields {
+                        let Some(example) = &field.example else { continue };
+                        let example = example.get(lang);
+                        let place = format!("{lang:?} {}/{}/{}", tool.id, step.id, field.id);
+                        let (named, strangers) = names_in(example);
+                        assert!(strangers.is_empty(), "{place}: the tool's example names {strangers:?}, who are not in the worked example");
+                        match plan.answer(&field.storage_key(&tool.id, &step.id)) {
+                            Some(Answer::Date(iso)) => {
+                                let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+                                let written = match lang {
+                                    Lang::En => crate::document::format_date(iso, lang).replace('\u{a0}', " "),
+                                    Lang::Nb | Lang::Nn => format!("{d}. {} {y}", MONTHS[m - 1]),
+                                };
+                                assert_eq!(example, written, "{place}: the worked example says {iso}");
+                            }
+                            Some(Answer::Amount(amount)) => {
+                                let number: String = example
+                                    .trim_start_matches("NOK ")
+                                    .chars()
+                                    .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == ',')
+                                    .filter(char::is_ascii_digit)
+                                    .collect();
+                                assert_eq!(number.parse::<u64>().ok(), Some(*amount), "{place}: {example:?}");
+                            }
+                            Some(Answer::Text(answer)) => {
+                                for name in named {
+                                    assert!(answer.contains(name), "{place}: the tool's example names {name}, the worked example does not");
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn example_decision_follows_the_story() {
         let plan = example_plan(Lang::Nb, "x", 0);
