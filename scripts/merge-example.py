@@ -63,7 +63,7 @@ for lang, (title, organisation) in TITLES.items():
                 "time-horizon": "one-to-two-years",
                 "market": "many",
                 "others-same-need": "yes",
-                "external-funding": "no",
+                "external-funding": "yes",
             },
             "chosen_route": "innovation-friendly-negotiated",
             "chosen_reason": {

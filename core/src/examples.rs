@@ -169,6 +169,10 @@ mod tests {
         "Research Council",
         "The Health",
         "The Patients",
+        "Public Procurement",
+        "Procurement Regulation",
+        "The Norwegian",
+        "Norwegian Code",
     ];
 
     /// Capitalised words that are never part of a name (English month names).
@@ -393,6 +397,104 @@ mod tests {
         }
     }
 
+    /// The award criteria in the dialogue summary as (criterion, weight) pairs, from the line that
+    /// starts "Tildelingskriteri…" or "Award criteria", each weight written "(30 %)" or "(30%)".
+    fn award_criteria(plan: &Plan) -> Vec<(String, u32)> {
+        let summary = text(plan, "dialogue/summary/requirements-criteria");
+        let line = summary
+            .lines()
+            .map(|l| l.trim_start_matches("- "))
+            .find(|l| ["tildelingskriteri", "award criteria"].iter().any(|start| l.to_lowercase().starts_with(start)))
+            .expect("the dialogue summary names the award criteria");
+        let mut rest = line.split_once(':').map_or(line, |(_, after)| after);
+        let mut criteria = Vec::new();
+        while let Some(open) = rest.find('(') {
+            let close = open + rest[open..].find(')').expect("a closing bracket");
+            if let Some(number) = rest[open + 1..close].trim().strip_suffix('%') {
+                let weight = number.trim().parse().unwrap_or_else(|_| panic!("a whole percentage: {line}"));
+                let label = rest[..open].trim_start_matches([',', ' ']).trim_start_matches("og ").trim_start_matches("and ");
+                criteria.push((label.trim().to_string(), weight));
+            }
+            rest = &rest[close + 1..];
+        }
+        criteria
+    }
+
+    /// FOA § 7-9 (from 1 January 2024): climate and environment weigh at least 30 % of the award,
+    /// or the documents set climate and environmental requirements instead, where that clearly
+    /// gives a better effect, and say why. The app prints the rule beside the example, so the
+    /// example follows it, with the weight. (Should the story ever use requirements instead, check
+    /// that the reason is written down.)
+    #[test]
+    fn the_examples_award_criteria_weigh_climate_and_environment_at_least_30_percent() {
+        let mut weights_by_lang = Vec::new();
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 0);
+            let criteria = award_criteria(&plan);
+            assert!(criteria.len() >= 2, "{lang:?}: award criteria {criteria:?}");
+            let total: u32 = criteria.iter().map(|(_, weight)| weight).sum();
+            assert_eq!(total, 100, "{lang:?}: the weights add up to {total} %: {criteria:?}");
+            let climate: u32 = criteria
+                .iter()
+                .filter(|(label, _)| ["klima", "climate"].iter().any(|word| label.to_lowercase().contains(word)))
+                .map(|(_, weight)| weight)
+                .sum();
+            assert!(climate * 100 >= 30 * total, "{lang:?}: climate and environment weigh {climate} of {total} (FOA § 7-9 asks for at least 30 %): {criteria:?}");
+            assert!(text(&plan, "dialogue/summary/requirements-criteria").contains("7-9"), "{lang:?}: the summary names the rule it follows");
+            weights_by_lang.push(criteria.iter().map(|(_, weight)| *weight).collect::<Vec<_>>());
+        }
+        assert!(weights_by_lang.windows(2).all(|w| w[0] == w[1]), "the languages weigh differently: {weights_by_lang:?}");
+    }
+
+    /// The tools' own examples tell Elvebyen's story too: where the example plan answers the same
+    /// field, the tool's example has the same date or amount, and it names only the example's cast
+    /// (the same people the plan names there).
+    #[test]
+    fn the_tools_examples_agree_with_the_worked_example() {
+        use crate::plan::Answer;
+        const MONTHS: [&str; 12] =
+            ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+        for lang in Lang::ALL {
+            let plan = example_plan(lang, "x", 0);
+            for tool in &content().tools {
+                for step in &tool.steps {
+                    for field in &step.fields {
+                        let Some(example) = &field.example else { continue };
+                        let example = example.get(lang);
+                        let place = format!("{lang:?} {}/{}/{}", tool.id, step.id, field.id);
+                        let (named, strangers) = names_in(example);
+                        assert!(strangers.is_empty(), "{place}: the tool's example names {strangers:?}, who are not in the worked example");
+                        match plan.answer(&field.storage_key(&tool.id, &step.id)) {
+                            Some(Answer::Date(iso)) => {
+                                let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+                                let written = match lang {
+                                    Lang::En => crate::document::format_date(iso, lang).replace('\u{a0}', " "),
+                                    Lang::Nb | Lang::Nn => format!("{d}. {} {y}", MONTHS[m - 1]),
+                                };
+                                assert_eq!(example, written, "{place}: the worked example says {iso}");
+                            }
+                            Some(Answer::Amount(amount)) => {
+                                let number: String = example
+                                    .trim_start_matches("NOK ")
+                                    .chars()
+                                    .take_while(|c| c.is_ascii_digit() || *c == ' ' || *c == ',')
+                                    .filter(char::is_ascii_digit)
+                                    .collect();
+                                assert_eq!(number.parse::<u64>().ok(), Some(*amount), "{place}: {example:?}");
+                            }
+                            Some(Answer::Text(answer)) => {
+                                for name in named {
+                                    assert!(answer.contains(name), "{place}: the tool's example names {name}, the worked example does not");
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn example_decision_follows_the_story() {
         let plan = example_plan(Lang::Nb, "x", 0);
@@ -403,5 +505,9 @@ mod tests {
         assert_eq!(rec.route, crate::decision::Route::InnovationFriendlyNegotiated);
         assert_eq!(rec.regime, crate::thresholds::Regime::Eea, "3.4 million is above the last confirmed EEA figure");
         assert_eq!(plan.decision.chosen_route.as_deref(), Some(rec.route.id()));
+        // The start-up memo applies for the County Governor's funds, so the helper is not told "no".
+        assert!(text(&plan, "startup/resources/external-funding").contains("Statsforvalteren"));
+        let funding = plan.decision.answers.get("external-funding").map(String::as_str);
+        assert!(matches!(funding, Some("yes" | "maybe")), "external funding: {funding:?}");
     }
 }
