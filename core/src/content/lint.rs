@@ -186,3 +186,18 @@ fn no_sentence_is_over_thirty_words() {
         .collect();
     assert!(long.is_empty(), "sentences over {MAX_WORDS} words:\n{}", long.join("\n"));
 }
+
+/// The product has one name in every language: IOA-planleggeren (IOA-planleggaren in nynorsk).
+/// English texts used to call it «IOA Planner» as well, and readers took it for two things.
+#[test]
+fn english_texts_use_the_products_name() {
+    let other_name = Regex::new(r"(?i)\bIOA[ -]?planner\b").unwrap();
+    let mut found: Vec<String> =
+        texts(false).iter().filter(|e| e.lang == "en" && other_name.is_match(&e.text)).map(|e| format!("{}: {}", e.place, e.text)).collect();
+    // The page the app starts in, and the installed app's name.
+    for file in ["index.html", "public/manifest.webmanifest"] {
+        let text = std::fs::read_to_string(root().join(file)).unwrap();
+        found.extend(text.lines().filter(|l| other_name.is_match(l)).map(|l| format!("{file}: {}", l.trim())));
+    }
+    assert!(found.is_empty(), "the product is «IOA-planleggeren» in English too:\n{}", found.join("\n"));
+}
