@@ -211,8 +211,11 @@ fn no_sentence_is_over_thirty_words() {
 #[test]
 fn english_texts_use_the_products_name() {
     let other_name = Regex::new(r"(?i)\bIOA[ -]?planner\b").unwrap();
-    let mut found: Vec<String> =
-        texts(false).iter().filter(|e| e.lang == "en" && other_name.is_match(&e.text)).map(|e| format!("{}: {}", e.place, e.text)).collect();
+    let mut found: Vec<String> = texts(false)
+        .iter()
+        .filter(|e| e.lang == "en" && other_name.is_match(&e.text))
+        .map(|e| format!("{}: {}", e.place, e.text))
+        .collect();
     // The page the app starts in, and the installed app's name.
     for file in ["index.html", "public/manifest.webmanifest"] {
         let text = std::fs::read_to_string(root().join(file)).unwrap();
