@@ -22,6 +22,12 @@ pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
     ioa_core::i18n::tf(lang, key, args)
 }
 
+/// The plural form of `key` for `count` in `lang` (`key.one` or `key.other`), with `{count}`
+/// and the other placeholders filled.
+pub fn trn(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+    ioa_core::i18n::tn(lang, key, count, args)
+}
+
 /// Like [`trf`], for arguments an error built (`FileError::args`, `ExportError::args`).
 pub fn trf_owned(lang: Lang, key: &str, args: &[(&'static str, String)]) -> String {
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();

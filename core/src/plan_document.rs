@@ -6,7 +6,7 @@
 use crate::content::{ColumnKind, Content, Tool};
 use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
 use crate::document::{self, format_date, Item, Section};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, tf, tn};
 use crate::plan::Plan;
 use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
@@ -137,7 +137,7 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
         open.push(t(lang, "plan_document.open.no_route").into());
     }
     for (tool, doc) in tools.iter().filter(|(_, doc)| doc.missing > 0) {
-        open.push(tf(lang, "plan_document.open.missing", &[("tool", tool.title.get(lang)), ("count", &doc.missing.to_string())]));
+        open.push(tn(lang, "plan_document.open.missing", doc.missing, &[("tool", tool.title.get(lang))]));
     }
     for late in overdue(plan, today) {
         open.push(tf(

@@ -1,6 +1,6 @@
 //! App-wide notices about storage: memory-only mode, newer data, plans moved aside.
 
-use crate::i18n::{tr, trf, txt};
+use crate::i18n::{tr, trf, trn, txt};
 use crate::state::use_app;
 use leptos::prelude::*;
 
@@ -36,8 +36,8 @@ pub fn StorageBanners() -> impl IntoView {
                 <h2 class="ds-heading" data-size="xs">{txt("storage.newer_plans.title")}</h2>
                 <p class="ds-paragraph">
                     {move || {
-                        let count = notices.with(|n| n.newer_plans).to_string();
-                        trf(app.lang.get(), "storage.newer_plans.body", &[("count", &count)])
+                        let count = notices.with(|n| n.newer_plans);
+                        trn(app.lang.get(), "storage.newer_plans.body", count, &[])
                     }}
                 </p>
             </div>
@@ -48,8 +48,8 @@ pub fn StorageBanners() -> impl IntoView {
                 <p class="ds-paragraph">
                     {move || {
                         let lang = app.lang.get();
-                        let count = notices.with(|n| n.quarantined.len()).to_string();
-                        trf(lang, "storage.quarantine.body", &[("count", &count)])
+                        let count = notices.with(|n| n.quarantined.len());
+                        trn(lang, "storage.quarantine.body", count, &[])
                     }}
                 </p>
                 <ul class="ds-list">
@@ -86,8 +86,8 @@ pub fn StorageBanners() -> impl IntoView {
                 <h2 class="ds-heading" data-size="xs">{txt("storage.snapshots_dropped.title")}</h2>
                 <p class="ds-paragraph">
                     {move || {
-                        let count = notices.with(|n| n.snapshots_dropped).to_string();
-                        trf(app.lang.get(), "storage.snapshots_dropped.body", &[("count", &count)])
+                        let count = notices.with(|n| n.snapshots_dropped);
+                        trn(app.lang.get(), "storage.snapshots_dropped.body", count, &[])
                     }}
                 </p>
                 <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| notices.update(|n| n.snapshots_dropped = 0)>

@@ -1,7 +1,7 @@
 //! "Last exported …" for a plan, with a quiet reminder after many changes since.
 
 use crate::clock::format_timestamp;
-use crate::i18n::{tr, trf};
+use crate::i18n::{tr, trf, trn};
 use crate::state::use_app;
 use crate::transfer::EXPORT_REMINDER_AFTER;
 use leptos::prelude::*;
@@ -19,7 +19,7 @@ pub fn LastExport(plan_id: String, #[prop(into)] revision: Signal<u64>) -> impl 
                 let changes = revision.get().saturating_sub(r.revision);
                 let line = trf(lang, "export.last", &[("time", &format_timestamp(r.at, lang))]);
                 let reminder = (changes >= EXPORT_REMINDER_AFTER)
-                    .then(|| trf(lang, "export.reminder", &[("count", &changes.to_string())]));
+                    .then(|| trn(lang, "export.reminder", changes as usize, &[]));
                 view! {
                     <p class="ds-paragraph last-export" data-size="sm">
                         {line}

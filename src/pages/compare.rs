@@ -5,7 +5,7 @@
 use crate::components::document_body::{append, attr, built, element, item_body, scroll_region};
 use crate::file_drop::{drop_handlers, read_into, Incoming};
 use crate::file_io;
-use crate::i18n::{tr, trf, trf_owned, txt};
+use crate::i18n::{tr, trf, trf_owned, trn, txt};
 use crate::state::use_app;
 use crate::title::title_from;
 use crate::clock::today_iso;
@@ -105,8 +105,7 @@ pub fn ComparePage() -> impl IntoView {
                         let lang = app.lang.get();
                         files.get().into_iter().enumerate().map(|(index, file)| {
                             let (ok, text) = match &file.read {
-                                Ok(plans) if plans.len() == 1 => (true, trf(lang, "compare.file_ok_one", &[("file", &file.name)])),
-                                Ok(plans) => (true, trf(lang, "compare.file_ok", &[("file", &file.name), ("count", &plans.len().to_string())])),
+                                Ok(plans) => (true, trn(lang, "compare.file_ok", plans.len(), &[("file", &file.name)])),
                                 Err(refusal) => (false, trf(lang, "compare.file_error", &[("file", &file.name), ("reason", &refusal.message(lang))])),
                             };
                             let close = trf(lang, "compare.remove", &[("title", &file.name)]);

@@ -7,7 +7,7 @@ use crate::title::set_title;
 use crate::clock::today_iso;
 use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
-use crate::i18n::{tr, trf, txt};
+use crate::i18n::{tr, trf, trn, txt};
 use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
@@ -86,7 +86,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                 }}
                 <Show when=move || doc.with(|d| d.missing > 0)>
                     <p class="ds-paragraph document__missing-count no-print">
-                        {move || trf(lang.get(), "document.missing_count", &[("count", &doc.with(|d| d.missing).to_string())])}
+                        {move || trn(lang.get(), "document.missing_count", doc.with(|d| d.missing), &[])}
                     </p>
                 </Show>
             </header>

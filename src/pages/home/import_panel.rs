@@ -4,7 +4,7 @@
 use super::conflict_dialog::ConflictDialog;
 use crate::file_io;
 use crate::file_drop::{read_into, Incoming};
-use crate::i18n::{tr, trf, trf_owned, txt};
+use crate::i18n::{tr, trf, trf_owned, trn, txt};
 use crate::state::use_app;
 use crate::components::keep_storage_note::KeepStorageNote;
 use crate::transfer::{self, Conflict, FileOutcome};
@@ -103,7 +103,7 @@ pub fn ImportPanel(
         leptos::task::spawn_local(async move {
             let lang = app.lang.get_untracked();
             let line = match transfer::export_all(app).await {
-                Ok(count) => ReportLine { ok: true, text: trf(lang, "export.all_done", &[("count", &count.to_string())]) },
+                Ok(count) => ReportLine { ok: true, text: trn(lang, "export.all_done", count, &[]) },
                 Err(failure) => ReportLine { ok: false, text: failure.message(lang) },
             };
             export_message.set(Some(line));
