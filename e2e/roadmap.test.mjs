@@ -233,7 +233,7 @@ test('the crosswalk on a 320 px phone: no sideways scrolling, still a table with
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(over, 0, 'no horizontal scroll');
   const labels = await page.$$eval('tr[data-stage=anchor] td', (tds) => tds.map((td) => getComputedStyle(td, '::before').content));
-  assert.deepEqual(labels, ['LUPs verktøy', 'KS\' veikart', 'Slik henger de sammen', 'Gjør dette på valgt vei'].map((l) => JSON.stringify(l)));
+  assert.deepEqual(labels, ['LUP-baserte verktøy', 'KS\' veikart', 'Slik henger de sammen', 'Gjør dette på valgt vei'].map((l) => JSON.stringify(l)));
   // What a screen reader gets from Chromium: a table with column and row headers.
   const cdp = await context.newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
