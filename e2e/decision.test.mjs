@@ -251,3 +251,49 @@ test('decision page has no axe violations in nb, nn and en', async () => {
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+/** "57 800 000 kr" / "NOK 57,800,000" as the app writes an amount in `lang` (no-break spaces). */
+const nok = (amount, lang) => lang === 'en'
+  ? `NOK ${amount.toLocaleString('en-GB')}`
+  : `${amount.toLocaleString('en-GB').replace(/,/g, '\u00a0')}\u00a0kr`;
+
+test('a works contract of NOK 10 million and a care service of NOK 3 million get their own regime and EEA figure, in nb, nn and en', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await page.clock.setFixedTime(new Date('2026-12-07T09:00:00'));
+  const plan = await createPlan(page, server.url, 'Terskelplan');
+  await openDecision(page, plan);
+  const cases = [
+    { type: 'works', value: '10000000', regime: 'national', eea: 57800000, wrong: [2300000, 7200000] },
+    { type: 'special-services', value: '3000000', regime: 'special-below-eea', eea: 7200000, wrong: [2300000, 57800000] },
+  ];
+  for (const c of cases) {
+    await page.check(`#q-contract-${c.type}`);
+    await page.fill('#q-value', c.value);
+    await page.waitForSelector(`.decision-result__route[data-regime="${c.regime}"]`);
+    await saved(page);
+    for (const lang of ['nb', 'nn', 'en']) {
+      await page.click(`button[lang=${lang}]`);
+      await page.waitForSelector(`html[lang=${lang}]`);
+      await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, DECISION.title[lang]);
+      const regime = (await page.textContent('.regime-text')).trim();
+      const template = DECISION.regimes[c.regime][lang];
+      assert.ok(regime.startsWith(template.slice(0, template.indexOf('{'))), `${c.type} ${lang}: the ${c.regime} text: ${regime}`);
+      assert.ok(regime.includes(nok(c.eea, lang)), `${c.type} ${lang}: names the EEA threshold for its contract type: ${regime}`);
+      const result = await page.textContent('.decision-result');
+      for (const wrong of c.wrong) assert.ok(!result.includes(nok(wrong, lang)), `${c.type} ${lang}: no other type's EEA figure (${nok(wrong, lang)})`);
+      if (c.type === 'special-services') {
+        assert.equal(await page.locator('.regime-note[data-note="orientation"]').count(), 1, `${lang}: the unconfirmed figure is for orientation`);
+        assert.equal(await page.locator('.legal-rule[data-rule="special-services"]').count(), 1, `${lang}: the special-services rule is shown`);
+      }
+      assert.ok(await page.locator('.legal-rule__caveat').count() >= 1, `${lang}: a rule the 2026 amendments may have changed says so`);
+      assert.deepEqual(await axe(page), [], `decision page, ${c.type} (${lang})`);
+    }
+    await page.click('button[lang=nb]');
+    await page.waitForSelector('html[lang=nb]');
+  }
+  const [stored] = (await storedPlans(page)).filter((p) => p.id === plan);
+  assert.deepEqual(stored.answers['startup/framework/contract-type'], { choice: 'special-services' });
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

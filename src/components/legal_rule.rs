@@ -33,7 +33,7 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
                     format!(" · {}{}", from.map(|f| f + " ").unwrap_or_default(), checked)
                 }}
             </p>
-            {rule.caveat(&today).map(|caveat| view! {
+            {rule.caveat(&today_iso()).map(|caveat| view! {
                 <p class="ds-paragraph legal-rule__caveat" data-size="sm" data-caveat-from=caveat.from.clone()>
                     {move || caveat.text.get(app.lang.get())}
                 </p>
