@@ -4,6 +4,11 @@
 //! [`SAVE_DELAY_MS`] after the last edit, and no later than [`MAX_WAIT_MS`] after the first
 //! unsaved one) and flushed when the page is hidden or left. A failed save keeps the plan in
 //! memory and says so; the next edit or "Try again" retries.
+//!
+//! A keystroke ([`Session::edit_typing`]) changes the plan without waking its readers: the field
+//! typed in shows the change itself, and everything else that reads the plan (step status,
+//! progress, the menu, other rows) catches up once typing pauses ([`TYPING_PAUSE_MS`]). Waking
+//! every reader on every keystroke made a keystroke's cost grow with the plan.
 
 use crate::clock::now_ms;
 use crate::perf::measured;
@@ -17,6 +22,8 @@ use std::time::Duration;
 
 pub const SAVE_DELAY_MS: u64 = 400;
 pub const MAX_WAIT_MS: u64 = 2_000;
+/// How long typing must pause before the rest of the page shows what was typed.
+pub const TYPING_PAUSE_MS: u64 = 250;
 
 /// What the save indicator shows.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +46,8 @@ pub struct Session {
     /// The library list, kept in step with what is saved.
     library: RwSignal<Vec<PlanSummary>>,
     timer: StoredValue<Option<TimeoutHandle>>,
+    /// Set while the plan holds typed changes its readers have not been told about.
+    catch_up_timer: StoredValue<Option<TimeoutHandle>>,
     first_unsaved_at: StoredValue<Option<u64>>,
     app: Option<crate::state::AppState>,
 }
@@ -50,20 +59,64 @@ impl Session {
             status: RwSignal::new(SaveStatus::Saved { at: plan.updated_at }),
             plan: RwSignal::new(plan),
             timer: StoredValue::new(None),
+            catch_up_timer: StoredValue::new(None),
             first_unsaved_at: StoredValue::new(None),
             app: use_context::<crate::state::AppState>(),
         }
     }
 
-    /// Changes the plan and schedules a save.
+    /// Changes the plan, tells every reader, and schedules a save.
     pub fn edit(&self, change: impl FnOnce(&mut Plan, u64)) {
         let now = now_ms();
+        self.cancel_catch_up();
         self.plan.update(|plan| change(plan, now));
+        self.after_edit(now);
+    }
+
+    /// A keystroke's change: the plan changes at once (a save or a reload one second later has
+    /// it), but only the caller's own signals show it now; every other reader of the plan is
+    /// told when typing pauses, or at once by [`Session::catch_up`].
+    pub fn edit_typing(&self, change: impl FnOnce(&mut Plan, u64)) {
+        let now = now_ms();
+        self.plan.update_untracked(|plan| change(plan, now));
+        if let Some(handle) = self.catch_up_timer.get_value() {
+            handle.clear();
+        }
+        let this = *self;
+        let handle = set_timeout_with_handle(move || this.catch_up(), Duration::from_millis(TYPING_PAUSE_MS)).ok();
+        self.catch_up_timer.set_value(handle);
+        self.after_edit(now);
+    }
+
+    /// Tells the plan's readers about typed changes they have not seen (a handler that reads a
+    /// memo over the plan calls this first).
+    pub fn catch_up(&self) {
+        if self.cancel_catch_up() {
+            // `try_`: the plan's page may be gone by the time typing paused.
+            let _ = self.plan.try_update(|_| ());
+        }
+    }
+
+    /// Drops a pending catch-up; true if there was one.
+    fn cancel_catch_up(&self) -> bool {
+        match self.catch_up_timer.try_get_value().flatten() {
+            Some(handle) => {
+                handle.clear();
+                let _ = self.catch_up_timer.try_set_value(None);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn after_edit(&self, now: u64) {
         if let Some(app) = self.app {
             crate::transfer::ask_to_keep_storage(app);
         }
-        if self.status.get_untracked() != SaveStatus::Conflict {
-            if !matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+        let status = self.status.get_untracked();
+        if status != SaveStatus::Conflict {
+            // Set only when it changes: a set wakes the save indicator even with the same value.
+            if !matches!(status, SaveStatus::Failed(_) | SaveStatus::Pending) {
                 self.status.set(SaveStatus::Pending);
             }
             self.schedule(now);
@@ -132,6 +185,7 @@ impl Session {
         if self.has_unsaved() {
             self.status.set(SaveStatus::Conflict);
         } else {
+            self.cancel_catch_up();
             self.plan.set(theirs);
         }
     }
@@ -167,6 +221,7 @@ impl Session {
     /// Shows `plan` as stored now (after a restore, or the stored version chosen over this
     /// tab's edits), with nothing pending.
     pub fn adopt(&self, plan: Plan) {
+        self.cancel_catch_up();
         if let Some(handle) = self.timer.get_value() {
             handle.clear();
         }

@@ -216,8 +216,17 @@ pub fn RegisterEditor(
                             .map(|column| {
                             let value = cell(&column.id);
                             let value = Signal::derive(move || value.get().unwrap_or_default());
+                            // A keystroke shows in this row's signal and nowhere else until
+                            // typing pauses (see `Session::edit_typing`).
                             let on_change = Callback::new(move |v: String| {
-                                session.edit(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
+                                let mut cells = None;
+                                session.edit_typing(|plan, now| {
+                                    plan.set_register_cell(register, row_id, &column.id, v, now);
+                                    cells = plan.register(register).iter().find(|r| r.id == row_id).map(|r| r.cells.clone());
+                                });
+                                if let Some(cells) = cells {
+                                    row_signal.set(cells);
+                                }
                             });
                             let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
@@ -316,15 +325,27 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
     let key = StoredValue::new(ids.key.clone());
     let answer_key = ids.key.clone();
     let answer = plan_value(session, move |p| p.answer(&answer_key));
-    let rows = Signal::derive(move || answer.with(|a| match a {
+    // A memo, so each change copies the table once, not once per cell that reads it.
+    let rows = Memo::new(move |_| answer.with(|a| match a {
         Some(Answer::Table(rows)) => rows.clone(),
         _ => vec![],
     }));
-    let update = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
-        let mut table = rows.get_untracked();
-        change(&mut table);
+    // Reads the table from the plan itself: after a keystroke the memos above have not been told
+    // yet (`Session::edit_typing`), and building on them would drop the keystroke before.
+    let change_table = move |plan: &mut ioa_core::plan::Plan, now: u64, change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
         let k = key.get_value();
-        session.edit(move |plan, now| plan.set_answer(&k, Answer::Table(table), now));
+        let mut table = match plan.answer(&k) {
+            Some(Answer::Table(rows)) => rows.clone(),
+            _ => vec![],
+        };
+        change(&mut table);
+        plan.set_answer(&k, Answer::Table(table), now);
+    };
+    let update = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+        session.edit(move |plan, now| change_table(plan, now, change));
+    };
+    let type_in = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+        session.edit_typing(move |plan, now| change_table(plan, now, change));
     };
     let dom = StoredValue::new(ids.dom.clone());
     let add = move |_| {
@@ -344,7 +365,7 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
                         let cells = columns.iter().map(|column| {
                             let value = Signal::derive(move || rows.with(|r| r.get(i).and_then(|row| row.get(&column.id)).cloned().unwrap_or_default()));
                             let on_change = Callback::new(move |v: String| {
-                                update(Box::new(move |t| {
+                                type_in(Box::new(move |t| {
                                     if let Some(row) = t.get_mut(i) {
                                         if v.is_empty() { row.remove(&column.id); } else { row.insert(column.id.clone(), v); }
                                     }

@@ -31,7 +31,8 @@ pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
     let key = StoredValue::new(ids.key.clone());
     let on_input = move |text: String| {
         let k = key.get_value();
-        session.edit(move |plan, now| plan.set_answer(&k, Answer::Text(text), now));
+        // The field shows what is typed; the rest of the page catches up when typing pauses.
+        session.edit_typing(move |plan, now| plan.set_answer(&k, Answer::Text(text), now));
     };
     if multiline {
         view! {

@@ -34,6 +34,8 @@ pub fn StepRecordEditor(
     };
     let set_status = move |mark: StepMark| {
         let k = key.get_value();
+        // What was just typed decides the automatic status: let its memo see it first.
+        session.catch_up();
         let own = (Status::from(mark) != automatic.get_untracked()).then_some(mark);
         session.edit(move |plan, now| plan.set_step_status(&k, own, now));
     };
