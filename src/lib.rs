@@ -12,6 +12,7 @@ pub mod file_io;
 pub mod focus;
 pub mod transfer;
 pub mod i18n;
+pub mod idle;
 pub mod pages;
 pub mod part_styles;
 pub mod perf;

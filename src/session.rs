@@ -22,6 +22,8 @@ use std::time::Duration;
 
 pub const SAVE_DELAY_MS: u64 = 400;
 pub const MAX_WAIT_MS: u64 = 2_000;
+/// The longest a due save waits for the browser to be idle.
+pub const IDLE_DEADLINE_MS: u32 = 1_000;
 /// How long typing must pause before the rest of the page shows what was typed.
 pub const TYPING_PAUSE_MS: u64 = 250;
 
@@ -131,7 +133,9 @@ impl Session {
         self.first_unsaved_at.set_value(Some(first));
         let wait = SAVE_DELAY_MS.min((first + MAX_WAIT_MS).saturating_sub(now));
         let this = *self;
-        let handle = set_timeout_with_handle(move || this.flush(), Duration::from_millis(wait)).ok();
+        // Then wait for an idle moment: the save (serialise, write, read back, snapshots) takes
+        // 15-25 ms on a big plan and must not land between a key and its frame.
+        let handle = set_timeout_with_handle(move || crate::idle::when_idle(IDLE_DEADLINE_MS, move || this.flush()), Duration::from_millis(wait)).ok();
         self.timer.set_value(handle);
     }
 

@@ -323,9 +323,29 @@ struct RevisionPeek {
 /// A plan's stored text and the revision it holds (`None` when it cannot be read).
 fn stored(kv: &dyn KeyValue, id: &str) -> Result<Option<(String, Option<u64>)>, KvError> {
     Ok(kv.get(&plan_key(id))?.map(|raw| {
-        let revision = serde_json::from_str::<RevisionPeek>(&raw).ok().map(|p| p.revision);
+        let revision = peek_revision(&raw);
         (raw, revision)
     }))
+}
+
+/// The top-level `revision` of a stored plan. The app writes it among the first fields (see
+/// [`Plan`]'s field order), so a few bytes tell it: no parse of a plan of half a megabyte on
+/// every save. `"revision":` cannot occur inside a JSON string (its quotes would be escaped),
+/// and nothing nested precedes it, so the first occurrence near the start is the plan's own.
+/// Anything else (a hand-edited value, another field order) is parsed in full, as before.
+fn peek_revision(raw: &str) -> Option<u64> {
+    const KEY: &str = "\"revision\":";
+    if let Some(at) = raw.find(KEY).filter(|at| *at < 512) {
+        let before = raw[..at].trim_start();
+        // Only the plan's own brace may open before it: then this is the top-level field.
+        if before.starts_with('{') && !before[1..].contains(['{', '[']) {
+            let digits: String = raw[at + KEY.len()..].trim_start().chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(revision) = digits.parse() {
+                return Some(revision);
+            }
+        }
+    }
+    serde_json::from_str::<RevisionPeek>(raw).ok().map(|p| p.revision)
 }
 
 /// The revision stored for a plan, `None` if there is none or it cannot be read.
@@ -622,6 +642,23 @@ mod tests {
         assert_eq!(index.plans, report.plans);
         let back = load_plan(&kv, "a").unwrap().unwrap().unwrap();
         assert_eq!(back, p);
+    }
+
+    #[test]
+    fn the_revision_is_read_from_the_first_bytes_and_agrees_with_a_full_parse() {
+        let mut p = plan("a", "Tittel med \"revision\":99 og {klammer}", 1);
+        p.revision = 41;
+        p.set_answer("x/y/z", Answer::Text("\"revision\": 7".into()), 2);
+        let json = serde_json::to_string(&p).unwrap();
+        assert!(json.find("\"revision\":").unwrap() < 80, "the app writes it among the first fields: {}", &json[..80]);
+        assert_eq!(peek_revision(&json), Some(41));
+        // Another field order, a nested object first, or no revision: the full parse decides.
+        assert_eq!(peek_revision(r#"{"answers":{"revision":3},"revision":5}"#), Some(5));
+        assert_eq!(peek_revision(r#"{"id":"x","revision": 12,"title":"t"}"#), Some(12));
+        assert_eq!(peek_revision(r#"{"id":"x","title":"t"}"#), None);
+        assert_eq!(peek_revision("not json"), None);
+        let long_head = format!(r#"{{"id":"{}","revision":4}}"#, "x".repeat(600));
+        assert_eq!(peek_revision(&long_head), Some(4), "beyond the first bytes: parsed in full");
     }
 
     #[test]
