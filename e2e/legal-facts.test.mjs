@@ -41,7 +41,8 @@ test('on 1 December 2026: no expiry warning for the national threshold, the orie
   const plan = await createPlan(page, server.url, 'Terskelplan');
   await openDecision(page, plan);
 
-  // Part II: bounded by the national threshold (confirmed) and the EEA figure (adjusted in 2026).
+  // Part II: bounded by the national threshold (confirmed) and the EEA figure (adjusted in 2026,
+  // on a day in Norway that is not confirmed).
   await setValue(page, 1500000);
   assert.match(await regimeText(page), /del II av anskaffelsesforskriften/);
   assert.match(await regimeText(page), /1\s300\s000\skr/, 'the national threshold comes from the data');
@@ -51,7 +52,9 @@ test('on 1 December 2026: no expiry warning for the national threshold, the orie
   assert.ok(text.includes(seriesName('eea-goods-services')), 'the note names the EEA threshold');
   assert.match(text, /2\s300\s000\skr/, 'the last confirmed figure is shown');
   assert.match(text, /pekepinn/, 'for orientation only');
-  assert.match(text, /justert i 2026/, 'says the EEA thresholds were adjusted in 2026');
+  assert.match(text, /fra 1\. januar 2026/, 'says the EU adjusted its thresholds from 1 January 2026');
+  assert.match(text, /aldri gjort det 1\. januar/, 'does not state 1 January as the day Norway adjusted them');
+  assert.match(text, /Vi har ikke funnet når Norge gjorde det i 2026/, 'says the Norwegian date is not confirmed');
   assert.equal(await orientation.locator('a').getAttribute('href'), 'https://anskaffelser.no/avtaler-og-regelverk/terskelverdier-offentlige-anskaffelser');
   const result = await page.textContent('.decision-result');
   assert.doesNotMatch(result, /31\.12\.2025|sluttet|utløpt|gjaldt for en periode/, 'no figure is said to have ended');
@@ -160,7 +163,9 @@ test('worksheet steps show the rules that apply, with their source', async () =>
   assert.deepEqual(ids, ['regulation-parts', 'climate-environment']);
   const climate = page.locator('.legal-rule[data-rule="climate-environment"]');
   assert.match(await climate.textContent(), /minst 30 prosent/);
-  assert.match(await climate.locator('a').getAttribute('href'), /^https:\/\/anskaffelser\.no\/verktoy\/veiledere\/veileder-til-regler-om-klima/);
+  assert.match(await climate.textContent(), /bare når det klart gir bedre klima- og miljøeffekt/, 'the alternative with its condition');
+  assert.match(await climate.locator('a').first().getAttribute('href'), /^https:\/\/anskaffelser\.no\/verktoy\/veiledere\/veileder-til-regler-om-klima/);
+  assert.match(await climate.locator('.legal-rule__caveat').textContent(), /Sjekk Lovdata/, 'may have changed from 1 July 2026');
   for (const lang of ['nb', 'nn', 'en']) {
     await page.click(`button[lang=${lang}]`);
     await page.waitForSelector(`html[lang=${lang}]`);

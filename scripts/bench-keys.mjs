@@ -79,10 +79,12 @@ export function traceBreakdown(trace, keys) {
   };
   // Self time: an event's duration less that of the events nested in it.
   const totals = { script: 0, style: 0, layout: 0, paint: 0, other: 0 };
+  const byName = new Map();
   const stack = [];
   const close = (upTo) => {
     while (stack.length && stack[stack.length - 1].end <= upTo) {
       const done = stack.pop();
+      byName.set(done.name, (byName.get(done.name) ?? 0) + done.self);
       const k = kind(done.name) ?? (stack.length ? null : 'other');
       if (k) totals[k] += done.self;
       else if (stack.length) stack[stack.length - 1].self += done.self; // unnamed: its parent's
@@ -94,7 +96,9 @@ export function traceBreakdown(trace, keys) {
     stack.push({ name: e.name, end: e.ts + e.dur, self: e.dur });
   }
   close(Infinity);
-  return Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / 1000 / keys]));
+  const out = Object.fromEntries(Object.entries(totals).map(([k, v]) => [k, v / 1000 / keys]));
+  out.top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, v]) => `${n} ${(v / 1000 / keys).toFixed(2)}`);
+  return out;
 }
 
 const CASES = [
@@ -107,8 +111,11 @@ const CASES = [
 /** One run of every case on the build served at `url`: p50 and p95 per case, at 1× and 4× CPU. */
 export async function keyRun(browser, url, { trace = false } = {}) {
   const out = {};
-  for (const c of CASES) {
-    for (const rate of [1, 4]) {
+  // BENCH_CASES=600,long and BENCH_RATES=4 pick cases and CPU rates (all by default).
+  const only = process.env.BENCH_CASES?.split(',');
+  const rates = (process.env.BENCH_RATES ?? '1,4').split(',').map(Number);
+  for (const c of CASES.filter((c) => !only || only.some((o) => c.name.includes(o)))) {
+    for (const rate of rates) {
       const plan = largePlan(c.rows);
       const { context, page } = await pageWithPlan(browser, plan);
       await page.goto(`${url}#/plan/${plan.id}/${c.path}`);
@@ -160,6 +167,7 @@ async function main() {
       for (const label of labels.filter((l) => results[i][0][l].trace)) {
         const t = results[i][0][label].trace;
         console.log(`| ${dist} | ${label.includes('4×') ? '4×' : '1×'} | ${['script', 'style', 'layout', 'paint', 'other'].map((k) => t[k].toFixed(1)).join(' | ')} |`);
+        if (process.env.BENCH_TRACE_TOP) console.error(`  top self time (ms per key): ${t.top.join('; ')}`);
       }
     }
   }
