@@ -49,6 +49,9 @@ export async function typeAndTime(page, selector, key, count) {
   });
   await page.focus(selector);
   await page.keyboard.press('End');
+  // A person clicks into a field and then types: the rows that scrolled into view are drawn
+  // before the first key (content-visibility draws rows as they come into view).
+  await page.waitForTimeout(300);
   for (let i = 0; i < count; i++) {
     await page.keyboard.type(key);
     await page.waitForTimeout(30);

@@ -38,9 +38,11 @@ fn CellInput(
         .into_any();
     }
     let control = match column.kind {
-        // One line of text that grows to show all of it (names in the worked example run long).
-        // `field-sizing: content` sizes it where supported; `rows` is the fallback. A line break
-        // is never stored: Enter does nothing and pasted breaks become spaces.
+        // One line of text that grows to show all of it (names in the worked example run long):
+        // `field-sizing: content` while not typed in, `rows` (following the text when typing
+        // pauses) while focused, since content sizing makes every keystroke lay out the page
+        // around it. A line break is never stored: Enter does nothing and pasted breaks become
+        // spaces.
         ColumnKind::Text => view! {
             <textarea id=id.clone() class="ds-input cell__text" rows=move || text_rows(&value.get()) prop:value=move || value.get()
                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
@@ -216,17 +218,12 @@ pub fn RegisterEditor(
                             .map(|column| {
                             let value = cell(&column.id);
                             let value = Signal::derive(move || value.get().unwrap_or_default());
-                            // A keystroke shows in this row's signal and nowhere else until
-                            // typing pauses (see `Session::edit_typing`).
+                            // A keystroke changes nothing on the page but the control typed in:
+                            // the row's legend, its other cells' values and its estimate follow
+                            // when typing pauses (the watcher above, see `Session::edit_typing`).
+                            // Any other change would make the browser lay out the whole register.
                             let on_change = Callback::new(move |v: String| {
-                                let mut cells = None;
-                                session.edit_typing(|plan, now| {
-                                    plan.set_register_cell(register, row_id, &column.id, v, now);
-                                    cells = plan.register(register).iter().find(|r| r.id == row_id).map(|r| r.cells.clone());
-                                });
-                                if let Some(cells) = cells {
-                                    row_signal.set(cells);
-                                }
+                                session.edit_typing(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
                             });
                             let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
