@@ -15,6 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 /// A register row's cells, column id → value.
 type Cells = BTreeMap<String, String>;
 
+/// A change to a table field's rows.
+type TableChange = Box<dyn FnOnce(&mut Vec<Cells>)>;
+
 /// One cell, with a visible label, in the control its column kind needs.
 #[component]
 fn CellInput(
@@ -329,7 +332,7 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
     }));
     // Reads the table from the plan itself: after a keystroke the memos above have not been told
     // yet (`Session::edit_typing`), and building on them would drop the keystroke before.
-    let change_table = move |plan: &mut ioa_core::plan::Plan, now: u64, change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+    let change_table = move |plan: &mut ioa_core::plan::Plan, now: u64, change: TableChange| {
         let k = key.get_value();
         let mut table = match plan.answer(&k) {
             Some(Answer::Table(rows)) => rows.clone(),
@@ -338,10 +341,10 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
         change(&mut table);
         plan.set_answer(&k, Answer::Table(table), now);
     };
-    let update = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+    let update = move |change: TableChange| {
         session.edit(move |plan, now| change_table(plan, now, change));
     };
-    let type_in = move |change: Box<dyn FnOnce(&mut Vec<BTreeMap<String, String>>)>| {
+    let type_in = move |change: TableChange| {
         session.edit_typing(move |plan, now| change_table(plan, now, change));
     };
     let dom = StoredValue::new(ids.dom.clone());
