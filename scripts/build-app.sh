@@ -6,6 +6,7 @@
 #                                  keeps what wasm-split needs to follow every call
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
+#   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
 #   wasm-opt -Oz                   each wasm on its own (release only)
 #   terser                         the two JS files, minified (release only; names exported to
 #                                  the wasm and between the files are kept)
@@ -33,6 +34,8 @@ for part in "$work"/*.wasm; do
   [ "$part" = "$work/$name.wasm" ] || cp "$part" "$dir/"
 done
 cp "$work/__wasm_split.js" "$dir/"
+# Which wasm files each part needs, written into boot.js, which preloads a deep link's part.
+node scripts/parts-map.mjs "$work/__wasm_split.js" "$dir/boot.js"
 
 if [ "$profile" = release ]; then
   for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do
