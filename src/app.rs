@@ -148,6 +148,31 @@ pub fn App() -> impl IntoView {
 
 type Loading<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
 
+/// The code of the part `route`'s view is in (the same parts as `page` in `App`); `None` for the
+/// views in the main wasm.
+fn part_code(route: &Route) -> Option<Loading<()>> {
+    if route.plan_id().is_some() {
+        return Some(Box::pin(parts::plan_scope::load()));
+    }
+    match route {
+        Route::Facts => Some(Box::pin(parts::facts::load())),
+        Route::About => Some(Box::pin(parts::about::load())),
+        Route::Compare => Some(Box::pin(parts::compare::load())),
+        _ => None,
+    }
+}
+
+/// Starts loading the code the first view will need, its part and the content reader, so it is
+/// compiled while the app mounts instead of after. A failure is left to the view, which asks
+/// again and says so.
+pub fn load_first_part() {
+    if let Some(code) = part_code(&current_route()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = futures::join!(code, crate::bundles::install_content::load());
+        });
+    }
+}
+
 /// What the page view knows of the parts on their way.
 #[derive(Clone, Copy)]
 struct Parts {

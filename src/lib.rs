@@ -34,6 +34,7 @@ pub fn start() {
     let lang = persistence::open_browser_storage()
         .and_then(|kv| ioa_core::storage::load_lang(&kv))
         .unwrap_or(ioa_core::Lang::Nb);
+    app::load_first_part();
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match bundles::load_ui(lang).await {
             Ok(()) => Ok(()),
