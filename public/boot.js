@@ -57,8 +57,8 @@ function announce(state) {
   window.dispatchEvent(new CustomEvent('ioa-update', { detail: state }));
 }
 
-// The offline copy is made once the app is on screen (it fires `ioa-started`), so it does not
-// compete with the first view.
+// The offline copy is made once the first view is on screen, a deep link's part included (the
+// app fires `ioa-started`), so it does not compete with the first view.
 const started = new Promise((resolve) => window.addEventListener('ioa-started', resolve, { once: true }));
 
 if ('serviceWorker' in navigator) {
