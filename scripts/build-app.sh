@@ -8,8 +8,8 @@
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
 #   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
 #   wasm-opt -Oz                   each wasm on its own (release only)
-#   terser                         the two JS files, minified (release only; names exported to
-#                                  the wasm and between the files are kept)
+#   terser                         the JS files and boot.js, minified (release only; names
+#                                  exported to the wasm and between the files are kept)
 # Output: ioa-planleggeren.js + ioa-planleggeren_bg.wasm (what public/boot.js starts), the parts
 # and __wasm_split.js, all in the staging folder, so sw.js's list picks them up.
 set -euo pipefail
@@ -42,7 +42,8 @@ if [ "$profile" = release ]; then
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types "$wasm" -o "$wasm"
   done
-  for js in "$dir/$name.js" "$dir/__wasm_split.js"; do
+  # boot.js too: it is in every first load, and its comments are for the source.
+  for js in "$dir/$name.js" "$dir/__wasm_split.js" "$dir/boot.js"; do
     terser "$js" --module --compress --mangle --output "$js"
   done
 fi
