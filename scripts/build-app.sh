@@ -6,9 +6,10 @@
 #                                  keeps what wasm-split needs to follow every call
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
+#   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
 #   wasm-opt -Oz                   each wasm on its own (release only)
-#   terser                         the two JS files, minified (release only; names exported to
-#                                  the wasm and between the files are kept)
+#   terser                         the JS files and boot.js, minified (release only; names
+#                                  exported to the wasm and between the files are kept)
 # Output: ioa-planleggeren.js + ioa-planleggeren_bg.wasm (what public/boot.js starts), the parts
 # and __wasm_split.js, all in the staging folder, so sw.js's list picks them up.
 set -euo pipefail
@@ -33,13 +34,16 @@ for part in "$work"/*.wasm; do
   [ "$part" = "$work/$name.wasm" ] || cp "$part" "$dir/"
 done
 cp "$work/__wasm_split.js" "$dir/"
+# Which wasm files each part needs, written into boot.js, which preloads a deep link's part.
+node scripts/parts-map.mjs "$work/__wasm_split.js" "$dir/boot.js"
 
 if [ "$profile" = release ]; then
   for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types "$wasm" -o "$wasm"
   done
-  for js in "$dir/$name.js" "$dir/__wasm_split.js"; do
+  # boot.js too: it is in every first load, and its comments are for the source.
+  for js in "$dir/$name.js" "$dir/__wasm_split.js" "$dir/boot.js"; do
     terser "$js" --module --compress --mangle --output "$js"
   done
 fi

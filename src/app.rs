@@ -148,6 +148,36 @@ pub fn App() -> impl IntoView {
 
 type Loading<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, SplitLoaderError>>>>;
 
+/// The code of the part `route`'s view is in (the same parts as `page` in `App`); `None` for the
+/// views in the main wasm.
+fn part_code(route: &Route) -> Option<Loading<()>> {
+    if route.plan_id().is_some() {
+        return Some(Box::pin(parts::plan_scope::load()));
+    }
+    match route {
+        Route::Facts => Some(Box::pin(parts::facts::load())),
+        Route::About => Some(Box::pin(parts::about::load())),
+        Route::Compare => Some(Box::pin(parts::compare::load())),
+        _ => None,
+    }
+}
+
+/// Whether the view at the current URL is made from a part (and so is not complete at mount).
+pub fn shows_part() -> bool {
+    part_code(&current_route()).is_some()
+}
+
+/// Starts loading the code the first view will need, its part and the content reader, so it is
+/// compiled while the app mounts instead of after. A failure is left to the view, which asks
+/// again and says so.
+pub fn load_first_part() {
+    if let Some(code) = part_code(&current_route()) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = futures::join!(code, crate::bundles::install_content::load());
+        });
+    }
+}
+
 /// What the page view knows of the parts on their way.
 #[derive(Clone, Copy)]
 struct Parts {
@@ -174,6 +204,7 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
     if ioa_core::bundle::installed(state.lang.get_untracked()) && crate::part_styles::loaded() {
         // A part already loaded answers at once.
         if let Some(Ok(view)) = view.now_or_never() {
+            crate::first_view_shown();
             return view;
         }
     }
@@ -185,16 +216,17 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
             Some(id) => now.plan_id() == Some(id),
             None => now == route,
         };
-        if !same_view {
-            return;
+        if same_view {
+            if content.is_err() || code.is_err() || styles.is_err() {
+                parts.unavailable.set(Some(route));
+            }
+            parts.arrived.update(|n| *n += 1);
+            if navigated {
+                crate::focus::focus_next_frame("main h1");
+            }
         }
-        if content.is_err() || code.is_err() || styles.is_err() {
-            parts.unavailable.set(Some(route));
-        }
-        parts.arrived.update(|n| *n += 1);
-        if navigated {
-            crate::focus::focus_next_frame("main h1");
-        }
+        // The view is made (or says its part could not be had): the offline copy may start.
+        crate::first_view_shown();
     });
     view! { <p class="ds-paragraph" role="status">{txt("part.loading")}</p> }.into_any()
 }

@@ -28,12 +28,15 @@ pub async fn load_ui(lang: Lang) -> Result<(), String> {
     bundle::install_ui(lang, &fetch(bundle::ui_url(lang)).await?)
 }
 
-/// Fetches and installs `lang`'s content unless it is in already.
+/// Fetches and installs `lang`'s content unless it is in already. The code that reads it is
+/// fetched beside the JSON, not after it.
 pub async fn load_content(lang: Lang) -> Result<(), String> {
     if bundle::installed(lang) {
         return Ok(());
     }
-    let json = fetch(bundle::url(lang)).await?;
+    let (json, code) = futures::join!(fetch(bundle::url(lang)), install_content::load());
+    let json = json?;
+    code.map_err(|e| e.to_string())?;
     install_content::install_content(lang, json).await.map_err(|e| e.to_string())?
 }
 

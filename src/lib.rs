@@ -28,12 +28,26 @@ pub mod worksheet;
 
 pub use app::App;
 
+/// Tells boot.js, once, that the first view is on screen, so it starts the offline copy (sw.js).
+/// That fetches every file of the build, so on a deep link it waits for the view's part too
+/// rather than compete with it.
+pub(crate) fn first_view_shown() {
+    thread_local!(static SENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if SENT.with(|s| s.replace(true)) {
+        return;
+    }
+    if let Ok(event) = web_sys::CustomEvent::new("ioa-started") {
+        let _ = leptos::prelude::window().dispatch_event(&event);
+    }
+}
+
 /// Fetches the UI texts of the language last chosen, then mounts the app into `<body>`, replacing
 /// the static loading shell. If the texts cannot be had, the shell says so.
 pub fn start() {
     let lang = persistence::open_browser_storage()
         .and_then(|kv| ioa_core::storage::load_lang(&kv))
         .unwrap_or(ioa_core::Lang::Nb);
+    app::load_first_part();
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match bundles::load_ui(lang).await {
             Ok(()) => Ok(()),
@@ -48,9 +62,9 @@ pub fn start() {
                     shell.remove();
                 }
                 leptos::mount::mount_to_body(App);
-                // boot.js starts the offline copy now that the first view is up.
-                if let Ok(event) = web_sys::CustomEvent::new("ioa-started") {
-                    let _ = leptos::prelude::window().dispatch_event(&event);
+                // A part's view says so itself once it is in (src/app.rs, part_view).
+                if !app::shows_part() {
+                    first_view_shown();
                 }
             }
             Err(_) => {

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Copied into the build by index.html's `copy-file` links; precached like every file. The
-/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs).
+/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs). public/boot.js
+/// preloads the same list on a deep link.
 const SHEETS: [&str; 4] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css"];
 
 thread_local! {

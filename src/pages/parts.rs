@@ -1,5 +1,6 @@
 //! The views whose code is downloaded only when first shown (see `crate::split`): the library
-//! is in the main wasm, everything else comes in parts.
+//! is in the main wasm, everything else comes in parts. public/boot.js knows which part each
+//! route needs too (`ROUTE_PART`), to preload it on a deep link.
 
 use crate::pages::{about::AboutPage, compare::ComparePage, facts::FactsPage, plan_scope::PlanScope};
 use crate::split::lazy_fn;
