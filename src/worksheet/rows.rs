@@ -41,11 +41,10 @@ fn CellInput(
         .into_any();
     }
     let control = match column.kind {
-        // One line of text that grows to show all of it (names in the worked example run long):
-        // `field-sizing: content` while not typed in, `rows` (following the text when typing
-        // pauses) while focused, since content sizing makes every keystroke lay out the page
-        // around it. A line break is never stored: Enter does nothing and pasted breaks become
-        // spaces.
+        // One line of text that grows to show all of it (names in the worked example run long).
+        // `field-sizing: content` sizes it where supported; `rows` is the fallback, and follows
+        // the text when typing pauses. A line break is never stored: Enter does nothing and
+        // pasted breaks become spaces.
         ColumnKind::Text => view! {
             <textarea id=id.clone() class="ds-input cell__text" rows=move || text_rows(&value.get()) prop:value=move || value.get()
                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
