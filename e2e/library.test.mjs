@@ -89,6 +89,8 @@ test('renames, duplicates, deletes with confirmation, and undoes a delete', asyn
   await ready(page);
 
   await page.click('.plan-card >> text=Endre detaljer');
+  // The app moves focus in the next frame, once the form is shown.
+  await page.waitForFunction(() => document.activeElement?.className === 'ds-input', null, { timeout: 2000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'ds-input', 'focus in the rename field');
   await page.keyboard.press('Control+A');
   await page.keyboard.type('Omdøpt plan');
