@@ -159,6 +159,10 @@ test('step pages and documents have no axe violations in nb, nn and en', async (
       await openStep(tab, plan, tool, step);
       assert.equal(await tab.getAttribute('html', 'lang'), lang);
       violations.push(...(await axe(tab)).map((v) => `${tool}/${step} (${lang}): ${v}`));
+      // Autofill off on every text control: it re-read the whole register on each change.
+      const autofilled = await tab.$$eval('main textarea, main select, main input:not([type=checkbox]):not([type=radio])',
+        (controls) => controls.filter((c) => c.getAttribute('autocomplete') !== 'off').map((c) => c.id));
+      violations.push(...autofilled.map((id) => `${tool}/${step} (${lang}): #${id} lacks autocomplete=off`));
     }
     for (const tool of TOOL_IDS) {
       await openDocument(tab, plan, tool);

@@ -248,7 +248,7 @@ fn ChosenRoute() -> impl IntoView {
             <p class="ds-paragraph field-help" data-size="sm">{txt("decision.chosen.help")}</p>
             <div class="ds-field">
                 <label class="ds-label" for="chosen-route">{txt("decision.chosen.route")}</label>
-                <select id="chosen-route" class="ds-input" prop:value=move || chosen.get()
+                <select id="chosen-route" class="ds-input" autocomplete="off" prop:value=move || chosen.get()
                     on:change:target=move |ev| {
                         let v = ev.target().value();
                         session.edit(move |plan, now| {
@@ -265,7 +265,7 @@ fn ChosenRoute() -> impl IntoView {
             </div>
             <div class="ds-field">
                 <label class="ds-label" for="chosen-reason">{txt("decision.chosen.reason")}</label>
-                <textarea id="chosen-reason" class="ds-input" rows="4" prop:value=move || reason.get()
+                <textarea id="chosen-reason" class="ds-input" autocomplete="off" rows="4" prop:value=move || reason.get()
                     on:input:target=move |ev| {
                         let v = ev.target().value();
                         session.edit(move |plan, now| {

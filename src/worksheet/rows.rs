@@ -40,30 +40,34 @@ fn CellInput(
         }
         .into_any();
     }
+    // Every control says autocomplete="off": otherwise Chromium's autofill reads all the
+    // page's controls outside a form (3,600 in a register of 600 rows) when one is focused or
+    // changed, 80 ms at a time on a slow laptop; and suggestions of text typed earlier are no
+    // help in a plan, and on a shared laptop would show another person's words.
     let control = match column.kind {
         // One line of text that grows to show all of it (names in the worked example run long).
         // `field-sizing: content` sizes it where supported; `rows` is the fallback, and follows
         // the text when typing pauses. A line break is never stored: Enter does nothing and
         // pasted breaks become spaces.
         ColumnKind::Text => view! {
-            <textarea id=id.clone() class="ds-input cell__text" rows=move || text_rows(&value.get()) prop:value=move || value.get()
+            <textarea id=id.clone() class="ds-input cell__text" autocomplete="off" rows=move || text_rows(&value.get()) prop:value=move || value.get()
                 on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); }
                 on:input:target=move |ev| on_change.run(ev.target().value().replace(['\r', '\n'], " "))></textarea>
         }
         .into_any(),
         ColumnKind::LongText => view! {
-            <textarea id=id.clone() class="ds-input" rows="3" prop:value=move || value.get()
+            <textarea id=id.clone() class="ds-input" autocomplete="off" rows="3" prop:value=move || value.get()
                 on:input:target=move |ev| on_change.run(ev.target().value())></textarea>
         }
         .into_any(),
         ColumnKind::Date => view! {
-            <input id=id.clone() class="ds-input input--date" type="date" prop:value=move || value.get()
+            <input id=id.clone() class="ds-input input--date" type="date" autocomplete="off" prop:value=move || value.get()
                 on:input:target=move |ev| on_change.run(ev.target().value())/>
         }
         .into_any(),
         // Digits only; a number column keeps at most the 15 digits the file reader accepts.
         ColumnKind::Amount | ColumnKind::Number => view! {
-            <input id=id.clone() class="ds-input input--amount" type="text" inputmode="numeric" prop:value=move || value.get()
+            <input id=id.clone() class="ds-input input--amount" type="text" inputmode="numeric" autocomplete="off" prop:value=move || value.get()
                 on:input:target=move |ev| {
                     let limit = if column.kind == ColumnKind::Number { MAX_NUMBER_DIGITS } else { usize::MAX };
                     on_change.run(ev.target().value().chars().filter(char::is_ascii_digit).take(limit).collect())
@@ -77,7 +81,7 @@ fn CellInput(
                 column.options.iter().map(|o| (o.id.clone(), "", "")).collect()
             };
             view! {
-                <select id=id.clone() class="ds-input" prop:value=move || value.get()
+                <select id=id.clone() class="ds-input" autocomplete="off" prop:value=move || value.get()
                     on:change:target=move |ev| on_change.run(ev.target().value())>
                     <option value="">{txt("field.choose")}</option>
                     {options

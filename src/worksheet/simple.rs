@@ -39,6 +39,7 @@ pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
             <textarea
                 id=ids.dom
                 class="ds-input"
+                autocomplete="off"
                 rows="5"
                 aria-describedby=ids.help
                 prop:value=value
@@ -52,6 +53,7 @@ pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
                 id=ids.dom
                 class="ds-input"
                 type="text"
+                autocomplete="off"
                 aria-describedby=ids.help
                 prop:value=value
                 on:input:target=move |ev| on_input(ev.target().value())
@@ -70,6 +72,7 @@ pub fn DateInput(ids: FieldIds) -> impl IntoView {
             id=ids.dom
             class="ds-input input--date"
             type="date"
+            autocomplete="off"
             aria-describedby=ids.help
             prop:value=move || match current.get() {
                 Some(Answer::Date(d)) => d,
@@ -191,6 +194,7 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
                                 id=id
                                 class="ds-input"
                                 type="text"
+                                autocomplete="off"
                                 prop:value=move || current.with(|a| match a {
                                     Some(Answer::List(l)) => l.get(i).cloned().unwrap_or_default(),
                                     _ => String::new(),

@@ -80,7 +80,7 @@ pub fn StepRecordEditor(
                 </div>
                 <div class="ds-field">
                     <label class="ds-label" for="step-due">{txt("step_record.due")}</label>
-                    <input id="step-due" class="ds-input input--date" type="date" prop:value=part(|r| &r.due)
+                    <input id="step-due" class="ds-input input--date" type="date" autocomplete="off" prop:value=part(|r| &r.due)
                         aria-describedby=move || overdue().then_some("step-due-late")
                         on:input:target=move |ev| set_part(StepPart::Due, ev.target().value())/>
                     <Show when=overdue>
@@ -90,7 +90,7 @@ pub fn StepRecordEditor(
             </div>
             <div class="ds-field">
                 <label class="ds-label" for="step-note">{txt("step_record.note")}</label>
-                <textarea id="step-note" class="ds-input" rows="3" prop:value=part(|r| &r.note)
+                <textarea id="step-note" class="ds-input" autocomplete="off" rows="3" prop:value=part(|r| &r.note)
                     on:input:target=move |ev| set_part(StepPart::Note, ev.target().value())></textarea>
             </div>
         </section>
