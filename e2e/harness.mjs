@@ -50,8 +50,8 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+export function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
 /**
