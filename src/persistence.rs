@@ -9,7 +9,21 @@
 use ioa_core::storage::{KeyValue, KvError, MemoryKv};
 use std::cell::RefCell;
 use std::rc::Rc;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+// `getItem` and `setItem` with the value left in JavaScript: web-sys converts every value to
+// and from a Rust string, which for a plan of a megabyte costs about 12 ms each way.
+#[wasm_bindgen]
+extern "C" {
+    /// The same `Storage` object, declared here with these two methods.
+    #[wasm_bindgen(js_name = Storage)]
+    type RawStorage;
+    #[wasm_bindgen(method, catch, js_name = getItem)]
+    fn get_item_js(this: &RawStorage, key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &RawStorage, key: &str, value: &JsValue) -> Result<(), JsValue>;
+}
 
 /// `localStorage` as a [`KeyValue`].
 pub struct WebKv(web_sys::Storage);
@@ -17,6 +31,10 @@ pub struct WebKv(web_sys::Storage);
 impl WebKv {
     pub fn new(storage: web_sys::Storage) -> Self {
         WebKv(storage)
+    }
+
+    fn raw(&self) -> &RawStorage {
+        self.0.unchecked_ref()
     }
 }
 
@@ -55,6 +73,17 @@ impl KeyValue for WebKv {
     fn keys(&self) -> Result<Vec<String>, KvError> {
         let len = self.0.length().map_err(|e| classify(&e))?;
         Ok((0..len).filter_map(|i| self.0.key(i).ok().flatten()).collect())
+    }
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, KvError> {
+        let value = self.raw().get_item_js(key).map_err(|e| classify(&e))?;
+        // Cut in JavaScript (UTF-16 units; a surrogate pair cut in two only ends the head early).
+        Ok(value.dyn_into::<js_sys::JsString>().ok().map(|text| text.slice(0, chars as u32).into()))
+    }
+    fn set_confirmed(&self, key: &str, value: &str) -> Result<bool, KvError> {
+        let value = JsValue::from_str(value);
+        self.raw().set_item_js(key, &value).map_err(|e| classify(&e))?;
+        // The read-back compares the two strings in JavaScript (`===`).
+        Ok(self.raw().get_item_js(key).is_ok_and(|back| back == value))
     }
 }
 

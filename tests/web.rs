@@ -62,6 +62,23 @@ fn browser_storage_round_trips_through_the_adapter() {
 }
 
 #[wasm_bindgen_test]
+fn the_head_and_the_confirmed_write_stay_in_javascript_and_agree_with_rust() {
+    let kv = fresh();
+    let value = format!("{{\"revision\":7,\"text\":\"{}\"}}", "æøå ✓ 😀 ".repeat(1_000));
+    assert!(kv.set_confirmed("ioa-planleggeren/test", &value).unwrap());
+    assert_eq!(kv.get("ioa-planleggeren/test").unwrap().as_deref(), Some(value.as_str()));
+    let head = kv.get_head("ioa-planleggeren/test", 40).unwrap().unwrap();
+    assert!(value.starts_with(&head) && head.starts_with("{\"revision\":7,"), "{head}");
+    assert_eq!(kv.get_head("ioa-planleggeren/missing", 40).unwrap(), None);
+    // Over an existing value, the new one is what is confirmed and kept.
+    local().set_item("ioa-planleggeren/other", "x").unwrap();
+    assert!(kv.set_confirmed("ioa-planleggeren/other", "y").unwrap());
+    assert_eq!(local().get_item("ioa-planleggeren/other").unwrap().as_deref(), Some("y"));
+    kv.remove("ioa-planleggeren/test").unwrap();
+    kv.remove("ioa-planleggeren/other").unwrap();
+}
+
+#[wasm_bindgen_test]
 fn full_storage_refuses_the_save_and_keeps_the_stored_plan() {
     let kv = fresh();
     let mut p = plan("quota", "Kvote");

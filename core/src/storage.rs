@@ -55,6 +55,20 @@ pub trait KeyValue {
     fn set(&self, key: &str, value: &str) -> Result<(), KvError>;
     fn remove(&self, key: &str) -> Result<(), KvError>;
     fn keys(&self) -> Result<Vec<String>, KvError>;
+
+    /// The value's first `chars` characters (about: the browser's store counts UTF-16 units).
+    /// The browser's store cuts it before bringing it into wasm, where a plan of a megabyte
+    /// would cost about 12 ms to convert: a save reads only the revision at its start.
+    fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, KvError> {
+        Ok(self.get(key)?.map(|value| value.chars().take(chars).collect()))
+    }
+
+    /// Writes `value` and tells whether the store now holds exactly it (a write the browser
+    /// accepted but did not keep is not a save). The browser's store compares on its side.
+    fn set_confirmed(&self, key: &str, value: &str) -> Result<bool, KvError> {
+        self.set(key, value)?;
+        Ok(matches!(self.get(key), Ok(Some(back)) if back == value))
+    }
 }
 
 /// An in-memory store. With a capacity it refuses writes like a full `localStorage`
@@ -328,29 +342,50 @@ fn stored(kv: &dyn KeyValue, id: &str) -> Result<Option<(String, Option<u64>)>, 
     }))
 }
 
+/// How far into a stored plan [`stored_head`] looks for its revision.
+const REVISION_HEAD_CHARS: usize = 512;
+
+/// Whether a plan is stored, and its revision (`Some(None)`: stored, revision unreadable), read
+/// from the plan's first bytes; only a plan whose revision is not among them is read in full.
+fn stored_head(kv: &dyn KeyValue, id: &str) -> Result<Option<Option<u64>>, KvError> {
+    let key = plan_key(id);
+    let Some(head) = kv.get_head(&key, REVISION_HEAD_CHARS)? else { return Ok(None) };
+    match revision_in_head(&head) {
+        Some(revision) => Ok(Some(Some(revision))),
+        None => Ok(kv.get(&key)?.map(|raw| peek_revision(&raw))),
+    }
+}
+
 /// The top-level `revision` of a stored plan. The app writes it among the first fields (see
 /// [`Plan`]'s field order), so a few bytes tell it: no parse of a plan of half a megabyte on
 /// every save. `"revision":` cannot occur inside a JSON string (its quotes would be escaped),
 /// and nothing nested precedes it, so the first occurrence near the start is the plan's own.
 /// Anything else (a hand-edited value, another field order) is parsed in full, as before.
 fn peek_revision(raw: &str) -> Option<u64> {
+    revision_in_head(raw).or_else(|| serde_json::from_str::<RevisionPeek>(raw).ok().map(|p| p.revision))
+}
+
+/// The revision from a stored plan's first bytes alone, if it is there (see [`peek_revision`]).
+fn revision_in_head(raw: &str) -> Option<u64> {
     const KEY: &str = "\"revision\":";
-    if let Some(at) = raw.find(KEY).filter(|at| *at < 512) {
-        let before = raw[..at].trim_start();
-        // Only the plan's own brace may open before it: then this is the top-level field.
-        if before.starts_with('{') && !before[1..].contains(['{', '[']) {
-            let digits: String = raw[at + KEY.len()..].trim_start().chars().take_while(char::is_ascii_digit).collect();
-            if let Ok(revision) = digits.parse() {
-                return Some(revision);
-            }
-        }
+    let at = raw.find(KEY).filter(|at| *at < 512)?;
+    let before = raw[..at].trim_start();
+    // Only the plan's own brace may open before it: then this is the top-level field.
+    if !before.starts_with('{') || before[1..].contains(['{', '[']) {
+        return None;
     }
-    serde_json::from_str::<RevisionPeek>(raw).ok().map(|p| p.revision)
+    let value = raw[at + KEY.len()..].trim_start();
+    let digits = value.len() - value.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    // The number must end inside the text: a head cut off within it says nothing.
+    if digits == value.len() {
+        return None;
+    }
+    value[..digits].parse().ok()
 }
 
 /// The revision stored for a plan, `None` if there is none or it cannot be read.
 pub fn stored_revision(kv: &dyn KeyValue, id: &str) -> Result<Option<u64>, KvError> {
-    Ok(stored(kv, id)?.and_then(|(_, revision)| revision))
+    Ok(stored_head(kv, id)?.flatten())
 }
 
 /// What a successful save had to do besides writing the plan.
@@ -364,10 +399,10 @@ pub struct SaveOutcome {
 /// this copy was loaded at (another tab saved in between). On success `plan.revision` is the new
 /// revision; on failure the plan is unchanged and storage still holds the previous value.
 pub fn save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome, SaveError> {
-    let previous = stored(kv, &plan.id)?;
-    if let Some((_, Some(stored))) = &previous {
-        if *stored != plan.revision {
-            return Err(SaveError::Conflict { stored_revision: *stored });
+    let previous = stored_head(kv, &plan.id)?;
+    if let Some(Some(stored)) = previous {
+        if stored != plan.revision {
+            return Err(SaveError::Conflict { stored_revision: stored });
         }
     }
     save_over(kv, plan, previous, plan.revision + 1, &[]).map(|(outcome, _)| outcome)
@@ -380,26 +415,31 @@ pub fn force_save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome
 }
 
 fn force_save_protecting(kv: &dyn KeyValue, plan: &mut Plan, protect: &[&str]) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
-    let previous = stored(kv, &plan.id)?;
-    let next = previous.as_ref().and_then(|(_, r)| *r).unwrap_or(0).max(plan.revision) + 1;
+    let previous = stored_head(kv, &plan.id)?;
+    let next = previous.flatten().unwrap_or(0).max(plan.revision) + 1;
     save_over(kv, plan, previous, next, protect)
 }
 
 /// Writes the plan, then keeps the version it replaced as a snapshot when one is due. The
-/// snapshot comes second: a full storage may cost a snapshot, never the save.
+/// snapshot comes second: a full storage may cost a snapshot, never the save. Only a save that
+/// is due a snapshot reads the stored version in full (every ten minutes, not on every save).
 fn save_over(
     kv: &dyn KeyValue,
     plan: &mut Plan,
-    previous: Option<(String, Option<u64>)>,
+    previous: Option<Option<u64>>,
     revision: u64,
     protect: &[&str],
 ) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
-    let written = write_plan_as(kv, plan, revision, protect)?;
-    if let Some((raw, Some(old_revision))) = previous {
-        if snapshots::due(kv, &plan.id, plan.updated_at).unwrap_or(false) {
-            // A snapshot that does not fit is skipped: older ones are not sacrificed for it.
-            let _ = snapshots::take_if_fits(kv, &plan.id, &raw, old_revision, snapshots::Reason::Save, plan.updated_at);
+    let replaced = match previous {
+        Some(Some(old_revision)) if snapshots::due(kv, &plan.id, plan.updated_at).unwrap_or(false) => {
+            kv.get(&plan_key(&plan.id)).ok().flatten().map(|raw| (raw, old_revision))
         }
+        _ => None,
+    };
+    let written = write_plan_as(kv, plan, revision, protect)?;
+    if let Some((raw, old_revision)) = replaced {
+        // A snapshot that does not fit is skipped: older ones are not sacrificed for it.
+        let _ = snapshots::take_if_fits(kv, &plan.id, &raw, old_revision, snapshots::Reason::Save, plan.updated_at);
     }
     Ok(written)
 }
@@ -411,20 +451,22 @@ fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64, protect: &[&
     plan.revision = revision;
     let json = serde_json::to_string(&*plan).expect("a plan always serialises");
     let key = plan_key(&plan.id);
-    let removed = match snapshots::make_room(kv, || kv.set(&key, &json), protect) {
+    let mut confirmed = false;
+    let write = || {
+        confirmed = kv.set_confirmed(&key, &json)?;
+        Ok(())
+    };
+    let removed = match snapshots::make_room(kv, write, protect) {
         Ok(removed) => removed,
         Err(e) => {
             plan.revision = previous;
             return Err(e.into());
         }
     };
-    match kv.get(&key) {
-        Ok(Some(back)) if back == json => {}
-        _ => {
-            plan.revision = previous;
-            removed.put_back(kv);
-            return Err(SaveError::NotConfirmed);
-        }
+    if !confirmed {
+        plan.revision = previous;
+        removed.put_back(kv);
+        return Err(SaveError::NotConfirmed);
     }
     let summary = PlanSummary::from(&*plan);
     update_index(kv, |plans| library::upsert(plans, summary));
@@ -659,6 +701,72 @@ mod tests {
         assert_eq!(peek_revision("not json"), None);
         let long_head = format!(r#"{{"id":"{}","revision":4}}"#, "x".repeat(600));
         assert_eq!(peek_revision(&long_head), Some(4), "beyond the first bytes: parsed in full");
+    }
+
+    /// Counts the reads of one key that bring the whole value into wasm.
+    struct CountingKv {
+        inner: MemoryKv,
+        watched: String,
+        full_reads: std::cell::Cell<usize>,
+    }
+
+    impl KeyValue for CountingKv {
+        fn get(&self, key: &str) -> Result<Option<String>, KvError> {
+            if key == self.watched {
+                self.full_reads.set(self.full_reads.get() + 1);
+            }
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &str) -> Result<(), KvError> {
+            self.inner.set(key, value)
+        }
+        fn remove(&self, key: &str) -> Result<(), KvError> {
+            self.inner.remove(key)
+        }
+        fn keys(&self) -> Result<Vec<String>, KvError> {
+            self.inner.keys()
+        }
+        // As the browser's store does: cut and compare without bringing the value over.
+        fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, KvError> {
+            self.inner.get_head(key, chars)
+        }
+        fn set_confirmed(&self, key: &str, value: &str) -> Result<bool, KvError> {
+            self.inner.set_confirmed(key, value)
+        }
+    }
+
+    #[test]
+    fn a_save_reads_the_stored_plan_in_full_only_when_a_snapshot_is_due() {
+        let kv = CountingKv { inner: MemoryKv::new(), watched: plan_key("a"), full_reads: Default::default() };
+        let mut p = plan("a", "Nattilsyn", 1);
+        p.set_answer("x/y/z", Answer::Text("lang tekst ".repeat(5_000)), 1);
+        save_plan(&kv, &mut p).unwrap();
+        save_plan(&kv, &mut p).unwrap(); // the first snapshot is due: the version replaced is read
+        assert_eq!(kv.full_reads.get(), 1);
+        assert_eq!(snapshots::list(&kv, "a").unwrap().len(), 1);
+        for minute in 1..5 {
+            p.set_answer("x/y/z", Answer::Text(format!("endret {minute}")), 1 + minute * 60_000);
+            save_plan(&kv, &mut p).unwrap();
+        }
+        assert_eq!(kv.full_reads.get(), 1, "saves within ten minutes read only the revision");
+        assert_eq!(p.revision, 6);
+        assert_eq!(stored_revision(&kv, "a").unwrap(), Some(6));
+        // Another tab's save is still noticed from the first bytes.
+        let mut theirs = load_plan(&kv.inner, "a").unwrap().unwrap().unwrap();
+        save_plan(&kv.inner, &mut theirs).unwrap();
+        assert_eq!(save_plan(&kv, &mut p), Err(SaveError::Conflict { stored_revision: 7 }));
+        assert_eq!(kv.full_reads.get(), 1);
+    }
+
+    #[test]
+    fn a_revision_cut_off_in_the_first_bytes_is_read_in_full() {
+        let kv = MemoryKv::new();
+        let padding = "x".repeat(REVISION_HEAD_CHARS - 20);
+        let raw = format!(r#"{{"id":"{padding}","revision":123456789,"title":"t"}}"#);
+        assert!(raw.find("\"revision\":").unwrap() < 512);
+        kv.set(&plan_key("a"), &raw).unwrap();
+        assert_eq!(revision_in_head(&kv.get_head(&plan_key("a"), REVISION_HEAD_CHARS).unwrap().unwrap()), None);
+        assert_eq!(stored_revision(&kv, "a").unwrap(), Some(123456789));
     }
 
     #[test]
