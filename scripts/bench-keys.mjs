@@ -127,27 +127,60 @@ const CASES = [
  */
 export const VSYNC_ARGS = () => (process.env.BENCH_VSYNC === '0' ? ['--disable-gpu-vsync', '--disable-frame-rate-limit'] : []);
 
+/**
+ * The page as the app drew it, as static HTML: same elements, values and style sheets, no
+ * script. Typing into it measures what the browser itself costs for that page (layout, paint,
+ * its autofill looking at every control), which no change to the app's code can go below.
+ */
+async function staticCopy(page) {
+  return page.evaluate(() => {
+    for (const t of document.querySelectorAll('textarea')) t.textContent = t.value;
+    for (const i of document.querySelectorAll('input')) i.setAttribute('value', i.value);
+    for (const s of document.querySelectorAll('select')) for (const o of s.options) o.toggleAttribute('selected', o.selected);
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel=modulepreload], link[rel=preload]').forEach((e) => e.remove());
+    return `<!DOCTYPE html>${copy.outerHTML}`;
+  });
+}
+
+/** Opens the case's page: the app at its route, or (static) a script-free copy of it. */
+async function openCase(browser, url, c, asStatic) {
+  if (c.floor) {
+    const opened = await freshPage(browser);
+    await opened.page.setContent(FLOOR);
+    return opened;
+  }
+  const opened = await pageWithPlan(browser, largePlan(c.rows));
+  await opened.page.goto(`${url}#/plan/bench-${c.rows}/${c.path}`);
+  await opened.page.waitForSelector(c.wait, { timeout: 120000 });
+  if (!asStatic) return opened;
+  const html = await staticCopy(opened.page);
+  await opened.context.close();
+  const copy = await freshPage(browser);
+  await copy.context.route('**/bench-static-copy.html', (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }));
+  await copy.page.goto(`${url}bench-static-copy.html`);
+  await copy.page.waitForSelector(c.wait);
+  return copy;
+}
+
 /** One run of every case on the build served at `url`: p50 and p95 per case, at 1× and 4× CPU. */
 export async function keyRun(browser, url, { trace = false } = {}) {
   const out = {};
-  // BENCH_CASES=600,long and BENCH_RATES=4 pick cases and CPU rates (all by default).
+  // BENCH_CASES=600,long and BENCH_RATES=4 pick cases and CPU rates (all by default);
+  // BENCH_STATIC=1 also types into a static copy of each app page.
   const only = process.env.BENCH_CASES?.split(',');
   const rates = (process.env.BENCH_RATES ?? '1,4').split(',').map(Number);
+  const kinds = process.env.BENCH_STATIC === '1' ? [false, true] : [false];
   for (const c of CASES.filter((c) => !only || only.some((o) => c.name.includes(o)))) {
-    for (const rate of rates) {
-      const { context, page } = c.floor ? await freshPage(browser) : await pageWithPlan(browser, largePlan(c.rows));
-      if (c.floor) await page.setContent(FLOOR);
-      else {
-        await page.goto(`${url}#/plan/bench-${c.rows}/${c.path}`);
-        await page.waitForSelector(c.wait, { timeout: 120000 });
-      }
+    for (const rate of rates) for (const asStatic of c.floor ? [false] : kinds) {
+      const { context, page } = await openCase(browser, url, c, asStatic);
       await page.waitForTimeout(300);
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-      const tracing = trace && c.trace;
+      const tracing = trace && c.trace && !asStatic;
       if (tracing) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'cc'] });
       const frames = await typeAndTime(page, c.field(), c.key, c.count);
-      const label = `${c.name}${rate === 4 ? ', 4× CPU' : ''}`;
+      const label = `${c.name}${asStatic ? ', static copy' : ''}${rate === 4 ? ', 4× CPU' : ''}`;
       out[label] = { p50: pct(frames, 50), p95: pct(frames, 95) };
       if (tracing) out[label].trace = traceBreakdown((await browser.stopTracing()).toString(), frames.length);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
