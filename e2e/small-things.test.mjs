@@ -126,6 +126,13 @@ test('removing a register row offers Undo, which puts it back with its id and pl
   [stored] = await storedPlans(page);
   assert.equal(stored.registers.stakeholders.length, before);
 
+  // A row removed right after typing in it is named as typed (the legend follows at the pause).
+  await rows.nth(0).locator('textarea[id$="-name"]').fill('Nytt navn rett før fjerning');
+  await rows.nth(0).locator('.row-card__remove').click();
+  assert.match(await status.textContent(), /Nytt navn rett før fjerning/, 'the message names the row as typed');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('.row-list--register > .row-card').length === n, before);
+
   // The offer ends by itself after about ten seconds.
   await rows.nth(0).locator('.row-card__remove').click();
   await page.waitForSelector('.register-undo button');

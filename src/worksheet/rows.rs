@@ -212,12 +212,12 @@ pub fn RegisterEditor(
                         let cell = move |column: &'static str| Memo::new(move |_| row_signal.with(|c| c.get(column).cloned()));
                         let name = cell(&reg.columns[0].id);
                         let position = Memo::new(move |_| row_ids.with(|ids| ids.iter().position(|i| *i == row_id).unwrap_or(0) + 1));
-                        let legend = move || {
+                        let legend_for = move |name: String| {
                             let lang = app.lang.get();
-                            let name = name.get().unwrap_or_default();
                             let base = format!("{} {}", capitalised(reg.item_name.get(lang)), position.get());
                             if name.trim().is_empty() { base } else { format!("{base}: {name}") }
                         };
+                        let legend = move || legend_for(name.get().unwrap_or_default());
                         // A read-only name is already the row's legend: do not repeat it.
                         let cells = shown.with_value(|cols| cols.clone()).into_iter()
                             .filter(|column| !(column.id == reg.columns[0].id && readonly.contains(&column.id)))
@@ -248,7 +248,11 @@ pub fn RegisterEditor(
                         });
                         let cells = view! { {cells} {estimate} }.into_any();
                         let on_remove = can_add.then(|| Callback::new(move |()| {
-                            let label = legend();
+                            // The name as typed: the row's signal lags until typing pauses.
+                            let label = legend_for(session.plan.with_untracked(|p| {
+                                p.register(register).iter().find(|r| r.id == row_id)
+                                    .and_then(|r| r.cells.get(&reg.columns[0].id).cloned()).unwrap_or_default()
+                            }));
                             let mut row = None;
                             session.edit(|plan, now| row = plan.remove_register_row(register, row_id, now));
                             let Some(row) = row else { return };
