@@ -27,7 +27,7 @@ fn current_route() -> Route {
 fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
     let mode = persistence::init();
     let mut notices = Notices { memory_only: mode == Mode::MemoryOnly, ..Notices::default() };
-    let plans = match persistence::with_store(|kv| storage::load_library(kv, now_ms())) {
+    let plans = match crate::perf::measured("ioa-library-load", || persistence::with_store(|kv| storage::load_library(kv, now_ms()))) {
         Ok(Ok(report)) => {
             notices.quarantined = report.quarantined;
             notices.newer_plans = report.newer.len();

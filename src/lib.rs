@@ -36,6 +36,10 @@ pub(crate) fn first_view_shown() {
     if SENT.with(|s| s.replace(true)) {
         return;
     }
+    // For the bench: when the first view was made (see also the measures in src/perf.rs).
+    if let Some(performance) = leptos::prelude::window().performance() {
+        let _ = performance.mark("ioa-first-view");
+    }
     if let Ok(event) = web_sys::CustomEvent::new("ioa-started") {
         let _ = leptos::prelude::window().dispatch_event(&event);
     }
@@ -61,7 +65,7 @@ pub fn start() {
                 if let Some(shell) = document.get_element_by_id("boot") {
                     shell.remove();
                 }
-                leptos::mount::mount_to_body(App);
+                perf::measured("ioa-mount", || leptos::mount::mount_to_body(App));
                 // A part's view says so itself once it is in (src/app.rs, part_view).
                 if !app::shows_part() {
                     first_view_shown();

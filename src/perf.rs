@@ -1,4 +1,4 @@
-//! Performance marks around work `scripts/bench.sh` measures (saving, export, import).
+//! Performance marks around work `scripts/bench.sh` measures (saving, export, import, start-up).
 
 use leptos::prelude::window;
 
