@@ -1,0 +1,80 @@
+// What a team met on the way from a plan to a case file (issue 22): every table in the app keeps
+// its words whole, the chosen route shows each route by its full name, a procedure's text is not
+// introduced twice, the import report does not call a waiting file done, and a link to a tool
+// without a step opens the tool where the team is.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, openExample, createPlan, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
+const LOCALES = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../locales/${l}.json`)]));
+const DECISION = json('../content/decision.json');
+// KS's six phases, in their order.
+const PHASES = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'];
+const example = (lang) => readFileSync(new URL(`../content/examples/elvebyen.${lang}.json`, import.meta.url));
+
+async function switchInterface(page, lang) {
+  await page.click(`.lang-switch button[lang=${lang}]`);
+  await page.waitForSelector(`html[lang=${lang}]`);
+}
+
+/** Opens `hash` (relative to the plan) and waits for its heading. */
+async function open(page, plan, hash) {
+  await page.goto(`${server.url}#/plan/${plan}${hash}`);
+  await page.waitForSelector('main h1');
+}
+
+test('no table in the app breaks a word before its end, in nb, nn and en, from 1280 to 320 px', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await openExample(page, server.url);
+  // Every view with a table: the crosswalk, the facts, the whole plan, each tool's and phase's
+  // document, and the learning network's comparison.
+  const views = [
+    ['crosswalk', () => open(page, plan, '/crosswalk')],
+    ['facts', async () => { await page.goto(`${server.url}#/facts`); await page.waitForSelector('main h1'); }],
+    ['whole plan', () => open(page, plan, '/document')],
+    ...[...TOOL_IDS, ...PHASES].map((id) => [`${id} document`, () => open(page, plan, `/${id}/document`)]),
+    ['comparison', async () => {
+      await page.goto(`${server.url}#/compare`);
+      await ready(page);
+      await page.setInputFiles('#compare-file', [
+        { name: 'elvebyen.json', mimeType: 'application/json', buffer: example('nb') },
+        { name: 'elvebyen-nn.json', mimeType: 'application/json', buffer: example('nn') },
+      ]);
+      await page.waitForSelector('.compare__table');
+    }],
+  ];
+  const widths = [1280, 1024, 390, 320];
+  const problems = [];
+  const tables = {};
+  for (const lang of ['nb', 'nn', 'en']) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    if (lang !== 'nb') await switchInterface(page, lang);
+    for (const [name, go] of views) {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await go();
+      tables[name] = await page.locator('main table').count();
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: 900 });
+        for (const word of await splitWords(page, 'main table :is(td, th, caption)')) problems.push(`${name}, ${lang}, ${width} px: ${word}`);
+        if (width <= 390) {
+          const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (over > 0) problems.push(`${name}, ${lang}, ${width} px: the page scrolls sideways by ${over} px`);
+        }
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+  for (const [name, count] of Object.entries(tables)) {
+    if (!name.endsWith(' document')) assert.ok(count > 0, `${name} has a table to check`);
+  }
+  assert.ok(Object.values(tables).reduce((a, b) => a + b) > 20, `tables checked: ${JSON.stringify(tables)}`);
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
