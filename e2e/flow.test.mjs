@@ -78,3 +78,37 @@ test('no table in the app breaks a word before its end, in nb, nn and en, from 1
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the chosen route shows each route by its full name, at 1280 and 390 px, and keeps the choice', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Veivalg');
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const lang of ['nb', 'en']) {
+      await open(page, plan, '/decision');
+      if (lang !== 'nb') await switchInterface(page, lang);
+      const section = page.locator('.chosen-route');
+      await section.scrollIntoViewIfNeeded();
+      for (const route of DECISION.routes) {
+        const title = route.title[lang];
+        const label = section.locator('label', { hasText: title });
+        assert.equal(await label.count(), 1, `“${title}” is shown in full (${lang}, ${width} px)`);
+        const clipped = await label.evaluate((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > document.documentElement.clientWidth);
+        assert.equal(clipped, false, `“${title}” is not cut off (${lang}, ${width} px)`);
+      }
+      if (lang !== 'nb') await switchInterface(page, 'nb');
+    }
+  }
+  await section(page).locator('label', { hasText: DECISION.routes[1].title.nb }).click();
+  await saved(page);
+  const [stored] = await storedPlans(page);
+  assert.equal(stored.decision.chosen_route, DECISION.routes[1].id);
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('.chosen-route');
+  assert.equal(await section(page).locator(`input[value="${DECISION.routes[1].id}"]`).isChecked(), true, 'the choice is shown after a reload');
+  assert.deepEqual(log.foreign, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+const section = (page) => page.locator('.chosen-route');

@@ -246,23 +246,31 @@ fn ChosenRoute() -> impl IntoView {
         <section class="ds-card chosen-route" aria-labelledby="chosen-heading">
             <h2 id="chosen-heading" class="ds-heading" data-size="sm">{txt("decision.chosen.title")}</h2>
             <p class="ds-paragraph field-help" data-size="sm">{txt("decision.chosen.help")}</p>
-            <div class="ds-field">
-                <label class="ds-label" for="chosen-route">{txt("decision.chosen.route")}</label>
-                <select id="chosen-route" class="ds-input" prop:value=move || chosen.get()
-                    on:change:target=move |ev| {
-                        let v = ev.target().value();
-                        session.edit(move |plan, now| {
-                            plan.decision.chosen_route = RouteChoice::from_id(&v).map(|r| r.id().to_string());
-                            plan.touch(now);
-                        });
-                    }>
-                    <option value="">{txt("decision.chosen.none")}</option>
-                    {RouteChoice::ALL.into_iter().map(|r| {
-                        let id = r.id();
-                        view! { <option value=id selected=move || chosen.get() == id>{move || text.route_title(id, app.lang.get()).to_string()}</option> }
+            // Radio buttons, not a select: the routes' names are long and differ only at the end,
+            // and a select cuts them so two routes look the same.
+            <fieldset class="ds-fieldset">
+                <legend class="ds-label">{txt("decision.chosen.route")}</legend>
+                <div class="choice-list">
+                    {std::iter::once("").chain(RouteChoice::ALL.into_iter().map(|r| r.id())).map(|id| {
+                        let input_id = if id.is_empty() { "chosen-route-none".to_string() } else { format!("chosen-route-{id}") };
+                        let label = move || {
+                            let lang = app.lang.get();
+                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { text.route_title(id, lang).to_string() }
+                        };
+                        view! {
+                            <div class="ds-field choice">
+                                <input class="ds-input" type="radio" name="chosen-route" id=input_id.clone() value=id
+                                    prop:checked=move || chosen.get() == id
+                                    on:change=move |_| session.edit(move |plan, now| {
+                                        plan.decision.chosen_route = RouteChoice::from_id(id).map(|r| r.id().to_string());
+                                        plan.touch(now);
+                                    })/>
+                                <label class="ds-label" data-weight="regular" for=input_id>{label}</label>
+                            </div>
+                        }
                     }).collect_view()}
-                </select>
-            </div>
+                </div>
+            </fieldset>
             <div class="ds-field">
                 <label class="ds-label" for="chosen-reason">{txt("decision.chosen.reason")}</label>
                 <textarea id="chosen-reason" class="ds-input" rows="4" prop:value=move || reason.get()
