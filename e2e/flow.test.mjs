@@ -112,3 +112,22 @@ test('the chosen route shows each route by its full name, at 1280 and 390 px, an
   await context.close();
 });
 const section = (page) => page.locator('.chosen-route');
+
+test('what a procedure means at this value is said once, not introduced twice, in nb, nn and en', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await openExample(page, server.url);
+  await open(page, plan, '/decision');
+  for (const lang of ['nb', 'nn', 'en']) {
+    if (lang !== 'nb') await switchInterface(page, lang);
+    const texts = await page.locator('.procedure__fit').allTextContents();
+    assert.ok(texts.length > 0, `the example shows procedures (${lang})`);
+    for (const text of texts) {
+      const words = text.trim().split(/\s+/);
+      const lead = words.slice(0, 3).join(' ').replace(/:$/, '').toLowerCase();
+      const times = text.toLowerCase().split(lead).length - 1;
+      assert.equal(times, 1, `“${lead}” opens the text only once (${lang}): ${text.slice(0, 80)}`);
+    }
+  }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

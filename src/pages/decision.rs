@@ -191,7 +191,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                                     <h4 class="ds-heading" data-size="2xs">{p.title.get(lang).to_string()}</h4>
                                     <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
                                     <p class="ds-paragraph procedure__fit" data-size="sm">
-                                        <strong>{tr(lang, "decision.fit")}</strong>" "
+                                        // Each text opens with the value it is about ("At this value …").
                                         {fill(text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
                                     </p>
                                     <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
