@@ -131,3 +131,27 @@ test('what a procedure means at this value is said once, not introduced twice, i
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the import report says a file waits for a choice while it does, and what was done after', async () => {
+  const { context, page, log } = await freshPage(browser);
+  await openExample(page, server.url);
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('.keep-copy button.ds-button[data-variant=primary]')]);
+  const text = readFileSync(await file.path(), 'utf8');
+  await page.goto(server.url);
+  await ready(page);
+  await page.setInputFiles('#import-file', { name: 'elvebyen.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page.locator('dialog.conflict-dialog[open]').waitFor();
+  const nb = LOCALES.nb;
+  const waiting = await page.locator('.import-report li').allTextContents();
+  assert.equal(waiting.length, 1, JSON.stringify(waiting));
+  assert.ok(!waiting[0].startsWith(nb['import.label_ok']), `a waiting file is not called done: ${waiting[0]}`);
+  assert.ok(waiting[0].startsWith(nb['import.label_waiting']), `it says it waits: ${waiting[0]}`);
+  await page.locator('dialog.conflict-dialog[open] button', { hasText: nb['import_conflict.keep_both'] }).click();
+  await page.waitForFunction(() => !document.querySelector('dialog.conflict-dialog[open]'));
+  const after = await page.locator('.import-report li').allTextContents();
+  assert.equal(after.length, 1, `the waiting line gave way to what was done: ${JSON.stringify(after)}`);
+  assert.ok(after[0].startsWith(nb['import.label_ok']), after[0]);
+  assert.ok(after[0].includes(nb['import_conflict.kept_both'].split('{')[0].trim()), after[0]);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
