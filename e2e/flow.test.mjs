@@ -155,3 +155,28 @@ test('the import report says a file waits for a choice while it does, and what w
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a link to a tool without a step opens the tool at its next step; a phase opens its page', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Lenker');
+  const [first, second] = TOOLS.needs.steps;
+  await open(page, plan, `/needs/${first.id}`);
+  await page.check('#step-status-done');
+  await saved(page);
+  await page.goto(`${server.url}#/plan/${plan}/needs`);
+  await page.waitForURL(new RegExp(`#/plan/${plan}/needs/${second.id}$`));
+  assert.equal((await page.textContent('main h1')).trim(), second.title.nb);
+  // The bare link is replaced, so Back does not lead to it again.
+  await page.goBack();
+  await page.waitForURL(new RegExp(`#/plan/${plan}/needs/${first.id}$`));
+  await page.goto(`${server.url}#/plan/${plan}/startup`);
+  await page.waitForURL(new RegExp(`#/plan/${plan}/startup/${TOOLS.startup.steps[0].id}$`));
+  await page.goto(`${server.url}#/plan/${plan}/insight`);
+  await page.waitForURL(new RegExp(`#/plan/${plan}/roadmap/insight$`));
+  await page.waitForSelector('main h1');
+  await page.goto(`${server.url}#/plan/${plan}/no-such-tool`);
+  await page.waitForSelector('main h1');
+  assert.equal((await page.textContent('main h1')).trim(), LOCALES.nb['not_found.title']);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
