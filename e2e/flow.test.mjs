@@ -180,3 +180,60 @@ test('a link to a tool without a step opens the tool at its next step; a phase o
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('a value typed wrong shows with its error wherever the value is shown, and results say they rest on the last valid one', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const plan = await createPlan(page, server.url, 'Verdi');
+  const field = '#f-startup-framework-estimated-value';
+  const amount = /2[\s\u00a0]000[\s\u00a0]000[\s\u00a0]kr/;
+  await open(page, plan, '/startup/framework');
+  await page.fill(field, '2 000 000');
+  await saved(page);
+  // Right under the value: which part of the regulations applies, in the decision helper's words.
+  const regimeHere = (await page.textContent('.value-regime .regime-text')).trim();
+  assert.match(regimeHere, amount);
+  assert.equal(await page.locator('.value-regime .stale-value').count(), 0, 'no note while the value is valid');
+  await page.fill(field, 'to millioner');
+  await saved(page);
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'true');
+  const note = (await page.textContent('.value-regime .stale-value')).trim();
+  assert.ok(note.includes('«to millioner»'), note);
+  assert.match(note, amount, 'the note names the last valid value');
+  assert.equal((await page.textContent('.value-regime .regime-text')).trim(), regimeHere, 'the regime still rests on the last valid value');
+
+  // The decision helper shows the same text with its error, and its result says what it rests on.
+  await open(page, plan, '/decision');
+  assert.equal(await page.inputValue('#q-value'), 'to millioner');
+  assert.equal(await page.getAttribute('#q-value', 'aria-invalid'), 'true');
+  assert.equal(await page.locator('#q-value-error').count(), 1);
+  const resultNote = (await page.textContent('.decision-result .stale-value')).trim();
+  assert.equal(resultNote, note);
+  assert.equal((await page.textContent('.decision-result .regime-text')).trim(), regimeHere, 'the same regime text on both pages');
+  // So does the overview's recommendation, and a reload keeps it all.
+  await open(page, plan, '');
+  assert.equal((await page.textContent('.route-summary .stale-value')).trim(), note);
+  await open(page, plan, '/decision');
+  await page.reload();
+  await ready(page);
+  await page.waitForSelector('#q-value');
+  assert.equal(await page.inputValue('#q-value'), 'to millioner');
+  for (const lang of ['nn', 'en']) {
+    await switchInterface(page, lang);
+    const text = await page.textContent('.decision-result .stale-value');
+    assert.ok(text.includes('to millioner') && text.includes(LOCALES[lang]['value.stale'].split('{')[0].trim()), `${lang}: ${text}`);
+  }
+  await switchInterface(page, 'nb');
+
+  // Fixed in the decision helper: the notes go, and the start-up tool shows the new value.
+  await page.fill('#q-value', '3 000 000');
+  await saved(page);
+  assert.equal(await page.locator('.stale-value').count(), 0);
+  await open(page, plan, '/startup/framework');
+  assert.equal(await page.getAttribute(field, 'aria-invalid'), 'false');
+  assert.match(await page.inputValue(field), /^3[\s\u00a0]?000[\s\u00a0]?000$/);
+  assert.equal(await page.locator('.value-regime .stale-value').count(), 0);
+  const [stored] = await storedPlans(page);
+  assert.deepEqual(stored.drafts ?? {}, {}, 'no draft left behind');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

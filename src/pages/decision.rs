@@ -9,13 +9,14 @@ use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
 use crate::components::source_link::SourceLink;
+use crate::components::value_regime::{RegimeNoteView, StaleValueNote};
 use crate::title::set_title;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
 use ioa_core::Answer;
-use ioa_core::decision_text::{decision_text, Question, RegimeNote};
+use ioa_core::decision_text::{decision_text, Question};
 use ioa_core::document::format_date;
 use ioa_core::legal::{checked_on, fill, rule};
 use ioa_core::route::Route;
@@ -133,7 +134,7 @@ fn ValueField() -> impl IntoView {
             <SharedNote key=VALUE_KEY.to_string()/>
             <div class="ds-field">
                 <label class="ds-label" for="q-value">{content_text(&text.value_question.amount_label)}</label>
-                <AmountInput id="q-value".to_string() described_by="q-value-why".to_string()
+                <AmountInput id="q-value".to_string() described_by="q-value-why".to_string() draft_key=VALUE_KEY.to_string()
                     value=Signal::derive(move || eff.with(|e| e.0)) on_change=on_value/>
             </div>
             <fieldset class="ds-fieldset">
@@ -168,6 +169,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
             <h2 id="result-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("decision.result")}</h2>
+            <StaleValueNote/>
             {move || {
                 let lang = app.lang.get();
                 let Outcome { effective: eff, assessment, recommendation: rec, first_view: note, headline } = result.get();
@@ -218,20 +220,6 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                 <a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a>
             </p>
         </section>
-    }
-}
-
-/// A caveat beside the regime; uncertain figures are warnings, with where to check them.
-#[component]
-fn RegimeNoteView(note: RegimeNote) -> impl IntoView {
-    let warning = note.id != "at-threshold";
-    view! {
-        <div class=if warning { "ds-alert regime-note" } else { "regime-note" } data-color=warning.then_some("warning") data-note=note.id>
-            <p class="ds-paragraph" data-size="sm">
-                {note.text}
-                {note.source.map(|s| view! { " " <SourceLink source=s/> })}
-            </p>
-        </div>
     }
 }
 
