@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the plan's JSON shape. Raise it with a step in [`crate::migrate`].
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Longest title accepted. Generous: a title is never cut, but a megabyte title is a bad file.
 pub const MAX_TITLE_CHARS: usize = 10_000;
