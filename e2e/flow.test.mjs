@@ -1,11 +1,13 @@
 // What a team met on the way from a plan to a case file (issue 22): every table in the app keeps
 // its words whole, the chosen route shows each route by its full name, a procedure's text is not
-// introduced twice, the import report does not call a waiting file done, and a link to a tool
-// without a step opens the tool where the team is.
+// introduced twice, the import report does not call a waiting file done, a link to a tool
+// without a step opens the tool where the team is, a value typed wrong shows with its error
+// wherever the value is used, no word reads as an unfinished note, and the views touched pass axe
+// and fit 320 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, openExample, createPlan, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, openExample, createPlan, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -262,6 +264,30 @@ test('no word reads as an unfinished note: our placements carry the proposal tag
       assert.equal(await rule.locator('.legal-rule__unconfirmed').count(), 0, 'no link when every amount is confirmed');
     }
   }
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the views these fixes touch pass axe and do not scroll sideways at 320 px, in nb, nn and en', async () => {
+  const { context, page, log } = await freshPage(browser, { viewport: { width: 320, height: 800 } });
+  const plan = await openExample(page, server.url);
+  // A value that cannot be read, so the notes it brings are on the pages too.
+  await open(page, plan, '/startup/framework');
+  await page.fill('#f-startup-framework-estimated-value', 'to millioner');
+  await saved(page);
+  const views = ['/startup/framework', '/decision', '', '/anchoring/problem-goals', '/roadmap/anchoring', '/crosswalk'];
+  const problems = [];
+  for (const lang of ['nb', 'nn', 'en']) {
+    if (lang !== 'nb') await switchInterface(page, lang);
+    for (const view of views) {
+      await open(page, plan, view);
+      await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+      const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      if (over > 0) problems.push(`${view || 'overview'} (${lang}): scrolls sideways by ${over} px`);
+      for (const v of await axe(page)) problems.push(`${view || 'overview'} (${lang}): ${v}`);
+    }
+  }
+  assert.deepEqual(problems, []);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
