@@ -202,12 +202,12 @@ test('chosen route and reason appear on the overview and in the start-up memo', 
   const plan = await createPlan(page, server.url, 'Beslutningsplan');
   await openDecision(page, plan);
   const reason = 'Vi vil forhandle fordi løsningene må tilpasses nattjenesten.\n\nLederne støtter valget.';
-  await page.selectOption('#chosen-route', 'innovation-friendly-negotiated');
+  await page.check('#chosen-route-innovation-friendly-negotiated');
   await page.fill('#chosen-reason', reason);
   await saved(page);
   await page.reload();
   await ready(page);
-  assert.equal(await page.inputValue('#chosen-route'), 'innovation-friendly-negotiated');
+  assert.equal(await page.isChecked('#chosen-route-innovation-friendly-negotiated'), true);
   assert.equal(await page.inputValue('#chosen-reason'), reason);
 
   await page.goto(`${server.url}#/plan/${plan}`);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, TOOL_IDS, TOOLS } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -30,31 +30,8 @@ async function switchInterface(page, lang) {
   await page.waitForSelector(`html[lang=${lang}]`);
 }
 
-/**
- * Every word in a table cell (or the document's plan/organisation/date list) that the browser
- * laid out on more than one line. A word is what
- * lies between spaces (a no-break space joins, so "1 March 2027" is one word); a line may also
- * end after a hyphen ("en-til-en-møter"). Each word's characters are measured with a Range.
- */
-async function splitWords(page) {
-  return page.evaluate(() => {
-    const split = [];
-    for (const cell of document.querySelectorAll('.document table :is(td, th), .document__meta :is(dt, dd)')) {
-      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-      for (let node; (node = walker.nextNode());) {
-        const re = /[^ \t\n\r-]+-?/g;
-        for (let m; (m = re.exec(node.data));) {
-          const range = document.createRange();
-          range.setStart(node, m.index);
-          range.setEnd(node, m.index + m[0].length);
-          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-          if (tops.size > 1) split.push(`${m[0]} (${cell.tagName.toLowerCase()} “${cell.textContent.slice(0, 40)}”)`);
-        }
-      }
-    }
-    return split;
-  });
-}
+/** Words split over lines in the documents' tables and the plan/organisation/date list. */
+const DOCUMENT_CELLS = '.document table :is(td, th), .document__meta :is(dt, dd)';
 
 /** Table cells whose whole text is a date, laid out on more than one line. */
 async function brokenDates(page) {
@@ -102,7 +79,7 @@ test('table cells wrap only between words and dates stay whole, on screen, on a 
         await openDocument(page, plan, tool);
         const where = `${tool} document, ${lang}, ${mode.name}`;
         tables += await page.locator('.document table').count();
-        for (const word of await splitWords(page)) problems.push(`${where}: word split over lines: ${word}`);
+        for (const word of await splitWords(page, DOCUMENT_CELLS)) problems.push(`${where}: word split over lines: ${word}`);
         const d = await brokenDates(page);
         dates += d.count;
         for (const date of d.broken) problems.push(`${where}: date split over lines: ${date}`);

@@ -126,3 +126,38 @@ export async function openExample(page, baseUrl) {
   await page.waitForSelector('.task-list');
   return page.url().match(/#\/plan\/([^/]+)/)[1];
 }
+
+/**
+ * Every word in the cells matching `selector` (by default every table cell on the page) that the
+ * browser laid out on more than one line. A word is what lies between spaces (a no-break space
+ * joins, so "1 March 2027" is one word); a line may also end after a hyphen ("en-til-en-møter").
+ * Each word's characters are measured with a Range. Cells in a visually hidden part (a table
+ * head clipped to 1 px on a phone, for screen readers) are skipped.
+ */
+export async function splitWords(page, selector = 'table :is(td, th)') {
+  return page.evaluate((selector) => {
+    const split = [];
+    const clipped = (el) => {
+      for (let e = el; e; e = e.parentElement) {
+        const r = e.getBoundingClientRect();
+        if ((r.width <= 1 || r.height <= 1) && getComputedStyle(e).overflow !== 'visible') return true;
+      }
+      return false;
+    };
+    for (const cell of document.querySelectorAll(selector)) {
+      if (clipped(cell)) continue;
+      const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (let node; (node = walker.nextNode());) {
+        const re = /[^ \t\n\r-]+-?/g;
+        for (let m; (m = re.exec(node.data));) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1) split.push(`${m[0]} (${cell.tagName.toLowerCase()} “${cell.textContent.slice(0, 40)}”)`);
+        }
+      }
+    }
+    return split;
+  }, selector);
+}

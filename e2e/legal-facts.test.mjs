@@ -120,7 +120,7 @@ test('the Act\'s lower limit before and after 1 July 2026 comes from the data', 
   await atDay(page, '2026-07-01');
   await page.reload();
   await page.waitForSelector('.regime-text');
-  assert.match(await regimeText(page), /under lovens nedre grense \(500\s000\skr, må sjekkes\)/, 'from 1 July 2026, marked to be checked');
+  assert.match(await regimeText(page), /under lovens nedre grense \(500\s000\skr, ikke bekreftet ennå\)/, 'from 1 July 2026, marked as not confirmed');
   assert.deepEqual(await notes(page), ['to-check'], 'secondary sources only: the page says to check it');
   assert.match(await page.textContent('.regime-note[data-note="to-check"]'), /Sjekk Lovdata/);
   assert.equal(await page.getAttribute('.regime-note[data-note="to-check"] a', 'href'), 'https://lovdata.no/dokument/NL/lov/2016-06-17-73');

@@ -34,7 +34,7 @@ test('creates a plan with the keyboard only, and finds it after a reload', async
   assert.match(await card.textContent(), /Sist endret \d\d\.\d\d\.\d{4} \d\d:\d\d/);
   const plans = await storedPlans(page);
   assert.equal(plans.length, 1);
-  assert.equal(plans[0].schema_version, 3);
+  assert.equal(plans[0].schema_version, 4);
   assert.ok(plans[0].revision >= 1);
   assert.deepEqual(log.foreign, [], 'no request leaves 127.0.0.1');
   assert.deepEqual(log.errors, []);

@@ -61,7 +61,7 @@ test('an older plan whose copies diverged keeps the other value as a note on the
   await page.waitForSelector('.task-list');
   assert.equal(await page.locator('.merge-notes').count(), 0, 'cleared for good');
   const [stored] = (await storedPlans(page)).filter((p) => p.id === id);
-  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.schema_version, 4);
   assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 5000000 });
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);

@@ -66,7 +66,7 @@ test('roadmap steps marked in several phases survive a reload and move the dashb
   assert.deepEqual(stored.steps['anchoring/problem-goals'], { status: 'done' });
   assert.deepEqual(stored.steps['insight/learn-from-others'], { status: 'not-relevant', reason: 'Ingen andre kommuner har prøvd dette' });
   assert.deepEqual(stored.steps['piloting/plan'], { owner: 'Kari Nilsen', due: '2026-01-15' });
-  assert.equal(stored.schema_version, 3);
+  assert.equal(stored.schema_version, 4);
 
   await open(page, `#/plan/${plan}`);
   // The suggestion follows the roadmap now: the next unsettled anchoring step, with its reason.

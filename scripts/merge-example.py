@@ -41,7 +41,7 @@ for lang, (title, organisation) in TITLES.items():
             for row in rows:
                 target.append({"id": len(target) + 1, "cells": row[lang]})
     plan = {
-        "schema_version": 3,
+        "schema_version": 4,
         "id": "example-elvebyen",
         "revision": 0,
         "title": title,

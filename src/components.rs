@@ -19,3 +19,4 @@ pub mod shell;
 pub mod source_link;
 pub mod status_tag;
 pub mod update_banner;
+pub mod value_regime;

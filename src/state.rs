@@ -93,3 +93,9 @@ pub fn navigate(route: &Route) {
     let _ = window().location().set_hash(route.href().trim_start_matches('#'));
 }
 
+/// Like [`navigate`], but in place of the current history entry, so Back skips the link that
+/// led here.
+pub fn redirect(route: &Route) {
+    let _ = window().location().replace(&route.href());
+}
+

@@ -37,15 +37,25 @@ mod tests {
     }
 
     /// The example tells the story of LUP's four tools; its roadmap is left for the reader. The
-    /// registers and answers it shares with the phases must not make them look started.
+    /// registers and answers it shares with the phases must not make them look started, and the
+    /// library says precisely that: the four tools are filled in and the phases are empty (it
+    /// once said "every tool filled in" above six empty phases). Fill the roadmap in the example,
+    /// and this test asks for the library's text to change with it.
     #[test]
-    fn the_examples_roadmap_is_untouched() {
+    fn the_examples_roadmap_is_untouched_and_the_library_says_so() {
         use crate::progress::{tool_progress, Status};
         for lang in Lang::ALL {
             let plan = example_plan(lang, "p", 0);
             for phase in &crate::content::content().roadmap.phases {
                 assert_eq!(tool_progress(&phase.worksheet, &plan).status, Status::NotStarted, "{} ({lang:?})", phase.worksheet.id);
             }
+            let said = crate::i18n::t(lang, "library.example.body");
+            let (tools, phases) = match lang {
+                Lang::Nb => ("de fire verktøyene som bygger på LUP, fylt ut", "Fasene i veikartet er tomme"),
+                Lang::Nn => ("dei fire verktøya som byggjer på LUP, fylte ut", "Fasane i vegkartet er tomme"),
+                Lang::En => ("the four tools based on LUP filled in", "The roadmap's phases are empty"),
+            };
+            assert!(said.contains(tools) && said.contains(phases), "{lang:?}: {said}");
         }
     }
 

@@ -97,6 +97,12 @@ pub fn amount_text(standing: Standing, lang: Lang) -> String {
     }
 }
 
+/// Whether a text filled by [`fill`] or [`amount_text`] holds an amount marked as not confirmed
+/// (secondary sources only, or the last confirmed figure): the reader then needs a way to see why.
+pub fn marks_unconfirmed(filled: &str, lang: Lang) -> bool {
+    ["facts.amount_to_check", "facts.amount_last_confirmed"].into_iter().any(|key| filled.contains(&format!(", {}", crate::i18n::t(lang, key))))
+}
+
 /// The day the app's legal facts were checked, at worst: the oldest check among the rules and
 /// the figures that stand on `today`.
 pub fn checked_on(today: &str) -> String {
@@ -152,6 +158,8 @@ mod tests {
         let text = "{lower_limit} / {national_threshold} / {eea_threshold}";
         let nb = fill(text, "2026-12-01", Lang::Nb);
         assert!(nb.starts_with("500\u{a0}000\u{a0}kr, "), "medium confidence reads as to be checked: {nb}");
+        assert!(marks_unconfirmed(&format!("under lovens nedre grense ({nb})"), Lang::Nb), "{nb}");
+        assert!(!marks_unconfirmed("1\u{a0}300\u{a0}000\u{a0}kr", Lang::Nb));
         assert!(nb.contains("/ 1\u{a0}300\u{a0}000\u{a0}kr /"), "{nb}");
         assert!(nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", crate::i18n::t(Lang::Nb, "facts.amount_last_confirmed"))), "{nb}");
         let before = fill(text, "2025-06-01", Lang::En);

@@ -39,7 +39,7 @@ impl LoadError {
 type Step = fn(&mut Value) -> Result<(), String>;
 
 /// The upgrade chain, ordered by `from`. Every step keeps a fixture of the version it reads.
-const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2), (2, v2_to_v3)];
+const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2), (2, v2_to_v3), (3, v3_to_v4)];
 
 /// Facts schema 1 stored twice, and the one place schema 2 keeps each: (old key, new key).
 /// Leadership step 4 and start-up step 5 asked the same "people, time and money"; the leader
@@ -138,6 +138,77 @@ fn v2_to_v3(plan: &mut Value) -> Result<(), String> {
         steps.insert(key, serde_json::json!({ "status": "done" }));
     }
     obj.insert("steps".into(), Value::Object(steps));
+    Ok(())
+}
+
+/// Facts the roadmap's phases asked again, and the LUP tool's field schema 4 keeps each in:
+/// (old key, new key). The problem is the needs tool's "what goes wrong, how often, and at what
+/// cost"; the strategies are the leadership tool's "goals, plans and strategies the procurement
+/// supports"; the insight phase's quotes are the needs tool's quotes.
+const ROADMAP_SHARED: [(&str, &str); 3] = [
+    ("anchoring/problem-goals/problem", "needs/problem/what-goes-wrong"),
+    ("anchoring/problem-goals/strategies", "leadership/strategic-link/plans"),
+    ("insight/interviews/quotes", "needs/insight/quotes"),
+];
+/// The step's goals, a list in schema 3, are rows of the goals register in schema 4: the goals
+/// the start-up tool and the benefits step show.
+const ROADMAP_GOALS: &str = "anchoring/problem-goals/goals";
+
+/// Schema 4 stores once what the roadmap's phases asked again. A roadmap answer
+/// moves to the LUP field when that is empty; when both hold the same, one is kept; when they
+/// differ, the LUP tool's value stays and the roadmap's is kept as a merge note (the team sees
+/// both on the overview, nothing is dropped). Each goal in the roadmap's list becomes a row of
+/// the goals register unless a row already has that name.
+fn v3_to_v4(plan: &mut Value) -> Result<(), String> {
+    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
+    let mut answers = match obj.get("answers") {
+        Some(Value::Object(a)) => a.clone(),
+        None | Some(Value::Null) => Default::default(),
+        Some(_) => return Err("answers is not an object".into()),
+    };
+    let mut notes = match obj.get("merge_notes") {
+        Some(Value::Array(n)) => n.clone(),
+        None | Some(Value::Null) => Vec::new(),
+        Some(_) => return Err("merge_notes is not a list".into()),
+    };
+    for (old_key, new_key) in ROADMAP_SHARED {
+        let Some(old) = answers.remove(old_key) else { continue };
+        match answers.get(new_key) {
+            None => {
+                answers.insert(new_key.to_string(), old);
+            }
+            Some(kept) if *kept == old => {}
+            Some(_) => notes.push(note(new_key, old_key, &old)),
+        }
+    }
+    let goals: Vec<String> = match answers.remove(ROADMAP_GOALS) {
+        None => Vec::new(),
+        Some(answer) => match answer.get("list") {
+            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::trim).filter(|g| !g.is_empty()).map(str::to_string).collect(),
+            // Not a list: nothing the register can hold, so it is kept as a note.
+            _ => {
+                notes.push(note(ROADMAP_GOALS, ROADMAP_GOALS, &answer));
+                Vec::new()
+            }
+        },
+    };
+    let registers = obj.entry("registers").or_insert_with(|| Value::Object(Default::default()));
+    if registers.is_null() {
+        *registers = Value::Object(Default::default());
+    }
+    let registers = registers.as_object_mut().ok_or("registers is not an object")?;
+    let rows = registers.entry("goals").or_insert_with(|| Value::Array(Vec::new()));
+    let rows = rows.as_array_mut().ok_or("the goals register is not a list")?;
+    for goal in goals {
+        let named = |row: &Value| row.pointer("/cells/name").and_then(Value::as_str).is_some_and(|n| n.trim() == goal);
+        if rows.iter().any(named) {
+            continue;
+        }
+        let id = rows.iter().filter_map(|r| r.get("id").and_then(Value::as_u64)).max().unwrap_or(0) + 1;
+        rows.push(serde_json::json!({ "id": id, "cells": { "name": goal } }));
+    }
+    obj.insert("answers".into(), Value::Object(answers));
+    obj.insert("merge_notes".into(), Value::Array(notes));
     Ok(())
 }
 
@@ -315,6 +386,37 @@ mod tests {
             value["done_steps"] = serde_json::from_str::<Value>(bad).unwrap()["done_steps"].clone();
             assert!(matches!(plan_from_value(&value), Err(LoadError::MigrationFailed { from: 2, .. })), "{bad}");
         }
+    }
+
+    const V3: &str = include_str!("../tests/fixtures/plan-v3.json");
+
+    /// The roadmap's first anchoring step asked again for the problem, goals and strategies: in
+    /// schema 4 each lives in one place, and nothing the team wrote in either is lost.
+    #[test]
+    fn v3_roadmap_copies_move_to_the_lup_fields_and_differing_ones_become_notes() {
+        // The fixture holds both copies, differing: the LUP tools' values stay, the roadmap's
+        // are notes.
+        let plan = plan_from_json(V3).unwrap();
+        let v3: Value = serde_json::from_str(V3).unwrap();
+        assert!(plan.answers.keys().all(|k| !k.starts_with("anchoring/problem-goals/")), "{:?}", plan.answers.keys());
+        for (old, new) in ROADMAP_SHARED.into_iter().filter(|(old, _)| !v3["answers"][old].is_null()) {
+            assert_eq!(serde_json::to_value(plan.answer(new)).unwrap(), v3["answers"][new], "{new} keeps its own value");
+            assert!(plan.merge_notes.iter().any(|n| n.key == new && n.from == old), "{old} is kept as a note");
+        }
+        // Only the roadmap held them: they move, and the goals become rows of the register.
+        let mut value = v3.clone();
+        let answers = value["answers"].as_object_mut().unwrap();
+        answers.remove("needs/problem/what-goes-wrong");
+        answers.insert("leadership/strategic-link/plans".into(), v3["answers"]["anchoring/problem-goals/strategies"].clone());
+        let first_goal = v3["registers"]["goals"][0]["cells"]["name"].as_str().unwrap().to_string();
+        answers.insert(ROADMAP_GOALS.into(), serde_json::json!({ "list": [first_goal, " Pårørende får raskere beskjed ", ""] }));
+        let (plan, _) = plan_from_value(&value).unwrap();
+        assert_eq!(serde_json::to_value(plan.answer("needs/problem/what-goes-wrong")).unwrap(), v3["answers"]["anchoring/problem-goals/problem"]);
+        assert_eq!(plan.merge_notes.len(), v3["merge_notes"].as_array().unwrap().len(), "the same value twice is no note");
+        let goals = plan.register("goals");
+        assert_eq!(goals.len(), v3["registers"]["goals"].as_array().unwrap().len() + 1, "a goal already in the register is not added twice");
+        let added = goals.last().unwrap();
+        assert_eq!((added.cell("name"), added.id), ("Pårørende får raskere beskjed", goals.iter().map(|r| r.id).max().unwrap()));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Version of the plan's JSON shape. Raise it with a step in [`crate::migrate`].
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Longest title accepted. Generous: a title is never cut, but a megabyte title is a bad file.
 pub const MAX_TITLE_CHARS: usize = 10_000;
@@ -311,15 +311,32 @@ impl Plan {
         Ok(())
     }
 
-    /// Keeps (or, with `None`, forgets) text typed into field `id` that could not be read.
-    pub fn set_draft(&mut self, id: &str, text: Option<String>, now: u64) {
-        let changed = match text {
-            Some(text) => self.drafts.insert(id.to_string(), text.clone()).as_ref() != Some(&text),
-            None => self.drafts.remove(id).is_some(),
+    /// Keeps (or, with `None`, forgets) text typed for the answer stored at `key` that could not
+    /// be read. Every place that shows the answer finds it under the key (see [`Plan::draft`]).
+    pub fn set_draft(&mut self, key: &str, text: Option<String>, now: u64) {
+        let mut changed = false;
+        for old in legacy_draft_ids(key) {
+            changed |= self.drafts.remove(&old).is_some();
+        }
+        changed |= match text {
+            Some(text) => self.drafts.insert(key.to_string(), text.clone()).as_ref() != Some(&text),
+            None => self.drafts.remove(key).is_some(),
         };
         if changed {
             self.touch(now);
         }
+    }
+
+    /// The text kept for the answer at `key` (see [`Plan::set_draft`]), also where earlier
+    /// versions kept it.
+    pub fn draft(&self, key: &str) -> Option<&str> {
+        std::iter::once(key.to_string()).chain(legacy_draft_ids(key)).find_map(|id| self.drafts.get(&id)).map(String::as_str)
+    }
+
+    /// Text typed for the amount at `key` that is not an amount: the stored amount is then the
+    /// last valid one, and whatever is worked out from it must say so.
+    pub fn invalid_draft(&self, key: &str) -> Option<&str> {
+        self.draft(key).filter(|d| crate::document::parse_nok(d).is_err())
     }
 
     /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.
@@ -456,6 +473,16 @@ impl Plan {
     }
 }
 
+/// Where earlier versions kept a draft: under the field's element id, which differed between the
+/// start-up tool (`f-` and the key with `-` for `/`) and the decision helper (`q-value`).
+fn legacy_draft_ids(key: &str) -> Vec<String> {
+    let mut ids = vec![format!("f-{}", key.replace('/', "-"))];
+    if key == crate::decision::VALUE_KEY {
+        ids.push("q-value".to_string());
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -589,6 +616,22 @@ mod tests {
         assert!(plan.drafts.is_empty());
         plan.set_draft("nothing-here", None, 4);
         assert_eq!(plan.updated_at, 3, "forgetting nothing is no change");
+    }
+
+    #[test]
+    fn a_draft_is_found_under_its_key_and_where_earlier_versions_kept_it() {
+        let key = crate::decision::VALUE_KEY;
+        let mut plan = Plan::new("a", details("A"), 1).unwrap();
+        plan.drafts.insert("q-value".into(), "to millioner".into());
+        assert_eq!(plan.draft(key), Some("to millioner"), "the decision helper's old id");
+        assert_eq!(plan.invalid_draft(key), Some("to millioner"));
+        plan.set_draft(key, Some("tre mill".into()), 2);
+        assert_eq!(plan.drafts.len(), 1, "the old id is cleared when the draft is next written");
+        assert_eq!(plan.invalid_draft(key), Some("tre mill"));
+        plan.set_draft(key, Some("3 000 000".into()), 3);
+        assert_eq!(plan.invalid_draft(key), None, "a readable text is no error");
+        plan.set_draft(key, None, 4);
+        assert!(plan.drafts.is_empty());
     }
 
     #[test]

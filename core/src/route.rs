@@ -7,6 +7,9 @@ pub enum Route {
     Home,
     Plan { plan: String },
     Step { plan: String, tool: String, step: String },
+    /// A tool or phase without a step (`#/plan/<id>/needs`): the app opens the tool at its next
+    /// step, and a phase at its page.
+    Tool { plan: String, tool: String },
     Document { plan: String, tool: String },
     /// The whole plan as one document: print/PDF, Markdown, Word.
     PlanDocument { plan: String },
@@ -50,6 +53,7 @@ impl Route {
             ["plan", plan, "roadmap", phase] => Route::Phase { plan: own(plan), phase: own(phase) },
             ["plan", plan, "crosswalk"] => Route::Crosswalk { plan: own(plan) },
             ["plan", plan, "document"] => Route::PlanDocument { plan: own(plan) },
+            ["plan", plan, tool] => Route::Tool { plan: own(plan), tool: own(tool) },
             ["plan", plan, tool, "document"] => Route::Document { plan: own(plan), tool: own(tool) },
             ["plan", plan, tool, step] => Route::Step { plan: own(plan), tool: own(tool), step: own(step) },
             _ => Route::NotFound,
@@ -62,6 +66,7 @@ impl Route {
             Route::Home | Route::NotFound => "#/".into(),
             Route::Plan { plan } => format!("#/plan/{plan}"),
             Route::Step { plan, tool, step } => format!("#/plan/{plan}/{tool}/{step}"),
+            Route::Tool { plan, tool } => format!("#/plan/{plan}/{tool}"),
             Route::Document { plan, tool } => format!("#/plan/{plan}/{tool}/document"),
             Route::PlanDocument { plan } => format!("#/plan/{plan}/document"),
             Route::Decision { plan } => format!("#/plan/{plan}/decision"),
@@ -80,6 +85,7 @@ impl Route {
         match self {
             Route::Plan { plan }
             | Route::Step { plan, .. }
+            | Route::Tool { plan, .. }
             | Route::Document { plan, .. }
             | Route::PlanDocument { plan }
             | Route::Decision { plan }
@@ -105,6 +111,7 @@ mod tests {
             Route::Home,
             Route::Plan { plan: plan.clone() },
             Route::Step { plan: plan.clone(), tool: "needs".into(), step: "needs-list".into() },
+            Route::Tool { plan: plan.clone(), tool: "needs".into() },
             Route::Document { plan: plan.clone(), tool: "dialogue".into() },
             Route::PlanDocument { plan: plan.clone() },
             Route::Decision { plan: plan.clone() },

@@ -1,7 +1,8 @@
 //! An amount in whole kroner. What the user types stays as typed; only a valid number is passed
 //! on, and an invalid one gets a message next to the field. Text that cannot be read is kept in
-//! the plan (`Plan::drafts`, keyed by the field's id) until it is fixed, so a reload shows it
-//! again with its message instead of silently dropping it.
+//! the plan (`Plan::drafts`, keyed by where the amount is stored) until it is fixed, so a reload,
+//! and every other place that shows the same amount, shows it again with its message instead of
+//! silently dropping it.
 
 use crate::i18n::txt;
 use crate::session::Session;
@@ -14,6 +15,9 @@ pub fn AmountInput(
     id: String,
     /// Ids of texts that describe the field (help text), for `aria-describedby`.
     described_by: String,
+    /// Where the amount is stored (its answer key): the typed text that cannot be read is kept
+    /// under it, so every field showing this amount shows that text too.
+    draft_key: String,
     /// The stored amount.
     #[prop(into)]
     value: Signal<Option<u64>>,
@@ -22,8 +26,8 @@ pub fn AmountInput(
 ) -> impl IntoView {
     let app = use_app();
     let session = use_context::<Session>();
-    let draft_key = StoredValue::new(id.clone());
-    let draft = session.and_then(|s| s.plan.with_untracked(|p| p.drafts.get(&id).cloned()));
+    let draft = session.and_then(|s| s.plan.with_untracked(|p| p.draft(&draft_key).map(str::to_string)));
+    let draft_key = StoredValue::new(draft_key);
     let invalid = RwSignal::new(draft.as_deref().is_some_and(|d| parse_nok(d).is_err()));
     let typed = RwSignal::new(match draft {
         Some(d) if invalid.get_untracked() => d,
@@ -32,7 +36,7 @@ pub fn AmountInput(
     let set_draft = move |text: Option<String>| {
         let Some(session) = session else { return };
         let key = draft_key.get_value();
-        if session.plan.with_untracked(|p| p.drafts.get(&key) != text.as_ref()) {
+        if session.plan.with_untracked(|p| p.draft(&key) != text.as_deref() || p.drafts.get(&key) != text.as_ref()) {
             session.edit(move |plan, now| plan.set_draft(&key, text, now));
         }
     };

@@ -4,10 +4,11 @@
 
 use crate::clock::today_iso;
 use crate::components::source_link::SourceLink;
-use crate::i18n::trf;
+use crate::i18n::{tr, trf};
 use crate::state::use_app;
 use ioa_core::document::format_date;
-use ioa_core::legal::{fill, Rule};
+use ioa_core::legal::{fill, marks_unconfirmed, Rule};
+use ioa_core::route::Route;
 use leptos::prelude::*;
 
 #[component]
@@ -24,6 +25,17 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
         <div class="legal-rule" data-rule=rule.id.clone()>
             {heading}
             <p class="ds-paragraph" data-size="sm">{move || fill(rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
+            // An amount marked "not confirmed yet" says where to read why, on the spot.
+            {move || {
+                let lang = app.lang.get();
+                // The facts page itself explains it beside each figure.
+                let on_facts = app.route.with(|r| *r == Route::Facts);
+                (!on_facts && marks_unconfirmed(&fill(rule.text.get(lang), &today_iso(), lang), lang)).then(|| view! {
+                    <p class="ds-paragraph legal-rule__unconfirmed" data-size="sm">
+                        <a class="ds-link" href=Route::Facts.href()>{tr(lang, "facts.why_unconfirmed")}</a>
+                    </p>
+                })
+            }}
             <p class="ds-paragraph legal-rule__meta" data-size="sm">
                 <span class="legal-rule__reference">{move || rule.reference.get(app.lang.get())}</span>
                 {move || {

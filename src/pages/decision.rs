@@ -9,13 +9,14 @@ use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
 use crate::components::source_link::SourceLink;
+use crate::components::value_regime::{RegimeNoteView, StaleValueNote};
 use crate::title::set_title;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
 use ioa_core::Answer;
-use ioa_core::decision_text::{decision_text, Question, RegimeNote};
+use ioa_core::decision_text::{decision_text, Question};
 use ioa_core::document::format_date;
 use ioa_core::legal::{checked_on, fill, rule};
 use ioa_core::route::Route;
@@ -133,7 +134,7 @@ fn ValueField() -> impl IntoView {
             <SharedNote key=VALUE_KEY.to_string()/>
             <div class="ds-field">
                 <label class="ds-label" for="q-value">{content_text(&text.value_question.amount_label)}</label>
-                <AmountInput id="q-value".to_string() described_by="q-value-why".to_string()
+                <AmountInput id="q-value".to_string() described_by="q-value-why".to_string() draft_key=VALUE_KEY.to_string()
                     value=Signal::derive(move || eff.with(|e| e.0)) on_change=on_value/>
             </div>
             <fieldset class="ds-fieldset">
@@ -168,6 +169,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
             <h2 id="result-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("decision.result")}</h2>
+            <StaleValueNote/>
             {move || {
                 let lang = app.lang.get();
                 let Outcome { effective: eff, assessment, recommendation: rec, first_view: note, headline } = result.get();
@@ -191,7 +193,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                                     <h4 class="ds-heading" data-size="2xs">{p.title.get(lang).to_string()}</h4>
                                     <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
                                     <p class="ds-paragraph procedure__fit" data-size="sm">
-                                        <strong>{tr(lang, "decision.fit")}</strong>" "
+                                        // Each text opens with the value it is about ("At this value …").
                                         {fill(text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
                                     </p>
                                     <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
@@ -221,20 +223,6 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
     }
 }
 
-/// A caveat beside the regime; uncertain figures are warnings, with where to check them.
-#[component]
-fn RegimeNoteView(note: RegimeNote) -> impl IntoView {
-    let warning = note.id != "at-threshold";
-    view! {
-        <div class=if warning { "ds-alert regime-note" } else { "regime-note" } data-color=warning.then_some("warning") data-note=note.id>
-            <p class="ds-paragraph" data-size="sm">
-                {note.text}
-                {note.source.map(|s| view! { " " <SourceLink source=s/> })}
-            </p>
-        </div>
-    }
-}
-
 #[component]
 fn ChosenRoute() -> impl IntoView {
     let app = use_app();
@@ -246,23 +234,31 @@ fn ChosenRoute() -> impl IntoView {
         <section class="ds-card chosen-route" aria-labelledby="chosen-heading">
             <h2 id="chosen-heading" class="ds-heading" data-size="sm">{txt("decision.chosen.title")}</h2>
             <p class="ds-paragraph field-help" data-size="sm">{txt("decision.chosen.help")}</p>
-            <div class="ds-field">
-                <label class="ds-label" for="chosen-route">{txt("decision.chosen.route")}</label>
-                <select id="chosen-route" class="ds-input" autocomplete="off" prop:value=move || chosen.get()
-                    on:change:target=move |ev| {
-                        let v = ev.target().value();
-                        session.edit(move |plan, now| {
-                            plan.decision.chosen_route = RouteChoice::from_id(&v).map(|r| r.id().to_string());
-                            plan.touch(now);
-                        });
-                    }>
-                    <option value="">{txt("decision.chosen.none")}</option>
-                    {RouteChoice::ALL.into_iter().map(|r| {
-                        let id = r.id();
-                        view! { <option value=id selected=move || chosen.get() == id>{move || text.route_title(id, app.lang.get()).to_string()}</option> }
+            // Radio buttons, not a select: the routes' names are long and differ only at the end,
+            // and a select cuts them so two routes look the same.
+            <fieldset class="ds-fieldset">
+                <legend class="ds-label">{txt("decision.chosen.route")}</legend>
+                <div class="choice-list">
+                    {std::iter::once("").chain(RouteChoice::ALL.into_iter().map(|r| r.id())).map(|id| {
+                        let input_id = if id.is_empty() { "chosen-route-none".to_string() } else { format!("chosen-route-{id}") };
+                        let label = move || {
+                            let lang = app.lang.get();
+                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { text.route_title(id, lang).to_string() }
+                        };
+                        view! {
+                            <div class="ds-field choice">
+                                <input class="ds-input" type="radio" name="chosen-route" id=input_id.clone() value=id
+                                    prop:checked=move || chosen.get() == id
+                                    on:change=move |_| session.edit(move |plan, now| {
+                                        plan.decision.chosen_route = RouteChoice::from_id(id).map(|r| r.id().to_string());
+                                        plan.touch(now);
+                                    })/>
+                                <label class="ds-label" data-weight="regular" for=input_id>{label}</label>
+                            </div>
+                        }
                     }).collect_view()}
-                </select>
-            </div>
+                </div>
+            </fieldset>
             <div class="ds-field">
                 <label class="ds-label" for="chosen-reason">{txt("decision.chosen.reason")}</label>
                 <textarea id="chosen-reason" class="ds-input" autocomplete="off" rows="4" prop:value=move || reason.get()

@@ -18,6 +18,7 @@ use crate::components::status_tag::{progress_text, StatusTag};
 use crate::components::place_link::worksheet_href;
 use ioa_core::progress::tool_progress;
 use ioa_core::route::Route;
+use crate::components::value_regime::StaleValueNote;
 use leptos::prelude::*;
 
 #[component]
@@ -142,6 +143,7 @@ fn RouteSummary() -> impl IntoView {
                 " "
                 {move || text.headline(recommended.get()).map(|h| h.title.get(app.lang.get()).to_string())}
             </p>
+            <StaleValueNote/>
             {move || {
                 chosen
                     .get()

@@ -78,6 +78,7 @@ fn PhaseView(phase: &'static Phase) -> impl IntoView {
                     {phase.methods.iter().map(|m| view! {
                         <li>
                             <strong>{content_text(&m.name)}</strong>": "{content_text(&m.note)}
+                            {m.proposal.then(|| view! { " " <span class="ds-tag method-proposal" data-color="warning">{txt("roadmap.proposal_method")}</span> })}
                             {m.url.as_ref().map(|url| view! { " " <ExternalLink label=&m.name url=url.as_str()/> })}
                         </li>
                     }).collect_view()}

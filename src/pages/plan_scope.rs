@@ -5,7 +5,7 @@ use crate::components::not_found::NotFoundPage;
 use crate::i18n::{tr, txt};
 use crate::pages::{
     crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, overview::OverviewPage,
-    phase::PhasePage, plan_document::PlanDocumentPage, roadmap::RoadmapPage, step::StepPage, versions::VersionsPage,
+    phase::PhasePage, plan_document::PlanDocumentPage, roadmap::RoadmapPage, step::{StepPage, ToolLanding}, versions::VersionsPage,
 };
 use crate::persistence;
 use crate::session::Session;
@@ -62,6 +62,7 @@ fn PlanPages() -> impl IntoView {
     move || match app.route.get() {
         Route::Plan { .. } => view! { <OverviewPage/> }.into_any(),
         Route::Step { tool, step, .. } => view! { <StepPage tool step/> }.into_any(),
+        Route::Tool { tool, .. } => view! { <ToolLanding tool/> }.into_any(),
         Route::Document { tool, .. } => view! { <DocumentPage tool/> }.into_any(),
         Route::PlanDocument { .. } => view! { <PlanDocumentPage/> }.into_any(),
         Route::Decision { .. } => view! { <DecisionPage/> }.into_any(),

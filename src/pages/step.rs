@@ -12,7 +12,7 @@ use crate::session::use_session;
 use crate::state::use_app;
 use crate::worksheet::{FieldEditor, StepRecordEditor};
 use ioa_core::content::{content, step_key, Step, Tool};
-use ioa_core::progress::{automatic_status, step_status};
+use ioa_core::progress::{automatic_status, next_step, step_status};
 use ioa_core::route::Route;
 use ioa_core::legal::rule;
 use leptos::prelude::*;
@@ -22,6 +22,29 @@ pub fn StepPage(tool: String, step: String) -> impl IntoView {
     let Some(tool) = content().tool(&tool) else { return view! { <NotFoundPage/> }.into_any() };
     let Some(index) = tool.step_index(&step) else { return view! { <NotFoundPage/> }.into_any() };
     view! { <StepView tool index/> }.into_any()
+}
+
+/// `#/plan/<id>/<tool>`, a link without a step: a tool opens at its next step (the first not done
+/// or skipped), a roadmap phase at its page, as `#/plan/<id>/roadmap/<phase>` does.
+#[component]
+pub fn ToolLanding(tool: String) -> impl IntoView {
+    let session = use_session();
+    let plan = session.plan.with_untracked(|p| p.id.clone());
+    let target = if content().phase(&tool).is_some() {
+        Some(Route::Phase { plan, phase: tool })
+    } else {
+        content().tool(&tool).and_then(|t| {
+            let step = session.plan.with_untracked(|p| next_step(t, p))?;
+            Some(Route::Step { plan, tool: t.id.clone(), step: step.id.clone() })
+        })
+    };
+    match target {
+        Some(route) => {
+            Effect::new(move |_| crate::state::redirect(&route));
+            ().into_any()
+        }
+        None => view! { <NotFoundPage/> }.into_any(),
+    }
 }
 
 #[component]

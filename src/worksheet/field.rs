@@ -4,6 +4,8 @@ use super::rows::{RegisterEditor, TableEditor};
 use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInput, TextInput};
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
+use crate::components::value_regime::ValueRegime;
+use ioa_core::decision::VALUE_KEY;
 use crate::i18n::{content_text, txt};
 use ioa_core::content::{answer_key, Field, FieldKind};
 use leptos::prelude::*;
@@ -55,6 +57,9 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
     };
     // A shared field says where its one value lives (unless this is that place).
     let shared = field.stored_at.as_ref().map(|_| view! { <SharedNote key=ids.key.clone()/> });
+    // Under the estimated value: which part of the regulations applies at it, as the decision
+    // helper says, and whether that rests on the last valid value.
+    let regime = (ids.key == VALUE_KEY).then(|| view! { <ValueRegime/> });
     let help_id = ids.help.clone();
     let help_ref = ids.help.clone();
     if grouped {
@@ -65,6 +70,7 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
                 {shared}
                 {example}
                 {editor}
+                {regime}
             </fieldset>
         }
         .into_any()
@@ -76,6 +82,7 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
                 {shared}
                 {example}
                 {editor}
+                {regime}
             </div>
         }
         .into_any()

@@ -99,7 +99,7 @@ pub fn AmountInput(ids: FieldIds) -> impl IntoView {
             None => plan.set_answer(&k, Answer::Text(String::new()), now),
         });
     });
-    view! { <AmountField id=ids.dom described_by=ids.help value on_change/> }
+    view! { <AmountField id=ids.dom described_by=ids.help draft_key=ids.key.clone() value on_change/> }
 }
 
 fn option_list(options: &'static [ChoiceOption]) -> Vec<(&'static str, &'static Text)> {

@@ -231,3 +231,39 @@ fn a_list_after_a_colon_counts_with_its_sentence() {
     let longest = sentence_end.split(text).map(|s| s.split_whitespace().count()).max().unwrap();
     assert!(longest > MAX_WORDS, "the check would miss a long sentence split by its colon ({longest} words)");
 }
+
+/// Notes to ourselves ("[vår plassering]", "[our reading]") read as unfinished text: a method
+/// placed by us carries the "our proposal" tag instead (`"proposal": true`).
+#[test]
+fn no_text_leaves_a_bracketed_note_to_ourselves() {
+    let note = Regex::new(r"(?i)\[(vår|our)\b[^\]]*\]").unwrap();
+    let found: Vec<String> = texts(false).iter().filter(|e| note.is_match(&e.text)).map(|e| format!("{} [{}]", e.place, e.lang)).collect();
+    assert!(found.is_empty(), "bracketed notes:\n{}", found.join("\n"));
+    let proposed = crate::content::content().roadmap.phases.iter().flat_map(|p| &p.methods).filter(|m| m.proposal).count();
+    assert!(proposed >= 10, "the methods we placed are marked as our proposal ({proposed})");
+}
+
+/// Nynorsk calls the procurement «anskaffinga» in every tool; «innkjøpet» in one tool read as
+/// another thing.
+#[test]
+fn nynorsk_names_the_procurement_one_way() {
+    let word = Regex::new(r"(?i)\binnkjøpet\b").unwrap();
+    let found: Vec<String> = texts(true).iter().filter(|e| e.lang == "nn" && word.is_match(&e.text)).map(|e| e.place.clone()).collect();
+    assert!(found.is_empty(), "«innkjøpet» in nynorsk (use «anskaffinga»):\n{}", found.join("\n"));
+}
+
+/// The guidance on writing needs names the kinds of need as the register's "type" column
+/// offers them (it said «organisasjonsbehov» where the choice is «Virksomhetsbehov»).
+#[test]
+fn the_needs_guidance_names_the_types_the_register_offers() {
+    let content = crate::content::content();
+    let step = content.tool("needs").and_then(|t| t.steps.iter().find(|s| s.id == "needs-list")).expect("needs-list");
+    let kinds = content.register("needs").and_then(|r| r.column("type")).expect("type column");
+    for lang in crate::Lang::ALL {
+        let guidance = step.guidance.get(lang).to_lowercase();
+        for option in &kinds.options {
+            let label = option.label.get(lang).to_lowercase();
+            assert!(guidance.contains(&label), "{lang:?}: the guidance does not name «{label}»");
+        }
+    }
+}

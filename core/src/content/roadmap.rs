@@ -22,6 +22,10 @@ pub struct Method {
     pub note: Text,
     #[serde(default)]
     pub url: Option<String>,
+    /// KS names the method but not where it is used: the place given in the note is our
+    /// proposal, and the phase page says so with the same tag as a proposed step.
+    #[serde(default)]
+    pub proposal: bool,
 }
 
 /// One of the roadmap's six phases.

@@ -1,5 +1,6 @@
-//! One fact, one stored value: fields in different tools that ask for the same fact must share
-//! storage (`stored_at`), or a plan can contradict itself.
+//! One fact, one stored value: fields in different worksheets (LUP's tools and the roadmap's
+//! phases alike) that ask for the same fact must share storage (`stored_at`), or a plan can
+//! contradict itself.
 //!
 //! "The same fact" is found, not declared: two fields whose English labels carry the same
 //! content words, or tables with the same columns. A short list names pairs that look alike
@@ -14,12 +15,19 @@ const DIFFERENT: &[(&str, &str, &str)] = &[
     ("leadership/resources/people", "dialogue/programme/team", "who sits in the one-to-one meetings, not who is committed to the project"),
     ("startup/resources/people", "dialogue/programme/team", "who sits in the one-to-one meetings, not who is committed to the project"),
     ("startup/resources/milestones", "dialogue/format/key-dates", "the dialogue's own schedule (notice, registration, meetings), not the project's milestones"),
+    ("startup/resources/dialogue-date", "development/market-check/dialogue", "whether the service's ideas are checked with the market (a choice), not the date of the dialogue"),
+    ("leadership/resources/dialogue-date", "development/market-check/dialogue", "whether the service's ideas are checked with the market (a choice), not the date of the dialogue"),
+    ("startup/team/members", "anchoring/team/members", "the roadmap's team develops the service across all six phases, with what each brings; the TAT is the team that plans and carries out the purchase"),
+    ("anchoring/related-projects/projects", "insight/learn-from-others/examples", "projects to coordinate with now, not lessons from others' solutions"),
 ];
 
 /// Pairs that are the same fact in different words.
 const SAME: &[(&str, &str)] = &[
     ("leadership/resources/operations-date", "startup/framework/deadline"),
     ("leadership/leaders/sponsor", "startup/team/project-owner"),
+    // The roadmap's first anchoring step asked again for what the LUP tools hold (issue 22).
+    ("anchoring/problem-goals/problem", "needs/problem/what-goes-wrong"),
+    ("anchoring/problem-goals/strategies", "leadership/strategic-link/plans"),
 ];
 
 const STOP_WORDS: &[&str] = &[
@@ -48,7 +56,7 @@ struct Asked {
 
 fn asked() -> Vec<Asked> {
     let mut out = Vec::new();
-    for tool in &content().tools {
+    for tool in content().worksheets() {
         for step in &tool.steps {
             for field in &step.fields {
                 let columns = match &field.kind {
@@ -103,6 +111,16 @@ fn fields_asking_the_same_fact_share_storage() {
         }
     }
     assert!(unshared.is_empty(), "{}", unshared.join("\n"));
+}
+
+/// The roadmap's goals in its first anchoring step are the goals register's rows, which the
+/// start-up tool and the benefits step show too, not a list of their own.
+#[test]
+fn the_roadmaps_goals_are_the_goals_register() {
+    let field = content().field("anchoring/problem-goals/goals").expect("the field");
+    assert!(matches!(&field.kind, FieldKind::Register { register, .. } if register == "goals"), "{:?}", field.kind);
+    let startup = content().field("startup/goals/goals").expect("the start-up tool's goals");
+    assert!(matches!(&startup.kind, FieldKind::Register { register, .. } if register == "goals"));
 }
 
 #[test]

@@ -23,8 +23,9 @@ pub const MAX_NUMBER_DIGITS: usize = 15;
 /// Longest plan id accepted (the app's own are about 16 characters).
 const MAX_ID_CHARS: usize = 64;
 
-/// The draft key of the decision helper's amount field: the id `src/pages/decision.rs` gives
-/// its `AmountInput`, which keys `Plan::drafts` by its DOM id.
+/// The draft key earlier versions gave the decision helper's amount field (its DOM id). Drafts
+/// are now kept under the answer's storage key, so every place that shows the amount shows
+/// the draft too; files from earlier versions keep their DOM ids, read as before.
 pub(super) const DECISION_VALUE_DRAFT: &str = "q-value";
 
 /// What the content allows, collected once.
@@ -33,7 +34,8 @@ struct Known {
     answers: BTreeMap<String, &'static FieldKind>,
     /// `tool/step`.
     steps: BTreeSet<String>,
-    /// Keys of `Plan::drafts`: the DOM ids of the amount inputs.
+    /// Keys of `Plan::drafts`: the storage keys of the amount fields (and, from earlier
+    /// versions, the DOM ids of their inputs).
     drafts: BTreeSet<String>,
 }
 
@@ -49,6 +51,7 @@ fn known() -> &'static Known {
                 for field in &step.fields {
                     if matches!(field.kind, FieldKind::Amount) {
                         known.drafts.insert(amount_dom_id(&tool.id, &step.id, &field.id));
+                        known.drafts.insert(field.storage_key(&tool.id, &step.id));
                     }
                     // A register view stores its rows in the register, never in `answers`.
                     if matches!(field.kind, FieldKind::Register { .. }) {

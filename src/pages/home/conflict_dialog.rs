@@ -11,7 +11,11 @@ use ioa_core::plan::Plan;
 use leptos::prelude::*;
 
 #[component]
-pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<String>) -> impl IntoView {
+pub fn ConflictDialog(
+    conflicts: RwSignal<Vec<Conflict>>,
+    /// Called with the file's name and what was done with its plan, once it is off the list.
+    report_done: Callback<(String, String)>,
+) -> impl IntoView {
     let app = use_app();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -34,12 +38,13 @@ pub fn ConflictDialog(conflicts: RwSignal<Vec<Conflict>>, report_done: Callback<
     let last_done: RwSignal<Option<String>> = RwSignal::new(None);
     let next = move |message: String| {
         error.set(None);
-        report_done.run(message.clone());
+        let mut file = String::new();
         conflicts.update(|c| {
             if !c.is_empty() {
-                c.remove(0);
+                file = c.remove(0).file_name;
             }
         });
+        report_done.run((file, message.clone()));
         if conflicts.with_untracked(Vec::is_empty) {
             last_done.set(None);
             app.announcement.set(message);

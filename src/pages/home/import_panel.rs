@@ -10,32 +10,65 @@ use crate::components::keep_storage_note::KeepStorageNote;
 use crate::transfer::{self, Conflict, FileOutcome};
 use leptos::prelude::*;
 
+/// How a line of the import report ended: done, refused, or waiting for the user's choice.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum LineState {
+    Done,
+    Failed,
+    /// Plans from this file wait in the conflict dialog; the line gives way to what the user
+    /// chose once none is left.
+    Waiting,
+}
+
+impl LineState {
+    fn label_key(self) -> &'static str {
+        match self {
+            LineState::Done => "import.label_ok",
+            LineState::Failed => "import.label_error",
+            LineState::Waiting => "import.label_waiting",
+        }
+    }
+    fn class(self) -> &'static str {
+        match self {
+            LineState::Done => "import-report__ok",
+            LineState::Failed => "import-report__error",
+            LineState::Waiting => "import-report__waiting",
+        }
+    }
+}
+
 /// One line of the import report, already in words.
 #[derive(Clone, Debug, PartialEq)]
 struct ReportLine {
-    ok: bool,
+    state: LineState,
     text: String,
+    /// The file a waiting line is about.
+    file: Option<String>,
+}
+
+impl ReportLine {
+    fn new(ok: bool, text: String) -> Self {
+        ReportLine { state: if ok { LineState::Done } else { LineState::Failed }, text, file: None }
+    }
 }
 
 fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLine> {
     let line = match outcome {
         FileOutcome::Imported { titles, .. } if titles.is_empty() => return None,
-        FileOutcome::Imported { file_name, titles } => ReportLine {
-            ok: true,
-            text: trf(lang, "import.done", &[("file", file_name), ("titles", &titles.join(", "))]),
-        },
-        FileOutcome::Refused { file_name, error } => ReportLine {
-            ok: false,
-            text: format!("{file_name}: {}", trf_owned(lang, error.message_key(), &error.args())),
-        },
+        FileOutcome::Imported { file_name, titles } => {
+            ReportLine::new(true, trf(lang, "import.done", &[("file", file_name), ("titles", &titles.join(", "))]))
+        }
+        FileOutcome::Refused { file_name, error } => {
+            ReportLine::new(false, format!("{file_name}: {}", trf_owned(lang, error.message_key(), &error.args())))
+        }
         FileOutcome::NotStored { file_name, error } => {
             let key = match error {
                 ioa_core::storage::SaveError::QuotaExceeded => "import.error.quota",
                 _ => "import.error.not_stored",
             };
-            ReportLine { ok: false, text: trf(lang, key, &[("file", file_name)]) }
+            ReportLine::new(false, trf(lang, key, &[("file", file_name)]))
         }
-        FileOutcome::NotLoaded { file_name } => ReportLine { ok: false, text: trf(lang, "import.error.not_loaded", &[("file", file_name)]) },
+        FileOutcome::NotLoaded { file_name } => ReportLine::new(false, trf(lang, "import.error.not_loaded", &[("file", file_name)])),
     };
     Some(line)
 }
@@ -59,7 +92,11 @@ pub fn ImportPanel(
                 let (outcome, waiting) = transfer::import_bytes(app, &name, bytes).await;
                 report.update(|r| r.extend(outcome_line(&outcome, lang)));
                 if !waiting.is_empty() {
-                    report.update(|r| r.push(ReportLine { ok: true, text: trf(lang, "import.waiting", &[("file", &name)]) }));
+                    report.update(|r| r.push(ReportLine {
+                        state: LineState::Waiting,
+                        text: trf(lang, "import.waiting", &[("file", &name)]),
+                        file: Some(name.clone()),
+                    }));
                     conflicts.update(|c| c.extend(waiting));
                 }
             }
@@ -67,7 +104,7 @@ pub fn ImportPanel(
                 report.update(|r| r.extend(outcome_line(&FileOutcome::Refused { file_name: name, error }, lang)))
             }
             Incoming::Unreadable { name } => {
-                report.update(|r| r.push(ReportLine { ok: false, text: trf(lang, "import.error.unreadable_file", &[("file", &name)]) }));
+                report.update(|r| r.push(ReportLine::new(false, trf(lang, "import.error.unreadable_file", &[("file", &name)]))));
             }
         }
     };
@@ -103,8 +140,8 @@ pub fn ImportPanel(
         leptos::task::spawn_local(async move {
             let lang = app.lang.get_untracked();
             let line = match transfer::export_all(app).await {
-                Ok(count) => ReportLine { ok: true, text: trn(lang, "export.all_done", count, &[]) },
-                Err(failure) => ReportLine { ok: false, text: failure.message(lang) },
+                Ok(count) => ReportLine::new(true, trn(lang, "export.all_done", count, &[])),
+                Err(failure) => ReportLine::new(false, failure.message(lang)),
             };
             export_message.set(Some(line));
         });
@@ -132,8 +169,8 @@ pub fn ImportPanel(
             <div role="status" class="import-report">
                 <ul class="ds-list">
                     {move || report.get().into_iter().map(|line| view! {
-                        <li class=if line.ok { "import-report__ok" } else { "import-report__error" }>
-                            <span class="visually-hidden">{move || tr(app.lang.get(), if line.ok { "import.label_ok" } else { "import.label_error" })}</span>
+                        <li class=line.state.class()>
+                            <span class="visually-hidden">{move || tr(app.lang.get(), line.state.label_key())}</span>
                             {line.text}
                         </li>
                     }).collect_view()}
@@ -147,6 +184,18 @@ pub fn ImportPanel(
             <p role="status" class="ds-paragraph" data-size="sm">{move || export_message.get().map(|l| l.text)}</p>
             <KeepStorageNote/>
         </section>
-        <ConflictDialog conflicts report_done=Callback::new(move |text: String| report.update(|r| r.push(ReportLine { ok: true, text })))/>
+        <ConflictDialog conflicts report_done=Callback::new(move |(file, text): (String, String)| {
+            // What was chosen goes where the file's waiting line is; that line stays (below it)
+            // only while more plans from the file wait.
+            let still_waiting = conflicts.with_untracked(|c| c.iter().any(|x| x.file_name == file));
+            report.update(|r| {
+                let done = ReportLine::new(true, text);
+                match r.iter().position(|l| l.state == LineState::Waiting && l.file.as_deref() == Some(file.as_str())) {
+                    Some(i) if still_waiting => r.insert(i, done),
+                    Some(i) => r[i] = done,
+                    None => r.push(done),
+                }
+            })
+        })/>
     }
 }
