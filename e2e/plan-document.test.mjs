@@ -16,6 +16,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const LOCALES = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../locales/${l}.json`)]));
 const EXAMPLE = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../content/examples/elvebyen.${l}.json`)]));
+const PHASE_IDS = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'];
+const PHASES = PHASE_IDS.map((id) => json(`../content/roadmap/${id}.json`));
 
 /** The chapter headings the document must have, in order, in `lang`. */
 const chapters = (lang) => [
@@ -23,6 +25,8 @@ const chapters = (lang) => [
   ...TOOL_IDS.map((id) => TOOLS[id].document.title[lang]),
   LOCALES[lang]['plan_document.decision.title'],
   LOCALES[lang]['plan_document.roadmap.title'],
+  ...PHASES.map((p) => LOCALES[lang]['plan_document.phase_heading']
+    .replace('{number}', p.number).replace('{phase}', p.title[lang]).replace('{document}', p.document.title[lang])),
 ];
 
 async function openWholeDocument(page) {

@@ -341,3 +341,19 @@ fn the_model_survives_the_trip_to_the_worker() {
     let back: PlanDocument = serde_json::from_str(&json).unwrap();
     assert_eq!(back, doc);
 }
+
+#[test]
+fn a_phrase_written_in_a_roadmap_step_is_in_the_word_file() {
+    install_bundles();
+    let mut plan = Plan::new("p", NewPlan { title: "Veikart".into(), ..Default::default() }, 0).unwrap();
+    let phrase = "Nattbesøkene vekker brukerne tre ganger hver natt";
+    plan.set_answer("anchoring/problem-goals/problem", ioa_core::plan::Answer::Text(phrase.into()), 1);
+    let doc = build(ioa_core::content::content(), &plan, Lang::Nb, MADE);
+    let parts = render(&doc, "roadmap.nb.docx");
+    check(&doc, &parts);
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let paragraphs: Vec<String> = xml.descendants().filter(|n| n.has_tag_name((W, "p"))).map(text_of).collect();
+    let chapter = paragraphs.iter().position(|p| p == "Fase 1, Forankring: Forankringsnotat").expect("the first phase is a chapter");
+    let at = paragraphs.iter().position(|p| p == phrase).expect("the phrase is in the Word file");
+    assert!(at > chapter, "in the phase's chapter");
+}
