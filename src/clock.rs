@@ -18,6 +18,11 @@ pub fn format_timestamp(ms: u64, lang: ioa_core::Lang) -> String {
     format!("{} {:02}:{:02}", ioa_core::document::format_date(&date, lang), d.get_hours(), d.get_minutes())
 }
 
+/// How far local time is ahead of UTC at the moment `ms`, in minutes (60 in Norwegian winter).
+pub fn utc_offset_minutes(ms: u64) -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset() as i32)
+}
+
 /// A new plan id: time plus randomness, URL-safe, unique enough for one browser.
 pub fn new_plan_id() -> String {
     let random = (js_sys::Math::random() * 36f64.powi(6)) as u64;

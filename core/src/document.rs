@@ -317,6 +317,25 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// A moment (milliseconds since the Unix epoch) as a local date and time, `07.12.2026 14:05` or
+/// `7 December 2026 14:05`; `utc_offset_minutes` is how far local time was ahead of UTC then.
+pub fn format_moment(ms: u64, utc_offset_minutes: i32, lang: Lang) -> String {
+    let local = ms as i64 / 60_000 + i64::from(utc_offset_minutes);
+    let (days, minutes) = (local.div_euclid(1440), local.rem_euclid(1440));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let date = format_date(&format!("{year:04}-{month:02}-{day:02}"), lang);
+    format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
+}
+
 /// `3400000` → `3 400 000 kr` (Norwegian, with a no-break space) or `NOK 3,400,000` (English).
 /// "12 kB" for a size in UTF-16 units, as browsers count storage (two bytes each).
 pub fn format_kilobytes(units: usize) -> String {

@@ -15,12 +15,16 @@ use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
-/// What a document needs besides the plan: the day it is made and the app's version.
+/// What a document needs besides the plan: the day it is made, the app's version, and the
+/// local time zone at the plan's last change (so the title block gives that change in local time).
 #[derive(Clone, Copy, Debug)]
 pub struct Made<'a> {
     /// `YYYY-MM-DD`.
     pub today: &'a str,
     pub app_version: &'a str,
+    /// How far local time was ahead of UTC when the plan was last changed (60 in Norwegian
+    /// winter time, 120 in summer time).
+    pub utc_offset_minutes: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -85,11 +89,14 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
             meta.push(Meta { label: t(lang, key).into(), value });
         }
     };
+    // A version a case officer can cite: when the plan was last changed and its save number,
+    // then the day the document was made and the app that made it.
     add("document.organisation", plan.organisation.clone());
     add("document.case_number", plan.case_number.clone());
-    add("document.date", format_date(made.today, lang));
-    add("plan_document.revision", plan.revision.to_string());
-    add("plan_document.app_version", made.app_version.to_string());
+    add("plan_document.changed", document::format_moment(plan.updated_at, made.utc_offset_minutes, lang));
+    add("plan_document.save_number", plan.revision.to_string());
+    add("plan_document.made_on", format_date(made.today, lang));
+    add("plan_document.made_with", tf(lang, "plan_document.app", &[("version", made.app_version)]));
     add("plan_document.language", lang.native_name().to_string());
     PlanDocument {
         lang,

@@ -13,7 +13,7 @@ use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
-const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0" };
+const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0", utc_offset_minutes: 60 };
 
 /// The core's texts come in per-language bundles: the app fetches them, tests make them.
 fn install_bundles() {

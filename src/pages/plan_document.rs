@@ -2,7 +2,7 @@
 //! PDF) cleanly, and offered as Markdown and as a Word file. All three come from the core's
 //! `plan_document::build`; this page only renders and hands out files.
 
-use crate::clock::today_iso;
+use crate::clock::{today_iso, utc_offset_minutes};
 use crate::components::document_body::{append, attr, built, element, heading, paragraphs, section, Level};
 use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
@@ -27,8 +27,10 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let chosen: RwSignal<Option<Lang>> = RwSignal::new(None);
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
     let doc = Memo::new(move |_| {
-        let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION") };
-        session.plan.with(|p| build(content(), p, lang.get(), made))
+        session.plan.with(|p| {
+            let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION"), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
+            build(content(), p, lang.get(), made)
+        })
     });
     Effect::new(move |_| set_title(&doc.with(|d| format!("{} – {}", d.title, d.kind)), app.lang.get()));
     // The plan's title in the printed page's footer, beside the page number (see print.css).

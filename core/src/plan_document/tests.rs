@@ -4,7 +4,7 @@ use crate::document::Item;
 use crate::plan::{Answer, NewPlan, RegisterRow};
 use std::collections::BTreeMap;
 
-const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0" };
+const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0", utc_offset_minutes: 60 };
 
 fn empty_plan() -> Plan {
     Plan::new("p", NewPlan { title: "Tom plan".into(), ..Default::default() }, 0).unwrap()
@@ -16,7 +16,7 @@ pub(crate) fn example(lang: Lang) -> Plan {
         Lang::Nn => include_str!("../../../content/examples/elvebyen.nn.json"),
         Lang::En => include_str!("../../../content/examples/elvebyen.en.json"),
     };
-    crate::examples::example_plan(json, "elvebyen", 0).expect("the example loads")
+    crate::examples::example_plan(json, "elvebyen", 1_796_648_700_000).expect("the example loads")
 }
 
 fn items(doc: &PlanDocument) -> impl Iterator<Item = &Item> {
@@ -59,10 +59,10 @@ fn an_empty_plan_names_every_part_not_filled_in() {
     assert_eq!(open.len(), 1 + content().tools.len(), "{open:?}");
     // No chosen route is said, not left out.
     assert!(matches!(summary.sections[0].items[0], Item::Missing { .. }));
-    // The title block has the date and revision but no empty organisation line.
+    // The title block has the version but no empty organisation line.
     let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels, ["Dato", "Versjon (lagringer)", "Versjon av IOA-planleggeren", "Språk"]);
-    assert_eq!(doc.meta[0].value, "01.12.2026");
+    assert_eq!(labels, ["Planen sist endret", "Lagringsnummer", "Dokumentet laget", "Laget med", "Språk"]);
+    assert_eq!(doc.meta[2].value, "01.12.2026");
     // Roadmap: the phase table only, no phase started.
     let roadmap = doc.chapters.iter().find(|c| c.id == "roadmap").unwrap();
     assert_eq!(roadmap.sections.len(), 1);
@@ -275,4 +275,34 @@ fn a_phrase_written_in_a_roadmap_step_is_in_the_whole_plan() {
     assert_eq!(needs.sections.last().unwrap().heading, "Status for stegene", "the steps' status stays last");
     // Each answer once: what a document shows gets no second copy.
     assert_eq!(md.matches("Nattevaktene i Fjellvik").count(), 1);
+}
+
+/// The title block gives a version a case officer can cite: when the plan was last changed (local
+/// time), its save number, and the app's version.
+#[test]
+fn the_title_block_gives_the_plans_version() {
+    let mut plan = empty_plan();
+    plan.revision = 26;
+    plan.updated_at = 1_796_648_700_000; // 2026-12-07 13:05 UTC
+    let meta = |lang: Lang, offset: i32| {
+        let doc = build(content(), &plan, lang, Made { utc_offset_minutes: offset, ..MADE });
+        doc.meta.into_iter().map(|m| (m.label, m.value)).collect::<Vec<_>>()
+    };
+    let nb = meta(Lang::Nb, 60);
+    assert_eq!(nb[0], ("Planen sist endret".to_string(), "07.12.2026 14:05".to_string()));
+    assert_eq!(nb[1], ("Lagringsnummer".to_string(), "26".to_string()));
+    assert_eq!(nb[3], ("Laget med".to_string(), "IOA-planleggeren, versjon 0.1.0".to_string()));
+    assert_eq!(meta(Lang::Nn, 60)[3].1, "IOA-planleggaren, versjon 0.1.0");
+    assert_eq!(meta(Lang::En, 120)[0].1, "7\u{a0}December\u{a0}2026 15:05", "summer time and English dates");
+    assert_eq!(meta(Lang::Nb, 660)[0].1, "08.12.2026 00:05", "past midnight local time is the next day");
+    assert!(meta(Lang::Nb, 60).iter().all(|(l, _)| !l.contains("Versjon (lagringer)")));
+}
+
+#[test]
+fn moments_read_as_local_dates_and_times() {
+    use crate::document::format_moment;
+    assert_eq!(format_moment(0, 0, Lang::Nb), "01.01.1970 00:00");
+    assert_eq!(format_moment(951_782_400_000, 0, Lang::Nb), "29.02.2000 00:00", "a leap day");
+    assert_eq!(format_moment(1_798_761_540_000, 60, Lang::Nb), "01.01.2027 00:59", "the new year in Norway, not yet in UTC");
+    assert_eq!(format_moment(1_782_900_000_000, 120, Lang::Nb), "01.07.2026 12:00");
 }
