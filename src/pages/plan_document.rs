@@ -2,7 +2,7 @@
 //! PDF) cleanly, and offered as Markdown and as a Word file. All three come from the core's
 //! `plan_document::build`; this page only renders and hands out files.
 
-use crate::clock::{today_iso, utc_offset_minutes};
+use crate::clock::{file_stamp, today_iso, utc_offset_minutes};
 use crate::components::document_body::{append, attr, built, element, heading, paragraphs, section, Level};
 use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
@@ -44,7 +44,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let name = move |ext: &str| {
         let prefix = tr(lang.get_untracked(), "plan_document.file_prefix");
-        doc.with_untracked(|d| file_name_as(prefix, &d.title, &today_iso(), ext))
+        doc.with_untracked(|d| file_name_as(prefix, &d.title, &file_stamp(), ext))
     };
     let markdown = move || doc.with_untracked(ioa_core::markdown::render);
     let print = move |_| {
