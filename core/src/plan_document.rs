@@ -7,7 +7,7 @@
 
 use crate::content::{ColumnKind, Content, FieldKind, Phase, Tool};
 use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
-use crate::document::{self, format_date, resolve, Item, Ref, Section};
+use crate::document::{self, format_date, resolve, Internal, Item, Ref, Section};
 use std::collections::BTreeSet;
 use crate::i18n::{t, tf, tn};
 use crate::plan::Plan;
@@ -63,11 +63,17 @@ pub struct Chapter {
 
 /// Builds the whole-plan document of `plan` in `lang`.
 pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocument {
+    let choice = plan.whole_document;
+    let internal = if choice.leave_out_internal { Internal::LeaveOut } else { Internal::Mark };
     let tools: Vec<(&Tool, document::Document)> =
-        content.tools.iter().map(|tool| (tool, document::build(content, tool, plan, lang))).collect();
-    let phases: Vec<(&Phase, document::Document)> =
-        content.roadmap.phases.iter().map(|phase| (phase, document::build(content, &phase.worksheet, plan, lang))).collect();
-    let mut shown = Shown::of(content);
+        content.tools.iter().map(|tool| (tool, document::build_with(content, tool, plan, lang, internal))).collect();
+    let phases: Vec<(&Phase, document::Document)> = content
+        .roadmap
+        .phases
+        .iter()
+        .map(|phase| (phase, document::build_with(content, &phase.worksheet, plan, lang, internal)))
+        .collect();
+    let mut shown = Shown::of(content, internal);
     let mut chapters = vec![summary(content, plan, &tools, &phases, lang, made.today)];
     for (tool, doc) in tools {
         chapters.push(worksheet_chapter(content, tool, doc, doc_heading(tool, None, lang), plan, lang, &mut shown));
@@ -82,6 +88,11 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
     for (phase, doc) in phases {
         let heading = doc_heading(&phase.worksheet, Some(phase), lang);
         chapters.push(worksheet_chapter(content, &phase.worksheet, doc, heading, plan, lang, &mut shown));
+    }
+    if choice.leave_out_unanswered {
+        for chapter in &mut chapters {
+            list_unanswered(chapter, lang);
+        }
     }
     let mut meta = Vec::new();
     let mut add = |key: &str, value: String| {
@@ -98,6 +109,18 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
     add("plan_document.made_on", format_date(made.today, lang));
     add("plan_document.made_with", tf(lang, "plan_document.app", &[("version", made.app_version)]));
     add("plan_document.language", lang.native_name().to_string());
+    // Said on the document itself, so a reader knows what is not there and what is internal.
+    let internal_parts = internal_labels(content, lang);
+    if !internal_parts.is_empty() {
+        let value = match internal {
+            Internal::LeaveOut => tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))]),
+            _ => t(lang, "plan_document.internal.included").to_string(),
+        };
+        add("plan_document.internal.label", value);
+    }
+    if choice.leave_out_unanswered {
+        add("plan_document.unanswered.label", t(lang, "plan_document.unanswered.left_out").to_string());
+    }
     PlanDocument {
         lang,
         title: plan.title.clone(),
@@ -258,11 +281,13 @@ fn doc_heading(worksheet: &Tool, phase: Option<&Phase>, lang: Lang) -> String {
 struct Shown {
     keys: BTreeSet<String>,
     columns: BTreeSet<(String, String)>,
+    internal: Internal,
 }
 
 impl Shown {
-    fn of(content: &Content) -> Shown {
-        let mut shown = Shown { keys: BTreeSet::new(), columns: BTreeSet::new() };
+    /// Internal columns and fields count as shown even when left out: they are not added again.
+    fn of(content: &Content, internal: Internal) -> Shown {
+        let mut shown = Shown { keys: BTreeSet::new(), columns: BTreeSet::new(), internal };
         for worksheet in content.worksheets() {
             for reference in worksheet.document.sections.iter().flat_map(|s| &s.fields) {
                 match resolve(content, worksheet, reference) {
@@ -289,6 +314,7 @@ impl Shown {
 /// names the row). Each is given once, in the first chapter that asks for it; unanswered ones
 /// are left out, since no document has a place for them.
 fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, shown: &mut Shown) -> Option<Section> {
+    let internal = shown.internal;
     let mut items = Vec::new();
     for step in &worksheet.steps {
         for field in &step.fields {
@@ -306,13 +332,15 @@ fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, sh
                     let first = register.columns[0].id.as_str();
                     let ids: Vec<&str> = std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
                     let list = ids.join(",");
-                    document::item(Ref::Register { register, columns: Some(&list) }, plan, lang)
+                    let Some(item) = document::item_with(Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
+                    item
                 }
                 _ => {
                     if !shown.keys.insert(field.storage_key(&worksheet.id, &step.id)) {
                         continue;
                     }
-                    document::item(Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang)
+                    let Some(item) = document::item_with(Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
+                    item
                 }
             };
             if !matches!(item, Item::Missing { .. }) {
@@ -321,6 +349,54 @@ fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, sh
         }
     }
     (!items.is_empty()).then(|| Section { heading: t(lang, "plan_document.also_written").into(), items, standalone: false })
+}
+
+/// What the content marks as internal, as a reader finds it: "Stakeholders: Interest, Influence,
+/// Attitude" for a register's columns, a field's label for a field.
+fn internal_labels(content: &Content, lang: Lang) -> Vec<String> {
+    let mut parts: Vec<String> = content
+        .registers
+        .iter()
+        .filter_map(|register| {
+            let columns: Vec<&str> = register.columns.iter().filter(|c| c.internal).map(|c| c.label.get(lang)).collect();
+            (!columns.is_empty()).then(|| format!("{}: {}", register.title.get(lang), columns.join(", ")))
+        })
+        .collect();
+    for worksheet in content.worksheets() {
+        for field in worksheet.steps.iter().flat_map(|s| &s.fields).filter(|f| f.internal) {
+            parts.push(format!("{}: {}", worksheet.title.get(lang), field.label.get(lang)));
+        }
+    }
+    parts
+}
+
+/// Takes the parts with no answer out of `chapter` and names them in one short list at its end,
+/// by section: "Background: Today's situation, What goes wrong". Sections left empty go.
+fn list_unanswered(chapter: &mut Chapter, lang: Lang) {
+    let mut lines = Vec::new();
+    for section in &mut chapter.sections {
+        let labels: Vec<String> = section
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Missing { label } => Some(label.clone()),
+                _ => None,
+            })
+            .collect();
+        if labels.is_empty() {
+            continue;
+        }
+        section.items.retain(|i| !matches!(i, Item::Missing { .. }));
+        lines.push(format!("{}: {}", section.heading, labels.join(", ")));
+    }
+    chapter.sections.retain(|s| !s.items.is_empty());
+    if !lines.is_empty() {
+        chapter.sections.push(Section {
+            heading: t(lang, "plan_document.unanswered.heading").into(),
+            items: vec![Item::List { label: t(lang, "plan_document.unanswered.list").into(), items: lines }],
+            standalone: false,
+        });
+    }
 }
 
 /// "5 of 8": the steps of a tool or phase that are done or skipped, out of all.

@@ -61,7 +61,7 @@ fn an_empty_plan_names_every_part_not_filled_in() {
     assert!(matches!(summary.sections[0].items[0], Item::Missing { .. }));
     // The title block has the version but no empty organisation line.
     let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels, ["Planen sist endret", "Lagringsnummer", "Dokumentet laget", "Laget med", "Språk"]);
+    assert_eq!(labels, ["Planen sist endret", "Lagringsnummer", "Dokumentet laget", "Laget med", "Språk", "Interne opplysninger"]);
     assert_eq!(doc.meta[2].value, "01.12.2026");
     // Roadmap: the phase table only, no phase started.
     let roadmap = doc.chapters.iter().find(|c| c.id == "roadmap").unwrap();
@@ -148,7 +148,7 @@ fn every_field_kind_is_carried_into_the_document() {
         }
     }
     for register in &c.registers {
-        let Item::Table { headers, .. } = document::item(Ref::Register { register, columns: None }, &plan, Lang::Nb) else { panic!() };
+        let Some(Item::Table { headers, .. }) = document::item_with(Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
         for header in headers {
             assert!(md.contains(&format!(" {} |", crate::markdown::inline(&header))), "{}: column {header} is not in the whole plan", register.id);
         }
@@ -305,4 +305,87 @@ fn moments_read_as_local_dates_and_times() {
     assert_eq!(format_moment(951_782_400_000, 0, Lang::Nb), "29.02.2000 00:00", "a leap day");
     assert_eq!(format_moment(1_798_761_540_000, 60, Lang::Nb), "01.01.2027 00:59", "the new year in Norway, not yet in UTC");
     assert_eq!(format_moment(1_782_900_000_000, 120, Lang::Nb), "01.07.2026 12:00");
+}
+
+fn stakeholder_plan() -> Plan {
+    let mut plan = empty_plan();
+    let row = plan.add_register_row("stakeholders", 1);
+    for (col, value) in [("name", "Kari Nordmann, IT-sjef"), ("role", "Eier systemene"), ("interest", "high"), ("influence", "high"), ("attitude", "sceptical")] {
+        plan.set_register_cell("stakeholders", row, col, value.into(), 1);
+    }
+    plan.set_answer("leadership/leaders/concerns", Answer::Text("IT-sjefen frykter en ny integrasjon".into()), 1);
+    plan
+}
+
+/// A case file is open to public access: what the content marks as internal (a stakeholder's
+/// attitude, what worries the leaders) is marked, or left out when the team chooses, and the
+/// document says which.
+#[test]
+fn internal_columns_and_notes_are_marked_or_left_out() {
+    let c = content();
+    let attitude = c.register("stakeholders").unwrap().column("attitude").unwrap();
+    assert!(attitude.internal, "the content marks a stakeholder's attitude as internal");
+    assert!(c.field("leadership/leaders/concerns").unwrap().internal);
+    let mut plan = stakeholder_plan();
+    let md = crate::markdown::render(&build(c, &plan, Lang::Nb, MADE));
+    assert!(md.contains("| Holdning (intern) |") && md.contains("Skeptisk"), "marked when included");
+    assert!(md.contains("#### Hva bekymrer lederne, og hvordan møter du det? (intern)") && md.contains("IT-sjefen frykter"));
+    assert!(md.contains("**Interne opplysninger:** Tatt med og merket «(intern)»."), "the title block says so");
+
+    plan.set_whole_document(crate::plan::WholeDocument { leave_out_internal: true, ..Default::default() }, 2);
+    let doc = build(c, &plan, Lang::Nb, MADE);
+    let md = crate::markdown::render(&doc);
+    let body = md.split_once("\n## ").unwrap().1; // the chapters, after the title block
+    for gone in ["Holdning", "Skeptisk", "Påvirkning", "IT-sjefen frykter", "Hva bekymrer lederne, og hvordan møter du det? (intern)\n"] {
+        assert!(!body.contains(gone), "{gone} is left out");
+    }
+    assert!(md.contains("Kari Nordmann, IT-sjef") && md.contains("Eier systemene"), "who they are and their role stay");
+    let said = doc.meta.iter().find(|m| m.label == "Interne opplysninger").expect("the title block says what is left out");
+    assert_eq!(said.value, "Utelatt fra dette dokumentet: Interessenter: Interesse, Påvirkning, Holdning; Ledelsesforankring: Hva bekymrer lederne, og hvordan møter du det?.");
+    // A left-out field is not "not answered" either.
+    assert!(!body.contains("Hva bekymrer lederne"), "{body}");
+    // The tool's own document, read by the team, is unchanged.
+    let own = crate::document::build(c, c.tool("leadership").unwrap(), &plan, Lang::Nb);
+    assert!(own.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Table { headers, .. } if headers.iter().any(|h| h == "Holdning"))));
+}
+
+/// With unanswered parts left out, no part says "Not answered yet" one by one: each chapter ends
+/// with one short list of them by section, and the title block says so.
+#[test]
+fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
+    let mut plan = empty_plan();
+    plan.set_answer("anchoring/problem-goals/problem", Answer::Text("Nattbesøk vekker brukerne".into()), 1);
+    let all = build(content(), &plan, Lang::Nb, MADE);
+    assert!(all.missing() > 100, "{}", all.missing());
+    plan.set_whole_document(crate::plan::WholeDocument { leave_out_unanswered: true, ..Default::default() }, 2);
+    let doc = build(content(), &plan, Lang::Nb, MADE);
+    assert_eq!(doc.missing(), 0);
+    let md = crate::markdown::render(&doc);
+    assert!(!md.contains(&all.missing_text), "no part says it is not answered");
+    assert!(md.contains("Nattbesøk vekker brukerne"), "answers stay");
+    let anchoring = doc.chapters.iter().find(|c| c.id == "anchoring").unwrap();
+    let last = anchoring.sections.last().unwrap();
+    assert_eq!(last.heading, "Ikke besvart ennå");
+    let Item::List { items: lines, .. } = &last.items[0] else { panic!("{last:?}") };
+    assert_eq!(lines[0], "Problem og mål: Mål, Strategier og planer som målene støtter, Prosjektpresentasjon", "answered parts are not listed");
+    // Every chapter names exactly the parts the full document shows as not answered.
+    for (full, short) in all.chapters.iter().zip(&doc.chapters) {
+        let expected: Vec<String> = full.sections.iter().filter_map(|s| {
+            let labels: Vec<&str> = s.items.iter().filter_map(|i| match i { Item::Missing { label } => Some(label.as_str()), _ => None }).collect();
+            (!labels.is_empty()).then(|| format!("{}: {}", s.heading, labels.join(", ")))
+        }).collect();
+        let listed = match short.sections.last() {
+            Some(Section { heading, items, .. }) if heading == "Ikke besvart ennå" => match &items[0] { Item::List { items, .. } => items.clone(), _ => panic!() },
+            _ => Vec::new(),
+        };
+        assert_eq!(listed, expected, "{}", full.id);
+    }
+    assert!(doc.chapters.iter().all(|c| c.sections.iter().all(|s| !s.items.is_empty())), "no empty section is left");
+    assert!(doc.meta.iter().any(|m| m.label == "Deler uten svar" && m.value.starts_with("Ikke vist én for én")));
+    // Remembered with the plan, and only when chosen.
+    let json = serde_json::to_string(&plan).unwrap();
+    assert!(json.contains(r#""whole_document":{"leave_out_unanswered":true}"#), "{json}");
+    let back: Plan = serde_json::from_str(&json).unwrap();
+    assert!(back.whole_document.leave_out_unanswered);
+    assert!(!serde_json::to_string(&empty_plan()).unwrap().contains("whole_document"), "a plan with no choice keeps its old shape");
 }
