@@ -364,7 +364,7 @@ fn internal_labels(content: &Content, lang: Lang) -> Vec<String> {
         .collect();
     for worksheet in content.worksheets() {
         for field in worksheet.steps.iter().flat_map(|s| &s.fields).filter(|f| f.internal) {
-            parts.push(format!("{}: {}", worksheet.title.get(lang), field.label.get(lang)));
+            parts.push(tf(lang, "plan_document.internal.field", &[("tool", worksheet.title.get(lang)), ("label", field.label.get(lang))]));
         }
     }
     parts

@@ -341,7 +341,7 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     }
     assert!(md.contains("Kari Nordmann, IT-sjef") && md.contains("Eier systemene"), "who they are and their role stay");
     let said = doc.meta.iter().find(|m| m.label == "Interne opplysninger").expect("the title block says what is left out");
-    assert_eq!(said.value, "Utelatt fra dette dokumentet: Interessenter: Interesse, Påvirkning, Holdning; Ledelsesforankring: Hva bekymrer lederne, og hvordan møter du det?.");
+    assert_eq!(said.value, "Utelatt fra dette dokumentet: Interessenter: Interesse, Påvirkning, Holdning; Ledelsesforankring: «Hva bekymrer lederne, og hvordan møter du det?».");
     // A left-out field is not "not answered" either.
     assert!(!body.contains("Hva bekymrer lederne"), "{body}");
     // The tool's own document, read by the team, is unchanged.
