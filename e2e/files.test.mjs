@@ -54,7 +54,7 @@ test('a plan with every kind of field arrives whole in a fresh browser profile',
   await openExample(page, server.url);
   assert.match(await page.textContent('.keep-copy'), /Aldri eksportert fra denne nettleseren/);
   const file = await download(page, '.keep-copy button.ds-button[data-variant=primary]');
-  assert.match(file.name, /^Plan – .+ – \d{4}-\d\d-\d\d\.json$/);
+  assert.match(file.name, /^Plan – .+ – \d{4}-\d\d-\d\d \d\d\.\d\d\.json$/, 'date and time: two exports on one day differ');
   const envelope = JSON.parse(file.text);
   assert.equal(envelope.type, 'ioa-planleggeren/plan');
   assert.equal(envelope.formatVersion, 1);

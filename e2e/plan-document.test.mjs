@@ -7,7 +7,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, freshPage, axe, openExample, TOOL_IDS, TOOLS } from './harness.mjs';
+import { serveDist, launch, freshPage, axe, openExample, createPlan, saved, storedPlans, TOOL_IDS, TOOLS } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -16,6 +16,8 @@ after(async () => { await browser?.close(); await server?.close(); });
 const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const LOCALES = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../locales/${l}.json`)]));
 const EXAMPLE = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../content/examples/elvebyen.${l}.json`)]));
+const PHASE_IDS = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'];
+const PHASES = PHASE_IDS.map((id) => json(`../content/roadmap/${id}.json`));
 
 /** The chapter headings the document must have, in order, in `lang`. */
 const chapters = (lang) => [
@@ -23,6 +25,8 @@ const chapters = (lang) => [
   ...TOOL_IDS.map((id) => TOOLS[id].document.title[lang]),
   LOCALES[lang]['plan_document.decision.title'],
   LOCALES[lang]['plan_document.roadmap.title'],
+  ...PHASES.map((p) => LOCALES[lang]['plan_document.phase_heading']
+    .replace('{number}', p.number).replace('{phase}', p.title[lang]).replace('{document}', p.document.title[lang])),
 ];
 
 async function openWholeDocument(page) {
@@ -82,7 +86,8 @@ test('Markdown downloads and copies with the plan in it; Word is fetched only wh
   await openWholeDocument(page);
   const plan = EXAMPLE.nb;
   const md = await download(page, 'button:has-text("Last ned Markdown")');
-  assert.match(md.name, /^Plandokument – Digitalt nattilsyn i hjemmetjenesten – \d{4}-\d{2}-\d{2}\.md$/);
+  // The time is in the name: two downloads on one day get different names.
+  assert.match(md.name, /^Plandokument – Digitalt nattilsyn i hjemmetjenesten – \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.md$/);
   const text = readFileSync(md.path, 'utf8');
   assert.ok(text.startsWith(`# ${plan.title}\n`), text.slice(0, 80));
   for (const heading of chapters('nb')) assert.ok(text.includes(`\n## ${heading}\n`), heading);
@@ -131,5 +136,98 @@ test('the document follows a chosen language, and the print view has no axe viol
   await page.waitForSelector('.plan-document[lang=nn]');
   assert.deepEqual(await page.$$eval('.plan-document__chapter > h2', (hs) => hs.map((h) => h.textContent)), chapters('nn'));
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await context.close();
+});
+
+/** The Word file's body text (word/document.xml). */
+function wordBody(path) {
+  return execFileSync('python3', ['-c', 'import sys,zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode())', path], { encoding: 'utf8' });
+}
+
+/** Opens the whole plan of plan `id` by its link. */
+async function openDocumentOf(page, id) {
+  await page.goto(`${server.url}#/plan/${id}/document`);
+  await page.waitForSelector('.plan-document h1');
+}
+
+test('a phrase written in a roadmap step is in the whole plan on screen, in print, Markdown and Word; the title block gives a citable version', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const id = await createPlan(page, server.url, 'Veikartplan');
+  const phrase = 'Nattbesøkene vekker brukerne tre ganger hver natt';
+  await page.goto(`${server.url}#/plan/${id}/anchoring/problem-goals`);
+  await page.fill('#f-anchoring-problem-goals-problem', phrase);
+  await saved(page);
+  const [stored] = await storedPlans(page);
+  await openDocumentOf(page, id);
+  const chapter = page.locator('#chapter-anchoring');
+  assert.equal(await chapter.locator('h2').textContent(), chapters('nb').at(-6));
+  assert.ok((await chapter.textContent()).includes(phrase), 'on screen, in the phase chapter');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator(`#chapter-anchoring p:has-text("${phrase}")`).isVisible(), 'in the print view');
+  await page.emulateMedia({ media: 'screen' });
+  // The title block: the plan's last change, its save number and the app's version.
+  const meta = Object.fromEntries(await page.$$eval('.document__meta > div', (ds) => ds.map((d) => [d.querySelector('dt').textContent, d.querySelector('dd').textContent])));
+  assert.equal(meta[LOCALES.nb['plan_document.save_number']], String(stored.revision));
+  assert.match(meta[LOCALES.nb['plan_document.changed']], /^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
+  assert.match(meta[LOCALES.nb['plan_document.made_with']], /^IOA-planleggeren, versjon \d+\.\d+\.\d+$/);
+  assert.ok(!Object.keys(meta).some((k) => k.includes('lagringer')), 'no "Versjon (lagringer)"');
+  const md = await download(page, 'button:has-text("Last ned Markdown")');
+  assert.ok(readFileSync(md.path, 'utf8').includes(phrase), 'in the Markdown');
+  const word = await download(page, 'button:has-text("Last ned Word-fil")');
+  assert.ok(wordBody(word.path).includes(phrase), 'in the Word file');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('internal columns and unanswered parts can be left out, on screen and in the files, and the choice is kept with the plan', async () => {
+  const { context, page, log } = await freshPage(browser);
+  const id = await openWholeDocument(page);
+  const plan = EXAMPLE.nb;
+  const concern = plan.answers['leadership/leaders/concerns'].text.split('\n')[0].replace(/^- /, '').slice(0, 40);
+  const doc = page.locator('.plan-document');
+  // Included by default, marked internal, and the title block says so.
+  assert.ok(await doc.locator('th:text-is("Holdning (intern)")').count() > 0);
+  assert.ok((await doc.textContent()).includes(concern));
+  await page.check('#leave-out-internal');
+  await page.waitForSelector('.document__meta dd:has-text("Utelatt fra dette dokumentet")');
+  assert.equal(await doc.locator('th:has-text("Holdning")').count(), 0, 'no attitude column');
+  assert.equal(await doc.locator('th:has-text("Påvirkning")').count(), 0);
+  const body = await doc.locator('.plan-document__chapters').textContent();
+  assert.ok(!body.includes(concern), 'no notes about what worries named leaders');
+  assert.ok(body.includes('Kommunedirektør Per Aasen'), 'who the stakeholders are stays');
+  const md = readFileSync((await download(page, 'button:has-text("Last ned Markdown")')).path, 'utf8');
+  assert.ok(!md.includes('| Holdning') && !md.includes(concern), 'left out of the Markdown');
+  assert.ok(md.includes('**Interne opplysninger:** Utelatt fra dette dokumentet'), 'the Markdown says so');
+  const word = wordBody((await download(page, 'button:has-text("Last ned Word-fil")')).path);
+  assert.ok(!word.includes('>Holdning<') && !word.includes(concern), 'left out of the Word file');
+  assert.ok(word.includes('Utelatt fra dette dokumentet'), 'the Word file says so');
+
+  // Unanswered parts: none one by one, a short list at the end of each chapter.
+  assert.ok(await doc.locator('.document__item--missing').count() > 10, 'the example has unanswered parts (its roadmap)');
+  await page.check('#leave-out-unanswered');
+  await page.waitForFunction(() => document.querySelectorAll('.document__item--missing').length === 0);
+  const heading = LOCALES.nb['plan_document.unanswered.heading'];
+  const lists = await page.$$eval('.plan-document__chapter', (cs, h) => cs.map((c) => [c.id, [...c.querySelectorAll('.document__section > h3')].at(-1)?.textContent === h]), heading);
+  assert.ok(lists.find(([chapter]) => chapter === 'chapter-anchoring')[1], 'the empty phase ends with its list of unanswered parts');
+  const md2 = readFileSync((await download(page, 'button:has-text("Last ned Markdown")')).path, 'utf8');
+  assert.ok(!md2.includes(`*${LOCALES.nb['document.missing']}*`), 'no part says "not answered" in the Markdown');
+  assert.ok(md2.includes(`### ${heading}`), 'each chapter lists them in the Markdown');
+  const word2 = wordBody((await download(page, 'button:has-text("Last ned Word-fil")')).path);
+  assert.ok(!word2.includes(LOCALES.nb['document.missing']) && word2.includes(heading), 'and in the Word file');
+  // Remembered per plan: stored, and still chosen after a reload.
+  await saved(page);
+  const stored = (await storedPlans(page)).find((p) => p.id === id);
+  assert.deepEqual(stored.whole_document, { leave_out_unanswered: true, leave_out_internal: true });
+  await page.reload();
+  await page.waitForSelector('.plan-document h1');
+  assert.ok(await page.isChecked('#leave-out-unanswered') && await page.isChecked('#leave-out-internal'));
+  assert.equal(await doc.locator('.document__item--missing').count(), 0);
+  for (const lang of ['nb', 'nn', 'en']) {
+    await page.click(`.lang-switch button[lang=${lang}]`);
+    await page.waitForSelector(`html[lang=${lang}]`);
+    await page.waitForSelector(`.document-choices legend:text-is("${LOCALES[lang]['plan_document.choices.legend']}")`);
+    assert.deepEqual(await axe(page), [], `${lang} with choices`);
+  }
+  assert.deepEqual(log.errors, []);
   await context.close();
 });

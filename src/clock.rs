@@ -11,11 +11,23 @@ pub fn today_iso() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
+/// Now, local, for a file's name: `2026-12-01 14.05` (see `ioa_core::plan_file::file_stamp`).
+pub fn file_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    let date = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
+    ioa_core::plan_file::file_stamp(&date, d.get_hours(), d.get_minutes())
+}
+
 /// A local date and time for "last changed", e.g. `26.11.2026 14:05`.
 pub fn format_timestamp(ms: u64, lang: ioa_core::Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let date = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
     format!("{} {:02}:{:02}", ioa_core::document::format_date(&date, lang), d.get_hours(), d.get_minutes())
+}
+
+/// How far local time is ahead of UTC at the moment `ms`, in minutes (60 in Norwegian winter).
+pub fn utc_offset_minutes(ms: u64) -> i32 {
+    -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64)).get_timezone_offset() as i32)
 }
 
 /// A new plan id: time plus randomness, URL-safe, unique enough for one browser.

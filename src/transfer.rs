@@ -2,7 +2,7 @@
 //! browser's promise to keep storage. The file format and every check live in
 //! `ioa_core::plan_file`; the storage rules in `ioa_core::storage`.
 
-use crate::clock::{new_plan_id, now_ms, today_iso};
+use crate::clock::{file_stamp, new_plan_id, now_ms};
 use crate::file_io;
 use crate::i18n::tr;
 use crate::perf::measured;
@@ -61,7 +61,7 @@ pub async fn export_plan(app: AppState, plan: Plan) -> Result<(), ExportFailure>
         .await
         .map_err(|_| ExportFailure::NotLoaded)?
         .map_err(ExportFailure::File)?;
-    let name = plan_file::file_name(tr(lang, "export.file_prefix"), &plan.title, &today_iso());
+    let name = plan_file::file_name(tr(lang, "export.file_prefix"), &plan.title, &file_stamp());
     file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
     record(app, &[(plan.id.clone(), plan.revision)], at);
     Ok(())
@@ -86,7 +86,7 @@ pub async fn export_all(app: AppState) -> Result<usize, ExportFailure> {
         .await
         .map_err(|_| ExportFailure::NotLoaded)?
         .map_err(ExportFailure::File)?;
-    let name = plan_file::file_name(tr(lang, "export.all_file_prefix"), "", &today_iso());
+    let name = plan_file::file_name(tr(lang, "export.all_file_prefix"), "", &file_stamp());
     file_io::download(&name, &text, file_io::JSON_MIME).map_err(|_| ExportFailure::Download)?;
     record(app, &exported, at);
     Ok(count)

@@ -43,6 +43,10 @@ pub struct Column {
     pub label: Text,
     #[serde(default)]
     pub options: Vec<ChoiceOption>,
+    /// An assessment of people (a stakeholder's attitude): the whole-plan document marks it, or
+    /// leaves it out when the team chooses, since a case file is open to public access.
+    #[serde(default)]
+    pub internal: bool,
 }
 
 /// A table that lives once in a plan and is shown by every tool that needs it.
@@ -92,6 +96,9 @@ pub struct Field {
     /// in another place, stored once (see [`Field::storage_key`]).
     #[serde(default)]
     pub stored_at: Option<String>,
+    /// Notes about people (what worries named leaders): treated as an internal column is.
+    #[serde(default)]
+    pub internal: bool,
     #[serde(flatten)]
     pub kind: FieldKind,
 }

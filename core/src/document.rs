@@ -107,8 +107,25 @@ pub enum Item {
     Missing { label: String },
 }
 
+/// How a document treats what the content marks as internal (assessments of and notes about
+/// people).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Internal {
+    /// As any other part (a tool's own document, read by the team).
+    Show,
+    /// Shown, its label marked "(internal)" (the whole plan, for the case file).
+    Mark,
+    /// Left out (the whole plan, when the team chooses).
+    LeaveOut,
+}
+
 /// Builds the document of `tool` from `plan`, in `lang`.
 pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Document {
+    build_with(content, tool, plan, lang, Internal::Show)
+}
+
+/// [`build`], with internal parts shown, marked or left out.
+pub fn build_with(content: &Content, tool: &Tool, plan: &Plan, lang: Lang, internal: Internal) -> Document {
     let mut missing = 0;
     let sections = tool
         .document
@@ -120,12 +137,11 @@ pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Documen
                 .fields
                 .iter()
                 .filter_map(|r| resolve(content, tool, r).ok())
-                .map(|r| {
-                    let item = item(r, plan, lang);
+                .filter_map(|r| item_with(r, plan, lang, internal))
+                .inspect(|item| {
                     if matches!(item, Item::Missing { .. }) {
                         missing += 1;
                     }
-                    item
                 })
                 .collect(),
             standalone: section.standalone,
@@ -187,9 +203,22 @@ pub fn step_record(tool: &Tool, step: &crate::content::Step, plan: &Plan, lang: 
 }
 
 pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
-    match reference {
+    item_with(reference, plan, lang, Internal::Show).expect("shown items are never left out")
+}
+
+/// [`item`], with internal parts shown, marked or left out: `None` for an internal field left out.
+pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal) -> Option<Item> {
+    let mark = |label: &str, is_internal: bool| {
+        if is_internal && internal == Internal::Mark {
+            crate::i18n::tf(lang, "document.internal_label", &[("label", label)])
+        } else {
+            label.to_string()
+        }
+    };
+    Some(match reference {
+        Ref::Field { field, .. } if field.internal && internal == Internal::LeaveOut => return None,
         Ref::Field { key_tool, step, field } => {
-            let label = field.label.get(lang).to_string();
+            let label = mark(field.label.get(lang), field.internal);
             let key = field.storage_key(key_tool, step);
             match plan.answer(&key) {
                 Some(answer) if !answer.is_empty() => field_item(field, answer, label, lang),
@@ -202,6 +231,7 @@ pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
                 Some(list) => list.split(',').filter_map(|c| register.column(c)).collect(),
                 None => register.columns.iter().collect(),
             };
+            let cols: Vec<&Column> = cols.into_iter().filter(|c| !(c.internal && internal == Internal::LeaveOut)).collect();
             // The benefits register's calculation aid goes with the numbers it uses.
             let estimates = register.id == crate::benefit::REGISTER && cols.iter().any(|c| c.id == "per_task");
             let rows: Vec<Vec<String>> = plan
@@ -219,7 +249,7 @@ pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
             if rows.is_empty() {
                 Item::Missing { label }
             } else {
-                let mut headers: Vec<String> = cols.iter().map(|c| c.label.get(lang).to_string()).collect();
+                let mut headers: Vec<String> = cols.iter().map(|c| mark(c.label.get(lang), c.internal)).collect();
                 let mut kinds: Vec<ColumnKind> = cols.iter().map(|c| c.kind).collect();
                 if estimates {
                     headers.push(t(lang, "benefit.estimate_column").to_string());
@@ -228,7 +258,7 @@ pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
                 Item::Table { label, headers, kinds, rows }
             }
         }
-    }
+    })
 }
 
 fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item {
@@ -315,6 +345,25 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
         }
         Lang::Nb | Lang::Nn => format!("{day:02}.{month:02}.{y}"),
     }
+}
+
+/// A moment (milliseconds since the Unix epoch) as a local date and time, `07.12.2026 14:05` or
+/// `7 December 2026 14:05`; `utc_offset_minutes` is how far local time was ahead of UTC then.
+pub fn format_moment(ms: u64, utc_offset_minutes: i32, lang: Lang) -> String {
+    let local = ms as i64 / 60_000 + i64::from(utc_offset_minutes);
+    let (days, minutes) = (local.div_euclid(1440), local.rem_euclid(1440));
+    // Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let date = format_date(&format!("{year:04}-{month:02}-{day:02}"), lang);
+    format!("{date} {:02}:{:02}", minutes / 60, minutes % 60)
 }
 
 /// `3400000` → `3 400 000 kr` (Norwegian, with a no-break space) or `NOK 3,400,000` (English).

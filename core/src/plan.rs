@@ -30,6 +30,10 @@ pub struct Plan {
     /// not here has its document in the interface language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub document_languages: BTreeMap<String, crate::Lang>,
+    /// What the team leaves out of the whole-plan document; kept with the plan so the next
+    /// reading (and a colleague's, from the plan file) is the same document.
+    #[serde(default, skip_serializing_if = "WholeDocument::is_default")]
+    pub whole_document: WholeDocument,
     /// Milliseconds since the Unix epoch.
     pub created_at: u64,
     pub updated_at: u64,
@@ -60,6 +64,23 @@ pub struct Plan {
     /// was typed with its message instead of silently dropping it. The field's value is unchanged.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub drafts: BTreeMap<String, String>,
+}
+
+/// The whole-plan document's choices. By default it holds everything.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WholeDocument {
+    /// Parts with no answer are not shown one by one; each chapter ends with a short list of them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub leave_out_unanswered: bool,
+    /// Columns and fields the content marks as internal (assessments of people) are left out.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub leave_out_internal: bool,
+}
+
+impl WholeDocument {
+    pub fn is_default(&self) -> bool {
+        *self == WholeDocument::default()
+    }
 }
 
 /// A value an upgrade did not keep because another place held a different value for the same
@@ -283,6 +304,7 @@ impl Plan {
             case_number: details.case_number.trim().to_string(),
             language: details.language,
             document_languages: BTreeMap::new(),
+            whole_document: WholeDocument::default(),
             created_at: now,
             updated_at: now,
             answers: BTreeMap::new(),
@@ -362,6 +384,12 @@ impl Plan {
             Some(lang) => self.document_languages.insert(tool.to_string(), lang),
             None => self.document_languages.remove(tool),
         };
+        self.touch(now);
+    }
+
+    /// Sets what the whole-plan document leaves out.
+    pub fn set_whole_document(&mut self, choice: WholeDocument, now: u64) {
+        self.whole_document = choice;
         self.touch(now);
     }
 

@@ -1,23 +1,30 @@
 //! The whole plan as one document for the case file: a title block, a summary (route, progress,
 //! what is still open), each LUP tool's document in order, the decision with its reasons and the
-//! amounts it used, and the roadmap's status. One model; the print view, Markdown
-//! ([`crate::markdown`]) and Word (the docx worker) only render it.
+//! amounts it used, the roadmap's status, and each of its phases' documents. Every answer the
+//! plan holds is in it: what no tool's or phase's own document shows is added to the chapter of
+//! the worksheet that asks for it. One model; the print view, Markdown ([`crate::markdown`]) and
+//! Word (the docx worker) only render it.
 
-use crate::content::{ColumnKind, Content, Tool};
+use crate::content::{ColumnKind, Content, FieldKind, Phase, Tool};
 use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
-use crate::document::{self, format_date, Item, Section};
+use crate::document::{self, format_date, resolve, Internal, Item, Ref, Section};
+use std::collections::BTreeSet;
 use crate::i18n::{t, tf, tn};
 use crate::plan::Plan;
 use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
-/// What a document needs besides the plan: the day it is made and the app's version.
+/// What a document needs besides the plan: the day it is made, the app's version, and the
+/// local time zone at the plan's last change (so the title block gives that change in local time).
 #[derive(Clone, Copy, Debug)]
 pub struct Made<'a> {
     /// `YYYY-MM-DD`.
     pub today: &'a str,
     pub app_version: &'a str,
+    /// How far local time was ahead of UTC when the plan was last changed (60 in Norwegian
+    /// winter time, 120 in summer time).
+    pub utc_offset_minutes: i32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -56,15 +63,21 @@ pub struct Chapter {
 
 /// Builds the whole-plan document of `plan` in `lang`.
 pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocument {
+    let choice = plan.whole_document;
+    let internal = if choice.leave_out_internal { Internal::LeaveOut } else { Internal::Mark };
     let tools: Vec<(&Tool, document::Document)> =
-        content.tools.iter().map(|tool| (tool, document::build(content, tool, plan, lang))).collect();
-    let mut chapters = vec![summary(content, plan, &tools, lang, made.today)];
-    chapters.extend(tools.into_iter().map(|(tool, doc)| Chapter {
-        id: tool.id.clone(),
-        heading: doc.title,
-        intro: doc.intro,
-        sections: doc.sections,
-    }));
+        content.tools.iter().map(|tool| (tool, document::build_with(content, tool, plan, lang, internal))).collect();
+    let phases: Vec<(&Phase, document::Document)> = content
+        .roadmap
+        .phases
+        .iter()
+        .map(|phase| (phase, document::build_with(content, &phase.worksheet, plan, lang, internal)))
+        .collect();
+    let mut shown = Shown::of(content, internal);
+    let mut chapters = vec![summary(content, plan, &tools, &phases, lang, made.today)];
+    for (tool, doc) in tools {
+        chapters.push(worksheet_chapter(content, tool, doc, doc_heading(tool, None, lang), plan, lang, &mut shown));
+    }
     chapters.push(Chapter {
         id: "decision".into(),
         heading: t(lang, "plan_document.decision.title").into(),
@@ -72,18 +85,42 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
         sections: vec![route_section(plan, made.today, lang), procedures_section(plan, made.today, lang)],
     });
     chapters.push(roadmap(content, plan, lang));
+    for (phase, doc) in phases {
+        let heading = doc_heading(&phase.worksheet, Some(phase), lang);
+        chapters.push(worksheet_chapter(content, &phase.worksheet, doc, heading, plan, lang, &mut shown));
+    }
+    if choice.leave_out_unanswered {
+        for chapter in &mut chapters {
+            list_unanswered(chapter, lang);
+        }
+    }
     let mut meta = Vec::new();
     let mut add = |key: &str, value: String| {
         if !value.trim().is_empty() {
             meta.push(Meta { label: t(lang, key).into(), value });
         }
     };
+    // A version a case officer can cite: when the plan was last changed and its save number,
+    // then the day the document was made and the app that made it.
     add("document.organisation", plan.organisation.clone());
     add("document.case_number", plan.case_number.clone());
-    add("document.date", format_date(made.today, lang));
-    add("plan_document.revision", plan.revision.to_string());
-    add("plan_document.app_version", made.app_version.to_string());
+    add("plan_document.changed", document::format_moment(plan.updated_at, made.utc_offset_minutes, lang));
+    add("plan_document.save_number", plan.revision.to_string());
+    add("plan_document.made_on", format_date(made.today, lang));
+    add("plan_document.made_with", tf(lang, "plan_document.app", &[("version", made.app_version)]));
     add("plan_document.language", lang.native_name().to_string());
+    // Said on the document itself, so a reader knows what is not there and what is internal.
+    let internal_parts = internal_labels(content, lang);
+    if !internal_parts.is_empty() {
+        let value = match internal {
+            Internal::LeaveOut => tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))]),
+            _ => t(lang, "plan_document.internal.included").to_string(),
+        };
+        add("plan_document.internal.label", value);
+    }
+    if choice.leave_out_unanswered {
+        add("plan_document.unanswered.label", t(lang, "plan_document.unanswered.left_out").to_string());
+    }
     PlanDocument {
         lang,
         title: plan.title.clone(),
@@ -97,7 +134,14 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
 }
 
 /// Route chosen and why, progress per tool and on the roadmap, and what is still open.
-fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)], lang: Lang, today: &str) -> Chapter {
+fn summary(
+    content: &Content,
+    plan: &Plan,
+    tools: &[(&Tool, document::Document)],
+    phases: &[(&Phase, document::Document)],
+    lang: Lang,
+    today: &str,
+) -> Chapter {
     let outcome = crate::decision::outcome(plan, today);
     let chosen = chosen_item(plan, lang);
     let recommended = recommended_item(&outcome, lang);
@@ -109,11 +153,11 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
             vec![tool.title.get(lang).into(), status(p.status), steps_done(&p, lang), doc.missing.to_string()]
         })
         .collect();
-    let phases: Vec<_> = content.roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
-    let phases_done = phases.iter().filter(|p| p.status.is_settled()).count();
-    let roadmap_status = if phases_done == phases.len() {
+    let phase_progress: Vec<_> = content.roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
+    let phases_done = phase_progress.iter().filter(|p| p.status.is_settled()).count();
+    let roadmap_status = if phases_done == phase_progress.len() {
         Status::Done
-    } else if phases.iter().any(|p| p.status != Status::NotStarted) {
+    } else if phase_progress.iter().any(|p| p.status != Status::NotStarted) {
         Status::InProgress
     } else {
         Status::NotStarted
@@ -121,8 +165,8 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
     rows.push(vec![
         t(lang, "plan_document.roadmap.title").into(),
         status(roadmap_status),
-        tf(lang, "plan_document.phases_of", &[("done", &phases_done.to_string()), ("total", &phases.len().to_string())]),
-        String::new(),
+        tf(lang, "plan_document.phases_of", &[("done", &phases_done.to_string()), ("total", &phase_progress.len().to_string())]),
+        phases.iter().map(|(_, doc)| doc.missing).sum::<usize>().to_string(),
     ]);
     let progress = Item::Table {
         label: t(lang, "plan_document.summary.progress_table").into(),
@@ -138,6 +182,10 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
     }
     for (tool, doc) in tools.iter().filter(|(_, doc)| doc.missing > 0) {
         open.push(tn(lang, "plan_document.open.missing", doc.missing, &[("tool", tool.title.get(lang))]));
+    }
+    // A phase the team has not started is counted in the roadmap's row, not listed here.
+    for ((phase, doc), _) in phases.iter().zip(&phase_progress).filter(|((_, doc), p)| doc.missing > 0 && p.status != Status::NotStarted) {
+        open.push(tn(lang, "plan_document.open.missing", doc.missing, &[("tool", phase.worksheet.title.get(lang))]));
     }
     for late in overdue(plan, today) {
         open.push(tf(
@@ -163,7 +211,7 @@ fn summary(content: &Content, plan: &Plan, tools: &[(&Tool, document::Document)]
     }
 }
 
-/// KS's six phases with their status, then the steps of every phase the team has started.
+/// KS's six phases with their status; each phase's document is a chapter of its own after this.
 fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
     let rows = content
         .roadmap
@@ -174,7 +222,7 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
             vec![phase.worksheet.title.get(lang).to_string(), t(lang, p.status.label_key()).to_string(), steps_done(&p, lang)]
         })
         .collect();
-    let mut sections = vec![Section {
+    let sections = vec![Section {
         heading: t(lang, "plan_document.roadmap.phases").into(),
         items: vec![Item::Table {
             label: t(lang, "plan_document.roadmap.table").into(),
@@ -186,19 +234,168 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
         }],
         standalone: false,
     }];
-    for phase in &content.roadmap.phases {
-        if tool_progress(&phase.worksheet, plan).status == Status::NotStarted {
-            continue;
-        }
-        let mut steps = document::step_progress(&phase.worksheet, plan, lang);
-        steps.heading = phase.worksheet.title.get(lang).to_string();
-        sections.push(steps);
-    }
     Chapter {
         id: "roadmap".into(),
         heading: t(lang, "plan_document.roadmap.title").into(),
         intro: t(lang, "plan_document.roadmap.intro").into(),
         sections,
+    }
+}
+
+/// A tool's or a phase's chapter: its document, then what the plan holds from that worksheet
+/// that no document shows ("also written here"), then the steps' status.
+fn worksheet_chapter(
+    content: &Content,
+    worksheet: &Tool,
+    doc: document::Document,
+    heading: String,
+    plan: &Plan,
+    lang: Lang,
+    shown: &mut Shown,
+) -> Chapter {
+    let mut sections = doc.sections;
+    if let Some(more) = also_written(content, worksheet, plan, lang, shown) {
+        // Before the steps' status, which is the document's last section.
+        let at = sections.len().saturating_sub(1);
+        sections.insert(at, more);
+    }
+    Chapter { id: worksheet.id.clone(), heading, intro: doc.intro, sections }
+}
+
+/// A tool's chapter is headed by its document's title; a phase's also names the phase:
+/// "Phase 1, Anchoring: Anchoring memo".
+fn doc_heading(worksheet: &Tool, phase: Option<&Phase>, lang: Lang) -> String {
+    let title = worksheet.document.title.get(lang);
+    match phase {
+        None => title.to_string(),
+        Some(phase) => tf(
+            lang,
+            "plan_document.phase_heading",
+            &[("number", &phase.number.to_string()), ("phase", worksheet.title.get(lang)), ("document", title)],
+        ),
+    }
+}
+
+/// What the documents of all tools and phases show: answers by the key they are stored under,
+/// and register columns by register.
+struct Shown {
+    keys: BTreeSet<String>,
+    columns: BTreeSet<(String, String)>,
+    internal: Internal,
+}
+
+impl Shown {
+    /// Internal columns and fields count as shown even when left out: they are not added again.
+    fn of(content: &Content, internal: Internal) -> Shown {
+        let mut shown = Shown { keys: BTreeSet::new(), columns: BTreeSet::new(), internal };
+        for worksheet in content.worksheets() {
+            for reference in worksheet.document.sections.iter().flat_map(|s| &s.fields) {
+                match resolve(content, worksheet, reference) {
+                    Ok(Ref::Field { key_tool, step, field }) => {
+                        shown.keys.insert(field.storage_key(key_tool, step));
+                    }
+                    Ok(Ref::Register { register, columns }) => {
+                        let ids: Vec<&str> = match columns {
+                            Some(list) => list.split(',').collect(),
+                            None => register.columns.iter().map(|c| c.id.as_str()).collect(),
+                        };
+                        shown.columns.extend(ids.into_iter().map(|c| (register.id.clone(), c.to_string())));
+                    }
+                    Err(_) => {}
+                }
+            }
+        }
+        shown
+    }
+}
+
+/// The answers `worksheet` asks for that no document shows: its fields not in any document, and
+/// register columns it edits that no document has (each with the register's first column, which
+/// names the row). Each is given once, in the first chapter that asks for it; unanswered ones
+/// are left out, since no document has a place for them.
+fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, shown: &mut Shown) -> Option<Section> {
+    let internal = shown.internal;
+    let mut items = Vec::new();
+    for step in &worksheet.steps {
+        for field in &step.fields {
+            let item = match &field.kind {
+                FieldKind::Register { register, columns, .. } => {
+                    let Some(register) = content.register(register) else { continue };
+                    let new: Vec<&str> = columns
+                        .iter()
+                        .filter(|c| shown.columns.insert((register.id.clone(), c.to_string())))
+                        .map(String::as_str)
+                        .collect();
+                    if new.is_empty() {
+                        continue;
+                    }
+                    let first = register.columns[0].id.as_str();
+                    let ids: Vec<&str> = std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
+                    let list = ids.join(",");
+                    let Some(item) = document::item_with(Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
+                    item
+                }
+                _ => {
+                    if !shown.keys.insert(field.storage_key(&worksheet.id, &step.id)) {
+                        continue;
+                    }
+                    let Some(item) = document::item_with(Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
+                    item
+                }
+            };
+            if !matches!(item, Item::Missing { .. }) {
+                items.push(item);
+            }
+        }
+    }
+    (!items.is_empty()).then(|| Section { heading: t(lang, "plan_document.also_written").into(), items, standalone: false })
+}
+
+/// What the content marks as internal, as a reader finds it: "Stakeholders: Interest, Influence,
+/// Attitude" for a register's columns, a field's label for a field.
+fn internal_labels(content: &Content, lang: Lang) -> Vec<String> {
+    let mut parts: Vec<String> = content
+        .registers
+        .iter()
+        .filter_map(|register| {
+            let columns: Vec<&str> = register.columns.iter().filter(|c| c.internal).map(|c| c.label.get(lang)).collect();
+            (!columns.is_empty()).then(|| format!("{}: {}", register.title.get(lang), columns.join(", ")))
+        })
+        .collect();
+    for worksheet in content.worksheets() {
+        for field in worksheet.steps.iter().flat_map(|s| &s.fields).filter(|f| f.internal) {
+            parts.push(tf(lang, "plan_document.internal.field", &[("tool", worksheet.title.get(lang)), ("label", field.label.get(lang))]));
+        }
+    }
+    parts
+}
+
+/// Takes the parts with no answer out of `chapter` and names them in one short list at its end,
+/// by section: "Background: Today's situation, What goes wrong". Sections left empty go.
+fn list_unanswered(chapter: &mut Chapter, lang: Lang) {
+    let mut lines = Vec::new();
+    for section in &mut chapter.sections {
+        let labels: Vec<String> = section
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Missing { label } => Some(label.clone()),
+                _ => None,
+            })
+            .collect();
+        if labels.is_empty() {
+            continue;
+        }
+        section.items.retain(|i| !matches!(i, Item::Missing { .. }));
+        lines.push(format!("{}: {}", section.heading, labels.join(", ")));
+    }
+    chapter.sections.retain(|s| !s.items.is_empty());
+    if !lines.is_empty() {
+        chapter.sections.push(Section {
+            heading: t(lang, "plan_document.unanswered.heading").into(),
+            items: vec![Item::List { label: t(lang, "plan_document.unanswered.list").into(), items: lines }],
+            standalone: false,
+        });
     }
 }
 

@@ -26,7 +26,7 @@ mod validate;
 mod tests;
 
 pub use export::{export_all, export_plan, ExportMeta};
-pub use name::{file_name, file_name_as};
+pub use name::{file_name, file_name_as, file_stamp};
 pub use read::{check_size, read_file};
 pub use validate::{MAX_DETAIL_CHARS, MAX_NUMBER_DIGITS};
 

@@ -13,7 +13,7 @@ use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
-const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0" };
+const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0", utc_offset_minutes: 60 };
 
 /// The core's texts come in per-language bundles: the app fetches them, tests make them.
 fn install_bundles() {
@@ -340,4 +340,20 @@ fn the_model_survives_the_trip_to_the_worker() {
     let json = serde_json::to_string(&doc).unwrap();
     let back: PlanDocument = serde_json::from_str(&json).unwrap();
     assert_eq!(back, doc);
+}
+
+#[test]
+fn a_phrase_written_in_a_roadmap_step_is_in_the_word_file() {
+    install_bundles();
+    let mut plan = Plan::new("p", NewPlan { title: "Veikart".into(), ..Default::default() }, 0).unwrap();
+    let phrase = "Nattbesøkene vekker brukerne tre ganger hver natt";
+    plan.set_answer("anchoring/problem-goals/problem", ioa_core::plan::Answer::Text(phrase.into()), 1);
+    let doc = build(ioa_core::content::content(), &plan, Lang::Nb, MADE);
+    let parts = render(&doc, "roadmap.nb.docx");
+    check(&doc, &parts);
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let paragraphs: Vec<String> = xml.descendants().filter(|n| n.has_tag_name((W, "p"))).map(text_of).collect();
+    let chapter = paragraphs.iter().position(|p| p == "Fase 1, Forankring: Forankringsnotat").expect("the first phase is a chapter");
+    let at = paragraphs.iter().position(|p| p == phrase).expect("the phrase is in the Word file");
+    assert!(at > chapter, "in the phase's chapter");
 }

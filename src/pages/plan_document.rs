@@ -2,7 +2,7 @@
 //! PDF) cleanly, and offered as Markdown and as a Word file. All three come from the core's
 //! `plan_document::build`; this page only renders and hands out files.
 
-use crate::clock::today_iso;
+use crate::clock::{file_stamp, today_iso, utc_offset_minutes};
 use crate::components::document_body::{append, attr, built, element, heading, paragraphs, section, Level};
 use crate::components::document_language::DocumentLanguage;
 use crate::components::plan_header::{Crumb, PlanHeader};
@@ -12,6 +12,7 @@ use crate::state::use_app;
 use crate::title::set_title;
 use crate::{clipboard, file_io, print_footer};
 use ioa_core::content::content;
+use ioa_core::plan::WholeDocument;
 use ioa_core::plan_document::{build, Made, PlanDocument};
 use ioa_core::plan_file::file_name_as;
 use ioa_core::route::Route;
@@ -27,8 +28,10 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let chosen: RwSignal<Option<Lang>> = RwSignal::new(None);
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
     let doc = Memo::new(move |_| {
-        let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION") };
-        session.plan.with(|p| build(content(), p, lang.get(), made))
+        session.plan.with(|p| {
+            let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION"), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
+            build(content(), p, lang.get(), made)
+        })
     });
     Effect::new(move |_| set_title(&doc.with(|d| format!("{} – {}", d.title, d.kind)), app.lang.get()));
     // The plan's title in the printed page's footer, beside the page number (see print.css).
@@ -42,7 +45,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let name = move |ext: &str| {
         let prefix = tr(lang.get_untracked(), "plan_document.file_prefix");
-        doc.with_untracked(|d| file_name_as(prefix, &d.title, &today_iso(), ext))
+        doc.with_untracked(|d| file_name_as(prefix, &d.title, &file_stamp(), ext))
     };
     let markdown = move || doc.with_untracked(ioa_core::markdown::render);
     let print = move |_| {
@@ -96,6 +99,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
             </div>
         </div>
         <p class="ds-paragraph no-print" data-size="sm">{txt("plan_document.formats_note")}</p>
+        <DocumentChoices/>
         <p class="ds-paragraph no-print plan-document__status" data-size="sm" role="status">
             {move || status.get().filter(|(_, error)| !error).map(|(key, _)| tr(app.lang.get(), key))}
         </p>
@@ -105,6 +109,40 @@ pub fn PlanDocumentPage() -> impl IntoView {
             })}
         </div>
         {move || doc.with(|d| view_document(d.clone()))}
+    }
+}
+
+/// What the document leaves out: unanswered parts, and internal information about people (a
+/// case file is open to public access). Kept in the plan, so the next reading is the same.
+#[component]
+fn DocumentChoices() -> impl IntoView {
+    let session = use_session();
+    let choice = Memo::new(move |_| session.plan.with(|p| p.whole_document));
+    let set = move |change: fn(&mut WholeDocument, bool), on: bool| {
+        let mut next = choice.get_untracked();
+        change(&mut next, on);
+        session.edit(move |plan, now| plan.set_whole_document(next, now));
+    };
+    view! {
+        <fieldset class="ds-fieldset document-choices no-print">
+            <legend class="ds-label">{txt("plan_document.choices.legend")}</legend>
+            <div class="choice-list">
+                <div class="ds-field choice">
+                    <input class="ds-input" type="checkbox" id="leave-out-unanswered"
+                        prop:checked=move || choice.get().leave_out_unanswered
+                        on:change:target=move |ev| set(|c, on| c.leave_out_unanswered = on, ev.target().checked())/>
+                    <label class="ds-label" data-weight="regular" for="leave-out-unanswered">{txt("plan_document.choices.unanswered")}</label>
+                </div>
+                <div class="ds-field choice">
+                    <input class="ds-input" type="checkbox" id="leave-out-internal" aria-describedby="leave-out-internal-note"
+                        prop:checked=move || choice.get().leave_out_internal
+                        on:change:target=move |ev| set(|c, on| c.leave_out_internal = on, ev.target().checked())/>
+                    <label class="ds-label" data-weight="regular" for="leave-out-internal">{txt("plan_document.choices.internal")}</label>
+                </div>
+            </div>
+            <p class="ds-paragraph document-choices__note" data-size="sm" id="leave-out-internal-note">{txt("plan_document.choices.internal_note")}</p>
+            <p class="ds-paragraph document-choices__note" data-size="sm">{txt("plan_document.choices.kept")}</p>
+        </fieldset>
     }
 }
 

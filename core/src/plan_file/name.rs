@@ -1,4 +1,5 @@
-//! The name an exported file is offered under: "Plan – Digitalt nattilsyn – 2026-12-01.json".
+//! The name an exported file is offered under: "Plan – Digitalt nattilsyn – 2026-12-01 14.05.json".
+//! The time is in it so two exports of one plan on one day get different names.
 //!
 //! The title is the user's own text, so it is made safe for every place a file goes: Windows
 //! and macOS file systems, zip tools and mail gateways. Letters of every script (æøå too) stay.
@@ -11,7 +12,13 @@ const MAX_TITLE_BYTES: usize = 160;
 /// Between the prefix, the title and the date.
 const SEPARATOR: &str = " – ";
 
-/// "Plan – <title> – 2026-12-01.json". `prefix` is the translated word ("Plan", "Planar",
+/// When a file is made, for its name: `2026-12-01 14.05` (a colon is not allowed in file names
+/// on Windows; a point between hours and minutes is how Norwegian writes the time anyway).
+pub fn file_stamp(date_iso: &str, hours: u32, minutes: u32) -> String {
+    format!("{date_iso} {hours:02}.{minutes:02}")
+}
+
+/// "Plan – <title> – 2026-12-01 14.05.json" with the [`file_stamp`] as `date_iso`. `prefix` is the translated word ("Plan", "Planar",
 /// "Plans"); an empty title gives "Plan – 2026-12-01.json".
 pub fn file_name(prefix: &str, title: &str, date_iso: &str) -> String {
     file_name_as(prefix, title, date_iso, "json")
@@ -113,6 +120,16 @@ mod tests {
     use super::*;
 
     const DAY: &str = "2026-12-01";
+
+    /// Two exports of one plan on one day, an hour or a minute apart, get different names.
+    #[test]
+    fn the_time_is_in_the_name() {
+        let at = |h, m| file_name("Plan", "Digitalt nattilsyn", &file_stamp(DAY, h, m));
+        assert_eq!(at(9, 5), "Plan – Digitalt nattilsyn – 2026-12-01 09.05.json");
+        assert_ne!(at(14, 5), at(14, 6));
+        assert_ne!(at(9, 5), at(10, 5));
+        assert_eq!(file_name_as("Plandokument", "T", &file_stamp(DAY, 23, 59), "docx"), "Plandokument – T – 2026-12-01 23.59.docx");
+    }
 
     #[test]
     fn plain_titles_keep_their_letters() {

@@ -195,6 +195,7 @@ fn locate(plan: &Map<String, Value>, part: &str) -> Option<FileError> {
             "id" | "title" | "organisation" | "case_number" => probe::<String>(value, &at),
             "language" => probe::<Lang>(value, &at),
             "document_languages" => entries(value, &at, probe::<Lang>),
+            "whole_document" => probe::<crate::plan::WholeDocument>(value, &at),
             "answers" => entries(value, &at, probe::<Answer>),
             "done_steps" => items(value, &at, probe::<String>),
             "steps" => entries(value, &at, probe::<StepRecord>),

@@ -1,7 +1,7 @@
 //! Stored plans that could not be read were moved aside unchanged (quarantine). Here the user
 //! gets them back out: download the raw text, try to import it, or discard it after confirming.
 
-use crate::clock::{format_timestamp, today_iso};
+use crate::clock::{file_stamp, format_timestamp};
 use crate::file_io;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
@@ -42,7 +42,7 @@ fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incom
     let entry = StoredValue::new(entry);
     let file_name = move || {
         let id = entry.with_value(|e| e.plan_id.clone());
-        ioa_core::plan_file::file_name(tr(app.lang.get_untracked(), "recovery.file_prefix"), &id, &today_iso())
+        ioa_core::plan_file::file_name(tr(app.lang.get_untracked(), "recovery.file_prefix"), &id, &file_stamp())
     };
     let raw = move || persistence::with_store(|kv| storage::read_quarantined(kv, &entry.with_value(|e| e.key.clone()))).ok().flatten();
 

@@ -207,6 +207,7 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
             case_number,
             language,
             document_languages: doc_langs.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
+            whole_document: crate::plan::WholeDocument { leave_out_unanswered: revision % 2 == 1, leave_out_internal: revision % 3 == 1 },
             created_at,
             updated_at,
             answers,
