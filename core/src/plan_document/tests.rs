@@ -250,8 +250,10 @@ fn the_markdown_renders_as_the_document_model_says() {
 fn a_phrase_written_in_a_roadmap_step_is_in_the_whole_plan() {
     let mut plan = empty_plan();
     let phrase = "Nattbesøkene vekker brukerne tre ganger hver natt";
-    plan.set_answer("anchoring/problem-goals/problem", Answer::Text(phrase.into()), 1);
-    plan.set_answer("anchoring/problem-goals/goals", Answer::List(vec!["Færre vekkede brukere".into()]), 1);
+    // The step's problem is kept with the needs tool's, and its goals are the goals register.
+    plan.set_answer("needs/problem/what-goes-wrong", Answer::Text(phrase.into()), 1);
+    let goal = plan.add_register_row("goals", 1);
+    plan.set_register_cell("goals", goal, "name", "Færre vekkede brukere".into(), 1);
     plan.set_answer("needs/stakeholders/missing-voices", Answer::Text("Nattevaktene i Fjellvik".into()), 1);
     let row = plan.add_register_row("needs", 1);
     plan.set_register_cell("needs", row, "name", "Sove hele natten".into(), 1);
@@ -354,7 +356,7 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
 #[test]
 fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     let mut plan = empty_plan();
-    plan.set_answer("anchoring/problem-goals/problem", Answer::Text("Nattbesøk vekker brukerne".into()), 1);
+    plan.set_answer("needs/problem/what-goes-wrong", Answer::Text("Nattbesøk vekker brukerne".into()), 1);
     let all = build(content(), &plan, Lang::Nb, MADE);
     assert!(all.missing() > 100, "{}", all.missing());
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_unanswered: true, ..Default::default() }, 2);
@@ -367,7 +369,8 @@ fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     let last = anchoring.sections.last().unwrap();
     assert_eq!(last.heading, "Ikke besvart ennå");
     let Item::List { items: lines, .. } = &last.items[0] else { panic!("{last:?}") };
-    assert_eq!(lines[0], "Problem og mål: Mål, Strategier og planer som målene støtter, Prosjektpresentasjon", "answered parts are not listed");
+    // (The step's goals are the goals register, which the start-up tool's chapter shows.)
+    assert_eq!(lines[0], "Problem og mål: Strategier og planer som målene støtter, Prosjektpresentasjon", "answered parts are not listed");
     // Every chapter names exactly the parts the full document shows as not answered.
     for (full, short) in all.chapters.iter().zip(&doc.chapters) {
         let expected: Vec<String> = full.sections.iter().filter_map(|s| {
