@@ -23,40 +23,70 @@ fn current_route() -> Route {
     Route::parse(&window().location().hash().unwrap_or_default())
 }
 
-/// Opens storage and reads the library, falling back to memory so the app always starts.
-fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices) {
+/// Opens storage and lists the library from its index, falling back to memory so the app always
+/// starts. `true` when the index cannot vouch for every stored plan: then [`check_library`] reads
+/// them all, and until it has, the list is what the index says.
+fn open_library() -> (Vec<ioa_core::library::PlanSummary>, Notices, bool) {
     let mode = persistence::init();
     let mut notices = Notices { memory_only: mode == Mode::MemoryOnly, ..Notices::default() };
-    let plans = match crate::perf::measured("ioa-library-load", || persistence::with_store(|kv| storage::load_library(kv, now_ms()))) {
-        Ok(Ok(report)) => {
-            notices.quarantined = report.quarantined;
-            notices.newer_plans = report.newer.len();
-            report.plans
-        }
+    match crate::perf::measured("ioa-library-load", || persistence::with_store(storage::list_library)) {
+        Ok(Ok(Some(plans))) => (plans, notices, false),
+        Ok(Ok(None)) => (persistence::with_store(storage::read_index).unwrap_or_default(), notices, true),
         Ok(Err(_too_new)) => {
             // Leave the newer data untouched: this tab works in memory only.
             persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
             notices.layout_too_new = true;
-            vec![]
+            (vec![], notices, false)
         }
-        Err(_) => {
-            persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
-            notices.memory_only = true;
-            vec![]
+        Err(_) => (vec![], use_memory(notices), false),
+    }
+}
+
+fn use_memory(mut notices: Notices) -> Notices {
+    persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
+    notices.memory_only = true;
+    notices
+}
+
+/// Reads every stored plan (the code that does it comes as a part): unreadable ones are moved
+/// aside and reported, older ones kept before their upgrade, and the index rewritten, so the next
+/// start lists from it again. If the part cannot be fetched, the index's list stays.
+fn check_library(state: AppState) {
+    state.checking.set(true);
+    leptos::task::spawn_local(async move {
+        match crate::plan_files::check_library::check_library(now_ms()).await {
+            Ok(Ok(Ok(report))) => {
+                state.library.set(report.plans);
+                state.notices.update(|n| {
+                    n.quarantined = report.quarantined;
+                    n.newer_plans = report.newer.len();
+                });
+            }
+            Ok(Ok(Err(_too_new))) => {
+                persistence::use_store(Rc::new(MemoryKv::new()), Mode::MemoryOnly);
+                state.library.set(vec![]);
+                state.notices.update(|n| n.layout_too_new = true);
+            }
+            Ok(Err(_)) => {
+                state.library.set(vec![]);
+                state.notices.update(|n| *n = use_memory(n.clone()));
+            }
+            Err(_) => {}
         }
-    };
-    (plans, notices)
+        state.checking.set(false);
+    });
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (plans, notices) = open_library();
+    let (plans, notices, needs_check) = open_library();
     // start() fell back to bokmål if the chosen language's texts could not be fetched.
     let lang = persistence::with_store(storage::load_lang).filter(|l| ioa_core::bundle::ui_installed(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),
         library: RwSignal::new(plans),
+        checking: RwSignal::new(false),
         notices: RwSignal::new(notices),
         announcement: RwSignal::new(String::new()),
         exports: RwSignal::new(persistence::with_store(storage::export_records)),
@@ -66,6 +96,9 @@ pub fn App() -> impl IntoView {
         persist_asked: StoredValue::new(false),
     };
     provide_context(state);
+    if needs_check {
+        check_library(state);
+    }
     crate::transfer::check_keep_storage(state);
     app_update::follow(state.update);
 

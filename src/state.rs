@@ -63,6 +63,8 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub route: RwSignal<Route>,
     pub library: RwSignal<Vec<PlanSummary>>,
+    /// Set while every stored plan is read because the index could not vouch for them.
+    pub checking: RwSignal<bool>,
     pub notices: RwSignal<Notices>,
     /// A short message for the live region (e.g. "Plan deleted"), read out by screen readers.
     pub announcement: RwSignal<String>,

@@ -5,7 +5,6 @@
 use crate::clock::{file_stamp, new_plan_id, now_ms};
 use crate::file_io;
 use crate::i18n::tr;
-use crate::perf::measured;
 use crate::persistence;
 use crate::state::{AppState, KeepStorage};
 use ioa_core::library::{self, PlanSummary};
@@ -67,18 +66,26 @@ pub async fn export_plan(app: AppState, plan: Plan) -> Result<(), ExportFailure>
     Ok(())
 }
 
+/// Exports a stored plan (from the library, where no plan is open); returns its title.
+pub async fn export_stored(app: AppState, id: String) -> Result<String, ExportFailure> {
+    let mut found = plan_files::load_plans::load_plans(vec![id]).await.map_err(|_| ExportFailure::NotLoaded)?;
+    let Some(Some(Ok(plan))) = found.pop() else { return Err(ExportFailure::Unreadable) };
+    let title = plan.title.clone();
+    export_plan(app, plan).await.map(|()| title)
+}
+
 /// Exports every readable plan into one file (for moving to a new computer).
 pub async fn export_all(app: AppState) -> Result<usize, ExportFailure> {
     files_ready(app).await?;
     let ids: Vec<String> = app.library.with_untracked(|plans| plans.iter().map(|p| p.id.clone()).collect());
-    let plans: Vec<Plan> = persistence::with_store(|kv| {
-        ids.iter()
-            .map(|id| match storage::load_plan(kv, id) {
-                Ok(Some(Ok(plan))) => Ok(plan),
-                _ => Err(ExportFailure::Unreadable),
-            })
-            .collect::<Result<_, _>>()
-    })?;
+    let found = plan_files::load_plans::load_plans(ids).await.map_err(|_| ExportFailure::NotLoaded)?;
+    let plans: Vec<Plan> = found
+        .into_iter()
+        .map(|plan| match plan {
+            Some(Ok(plan)) => Ok(plan),
+            _ => Err(ExportFailure::Unreadable),
+        })
+        .collect::<Result<_, _>>()?;
     let (version, at, lang) = meta(app.lang.get_untracked());
     let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
     let count = plans.len();
@@ -133,15 +140,22 @@ pub async fn import_bytes(app: AppState, file_name: &str, bytes: Vec<u8>) -> (Fi
     };
     let mut fresh = Vec::new();
     let mut conflicts = Vec::new();
-    for incoming in file.plans {
-        match persistence::with_store(|kv| storage::load_plan(kv, &incoming.id)) {
-            Ok(Some(Ok(existing))) => conflicts.push(Conflict { file_name: file_name.to_string(), incoming, existing }),
+    let ids = file.plans.iter().map(|p| p.id.clone()).collect();
+    let Ok(here) = plan_files::load_plans::load_plans(ids).await else {
+        return (FileOutcome::NotLoaded { file_name: file_name.to_string() }, vec![]);
+    };
+    for (incoming, existing) in file.plans.into_iter().zip(here) {
+        match existing {
+            Some(Ok(existing)) => conflicts.push(Conflict { file_name: file_name.to_string(), incoming, existing }),
             // An unreadable plan under that id stays where it is; the import becomes a copy.
-            Ok(Some(Err(_))) => fresh.push(as_copy(incoming, app.lang.get_untracked())),
-            _ => fresh.push(incoming),
+            Some(Err(_)) => fresh.push(as_copy(incoming, app.lang.get_untracked())),
+            None => fresh.push(incoming),
         }
     }
-    match measured("ioa-import-store", || persistence::with_store(|kv| storage::import_new(kv, &mut fresh))) {
+    let Ok(stored) = plan_files::import_new::import_new(fresh).await else {
+        return (FileOutcome::NotLoaded { file_name: file_name.to_string() }, vec![]);
+    };
+    match stored {
         Ok((added, outcome)) => {
             crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
             let titles = added.iter().map(|s| s.title.clone()).collect();
@@ -158,10 +172,15 @@ fn as_copy(mut plan: Plan, lang: Lang) -> Plan {
     plan
 }
 
+/// The part that stores plans could not be fetched: nothing was stored.
+fn not_loaded(_: crate::split::SplitLoaderError) -> SaveError {
+    SaveError::Unavailable
+}
+
 /// Conflict: keep both; the import becomes a new plan marked as an imported copy.
-pub fn keep_both(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
-    let mut copy = [as_copy(conflict.incoming.clone(), app.lang.get_untracked())];
-    let (added, outcome) = persistence::with_store(|kv| storage::import_new(kv, &mut copy))?;
+pub async fn keep_both(app: AppState, conflict: Conflict) -> Result<PlanSummary, SaveError> {
+    let copy = vec![as_copy(conflict.incoming, app.lang.get_untracked())];
+    let (added, outcome) = plan_files::import_new::import_new(copy).await.map_err(not_loaded)??;
     crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
     let summary = added[0].clone();
     add_to_library(app, added);
@@ -169,10 +188,9 @@ pub fn keep_both(app: AppState, conflict: &Conflict) -> Result<PlanSummary, Save
 }
 
 /// Conflict: the file's plan replaces the one here, which is kept as a snapshot first.
-pub fn replace(app: AppState, conflict: &Conflict) -> Result<PlanSummary, SaveError> {
-    let (saved, _, outcome) = persistence::with_store(|kv| storage::replace_plan(kv, conflict.incoming.clone(), now_ms()))?;
+pub async fn replace(app: AppState, conflict: Conflict) -> Result<PlanSummary, SaveError> {
+    let (summary, outcome) = plan_files::replace::replace(conflict.incoming, now_ms()).await.map_err(not_loaded)??;
     crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
-    let summary = PlanSummary::from(&saved);
     add_to_library(app, vec![summary.clone()]);
     Ok(summary)
 }

@@ -4,7 +4,7 @@ use crate::plan::Plan;
 use serde::{Deserialize, Serialize};
 
 /// One line in the plan library.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanSummary {
     pub id: String,
     pub title: String,
@@ -17,6 +17,14 @@ pub struct PlanSummary {
     /// Saves so far: with the last export's revision, how many changes an export would miss.
     #[serde(default)]
     pub revision: u64,
+    /// The schema the stored text is written in, and its length in UTF-16 units (as the browser
+    /// counts it): with these the library is listed from the index alone, and a stored plan that
+    /// an older app, another tool or a damaged disk changed is told apart from what the index
+    /// says without reading it (`storage::list_library`). 0 in indexes from before they existed.
+    #[serde(default)]
+    pub schema: u32,
+    #[serde(default)]
+    pub units: u64,
 }
 
 impl From<&Plan> for PlanSummary {
@@ -29,6 +37,8 @@ impl From<&Plan> for PlanSummary {
             created_at: plan.created_at,
             updated_at: plan.updated_at,
             revision: plan.revision,
+            schema: plan.schema_version,
+            units: 0,
         }
     }
 }
@@ -78,7 +88,7 @@ mod tests {
             case_number: String::new(),
             created_at: 0,
             updated_at,
-            revision: 0,
+            ..PlanSummary::default()
         }
     }
 

@@ -31,6 +31,15 @@ pub const EXPORTS_KEY: &str = "ioa-planleggeren/exports";
 const PLAN_PREFIX: &str = "ioa-planleggeren/plan/";
 const QUARANTINE_PREFIX: &str = "ioa-planleggeren/quarantine/";
 
+/// A text's length as the browser's store counts it.
+pub fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.encode_utf16().count()
+    }
+}
+
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
@@ -61,6 +70,11 @@ pub trait KeyValue {
     /// would cost about 12 ms to convert: a save reads only the revision at its start.
     fn get_head(&self, key: &str, chars: usize) -> Result<Option<String>, KvError> {
         Ok(self.get(key)?.map(|value| value.chars().take(chars).collect()))
+    }
+
+    /// The value's length in UTF-16 units, without bringing it into wasm in the browser.
+    fn units(&self, key: &str) -> Result<Option<usize>, KvError> {
+        Ok(self.get(key)?.map(|value| utf16_len(&value)))
     }
 
     /// Writes `value` and tells whether the store now holds exactly it (a write the browser
@@ -153,6 +167,46 @@ pub struct LayoutTooNew {
     pub found: String,
 }
 
+/// Lists the library from the index alone when the index vouches for every stored plan: the
+/// same plans, each in this app's schema and of the length the index recorded when it was
+/// written. `Ok(Ok(None))` means it cannot vouch (a plan added, removed or changed behind the
+/// index's back, an older schema to upgrade, an index from before the check existed): then
+/// [`load_library`] must read every plan. Listing this way keeps the plan reader and the
+/// upgrade chain out of the code a start needs, and a start does not read every plan in full.
+pub fn list_library(kv: &dyn KeyValue) -> Result<Result<Option<Vec<PlanSummary>>, LayoutTooNew>, KvError> {
+    match kv.get(LAYOUT_KEY)? {
+        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => {
+            return Ok(Err(LayoutTooNew { found }));
+        }
+        Some(_) => {}
+        None => {
+            let _ = kv.set(LAYOUT_KEY, &LAYOUT_VERSION.to_string());
+        }
+    }
+    let mut stored: Vec<String> = kv.keys()?.iter().filter_map(|k| plan_id_of_key(k).map(str::to_string)).collect();
+    let index = kv.get(INDEX_KEY)?.and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
+    let Some(Index { plans: mut listed, .. }) = index else {
+        // No index: nothing to list if nothing is stored (a first visit).
+        return Ok(Ok(stored.is_empty().then(Vec::new)));
+    };
+    let mut ids: Vec<&str> = listed.iter().map(|p| p.id.as_str()).collect();
+    ids.sort_unstable();
+    stored.sort_unstable();
+    if ids != stored {
+        return Ok(Ok(None));
+    }
+    for plan in &listed {
+        if plan.schema != crate::plan::SCHEMA_VERSION || plan.units == 0 {
+            return Ok(Ok(None));
+        }
+        if kv.units(&plan_key(&plan.id))? != Some(plan.units as usize) {
+            return Ok(Ok(None));
+        }
+    }
+    library::sort_for_display(&mut listed);
+    Ok(Ok(Some(listed)))
+}
+
 /// Reads the library: every plan key is parsed; unreadable ones are moved to a quarantine key so
 /// the rest load; the index is rebuilt if it disagrees with the plan keys.
 pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, LayoutTooNew>, KvError> {
@@ -178,7 +232,7 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
                 if found < crate::plan::SCHEMA_VERSION {
                     keep_before_upgrade(kv, id, &raw, plan.revision, now);
                 }
-                report.plans.push(PlanSummary::from(&plan));
+                report.plans.push(PlanSummary { schema: found, units: utf16_len(&raw) as u64, ..PlanSummary::from(&plan) });
             }
             Err(crate::migrate::LoadError::TooNew { .. }) => report.newer.push(id.to_string()),
             Err(error) => {
@@ -293,6 +347,12 @@ fn write_index(kv: &dyn KeyValue, plans: &[PlanSummary]) -> Result<(), KvError> 
     library::sort_for_display(&mut plans);
     let json = serde_json::to_string(&Index { layout: LAYOUT_VERSION, plans }).expect("index serialises");
     kv.set(INDEX_KEY, &json)
+}
+
+/// The index's line for one plan.
+fn indexed(kv: &dyn KeyValue, id: &str) -> Option<PlanSummary> {
+    let raw = kv.get(INDEX_KEY).ok().flatten()?;
+    serde_json::from_str::<Index>(&raw).ok()?.plans.into_iter().find(|p| p.id == id)
 }
 
 fn update_index(kv: &dyn KeyValue, change: impl FnOnce(&mut Vec<PlanSummary>)) {
@@ -468,7 +528,7 @@ fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64, protect: &[&
         removed.put_back(kv);
         return Err(SaveError::NotConfirmed);
     }
-    let summary = PlanSummary::from(&*plan);
+    let summary = PlanSummary { units: utf16_len(&json) as u64, ..PlanSummary::from(&*plan) };
     update_index(kv, |plans| library::upsert(plans, summary));
     Ok((SaveOutcome { snapshots_dropped: removed.count() }, removed))
 }
@@ -561,10 +621,24 @@ pub fn import_new(kv: &dyn KeyValue, plans: &mut [Plan]) -> Result<(Vec<PlanSumm
                 return Err(e);
             }
         }
-        written.push(PlanSummary::from(&*plan));
+        written.push(indexed(kv, &plan.id).unwrap_or_else(|| PlanSummary::from(&*plan)));
     }
     let outcome = SaveOutcome { snapshots_dropped: removed.count() };
     Ok((written, outcome))
+}
+
+/// Reads one plan to work on it. A plan stored by an older app version is kept as it was (a
+/// snapshot) before anything can save it in the new shape, as [`load_library`] does: the library
+/// may have been listed from the index, without reading it.
+pub fn open_plan(kv: &dyn KeyValue, id: &str, now: u64) -> Result<Option<Result<Plan, LoadError>>, KvError> {
+    let Some(raw) = kv.get(&plan_key(id))? else { return Ok(None) };
+    Ok(Some(crate::migrate::load(&raw).map(|(mut plan, found)| {
+        plan.id = id.to_string();
+        if found < crate::plan::SCHEMA_VERSION {
+            keep_before_upgrade(kv, id, &raw, plan.revision, now);
+        }
+        plan
+    })))
 }
 
 /// Reads one plan.
@@ -577,10 +651,12 @@ pub fn load_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<Result<Plan, Load
     }))
 }
 
-/// A deleted plan held in memory while "Undo" is offered: its text and its earlier versions.
+/// A deleted plan held in memory while "Undo" is offered: its text, its line in the index and
+/// its earlier versions. Putting it back needs no plan reader: the text goes back as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DeletedPlan {
     pub raw: String,
+    summary: Option<PlanSummary>,
     history: Vec<(String, String)>,
 }
 
@@ -589,6 +665,7 @@ pub struct DeletedPlan {
 pub fn delete_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<DeletedPlan>, KvError> {
     let key = plan_key(id);
     let Some(raw) = kv.get(&key)? else { return Ok(None) };
+    let summary = indexed(kv, id);
     kv.remove(&key)?;
     update_index(kv, |plans| plans.retain(|p| p.id != id));
     let mut history = Vec::new();
@@ -598,12 +675,13 @@ pub fn delete_plan(kv: &dyn KeyValue, id: &str) -> Result<Option<DeletedPlan>, K
             history.push((snapshot.key, text));
         }
     }
-    Ok(Some(DeletedPlan { raw, history }))
+    Ok(Some(DeletedPlan { raw, summary, history }))
 }
 
-/// Puts back a plan removed by [`delete_plan`], with its earlier versions.
-pub fn undo_delete(kv: &dyn KeyValue, id: &str, deleted: &DeletedPlan) -> Result<PlanSummary, SaveError> {
-    let plan = plan_from_json(&deleted.raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
+/// Puts back a plan removed by [`delete_plan`], with its earlier versions, and its line in the
+/// index (a plan the index did not list is found by the next full check, [`load_library`]).
+/// Returns that line.
+pub fn undo_delete(kv: &dyn KeyValue, id: &str, deleted: &DeletedPlan) -> Result<Option<PlanSummary>, SaveError> {
     // Meanwhile a plan with this id may have come back (an import): never write over it.
     if kv.get(&plan_key(id))?.is_some() {
         return Err(SaveError::Other(format!("plan {id} exists again")));
@@ -613,9 +691,10 @@ pub fn undo_delete(kv: &dyn KeyValue, id: &str, deleted: &DeletedPlan) -> Result
     for (key, text) in &deleted.history {
         let _ = kv.set(key, text);
     }
-    let summary = PlanSummary::from(&plan);
-    update_index(kv, |plans| library::upsert(plans, summary.clone()));
-    Ok(summary)
+    if let Some(summary) = &deleted.summary {
+        update_index(kv, |plans| library::upsert(plans, summary.clone()));
+    }
+    Ok(deleted.summary.clone())
 }
 
 /// What this app keeps in the browser, for the privacy page: counts and size of its own keys.
@@ -668,6 +747,66 @@ mod tests {
 
     fn loaded(kv: &MemoryKv) -> LoadReport {
         load_library(kv, 100).unwrap().unwrap()
+    }
+
+    fn listed(kv: &MemoryKv) -> Option<Vec<PlanSummary>> {
+        list_library(kv).unwrap().unwrap()
+    }
+
+    #[test]
+    fn the_index_lists_the_library_while_it_vouches_for_every_stored_plan() {
+        let kv = MemoryKv::new();
+        assert_eq!(listed(&kv), Some(vec![]), "a first visit has nothing to check");
+        let mut a = plan("a", "Nattilsyn", 1);
+        let mut b = plan("b", "Skyss", 2);
+        save_plan(&kv, &mut a).unwrap();
+        save_plan(&kv, &mut b).unwrap();
+        let from_index = listed(&kv).expect("saved by this app: the index vouches");
+        assert_eq!(from_index, loaded(&kv).plans, "the same list as reading every plan");
+        assert_eq!(from_index[0].units as usize, kv.get(&plan_key("b")).unwrap().unwrap().encode_utf16().count());
+        assert_eq!(from_index[0].schema, crate::plan::SCHEMA_VERSION);
+
+        // A plan written behind the index's back: one more key, or a changed text.
+        kv.set(&plan_key("c"), "{}").unwrap();
+        assert_eq!(listed(&kv), None, "a plan the index does not know");
+        kv.remove(&plan_key("c")).unwrap();
+        assert!(listed(&kv).is_some());
+        let raw = kv.get(&plan_key("a")).unwrap().unwrap();
+        kv.set(&plan_key("a"), &raw[..raw.len() - 1]).unwrap();
+        assert_eq!(listed(&kv), None, "a text cut short is not what the index wrote");
+        let report = loaded(&kv);
+        assert_eq!(report.quarantined.len(), 1, "the full check moves it aside");
+        assert!(listed(&kv).is_some(), "and the rewritten index vouches again");
+
+        // An index without the check's fields (written before they existed) cannot vouch.
+        kv.set(INDEX_KEY, &kv.get(INDEX_KEY).unwrap().unwrap().replace("\"units\"", "\"units_old\"")).unwrap();
+        assert_eq!(listed(&kv), None);
+        kv.set(INDEX_KEY, "not json").unwrap();
+        assert_eq!(listed(&kv), None);
+        kv.remove(INDEX_KEY).unwrap();
+        assert_eq!(listed(&kv), None, "plans stored but no index");
+        kv.set(LAYOUT_KEY, "99").unwrap();
+        assert!(list_library(&kv).unwrap().is_err(), "a newer layout is left alone");
+    }
+
+    #[test]
+    fn a_plan_of_an_older_schema_is_checked_in_full_and_kept_as_it_was_when_opened() {
+        let kv = MemoryKv::new();
+        kv.set(&plan_key("old"), include_str!("../tests/fixtures/plan-v3.json")).unwrap();
+        assert_eq!(listed(&kv), None, "no index line: read it in full");
+        let report = loaded(&kv);
+        assert_eq!(report.plans[0].schema, 3, "listed with the schema its text is in");
+        assert_eq!(listed(&kv), None, "still to upgrade: every start reads it until it is saved");
+        // Opened without the full check (the list came from an index): the old text is kept.
+        let kv = MemoryKv::new();
+        kv.set(&plan_key("old"), include_str!("../tests/fixtures/plan-v3.json")).unwrap();
+        let plan = open_plan(&kv, "old", 7).unwrap().unwrap().unwrap();
+        assert_eq!(plan.schema_version, crate::plan::SCHEMA_VERSION);
+        let kept = snapshots::list(&kv, "old").unwrap();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(kept[0].reason, snapshots::Reason::BeforeUpgrade);
+        let _ = open_plan(&kv, "old", 8).unwrap();
+        assert_eq!(snapshots::list(&kv, "old").unwrap().len(), 1, "kept once");
     }
 
     #[test]
@@ -923,8 +1062,9 @@ mod tests {
         assert!(left.iter().all(|k| !k.contains("/a/") && k != &plan_key("a")), "nothing of the plan stays: {left:?}");
         assert_eq!(snapshots::list(&kv, "b").unwrap().len(), 1, "other plans keep their versions");
 
-        let summary = undo_delete(&kv, "a", &deleted).unwrap();
+        let summary = undo_delete(&kv, "a", &deleted).unwrap().expect("the index listed it");
         assert_eq!(summary.title, "A, later");
+        assert_eq!(list_library(&kv).unwrap().unwrap().map(|l| l.len()), Some(2), "the index lists it again");
         assert_eq!(loaded(&kv).plans.len(), 2);
         assert_eq!(snapshots::list(&kv, "a").unwrap(), history_of_a, "undo brings the earlier versions back");
         let mut after = kv.keys().unwrap();

@@ -31,18 +31,20 @@ fn ExampleCard() -> impl IntoView {
         let lang = app.lang.get_untracked();
         loading.set(true);
         leptos::task::spawn_local(async move {
-            let result = crate::fetch::text(&ioa_core::examples::example_url(lang)).await.and_then(|json| {
-                ioa_core::examples::example_plan(&json, crate::clock::new_plan_id(), crate::clock::now_ms()).ok()
-            });
-            let saved = result.and_then(|mut plan| {
-                persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)).ok().map(|_| plan)
-            });
+            let saved = match crate::fetch::text(&ioa_core::examples::example_url(lang)).await {
+                Some(json) => crate::plan_files::add_example::add_example(json, crate::clock::new_plan_id(), crate::clock::now_ms())
+                    .await
+                    .ok()
+                    .flatten(),
+                None => None,
+            };
             loading.set(false);
             match saved {
-                Some(plan) => {
+                Some(summary) => {
                     failed.set(false);
-                    app.library.update(|plans| library::upsert(plans, (&plan).into()));
-                    crate::state::navigate(&ioa_core::route::Route::Plan { plan: plan.id });
+                    let id = summary.id.clone();
+                    app.library.update(|plans| library::upsert(plans, summary));
+                    crate::state::navigate(&ioa_core::route::Route::Plan { plan: id });
                 }
                 None => failed.set(true),
             }
@@ -68,8 +70,7 @@ const UNDO_MS: u64 = 10_000;
 /// A deleted plan that can still be put back.
 #[derive(Clone, Debug, PartialEq)]
 struct Deleted {
-    id: String,
-    title: String,
+    summary: PlanSummary,
     plan: storage::DeletedPlan,
 }
 
@@ -88,11 +89,11 @@ pub fn HomePage() -> impl IntoView {
                 let lang = app.lang.get_untracked();
                 app.announcement.set(trf(lang, "library.deleted", &[("title", &summary.title)]));
                 if let Some(plan) = removed {
-                    deleted.set(Some(Deleted { id: summary.id.clone(), title: summary.title.clone(), plan }));
-                    let id = summary.id;
+                    let id = summary.id.clone();
+                    deleted.set(Some(Deleted { summary, plan }));
                     set_timeout(
                         move || {
-                            if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id)) {
+                            if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.summary.id == id)) {
                                 deleted.set(None);
                             }
                         },
@@ -108,12 +109,13 @@ pub fn HomePage() -> impl IntoView {
 
     let undo = move |_| {
         let Some(d) = deleted.get_untracked() else { return };
-        match persistence::with_store(|kv| storage::undo_delete(kv, &d.id, &d.plan)) {
+        match persistence::with_store(|kv| storage::undo_delete(kv, &d.summary.id, &d.plan)) {
             Ok(summary) => {
-                app.library.update(|plans| library::upsert(plans, summary));
+                let title = d.summary.title.clone();
+                app.library.update(|plans| library::upsert(plans, summary.unwrap_or(d.summary)));
                 deleted.set(None);
                 let lang = app.lang.get_untracked();
-                app.announcement.set(trf(lang, "library.restored", &[("title", &d.title)]));
+                app.announcement.set(trf(lang, "library.restored", &[("title", &title)]));
             }
             Err(_) => action_error.set(Some("library.error.undo_failed")),
         }
@@ -153,7 +155,7 @@ pub fn HomePage() -> impl IntoView {
                             let lang = app.lang.get();
                             view! {
                                 <div class="ds-alert undo" data-color="info">
-                                    <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.title)])}</p>
+                                    <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.summary.title)])}</p>
                                     <button type="button" class="ds-button" data-variant="secondary" id="library-undo" on:click=undo>
                                         {tr(lang, "library.undo")}
                                     </button>
@@ -164,7 +166,11 @@ pub fn HomePage() -> impl IntoView {
                 <ErrorAlert message=action_error/>
                 <Show
                     when=move || !sorted.with(Vec::is_empty)
-                    fallback=|| view! { <p class="ds-paragraph empty-state">{txt("library.empty")}</p> }
+                    fallback=move || view! {
+                        <p class="ds-paragraph empty-state">
+                            {move || tr(app.lang.get(), if app.checking.get() { "library.checking" } else { "library.empty" })}
+                        </p>
+                    }
                 >
                     <ul class="plan-list" role="list">
                         <For

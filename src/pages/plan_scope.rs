@@ -17,7 +17,7 @@ use leptos::prelude::*;
 #[component]
 pub fn PlanScope(id: String) -> impl IntoView {
     let app = use_app();
-    let loaded = persistence::with_store(|kv| storage::load_plan(kv, &id));
+    let loaded = persistence::with_store(|kv| storage::open_plan(kv, &id, crate::clock::now_ms()));
     match loaded {
         Ok(Some(Ok(plan))) => {
             let session = Session::new(plan, app.library);

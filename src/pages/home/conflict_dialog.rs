@@ -3,9 +3,7 @@
 
 use crate::clock::format_timestamp;
 use crate::i18n::{tr, trf, txt};
-use crate::state::{use_app, AppState};
-use ioa_core::library::PlanSummary;
-use ioa_core::storage::SaveError;
+use crate::state::use_app;
 use crate::transfer::{self, Conflict};
 use ioa_core::plan::Plan;
 use leptos::prelude::*;
@@ -52,17 +50,27 @@ pub fn ConflictDialog(
             last_done.set(Some(message));
         }
     };
-    // Keep both or replace: store the plan as `store` does, then say so with `done_key`.
-    let resolve = move |store: fn(AppState, &Conflict) -> Result<PlanSummary, SaveError>, done_key: &'static str| {
+    // Keep both or replace: store the plan (the code that stores plans may still have to be
+    // fetched: a second click meanwhile does nothing), then say so with `done_key`.
+    let busy = StoredValue::new(false);
+    let resolve = move |replace: bool, done_key: &'static str| {
         let Some(conflict) = current.get_untracked() else { return };
-        let lang = app.lang.get_untracked();
-        match store(app, &conflict) {
-            Ok(summary) => next(trf(lang, done_key, &[("title", &summary.title)])),
-            Err(_) => error.set(Some("import_conflict.error")),
+        if busy.get_value() {
+            return;
         }
+        busy.set_value(true);
+        leptos::task::spawn_local(async move {
+            let lang = app.lang.get_untracked();
+            let stored = if replace { transfer::replace(app, conflict).await } else { transfer::keep_both(app, conflict).await };
+            busy.set_value(false);
+            match stored {
+                Ok(summary) => next(trf(lang, done_key, &[("title", &summary.title)])),
+                Err(_) => error.set(Some("import_conflict.error")),
+            }
+        });
     };
-    let keep_both = move |_| resolve(transfer::keep_both, "import_conflict.kept_both");
-    let replace = move |_| resolve(transfer::replace, "import_conflict.replaced");
+    let keep_both = move |_| resolve(false, "import_conflict.kept_both");
+    let replace = move |_| resolve(true, "import_conflict.replaced");
     let skip = move || {
         let Some(conflict) = current.get_untracked() else { return };
         let lang = app.lang.get_untracked();

@@ -3,12 +3,11 @@
 use crate::clock::{new_plan_id, now_ms};
 use crate::components::banners::ErrorAlert;
 use crate::i18n::{tr, txt};
-use crate::persistence;
 use crate::state::{navigate, use_app};
 use ioa_core::library;
 use ioa_core::plan::{NewPlan, Plan};
 use ioa_core::route::Route;
-use ioa_core::storage::{self, SaveError};
+use ioa_core::storage::SaveError;
 use leptos::prelude::*;
 
 #[component]
@@ -29,7 +28,7 @@ pub fn CreatePlanForm() -> impl IntoView {
             case_number: case_number.get_untracked(),
             language: app.lang.get_untracked(),
         };
-        let mut plan = match Plan::new(new_plan_id(), details, now_ms()) {
+        let plan = match Plan::new(new_plan_id(), details, now_ms()) {
             Ok(plan) => plan,
             Err(e) => {
                 title_error.set(Some(e.message_key()));
@@ -40,19 +39,22 @@ pub fn CreatePlanForm() -> impl IntoView {
             }
         };
         title_error.set(None);
-        match persistence::with_store(|kv| storage::force_save_plan(kv, &mut plan)) {
-            Ok(_) => {
-                save_error.set(None);
-                app.library.update(|plans| library::upsert(plans, (&plan).into()));
-                title.set(String::new());
-                organisation.set(String::new());
-                case_number.set(String::new());
-                navigate(&Route::Plan { plan: plan.id });
+        leptos::task::spawn_local(async move {
+            match crate::plan_files::save_new::save_new(plan).await.unwrap_or(Err(SaveError::Unavailable)) {
+                Ok(summary) => {
+                    save_error.set(None);
+                    let id = summary.id.clone();
+                    app.library.update(|plans| library::upsert(plans, summary));
+                    title.set(String::new());
+                    organisation.set(String::new());
+                    case_number.set(String::new());
+                    navigate(&Route::Plan { plan: id });
+                }
+                // Nothing is lost: the form keeps what was typed.
+                Err(SaveError::QuotaExceeded) => save_error.set(Some("library.error.create_quota")),
+                Err(_) => save_error.set(Some("library.error.create_failed")),
             }
-            // Nothing is lost: the form keeps what was typed.
-            Err(SaveError::QuotaExceeded) => save_error.set(Some("library.error.create_quota")),
-            Err(_) => save_error.set(Some("library.error.create_failed")),
-        }
+        });
     };
 
     view! {

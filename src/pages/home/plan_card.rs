@@ -3,11 +3,10 @@
 use crate::clock::{format_timestamp, new_plan_id, now_ms};
 use crate::i18n::{plan_meta, tr, trf, txt};
 use crate::components::last_export::LastExport;
-use crate::persistence;
+use crate::plan_files;
 use crate::state::use_app;
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::route::Route;
-use ioa_core::storage;
 use leptos::prelude::*;
 
 #[component]
@@ -54,41 +53,32 @@ pub fn PlanCard(
     let save_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = summary.with_value(|s| s.id.clone());
-        let result = persistence::with_store(|kv| -> Result<PlanSummary, &'static str> {
-            let mut plan = match storage::load_plan(kv, &id) {
-                Ok(Some(Ok(plan))) => plan,
-                _ => return Err("library.error.rename_failed"),
-            };
-            plan.edit_details(&new_title.get_untracked(), &new_organisation.get_untracked(), &new_case_number.get_untracked(), now_ms())
-                .map_err(|e| e.message_key())?;
-            storage::save_plan(kv, &mut plan).map_err(|_| "library.error.rename_failed")?;
-            Ok((&plan).into())
-        });
-        match result {
-            Ok(updated) => {
-                app.library.update(|plans| library::upsert(plans, updated));
-                stop_rename();
+        let (title, organisation, case_number) = (new_title.get_untracked(), new_organisation.get_untracked(), new_case_number.get_untracked());
+        leptos::task::spawn_local(async move {
+            let renamed = plan_files::rename::rename(id, title, organisation, case_number, now_ms()).await;
+            match renamed.unwrap_or(Err("library.error.rename_failed")) {
+                Ok(updated) => {
+                    app.library.update(|plans| library::upsert(plans, updated));
+                    stop_rename();
+                }
+                Err(key) => rename_error.set(Some(key)),
             }
-            Err(key) => rename_error.set(Some(key)),
-        }
+        });
     };
 
     let duplicate = move |_| {
         let id = summary.with_value(|s| s.id.clone());
         let lang = app.lang.get_untracked();
-        let result = persistence::with_store(|kv| {
-            let Ok(Some(Ok(plan))) = storage::load_plan(kv, &id) else { return None };
-            let title = library::copy_title(tr(lang, "library.copy_prefix"), &plan.title);
-            let mut copy = plan.duplicate(new_plan_id(), title, now_ms());
-            storage::force_save_plan(kv, &mut copy).ok().map(|_| copy)
-        });
-        match result {
-            Some(copy) => {
-                app.announcement.set(trf(lang, "library.duplicated", &[("title", &copy.title)]));
-                app.library.update(|plans| library::upsert(plans, (&copy).into()));
+        leptos::task::spawn_local(async move {
+            let prefix = tr(lang, "library.copy_prefix").to_string();
+            match plan_files::duplicate::duplicate(id, prefix, new_plan_id(), now_ms()).await.ok().flatten() {
+                Some(copy) => {
+                    app.announcement.set(trf(lang, "library.duplicated", &[("title", &copy.title)]));
+                    app.library.update(|plans| library::upsert(plans, copy));
+                }
+                None => error.set(Some("library.error.duplicate_failed")),
             }
-            None => error.set(Some("library.error.duplicate_failed")),
-        }
+        });
     };
 
     let export_error: RwSignal<Option<String>> = RwSignal::new(None);
@@ -96,14 +86,7 @@ pub fn PlanCard(
         let id = summary.with_value(|s| s.id.clone());
         leptos::task::spawn_local(async move {
             let lang = app.lang.get_untracked();
-            let result = match persistence::with_store(|kv| storage::load_plan(kv, &id)) {
-                Ok(Some(Ok(plan))) => {
-                    let title = plan.title.clone();
-                    crate::transfer::export_plan(app, plan).await.map(|()| title)
-                }
-                _ => Err(crate::transfer::ExportFailure::Unreadable),
-            };
-            match result {
+            match crate::transfer::export_stored(app, id).await {
                 Ok(title) => {
                     export_error.set(None);
                     app.announcement.set(trf(lang, "export.done", &[("title", &title)]));
