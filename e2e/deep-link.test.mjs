@@ -3,7 +3,7 @@
 // preloads. The library's first load stays as small as before.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, createPlan, saved } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -85,5 +85,54 @@ test('the library preloads only its texts, and a stored language boot.js cannot 
   assert.deepEqual(twice(paths), []);
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+// What the library needs, brotli-compressed as a server would send it: the budget the
+// performance work set (200 KiB), and the plan reader and writer stay out of it while the
+// index vouches for the stored plans (storage::list_library).
+test('the library opens within 200 KiB brotli, and reads stored plans only when the index cannot vouch for them', async () => {
+  const { readFile } = await import('node:fs/promises');
+  const { brotliCompressSync, constants } = await import('node:zlib');
+  const dist = new URL('../dist/', import.meta.url);
+  const brotli = async (path) => brotliCompressSync(await readFile(new URL(path.slice(1) || 'index.html', dist)),
+    { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+  // A plan made by the app (so the index has its line), then the library opened in a new
+  // profile holding the same storage, so nothing comes from a cache.
+  const maker = await freshPage(browser, { serviceWorkers: 'block' });
+  await createPlan(maker.page, server.url, 'Listet fra indeksen');
+  await saved(maker.page);
+  const stored = await maker.page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  await maker.context.close();
+  const { context, page, paths } = await watched();
+  await context.addInitScript((entries) => {
+    if (!sessionStorage.getItem('seeded')) {
+      for (const [k, v] of Object.entries(entries)) localStorage.setItem(k, v);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, stored);
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByText('Listet fra indeksen').first().waitFor();
+  const first = [...new Set(paths)];
+  const bytes = (await Promise.all(first.map(brotli))).reduce((a, b) => a + b, 0);
+  assert.ok(bytes <= 200 * 1024, `first load ${(bytes / 1024).toFixed(1)} KiB: ${first.join(' ')}`);
+  assert.deepEqual(first.filter((p) => /^\/(split_|chunk_)/.test(p)), [], 'the index vouched: no part fetched');
+
+  // A plan written behind the index's back: every plan is read (the files part comes), and listed.
+  const plan = JSON.parse(await page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('ioa-planleggeren/plan/'));
+    return localStorage.getItem(key);
+  }));
+  await page.evaluate((text) => localStorage.setItem('ioa-planleggeren/plan/bak-indeksen', text),
+    JSON.stringify({ ...plan, id: 'bak-indeksen', title: 'Lagt inn utenom indeksen' }));
+  paths.length = 0;
+  await page.reload();
+  await page.getByText('Lagt inn utenom indeksen').first().waitFor();
+  assert.ok(paths.includes('/split_files.wasm'), 'the full check came as the files part');
+  await page.reload();
+  await ready(page);
+  await page.getByText('Lagt inn utenom indeksen').first().waitFor();
   await context.close();
 });

@@ -28,6 +28,12 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The release build rebuilds the standard library for size (scripts/build-app.sh): its sources.
+if ! rustup component list --installed | grep -q '^rust-src'; then
+  log "rustup: adding rust-src"
+  rustup component add rust-src
+fi
+
 # Trunk 0.21.14: 0.22 needs a newer rustc. No default features: no TLS, no update check.
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
   log "cargo: installing trunk $TRUNK_VERSION (about 10 minutes on 2 cores)"

@@ -7,9 +7,10 @@ use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Copied into the build by index.html's `copy-file` links; precached like every file. The
-/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs). public/boot.js
-/// preloads the same list on a deep link.
-const SHEETS: [&str; 4] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css"];
+/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs); the print sheet
+/// is last, so its rules win when printing (only the parts' views are printed: the documents,
+/// facts, about, the comparison). public/boot.js preloads the same list on a deep link.
+const SHEETS: [&str; 5] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css", "style/print.css"];
 
 thread_local! {
     /// One promise for all callers: every sheet loaded, or one failed.
@@ -33,10 +34,8 @@ fn add(href: &str) -> Result<js_sys::Promise, JsValue> {
         link.set_onload(Some(&resolve));
         link.set_onerror(Some(&reject));
     });
-    // Before the print sheet, as in the source order, so print rules still win when printing.
-    let head = document.head().ok_or("no head")?;
-    let print = document.query_selector("head link[href$='print.css']")?;
-    head.insert_before(&link, print.as_ref().map(|p| p.unchecked_ref::<web_sys::Node>()))?;
+    // In the list's order, after the page's own sheets.
+    document.head().ok_or("no head")?.append_child(&link)?;
     Ok(loaded)
 }
 

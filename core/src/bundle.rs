@@ -58,9 +58,9 @@ pub fn ui_url(lang: Lang) -> String {
 /// UI texts only the parts' views use (by their key's first part): they travel in the content
 /// bundle, which every part waits for, so the library's first file stays small. A test checks
 /// that the library's sources use none of them.
-pub const PART_TEXTS: [&str; 17] = [
-    "benefit", "crosswalk", "dashboard", "decision", "document", "field", "guide", "nav", "overview",
-    "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
+pub const PART_TEXTS: [&str; 20] = [
+    "about", "benefit", "compare", "crosswalk", "dashboard", "decision", "document", "facts", "field", "guide", "nav",
+    "overview", "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
 ];
 
 fn is_part_text(key: &str) -> bool {
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(title.get(Lang::Nb), "Behovskartlegging");
         assert_eq!(title.get(Lang::En), "Needs mapping");
         assert!(Lang::ALL.iter().all(|l| installed(*l)));
-        assert_eq!(crate::i18n::t(Lang::Nn, "about.link"), "Om appen og personvern");
+        assert_eq!(crate::i18n::t(Lang::Nn, "footer.about_link"), "Om appen og personvern");
     }
 
     #[test]
@@ -311,8 +311,8 @@ mod tests {
     fn the_ui_texts_travel_apart_from_the_content() {
         let nb = make(Lang::Nb, &read_source).unwrap();
         let ui = make_ui(Lang::Nb, &read_source).unwrap();
-        assert!(ui.contains("\"about.link\":\"Om appen og personvern\""));
-        assert!(!nb.contains("about.link"), "the content bundle carries no library texts");
+        assert!(ui.contains("\"footer.about_link\":\"Om appen og personvern\""));
+        assert!(!nb.contains("footer.about_link"), "the content bundle carries no library texts");
         assert!(nb.contains("\"overview.keep.title\""), "but the parts' views' texts");
         assert!(!ui.contains("\"overview.keep.title\""));
         assert!(!ui.contains("\"registers\"") && !ui.contains("\"steps\""), "the UI file carries no worksheets");

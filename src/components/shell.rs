@@ -76,9 +76,9 @@ pub fn Footer() -> impl IntoView {
             <div class="site-footer__inner">
                 <p class="ds-paragraph" data-size="sm">{txt("app.privacy")}</p>
                 <p class="ds-paragraph" data-size="sm">{txt("app.based_on")}</p>
-                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a></p>
-                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Compare.href()>{txt("compare.link")}</a></p>
-                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::About.href()>{txt("about.link")}</a></p>
+                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a></p>
+                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Compare.href()>{txt("footer.compare_link")}</a></p>
+                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::About.href()>{txt("footer.about_link")}</a></p>
             </div>
         </footer>
     }

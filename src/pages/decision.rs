@@ -217,7 +217,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
             }}
             <p class="ds-paragraph facts-checked" data-size="sm">
                 {move || { let lang = app.lang.get(); trf(lang, "facts.checked_on", &[("date", &format_date(&checked, lang))]) }}" "
-                <a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a>
+                <a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a>
             </p>
         </section>
     }

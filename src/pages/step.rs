@@ -160,7 +160,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     <aside class="ds-card step-rules" aria-labelledby="rules-heading">
                         <h2 id="rules-heading" class="ds-heading" data-size="xs">{txt("facts.rule_box")}</h2>
                         {step.rules.iter().filter_map(|id| rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
-                        <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("facts.link")}</a></p>
+                        <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a></p>
                     </aside>
                 })}
 
