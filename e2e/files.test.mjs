@@ -250,7 +250,7 @@ test('an import over an existing plan asks; replace keeps a snapshot, and restor
   const row = page.locator('.versions-list li', { hasText: 'Før en importert fil erstattet planen' });
   assert.equal(await row.count(), 1);
   assert.deepEqual(await axe(page), [], 'versions view (nb)');
-  await row.locator('button').click();
+  await row.locator('button.versions-item__restore').click();
   await page.waitForSelector('.ds-alert[data-color=success]');
   let [now] = await storedPlans(page);
   assert.equal(now.answers['startup/trigger/situation'].text, 'Endret etter eksporten', 'restored');
@@ -345,7 +345,7 @@ test('a restore in one tab reaches the other tab showing the plan', async () => 
   const other = await context.newPage();
   await other.goto(`${server.url}#/plan/${id}/versions`);
   await other.waitForSelector('.versions-list');
-  await other.locator('.versions-list li', { hasText: 'Lagret underveis' }).locator('button').click();
+  await other.locator('.versions-list li', { hasText: 'Lagret underveis' }).locator('button.versions-item__restore').click();
   await other.waitForSelector('.ds-alert[data-color=success]');
   await page.waitForFunction(([f, v]) => document.querySelector(f)?.value === v, [field, original]);
   await context.close();
@@ -405,7 +405,7 @@ test('the new views and dialogs have no axe violations in nn and en', async () =
     await page.goto(`${server.url}#/plan/${id}/versions`);
     await page.waitForSelector('.versions-list');
     assert.deepEqual(await axe(page), [], `versions (${lang})`);
-    await page.locator('.versions-list li button').first().click();
+    await page.locator('.versions-list li button.versions-item__restore').first().click();
     await page.waitForSelector('.ds-alert[data-color=success]');
     assert.deepEqual(await axe(page), [], `versions after a restore, with Undo (${lang})`);
     await page.goto(server.url);

@@ -3,8 +3,10 @@
 pub mod amount_input;
 pub mod banners;
 pub mod choices;
+pub mod decision_link;
 pub mod document_body;
 pub mod document_language;
+pub mod export_button;
 pub mod keep_storage_note;
 pub mod last_export;
 pub mod legal_rule;

@@ -5,7 +5,7 @@
 
 use crate::decision::{outcome, Outcome};
 use crate::decision_text::decision_text;
-use crate::document::{format_date, Item, Section};
+use crate::document::{format_date, stale_value_item, Item, Section};
 use crate::i18n::t;
 use crate::legal::amount_text;
 use crate::plan::Plan;
@@ -16,7 +16,9 @@ use crate::Lang;
 pub fn route_section(plan: &Plan, today: &str, lang: Lang) -> Section {
     let text = decision_text();
     let out = outcome(plan, today);
-    let mut items = vec![recommended_item(&out, lang)];
+    // A value typed wrong: said first, since everything below rests on the last valid one.
+    let mut items: Vec<Item> = stale_value_item(plan, lang).into_iter().collect();
+    items.push(recommended_item(&out, lang));
     let reasons: Vec<String> = out
         .recommendation
         .reasons

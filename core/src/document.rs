@@ -220,6 +220,9 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
         Ref::Field { key_tool, step, field } => {
             let label = mark(field.label.get(lang), field.internal);
             let key = field.storage_key(key_tool, step);
+            if let (FieldKind::Amount, Some(typed)) = (&field.kind, plan.invalid_draft(&key)) {
+                return Some(stale_amount_item(label, plan.answer(&key), typed, lang));
+            }
             match plan.answer(&key) {
                 Some(answer) if !answer.is_empty() => field_item(field, answer, label, lang),
                 _ => Item::Missing { label },
@@ -259,6 +262,29 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
             }
         }
     })
+}
+
+/// An amount whose last typed text could not be read: the last valid amount (if any), then what
+/// was typed with its error, and that whatever rests on the amount rests on the last valid one.
+fn stale_amount_item(label: String, last: Option<&Answer>, typed: &str, lang: Lang) -> Item {
+    let text = match last {
+        Some(Answer::Amount(nok)) => {
+            let value = format_nok(*nok, lang);
+            format!("{value}\n\n{}", crate::i18n::tf(lang, "document.stale_value", &[("typed", typed), ("value", &value)]))
+        }
+        _ => crate::i18n::tf(lang, "document.stale_value_none", &[("typed", typed)]),
+    };
+    Item::Text { label, text }
+}
+
+/// The estimated value, when the text last typed for it is not an amount (see
+/// [`Plan::invalid_draft`]): for a document's results, which then rest on the last valid value.
+/// `None` while the value is as typed.
+pub fn stale_value_item(plan: &Plan, lang: Lang) -> Option<Item> {
+    let key = crate::decision::VALUE_KEY;
+    let typed = plan.invalid_draft(key)?;
+    let label = crate::content::content().field(key).map_or_else(String::new, |f| f.label.get(lang).to_string());
+    Some(stale_amount_item(label, plan.answer(key), typed, lang))
 }
 
 fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item {

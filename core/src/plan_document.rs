@@ -205,7 +205,11 @@ fn summary(
         heading: t(lang, "plan_document.summary.title").into(),
         intro: t(lang, "plan_document.summary.intro").into(),
         sections: vec![
-            Section { heading: t(lang, "document.route.heading").into(), items: vec![chosen, recommended], standalone: false },
+            Section {
+                heading: t(lang, "document.route.heading").into(),
+                items: std::iter::once(chosen).chain(document::stale_value_item(plan, lang)).chain([recommended]).collect(),
+                standalone: false,
+            },
             Section { heading: t(lang, "plan_document.summary.progress").into(), items: vec![progress, open], standalone: false },
         ],
     }

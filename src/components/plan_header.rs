@@ -1,5 +1,6 @@
-//! Breadcrumbs and the save indicator at the top of every plan page.
+//! Breadcrumbs, the save indicator and "Export as file" at the top of every plan page.
 
+use crate::components::export_button::ExportButton;
 use crate::components::save_status::SaveIndicator;
 use crate::i18n::txt;
 use crate::session::use_session;
@@ -40,7 +41,10 @@ pub fn PlanHeader(#[prop(default = vec![])] crumbs: Vec<Crumb>) -> impl IntoView
                         .collect_view()}
                 </ol>
             </nav>
-            <SaveIndicator/>
+            <div class="plan-header__actions">
+                <SaveIndicator/>
+                <ExportButton variant="secondary" size="sm"/>
+            </div>
         </div>
     }
 }

@@ -64,25 +64,27 @@ pub fn ValueRegime() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let text = decision_text();
-    let today = today_iso();
+    let today = StoredValue::new(today_iso());
     let result = Memo::new(move |_| session.plan.with(|p| {
-        let o = outcome(p, &today);
+        let o = today.with_value(|today| outcome(p, today));
         (o.assessment, o.effective.value)
     }));
-    let today = today_iso();
     let decision_href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
     view! {
-        <section class="value-regime" aria-labelledby="value-regime-heading" aria-live="polite">
+        <section class="value-regime" aria-labelledby="value-regime-heading">
             <h3 id="value-regime-heading" class="ds-heading" data-size="2xs">{txt("decision.regulations")}</h3>
-            <StaleValueNote/>
-            {move || {
-                let lang = app.lang.get();
-                let (assessment, value) = result.get();
-                view! {
-                    <p class="ds-paragraph regime-text" data-size="sm">{text.regime_text(&assessment, value, &today, lang)}</p>
-                    {text.regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
-                }
-            }}
+            // Only what changes with the value is a live region, so a change reads out just that.
+            <div class="value-regime__live" aria-live="polite">
+                <StaleValueNote/>
+                {move || {
+                    let lang = app.lang.get();
+                    let (assessment, value) = result.get();
+                    view! {
+                        <p class="ds-paragraph regime-text" data-size="sm">{today.with_value(|today| text.regime_text(&assessment, value, today, lang))}</p>
+                        {text.regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
+                    }
+                }}
+            </div>
             <p class="ds-paragraph" data-size="sm">
                 <a class="ds-link" href=decision_href>{move || tr(app.lang.get(), "value.to_decision")}</a>
             </p>

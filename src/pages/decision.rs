@@ -61,32 +61,56 @@ pub fn DecisionPage() -> impl IntoView {
     }
 }
 
-/// The result in one line near the top, so a phone user sees it without scrolling past every
-/// question, with a way down to the full reasoning.
+/// Near the top, so nobody scrolls past every question to find them: the result in one line
+/// and the route the team has chosen, each with a way down to where it is explained or chosen.
+/// The choice itself stays after the result: a team reads why before it chooses.
 #[component]
 fn ResultSummary(result: Memo<Outcome>) -> impl IntoView {
     let app = use_app();
+    let session = use_session();
     let text = decision_text();
     let headline = Memo::new(move |_| result.with(|o| o.headline));
-    // The app routes on the fragment, so jump to the result without changing it.
-    let to_result = move |ev: leptos::ev::MouseEvent| {
+    let chosen = Memo::new(move |_| {
+        session.plan.with(|p| p.decision.chosen_route.clone().filter(|c| RouteChoice::from_id(c).is_some()))
+    });
+    view! {
+        <div class="ds-card decision-summary" data-variant="tinted">
+            <p class="ds-paragraph" aria-live="polite">
+                <strong>{txt("decision.summary")}" "</strong>
+                <span class="decision-summary__headline" data-headline=move || headline.get().id()>
+                    {move || text.headline(headline.get()).map(|h| h.title.get(app.lang.get()).to_string())}
+                </span>
+                " "
+                <a class="ds-link" href="#result-heading" on:click=jump("result-heading")>{txt("decision.summary_link")}</a>
+            </p>
+            <p class="ds-paragraph">
+                <strong>{txt("decision.chosen.route")}": "</strong>
+                <span class="decision-summary__chosen" data-route=move || chosen.get().unwrap_or_default()>
+                    {move || {
+                        let lang = app.lang.get();
+                        chosen.get().map_or_else(|| tr(lang, "decision.chosen.none").to_string(), |c| text.route_title(&c, lang).to_string())
+                    }}
+                </span>
+                " "
+                <a class="ds-link decision-summary__choose" href="#chosen-heading" on:click=jump("chosen-heading")>
+                    {move || tr(app.lang.get(), if chosen.get().is_some() { "decision.summary_change" } else { "decision.summary_choose" })}
+                </a>
+            </p>
+        </div>
+    }
+}
+
+/// A link's click that scrolls to the heading `id` and focuses it, without changing the
+/// fragment (the app routes on it).
+fn jump(id: &'static str) -> impl Fn(leptos::ev::MouseEvent) + Copy {
+    move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        if let Some(h) = document().get_element_by_id("result-heading") {
+        if let Some(h) = document().get_element_by_id(id) {
             h.scroll_into_view();
             if let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h) {
                 let _ = h.focus();
             }
         }
-    };
-    view! {
-        <p class="ds-card decision-summary" data-variant="tinted" aria-live="polite">
-            <strong>{txt("decision.summary")}" "</strong>
-            <span class="decision-summary__headline" data-headline=move || headline.get().id()>
-                {move || text.headline(headline.get()).map(|h| h.title.get(app.lang.get()).to_string())}
-            </span>
-            " "
-            <a class="ds-link" href="#result-heading" on:click=to_result>{txt("decision.summary_link")}</a>
-        </p>
     }
 }
 
@@ -232,7 +256,7 @@ fn ChosenRoute() -> impl IntoView {
     let reason = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_reason.clone()));
     view! {
         <section class="ds-card chosen-route" aria-labelledby="chosen-heading">
-            <h2 id="chosen-heading" class="ds-heading" data-size="sm">{txt("decision.chosen.title")}</h2>
+            <h2 id="chosen-heading" class="ds-heading" data-size="sm" tabindex="-1">{txt("decision.chosen.title")}</h2>
             <p class="ds-paragraph field-help" data-size="sm">{txt("decision.chosen.help")}</p>
             // Radio buttons, not a select: the routes' names are long and differ only at the end,
             // and a select cuts them so two routes look the same.

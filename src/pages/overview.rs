@@ -2,12 +2,14 @@
 //! route.
 
 mod dashboard;
+mod details;
 
 use crate::title::set_title;
 use crate::components::keep_storage_note::KeepStorageNote;
+use crate::components::export_button::ExportButton;
 use crate::components::last_export::LastExport;
 use crate::components::plan_header::PlanHeader;
-use crate::i18n::{content_text, plan_meta, tr, trf, txt};
+use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::{content, Tool};
@@ -26,14 +28,10 @@ pub fn OverviewPage() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     Effect::new(move |_| set_title(&session.plan.with(|p| p.title.clone()), app.lang.get()));
-    let meta = move || {
-        let lang = app.lang.get();
-        session.plan.with(|p| plan_meta(&p.organisation, &p.case_number, lang))
-    };
     view! {
         <PlanHeader/>
         <h1 class="ds-heading plan-title" data-size="xl" tabindex="-1">{move || session.plan.with(|p| p.title.clone())}</h1>
-        <p class="ds-paragraph plan-meta">{meta}</p>
+        <details::PlanDetails/>
         <MergeNotes/>
         <dashboard::Dashboard/>
 
@@ -56,31 +54,8 @@ pub fn OverviewPage() -> impl IntoView {
 /// Export this plan as a file, when it was last exported, and its earlier versions.
 #[component]
 fn KeepACopy() -> impl IntoView {
-    let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
-    let error: RwSignal<Option<String>> = RwSignal::new(None);
-    let done: RwSignal<Option<String>> = RwSignal::new(None);
-    let export = move |_| {
-        // Save what is on screen first, so the file and storage agree; if saving fails the file
-        // still holds what is on screen.
-        session.flush();
-        let lang = app.lang.get_untracked();
-        let plan = session.plan.get_untracked();
-        leptos::task::spawn_local(async move {
-            let title = plan.title.clone();
-            match crate::transfer::export_plan(app, plan).await {
-                Ok(()) => {
-                    error.set(None);
-                    done.set(Some(trf(lang, "export.done", &[("title", &title)])));
-                }
-                Err(failure) => {
-                    done.set(None);
-                    error.set(Some(failure.message(lang)));
-                }
-            }
-        });
-    };
     let revision = Signal::derive(move || session.plan.with(|p| p.revision));
     let versions_href = Route::Versions { plan: plan_id.clone() }.href();
     view! {
@@ -90,11 +65,9 @@ fn KeepACopy() -> impl IntoView {
             <LastExport plan_id=plan_id revision/>
             <KeepStorageNote/>
             <div class="button-row">
-                <button type="button" class="ds-button" data-variant="primary" on:click=export>{txt("export.one")}</button>
+                <ExportButton/>
                 <a class="ds-button" data-variant="secondary" href=versions_href>{txt("overview.keep.versions")}</a>
             </div>
-            <p role="status" class="ds-paragraph" data-size="sm">{move || done.get()}</p>
-            {move || error.get().map(|text| view! { <p class="ds-validation-message" data-color="danger" role="alert">{text}</p> })}
         </section>
     }
 }

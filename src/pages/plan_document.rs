@@ -108,7 +108,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
                 <p class="ds-validation-message" data-color="danger">{tr(app.lang.get(), key)}</p>
             })}
         </div>
-        {move || doc.with(|d| view_document(d.clone()))}
+        {move || doc.with(|d| view_document(d.clone(), false))}
     }
 }
 
@@ -147,14 +147,20 @@ fn DocumentChoices() -> impl IntoView {
 }
 
 /// The document itself, as printed. The chapters are built by the document renderer; the title
-/// block is the page's heading.
-fn view_document(doc: PlanDocument) -> impl IntoView {
+/// block is the page's heading, unless the document is `nested` in a page with its own (an
+/// earlier version looked at).
+pub(crate) fn view_document(doc: PlanDocument, nested: bool) -> impl IntoView {
     let PlanDocument { lang, title, kind, meta, chapters, footer, missing_text, .. } = doc;
+    let title = if nested {
+        view! { <p class="ds-heading plan-document__title" data-size="xl">{title}</p> }.into_any()
+    } else {
+        view! { <h1 class="ds-heading" data-size="xl" tabindex="-1">{title}</h1> }.into_any()
+    };
     view! {
         <article class="document plan-document" lang=lang.code()>
             <header class="document__header">
                 <p class="ds-paragraph plan-document__kind">{kind}</p>
-                <h1 class="ds-heading" data-size="xl" tabindex="-1">{title}</h1>
+                {title}
                 <dl class="document__meta">
                     {meta.into_iter().map(|m| view! { <div><dt>{m.label}</dt><dd>{m.value}</dd></div> }).collect_view()}
                 </dl>

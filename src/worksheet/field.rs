@@ -4,8 +4,9 @@ use super::rows::{RegisterEditor, TableEditor};
 use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInput, TextInput};
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
+use crate::components::decision_link::DecisionLink;
 use crate::components::value_regime::ValueRegime;
-use ioa_core::decision::VALUE_KEY;
+use ioa_core::decision::{shared_key, VALUE_KEY};
 use crate::i18n::{content_text, txt};
 use ioa_core::content::{answer_key, Field, FieldKind};
 use leptos::prelude::*;
@@ -59,7 +60,15 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
     let shared = field.stored_at.as_ref().map(|_| view! { <SharedNote key=ids.key.clone()/> });
     // Under the estimated value: which part of the regulations applies at it, as the decision
     // helper says, and whether that rests on the last valid value.
-    let regime = (ids.key == VALUE_KEY).then(|| view! { <ValueRegime/> });
+    // Under the start-up tool's first view of the route: the decision helper's view, and the way
+    // to it.
+    let regime = if ids.key == VALUE_KEY {
+        Some(view! { <ValueRegime/> }.into_any())
+    } else if Some(ids.key.as_str()) == shared_key("first-view") {
+        Some(view! { <DecisionLink/> }.into_any())
+    } else {
+        None
+    };
     let help_id = ids.help.clone();
     let help_ref = ids.help.clone();
     if grouped {

@@ -392,3 +392,68 @@ fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     assert!(back.whole_document.leave_out_unanswered);
     assert!(!serde_json::to_string(&empty_plan()).unwrap().contains("whole_document"), "a plan with no choice keeps its old shape");
 }
+
+/// The text shown for every item whose label is `label`, across the document.
+fn texts_labelled<'a>(doc: &'a PlanDocument, label: &str) -> Vec<(&'a str, &'a str)> {
+    let mut found = Vec::new();
+    for chapter in &doc.chapters {
+        for item in chapter.sections.iter().flat_map(|s| &s.items) {
+            if let Item::Text { label: l, text } = item {
+                if l == label {
+                    found.push((chapter.id.as_str(), text.as_str()));
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_the_value() {
+    use crate::decision::VALUE_KEY;
+    let mut plan = empty_plan();
+    plan.set_answer(VALUE_KEY, Answer::Amount(2_000_000), 1);
+    for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+        let label = content().field(VALUE_KEY).unwrap().label.get(lang);
+        // While the value is as typed, nothing is said about it but the amount.
+        let doc = build(content(), &plan, lang, MADE);
+        assert_eq!(texts_labelled(&doc, label), vec![("startup", crate::document::format_nok(2_000_000, lang).as_str())], "{lang:?}");
+        assert!(crate::document::stale_value_item(&plan, lang).is_none());
+    }
+    plan.set_draft(VALUE_KEY, Some("to millioner".into()), 2);
+    for lang in [Lang::Nb, Lang::Nn, Lang::En] {
+        let label = content().field(VALUE_KEY).unwrap().label.get(lang);
+        let value = crate::document::format_nok(2_000_000, lang);
+        let note = crate::i18n::tf(lang, "document.stale_value", &[("typed", "to millioner"), ("value", &value)]);
+        let expected = format!("{value}\n\n{note}");
+        assert!(note.contains("to millioner") && note.contains(&value), "{note}");
+        // The whole plan: at the value in the start-up chapter, and where the summary and the
+        // decision chapter use it, each before the results that rest on it.
+        let doc = build(content(), &plan, lang, MADE);
+        let found = texts_labelled(&doc, label);
+        assert_eq!(found, vec![("summary", expected.as_str()), ("startup", expected.as_str()), ("decision", expected.as_str())], "{lang:?}");
+        let decision = doc.chapters.iter().find(|c| c.id == "decision").unwrap();
+        assert!(matches!(&decision.sections[0].items[0], Item::Text { label: l, .. } if l == label), "first in the decision");
+        // The start-up tool's own document (the memo) and its decision part.
+        let startup = content().tool("startup").unwrap();
+        let memo = crate::document::build(content(), startup, &plan, lang);
+        let memo_items: Vec<&Item> = memo.sections.iter().flat_map(|s| &s.items).collect();
+        assert!(memo_items.iter().any(|i| matches!(i, Item::Text { label: l, text } if l == label && *text == expected)), "{lang:?}");
+        let route = crate::decision_document::route_section(&plan, MADE.today, lang);
+        assert_eq!(route.items[0], Item::Text { label: label.to_string(), text: expected.clone() });
+        // Every renderer gets it from the model: the Markdown has the typed text and the note.
+        let markdown = crate::markdown::render(&doc);
+        assert_eq!(markdown.matches("to millioner").count(), 3, "{lang:?}");
+    }
+    // No valid value before it: the documents say it is not given, and what was typed.
+    let mut fresh = empty_plan();
+    fresh.set_draft(VALUE_KEY, Some("tre mill kanskje".into()), 1);
+    let doc = build(content(), &fresh, Lang::Nb, MADE);
+    let label = content().field(VALUE_KEY).unwrap().label.get(Lang::Nb);
+    let found = texts_labelled(&doc, label);
+    assert_eq!(found.len(), 3);
+    assert!(found.iter().all(|(_, t)| t.starts_with("Ikke oppgitt.") && t.contains("«tre mill kanskje»")), "{found:?}");
+    // A readable draft is no error: nothing is added.
+    fresh.set_draft(VALUE_KEY, Some("3 mill".into()), 2);
+    assert!(crate::document::stale_value_item(&fresh, Lang::Nb).is_none());
+}

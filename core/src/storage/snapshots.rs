@@ -130,6 +130,49 @@ pub fn read(kv: &dyn KeyValue, key: &str) -> Result<Option<String>, KvError> {
     kv.get(key)
 }
 
+/// One row of the "Earlier versions" list: snapshots next to each other in time, taken for the
+/// same reason, that hold the same plan (apart from its save number and time of change, which
+/// every save moves). A restore repeated, or the same file imported again, adds such repeats.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Group {
+    /// The newest of them: the one shown, previewed and restored.
+    pub newest: Snapshot,
+    /// How many snapshots the row stands for (at least 1).
+    pub count: usize,
+    /// When the oldest of them was taken.
+    pub oldest_taken_at: u64,
+}
+
+/// `newest_first` (as [`list`] gives it) with repeats grouped into one row each. A snapshot that
+/// cannot be read stays a row of its own.
+pub fn grouped(kv: &dyn KeyValue, newest_first: Vec<Snapshot>) -> Vec<Group> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut last_text: Option<serde_json::Value> = None;
+    for snapshot in newest_first {
+        let text = read(kv, &snapshot.key).ok().flatten().and_then(|raw| comparable(&raw));
+        match groups.last_mut() {
+            Some(group) if group.newest.reason == snapshot.reason && text.is_some() && text == last_text => {
+                group.count += 1;
+                group.oldest_taken_at = snapshot.taken_at;
+            }
+            _ => {
+                groups.push(Group { oldest_taken_at: snapshot.taken_at, newest: snapshot, count: 1 });
+                last_text = text;
+            }
+        }
+    }
+    groups
+}
+
+/// A stored plan without what every save changes, to compare two versions' content.
+fn comparable(raw: &str) -> Option<serde_json::Value> {
+    let mut value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    let object = value.as_object_mut()?;
+    object.remove("revision");
+    object.remove("updated_at");
+    Some(value)
+}
+
 /// Snapshots removed to make room, with their text: a caller whose work fails after all puts
 /// them back, so a failed operation costs no history.
 #[derive(Debug, Default)]
@@ -286,6 +329,49 @@ mod tests {
 
     fn snap(at: u64) -> Snapshot {
         Snapshot { key: format!("k{at}"), plan_id: "a".into(), taken_at: at, reason: Reason::Save, revision: 1, units: 10 }
+    }
+
+    #[test]
+    fn repeats_next_to_each_other_are_one_row_with_a_count() {
+        let kv = MemoryKv::new();
+        let plan = |title: &str, revision: u64, updated: u64| {
+            format!(r#"{{"id":"a","revision":{revision},"title":"{title}","updated_at":{updated},"answers":{{}}}}"#)
+        };
+        // Oldest first: a save, then three restores of the same version, an import of another,
+        // the same version restored again, and one text that is not a plan.
+        let taken = [
+            (plan("Gammel", 1, 10), Reason::Save),
+            (plan("Nå", 2, 20), Reason::BeforeRestore),
+            (plan("Gammel", 3, 30), Reason::BeforeRestore),
+            (plan("Gammel", 4, 40), Reason::BeforeRestore),
+            (plan("Gammel", 5, 50), Reason::BeforeRestore),
+            (plan("Gammel", 6, 60), Reason::BeforeReplace),
+            (plan("Ny", 7, 70), Reason::BeforeRestore),
+            ("ikke json".to_string(), Reason::BeforeRestore),
+            ("ikke json".to_string(), Reason::BeforeRestore),
+        ];
+        for (i, (text, reason)) in taken.iter().enumerate() {
+            let _ = take(&kv, "a", text, i as u64 + 1, *reason, 1_000 + i as u64, &[]).unwrap();
+        }
+        let rows = grouped(&kv, list(&kv, "a").unwrap());
+        let shape: Vec<(u64, usize, u64, Reason)> =
+            rows.iter().map(|g| (g.newest.taken_at, g.count, g.oldest_taken_at, g.newest.reason)).collect();
+        assert_eq!(
+            shape,
+            [
+                (1_008, 1, 1_008, Reason::BeforeRestore),
+                (1_007, 1, 1_007, Reason::BeforeRestore),
+                (1_006, 1, 1_006, Reason::BeforeRestore),
+                // The same content but another reason is a row of its own.
+                (1_005, 1, 1_005, Reason::BeforeReplace),
+                // Three alike, told apart only by the save number and time of change.
+                (1_004, 3, 1_002, Reason::BeforeRestore),
+                (1_001, 1, 1_001, Reason::BeforeRestore),
+                (1_000, 1, 1_000, Reason::Save),
+            ]
+        );
+        assert_eq!(rows.iter().map(|g| g.count).sum::<usize>(), taken.len(), "every snapshot is in a row");
+        assert!(grouped(&kv, Vec::new()).is_empty());
     }
 
     #[test]
