@@ -7,6 +7,8 @@
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
 #   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
+#   scripts/split-loader.mjs       the parts' loader falls back when .wasm is not application/wasm
+#   scripts/boot-texts.mjs         the load failure texts from locales/, into the staged boot.js
 #   wasm-opt -Oz                   each wasm on its own (release only)
 #   terser                         the JS files and boot.js, minified (release only; names
 #                                  exported to the wasm and between the files are kept)
@@ -36,6 +38,10 @@ done
 cp "$work/__wasm_split.js" "$dir/"
 # Which wasm files each part needs, written into boot.js, which preloads a deep link's part.
 node scripts/parts-map.mjs "$work/__wasm_split.js" "$dir/boot.js"
+# The parts load whatever type the server gives .wasm (as the main wasm does).
+node scripts/split-loader.mjs "$dir/__wasm_split.js"
+# The texts boot.js shows when the app's code cannot be loaded.
+node scripts/boot-texts.mjs "$dir/boot.js"
 
 if [ "$profile" = release ]; then
   for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do

@@ -17,6 +17,10 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v brotli >/dev/null || missing+=(brotli)
 command -v node >/dev/null || missing+=(nodejs npm)
+# The hosting tests (e2e/hosting.test.mjs) run the shipped deploy/ configurations in Debian's
+# nginx and Apache (apache2-bin: the server and its modules, no service of its own).
+[ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/sbin/apache2 ] || missing+=(apache2-bin)
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt: installing ${missing[*]}"
   as_root apt-get update -qq

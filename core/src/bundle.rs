@@ -78,9 +78,11 @@ pub fn locale_source(lang: Lang) -> String {
 }
 
 /// Builds the UI texts file for `lang` from its locale file (checked to be a flat map of texts):
-/// every text but the parts' views' ones.
+/// every text but the parts' views' ones and boot.js's (`boot.`, written into boot.js at build time
+/// by scripts/boot-texts.mjs, shown when the app's code cannot be loaded).
 pub fn make_ui(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
-    let texts: BTreeMap<String, String> = locale(lang, read)?.into_iter().filter(|(k, _)| !is_part_text(k)).collect();
+    let texts: BTreeMap<String, String> =
+        locale(lang, read)?.into_iter().filter(|(k, _)| !is_part_text(k) && !k.starts_with("boot.")).collect();
     serde_json::to_string(&texts).map_err(|e| e.to_string())
 }
 
