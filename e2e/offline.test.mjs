@@ -202,9 +202,14 @@ test('the manifest parses, is relative to where the app is hosted, and its icons
 test('every file of the build is precached, and nothing else is', async () => {
   const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
+  // The hosts' files (deploy/, e2e/hosting.test.mjs) are in the build but not part of the app.
+  const hosts = ['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json'];
   const built = execFileSync('find', ['.', '-type', 'f'], { cwd: DIST, encoding: 'utf8' })
-    .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => f !== 'sw.js').sort();
+    .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => !hosts.includes(f)).sort();
   assert.deepEqual(listed, built);
+  const optional = JSON.parse(sw.match(/const OPTIONAL = (\[[^\]]*\]);/)[1]);
+  assert.ok(optional.length > 0 && optional.every((f) => /^(manifest\.webmanifest|icons\/|fonts\/)/.test(f)),
+    `only what the app runs without may be skipped: ${optional}`);
   for (const f of ['index.html', 'ioa-planleggeren_bg.wasm', 'examples/elvebyen.nn.json', 'manifest.webmanifest']) {
     assert.ok(listed.includes(f), f);
   }
