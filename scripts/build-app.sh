@@ -25,6 +25,9 @@ work=$target/split
 
 cargo_profile=()
 [ "$profile" = release ] && cargo_profile=(--release)
+# The build id the about page, exported files and documents show (src/lib.rs, app_version).
+IOA_BUILD_ID=$(bash scripts/build-id.sh)
+export IOA_BUILD_ID
 # RUSTFLAGS replaces .cargo/config.toml's wasm flags, so erase_components is repeated here.
 RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs" CARGO_TARGET_DIR=$target \
   cargo build --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split

@@ -58,8 +58,8 @@ pub fn ui_url(lang: Lang) -> String {
 /// UI texts only the parts' views use (by their key's first part): they travel in the content
 /// bundle, which every part waits for, so the library's first file stays small. A test checks
 /// that the library's sources use none of them.
-pub const PART_TEXTS: [&str; 17] = [
-    "benefit", "crosswalk", "dashboard", "decision", "document", "field", "guide", "nav", "overview",
+pub const PART_TEXTS: [&str; 18] = [
+    "benefit", "crosswalk", "dashboard", "decision", "document", "field", "guide", "help", "nav", "overview",
     "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
 ];
 
