@@ -1,7 +1,7 @@
 // Shared test harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records every request so tests can prove nothing leaves the machine.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,17 @@ export async function serveDist(base = '/', { types = {}, missing = [], headers 
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return { url, serveFrom: (folder) => { root = folder; }, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * A part's file name in the build: scripts/hash-parts.mjs adds a hash of its content
+ * (`split_plan.wasm` → `split_plan.<12 hex>.wasm`).
+ */
+export function part(name, dir = DIST) {
+  const stem = name.replace(/\.wasm$/, '');
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${stem}\\.[0-9a-f]{12}\\.wasm$`).test(f));
+  if (found.length !== 1) throw new Error(`no single built file for ${name}: ${found}`);
+  return found[0];
 }
 
 /** LUP's four tools in task-list order, with their content files (for tests that walk them). */

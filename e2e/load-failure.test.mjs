@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, createPlan, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, createPlan, axe, part } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,7 +51,7 @@ test('a 404 for manifest.webmanifest: the app works and the offline copy is stil
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname);
   });
-  assert.ok(cached.includes('/ioa-planleggeren_bg.wasm') && cached.includes('/split_plan.wasm'), 'the code is in the offline copy');
+  assert.ok(cached.includes('/ioa-planleggeren_bg.wasm') && cached.includes(`/${part('split_plan.wasm')}`), 'the code is in the offline copy');
   assert.ok(!cached.includes('/manifest.webmanifest'), 'the missing manifest is not');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
@@ -149,4 +149,17 @@ test('WebAssembly turned off, and a script sent with the wrong type, are each na
   assert.match(mime.text, /must send \.js files with the type text\/javascript/);
   assert.deepEqual(mime.violations, []);
   await plain.close();
+});
+
+test('when boot.js itself cannot run, the page says so after ten seconds, with no script', async () => {
+  const server = await serveDist('/', { missing: ['boot.js'] });
+  const { context, page } = await freshPage(browser);
+  await page.goto(server.url);
+  const stuck = page.locator('#boot .boot__stuck');
+  assert.equal(await stuck.isVisible(), false, 'not at once: a slow start is not a failure');
+  await page.waitForSelector('#boot .boot__stuck', { state: 'visible', timeout: 13000 });
+  assert.match(await stuck.textContent(), /kan ikke IOA-planleggeren starte.*cannot start in this browser/s);
+  assert.deepEqual(await axe(page), []);
+  await context.close();
+  await server.close();
 });

@@ -12,6 +12,7 @@
 #   wasm-opt -Oz                   each wasm on its own (release only)
 #   terser                         the JS files and boot.js, minified (release only; names
 #                                  exported to the wasm and between the files are kept)
+#   scripts/hash-parts.mjs         the parts' file names get a hash of their content
 # Output: ioa-planleggeren.js + ioa-planleggeren_bg.wasm (what public/boot.js starts), the parts
 # and __wasm_split.js, all in the staging folder, so sw.js's list picks them up.
 set -euo pipefail
@@ -56,4 +57,6 @@ if [ "$profile" = release ]; then
     terser "$js" --module --compress --mangle --output "$js"
   done
 fi
+# The parts' names carry a hash of their content, so a tab never runs another build's part.
+node scripts/hash-parts.mjs "$dir"
 echo "build-app: $(cd "$dir" && ls *.wasm | tr '\n' ' ')"

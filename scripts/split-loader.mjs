@@ -4,7 +4,8 @@
 // application/wasm (older IIS and many intranet servers send application/octet-stream): the
 // library opened, but every plan failed. The main wasm's glue (wasm-bindgen) falls back to
 // arrayBuffer() + instantiate(); this gives the parts the same fallback, chosen by the response's
-// type before the body is read, and a clear error for a status other than 200.
+// type before the body is read, and a clear error for a status other than 200; a part that is
+// gone from the server marks the tab as running an old build (see the helper below).
 // Usage: node scripts/split-loader.mjs <__wasm_split.js>
 import { readFile, writeFile } from 'node:fs/promises';
 
@@ -12,15 +13,29 @@ const [file] = process.argv.slice(2);
 if (!file) throw new Error('usage: node scripts/split-loader.mjs <__wasm_split.js>');
 const CALL = /WebAssembly\.instantiateStreaming\(\s*src\s*,\s*imports\s*\)/g;
 const HELPER = `
-// Added by scripts/split-loader.mjs: a part loads whatever type the server gives .wasm.
+// Added by scripts/split-loader.mjs: a part loads whatever type the server gives .wasm, and a
+// part that is not there any more (404, or a page in place of the file) means a new build
+// replaced this tab's on the server (scripts/hash-parts.mjs): the tab is told (src/app_update.rs,
+// "stale") and nothing of another build is run.
+function partOfAnotherBuild(url) {
+    const root = document.documentElement;
+    if (!root.dataset.update || root.dataset.update === "current") {
+        root.dataset.update = "stale";
+        window.dispatchEvent(new CustomEvent("ioa-update", { detail: "stale" }));
+    }
+    return new Error(\`this build's part is not on the server any more: \${url}\`);
+}
 async function instantiatePart(source, imports) {
     const response = await source;
+    if (response.status === 404 || response.status === 410) throw partOfAnotherBuild(response.url);
     if (!response.ok) throw new Error(\`failed to fetch Wasm: \${response.status} \${response.url}\`);
     const type = (response.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
     if (type === "application/wasm" && typeof WebAssembly.instantiateStreaming === "function") {
         return WebAssembly.instantiateStreaming(response, imports);
     }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    const bytes = await response.arrayBuffer();
+    if (new Uint8Array(bytes.slice(0, 4)).join() !== "0,97,115,109") throw partOfAnotherBuild(response.url);
+    return WebAssembly.instantiate(bytes, imports);
 }
 `;
 
