@@ -27,6 +27,8 @@ if [ "$mode" != build ]; then
   # nginx and Apache (apache2-bin: the server and its modules, no service of its own).
   [ -x /usr/sbin/nginx ] || missing+=(nginx)
   [ -x /usr/sbin/apache2 ] || missing+=(apache2-bin)
+  # A second engine for a smoke test (e2e/firefox.test.mjs, WebDriver BiDi through puppeteer-core).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
 fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt: installing ${missing[*]}"
