@@ -160,6 +160,10 @@ test('when boot.js itself cannot run, the page says so after ten seconds, with n
   await page.waitForSelector('#boot .boot__stuck', { state: 'visible', timeout: 13000 });
   assert.match(await stuck.textContent(), /kan ikke IOA-planleggeren starte.*cannot start in this browser/s);
   assert.deepEqual(await axe(page), []);
+  await page.screenshot({ path: new URL('load-failure-stuck-1280.png', SHOTS).pathname });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: new URL('load-failure-stuck-390.png', SHOTS).pathname, fullPage: true });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling at 390 px');
   await context.close();
   await server.close();
 });

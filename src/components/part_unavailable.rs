@@ -23,8 +23,8 @@ pub fn PartUnavailable(retry: Callback<()>) -> impl IntoView {
     };
     let act = move |_: leptos::ev::MouseEvent| if stale() { app_update::reload() } else { retry.run(()) };
     view! {
-        <h1 class="ds-heading" data-size="lg" tabindex="-1">{pick("update.stale.title", "part.unavailable.title")}</h1>
-        <p class="ds-paragraph">{pick("update.stale.body", "part.unavailable.body")}</p>
+        <h1 class="ds-heading" data-size="lg" tabindex="-1">{txt("part.unavailable.title")}</h1>
+        <p class="ds-paragraph">{pick("part.unavailable.stale", "part.unavailable.body")}</p>
         <p class="ds-paragraph">
             <button type="button" class="ds-button" data-variant="primary" on:click=act>
                 {pick("update.stale.action", "part.unavailable.retry")}
