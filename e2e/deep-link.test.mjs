@@ -3,7 +3,7 @@
 // preloads. The library's first load stays as small as before.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, createPlan, saved } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, createPlan, saved, part } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -38,7 +38,7 @@ test('a plan link fetches its texts, content, part and stylesheets at once, each
   await page.reload(); // a cold start at #/plan/<id>
   await page.waitForSelector('.task-list');
   const by = await initiators(page);
-  for (const file of ['ioa-planleggeren_bg.wasm', 'content/nb.ui.json', 'content/nb.json', 'split_plan.wasm', 'split_content.wasm', 'ds-parts.css', 'style/worksheet.css']) {
+  for (const file of ['ioa-planleggeren_bg.wasm', 'content/nb.ui.json', 'content/nb.json', part('split_plan.wasm'), part('split_content.wasm'), 'ds-parts.css', 'style/worksheet.css']) {
     assert.equal(by[file], 'link', `${file} preloaded (${by[file]})`);
   }
   // The glue is modulepreloaded: asked for beside boot.js, not after boot.js arrived.
@@ -49,7 +49,7 @@ test('a plan link fetches its texts, content, part and stylesheets at once, each
   assert.deepEqual(twice(paths), [], 'no file fetched twice');
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   assert.deepEqual(await page.evaluate(() => window.__violations), [], 'the CSP holds');
-  assert.ok(!paths.includes('/split_compare.wasm') && !paths.includes('/split_files.wasm'), `only the parts this view needs: ${paths}`);
+  assert.ok(!paths.includes(`/${part('split_compare.wasm')}`) && !paths.includes(`/${part('split_files.wasm')}`), `only the parts this view needs: ${paths}`);
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -62,11 +62,11 @@ test('the facts link preloads the facts part, in the language chosen earlier', a
   await page.waitForSelector('.facts-series');
   assert.equal(await page.getAttribute('html', 'lang'), 'nn');
   const by = await initiators(page);
-  for (const file of ['content/nn.ui.json', 'content/nn.json', 'split_info.wasm', 'split_content.wasm']) {
+  for (const file of ['content/nn.ui.json', 'content/nn.json', part('split_info.wasm'), part('split_content.wasm')]) {
     assert.equal(by[file], 'link', `${file} preloaded (${by[file]})`);
   }
   assert.ok(!paths.some((p) => p.startsWith('/content/nb')), `no bokmål fetched: ${paths}`);
-  assert.ok(!paths.includes('/split_plan.wasm'), 'not the plan part');
+  assert.ok(!paths.includes(`/${part('split_plan.wasm')}`), 'not the plan part');
   assert.deepEqual(twice(paths), []);
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);
   assert.deepEqual(log.foreign, []);
@@ -130,7 +130,7 @@ test('the library opens within 200 KiB brotli, and reads stored plans only when 
   paths.length = 0;
   await page.reload();
   await page.getByText('Lagt inn utenom indeksen').first().waitFor();
-  assert.ok(paths.includes('/split_files.wasm'), 'the full check came as the files part');
+  assert.ok(paths.includes(`/${part('split_files.wasm')}`), 'the full check came as the files part');
   await page.reload();
   await ready(page);
   await page.getByText('Lagt inn utenom indeksen').first().waitFor();

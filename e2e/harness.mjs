@@ -1,9 +1,9 @@
 // Shared test harness: serves dist/ on 127.0.0.1, launches Debian's Chromium through
 // playwright-core, and records every request so tests can prove nothing leaves the machine.
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -16,9 +16,11 @@ const TYPES = {
 
 /**
  * Serves dist/ under `base` (e.g. "/sub/path/") so sub-path hosting is exercised too.
- * `serveFrom(folder)` switches to another build, as a deploy would.
+ * `serveFrom(folder)` switches to another build, as a deploy would. A badly set up server is
+ * played with `types` (file or extension to Content-Type, e.g. `.wasm` as application/octet-stream),
+ * `missing` (files, relative to the build, answered with 404) and `headers` (added to every answer).
  */
-export async function serveDist(base = '/') {
+export async function serveDist(base = '/', { types = {}, missing = [], headers = {} } = {}) {
   let root = DIST;
   const server = createServer(async (req, res) => {
     let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,8 +29,11 @@ export async function serveDist(base = '/') {
     if (path.startsWith('..')) { res.writeHead(400).end(); return; }
     const file = join(root, path);
     try {
+      const rel = path.split(sep).join('/');
+      if (missing.includes(rel)) throw new Error('missing');
       if ((await stat(file)).isDirectory()) throw new Error('dir');
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      const type = types[rel] ?? types[extname(file)] ?? TYPES[extname(file)] ?? 'application/octet-stream';
+      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       res.end(await readFile(file));
     } catch {
       res.writeHead(404).end('not found');
@@ -37,6 +42,17 @@ export async function serveDist(base = '/') {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${server.address().port}${base}`;
   return { url, serveFrom: (folder) => { root = folder; }, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * A part's file name in the build: scripts/hash-parts.mjs adds a hash of its content
+ * (`split_plan.wasm` → `split_plan.<12 hex>.wasm`).
+ */
+export function part(name, dir = DIST) {
+  const stem = name.replace(/\.wasm$/, '');
+  const found = readdirSync(dir).filter((f) => new RegExp(`^${stem}\\.[0-9a-f]{12}\\.wasm$`).test(f));
+  if (found.length !== 1) throw new Error(`no single built file for ${name}: ${found}`);
+  return found[0];
 }
 
 /** LUP's four tools in task-list order, with their content files (for tests that walk them). */

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, freshPage, ready, saved, createPlan, axe, storedPlans } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, createPlan, axe, storedPlans, part } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -113,8 +113,8 @@ test('the library loads its UI texts and main code only; content, parts and othe
   await page.click('button[type=submit]');
   await page.waitForSelector('.task-list');
   assert.deepEqual(texts(opened), ['/content/nn.json']);
-  assert.ok(parts(opened).includes('/split_plan.wasm'), `the plan part came with it: ${parts(opened)}`);
-  assert.ok(!parts(opened).includes('/split_compare.wasm'), 'the comparison did not');
+  assert.ok(parts(opened).includes(`/${part('split_plan.wasm')}`), `the plan part came with it: ${parts(opened)}`);
+  assert.ok(!parts(opened).includes(`/${part('split_compare.wasm')}`), 'the comparison did not');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -123,14 +123,14 @@ test('the library loads its UI texts and main code only; content, parts and othe
 test('a part of the app that cannot be fetched says so, offers to try again, and the plans stay', async () => {
   const { context, page, log } = await freshPage(browser, { serviceWorkers: 'block' });
   const plan = await createPlan(page, server.url, 'Planen som blir');
-  await context.route('**/split_plan.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
+  await context.route('**/split_plan.*.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
   await page.reload();
   const title = page.locator('main h1', { hasText: 'Denne delen av appen kunne ikke lastes' });
   await title.waitFor();
   assert.match(await page.textContent('main'), /Planene dine ligger trygt/);
   assert.equal((await storedPlans(page)).length, 1, 'the plan is still stored');
   assert.deepEqual(await axe(page), []);
-  await context.unroute('**/split_plan.wasm');
+  await context.unroute('**/split_plan.*.wasm');
   await page.click('main button');
   await page.waitForSelector('.task-list');
   assert.match(page.url(), new RegExp(`#/plan/${plan}$`));
@@ -202,9 +202,14 @@ test('the manifest parses, is relative to where the app is hosted, and its icons
 test('every file of the build is precached, and nothing else is', async () => {
   const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
+  // The hosts' files (deploy/, e2e/hosting.test.mjs) are in the build but not part of the app.
+  const hosts = ['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json'];
   const built = execFileSync('find', ['.', '-type', 'f'], { cwd: DIST, encoding: 'utf8' })
-    .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => f !== 'sw.js').sort();
+    .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => !hosts.includes(f)).sort();
   assert.deepEqual(listed, built);
+  const optional = JSON.parse(sw.match(/const OPTIONAL = (\[[^\]]*\]);/)[1]);
+  assert.ok(optional.length > 0 && optional.every((f) => /^(manifest\.webmanifest|icons\/|fonts\/)/.test(f)),
+    `only what the app runs without may be skipped: ${optional}`);
   for (const f of ['index.html', 'ioa-planleggeren_bg.wasm', 'examples/elvebyen.nn.json', 'manifest.webmanifest']) {
     assert.ok(listed.includes(f), f);
   }

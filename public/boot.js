@@ -1,6 +1,7 @@
 // Starts the app. A separate file (not an inline script) so the Content-Security-Policy needs
 // no 'unsafe-inline'. scripts/build-app.sh builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm without hashes.
-import init from './ioa-planleggeren.js';
+// The glue is imported in startApp() below, not here: a static import that fails (a 404, a wrong
+// MIME type) would stop this whole file, and the page would say "Laster …" forever.
 
 // A deep link would otherwise fetch in a chain: the wasm starts, then asks for its texts, mounts,
 // then asks for the view's part, the content and the parts' stylesheets, and only once the content
@@ -47,7 +48,7 @@ if (part) {
   for (const sheet of PART_SHEETS) preload(sheet, 'style');
 }
 
-init({ module_or_path: './ioa-planleggeren_bg.wasm' });
+startApp();
 
 // Offline and updates (sw.js). The app reads the state from <html data-update> and the
 // `ioa-update` event: "ready" = a new build is installed and waits; "elsewhere" = another tab
@@ -82,4 +83,96 @@ if ('serviceWorker' in navigator) {
     if (asked) window.location.reload();
     else if (hadController) announce('elsewhere');
   });
+}
+
+// ---- Boot failure: when the app's code cannot be loaded, say what happened and what to tell IT.
+// Texts come from locales/*.json (the `boot.` keys), written in at build time by
+// scripts/boot-texts.mjs; every text is set with textContent, never as HTML.
+const BOOT_TEXTS = /* boot-texts */ {};
+
+// A Content-Security-Policy that forbids WebAssembly is reported here before instantiate fails.
+const bootViolations = [];
+document.addEventListener('securitypolicyviolation', (e) => bootViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+
+function startApp() {
+  import('./ioa-planleggeren.js')
+    .then(({ default: init }) => init({ module_or_path: './ioa-planleggeren_bg.wasm' }))
+    .catch((error) => diagnoseBootFailure(error).then(showBootFailure, () => showBootFailure({ kind: 'unknown', error: String(error) })));
+}
+
+// The stored language, else the browser's (nb, nn, en), else bokmål.
+function bootFailureLanguage() {
+  const stored = language();
+  try {
+    if (JSON.parse(localStorage.getItem('ioa-planleggeren/prefs'))?.lang) return stored;
+  } catch { /* no storage: the browser's language */ }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const code = String(tag).toLowerCase().split('-')[0];
+    if (code === 'nn') return 'nn';
+    if (code === 'nb' || code === 'no') return 'nb';
+    if (code === 'en') return 'en';
+  }
+  return 'nb';
+}
+
+// What went wrong: WebAssembly missing, blocked by the page's policy, a file the server does not
+// give (status, type or content), no server at all, or a browser that cannot run the code.
+async function diagnoseBootFailure(error) {
+  const message = String(error?.message ?? error);
+  if (typeof WebAssembly !== 'object') return { kind: 'nowasm', error: message };
+  if (bootViolations.some((v) => /wasm-eval|eval/.test(v)) || /Content.Security.Policy|unsafe-eval/i.test(message)) {
+    return { kind: 'csp', error: message };
+  }
+  for (const [file, type] of [['ioa-planleggeren.js', /javascript|ecmascript/], ['ioa-planleggeren_bg.wasm', null]]) {
+    let response;
+    try {
+      response = await fetch(file, { cache: 'no-store' });
+    } catch {
+      return { kind: 'offline', error: message };
+    }
+    const got = response.headers.get('content-type') ?? '';
+    if (!response.ok) return { kind: 'missing', file, status: String(response.status), error: message };
+    if (type && !type.test(got)) return { kind: 'mime', file, type: got || '-', error: message };
+    if (!type) {
+      const head = new Uint8Array((await response.arrayBuffer()).slice(0, 4));
+      if (head.join() !== '0,97,115,109') return { kind: 'notapp', file, type: got || '-', error: message };
+    }
+  }
+  if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) return { kind: 'old', error: message };
+  return { kind: 'unknown', error: message };
+}
+
+function showBootFailure(found) {
+  const lang = bootFailureLanguage();
+  const texts = BOOT_TEXTS[lang] ?? BOOT_TEXTS.nb ?? {};
+  const text = (key, args = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => args[name] ?? '');
+  const main = document.querySelector('#boot .boot__main');
+  if (!main) return; // the app started after all
+  document.documentElement.lang = lang;
+  const element = (tag, className, content) => {
+    const e = document.createElement(tag);
+    if (className) e.className = className;
+    if (content !== undefined) e.textContent = content;
+    return e;
+  };
+  const box = element('div', 'boot__error');
+  box.setAttribute('role', 'alert');
+  box.dataset.kind = found.kind;
+  const heading = element('h1', 'ds-heading', text('boot.failed.title'));
+  heading.dataset.size = 'md';
+  box.append(heading, element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`, found)));
+  const it = element('h2', 'ds-heading', text('boot.failed.it_title'));
+  it.dataset.size = 'xs';
+  box.append(it, element('p', 'ds-paragraph', text(`boot.failed.it.${found.kind}`, found)));
+  const details = element('ul', 'ds-list boot__details');
+  details.append(element('li', '', text('boot.failed.address', { address: location.href.split('#')[0] })));
+  details.append(element('li', '', text('boot.failed.browser', { browser: navigator.userAgent })));
+  if (found.error) details.append(element('li', '', text('boot.failed.error', { error: found.error.slice(0, 300) })));
+  box.append(details);
+  const retry = element('button', 'ds-button', text('boot.failed.retry'));
+  retry.type = 'button';
+  retry.dataset.variant = 'primary';
+  retry.addEventListener('click', () => location.reload());
+  box.append(retry);
+  main.replaceChildren(box);
 }

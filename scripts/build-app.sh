@@ -7,9 +7,12 @@
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
 #   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
+#   scripts/split-loader.mjs       the parts' loader falls back when .wasm is not application/wasm
+#   scripts/boot-texts.mjs         the load failure texts from locales/, into the staged boot.js
 #   wasm-opt -Oz                   each wasm on its own (release only)
 #   terser                         the JS files and boot.js, minified (release only; names
 #                                  exported to the wasm and between the files are kept)
+#   scripts/hash-parts.mjs         the parts' file names get a hash of their content
 # Output: ioa-planleggeren.js + ioa-planleggeren_bg.wasm (what public/boot.js starts), the parts
 # and __wasm_split.js, all in the staging folder, so sw.js's list picks them up.
 set -euo pipefail
@@ -22,6 +25,9 @@ target=target/app
 work=$target/split
 
 cargo_profile=()
+# The build id the about page, exported files and documents show (src/lib.rs, app_version).
+IOA_BUILD_ID=$(bash scripts/build-id.sh)
+export IOA_BUILD_ID
 flags="--cfg erase_components -Clink-args=--emit-relocs"
 if [ "$profile" = release ]; then
   cargo_profile=(--release)
@@ -48,6 +54,10 @@ done
 cp "$work/__wasm_split.js" "$dir/"
 # Which wasm files each part needs, written into boot.js, which preloads a deep link's part.
 node scripts/parts-map.mjs "$work/__wasm_split.js" "$dir/boot.js"
+# The parts load whatever type the server gives .wasm (as the main wasm does).
+node scripts/split-loader.mjs "$dir/__wasm_split.js"
+# The texts boot.js shows when the app's code cannot be loaded.
+node scripts/boot-texts.mjs "$dir/boot.js"
 
 if [ "$profile" = release ]; then
   for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do
@@ -59,4 +69,6 @@ if [ "$profile" = release ]; then
     terser "$js" --module --compress --mangle --output "$js"
   done
 fi
+# The parts' names carry a hash of their content, so a tab never runs another build's part.
+node scripts/hash-parts.mjs "$dir"
 echo "build-app: $(cd "$dir" && ls *.wasm | tr '\n' ' ')"

@@ -2,9 +2,16 @@
 # Trunk's post_build hook (Trunk runs a stage's hooks at the same time, so the order lives
 # here): first the app's wasm in parts (scripts/build-app.sh), then the per-language texts
 # (content/<lang>.json and content/<lang>.ui.json, made by the core's own code from content/
-# and locales/), then sw.js's list of every file and the build's version.
+# and locales/), the hosts' configuration files, then sw.js's list of every file and the build's
+# version.
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?run by trunk build}
 bash scripts/build-app.sh "$dir"
 cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
+# For hosts that take their settings from the folder itself (docs/HOSTING.md): IIS's web.config,
+# Azure Static Web Apps' staticwebapp.config.json, and .nojekyll, without which GitHub Pages'
+# branch method drops every file whose name starts with "_" (__wasm_split.js, so the app never
+# starts). precache.mjs leaves all three out of the offline copy.
+cp deploy/iis/web.config deploy/azure/staticwebapp.config.json "$dir/"
+: > "$dir/.nojekyll"
 node scripts/precache.mjs "$dir"

@@ -1,5 +1,6 @@
 // Trunk post_build hook: writes the service worker's precache list and build version into
-// sw.js in the staging folder. Every file of the build is listed, so nothing is kept by hand;
+// sw.js in the staging folder. Every file of the build is listed (but the host's configuration
+// files), so nothing is kept by hand;
 // the version is a hash of the files' names and contents, so any change makes a new cache.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
@@ -18,15 +19,26 @@ async function files(folder) {
   return out;
 }
 
-const list = (await files(dir)).filter((f) => f !== 'sw.js').sort();
+// Never listed: the service worker itself, and the files for the web server or the host (they are
+// not the app, and some servers refuse to serve them: IIS never gives out web.config).
+const NOT_THE_APP = new Set(['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json']);
+// Cached when the server gives them, skipped when it does not (stock IIS answers 404 for
+// .webmanifest): the app runs without them, so one of them missing must not cost the offline copy.
+// Everything else is all or nothing, so a build never mixes with files of another.
+const optional = (f) => f === 'manifest.webmanifest' || f.startsWith('icons/') || f.startsWith('fonts/');
+
+const list = (await files(dir)).filter((f) => !NOT_THE_APP.has(f)).sort();
 const hash = createHash('sha256');
 for (const f of list) hash.update(f).update('\0').update(await readFile(join(dir, f))).update('\0');
 const build = hash.digest('hex').slice(0, 16);
 
 const template = await readFile(join(dir, 'sw.js'), 'utf8');
-if (!template.includes('__BUILD__') || !template.includes('__FILES__')) {
+if (!template.includes('__BUILD__') || !template.includes('__FILES__') || !template.includes('__OPTIONAL__')) {
   throw new Error('sw.js has no placeholders: was it processed twice?');
 }
-const sw = template.replace("'__BUILD__'", JSON.stringify(build)).replace('__FILES__', JSON.stringify(list, null, 2));
+const sw = template
+  .replace("'__BUILD__'", JSON.stringify(build))
+  .replace('__FILES__', JSON.stringify(list, null, 2))
+  .replace('__OPTIONAL__', JSON.stringify(list.filter(optional)));
 await writeFile(join(dir, 'sw.js'), sw);
 console.log(`precache: ${list.length} files, build ${build}`);

@@ -11,12 +11,25 @@ log() { printf '[setup] %s\n' "$*"; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 started=$(date +%s)
 
-# Debian: Chromium and its driver for the browser tests; brotli to measure the bundle.
+# `scripts/setup.sh build` installs only what a build needs (scripts/build.sh, the Pages workflow).
+mode=${1:-all}
+
+# Debian: Chromium and its driver for the browser tests; brotli to measure the bundle; zip for the
+# release file (scripts/build.sh).
 missing=()
-command -v chromium >/dev/null || missing+=(chromium)
-command -v chromedriver >/dev/null || missing+=(chromium-driver)
-command -v brotli >/dev/null || missing+=(brotli)
 command -v node >/dev/null || missing+=(nodejs npm)
+command -v zip >/dev/null || missing+=(zip)
+if [ "$mode" != build ]; then
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v brotli >/dev/null || missing+=(brotli)
+  # The hosting tests (e2e/hosting.test.mjs) run the shipped deploy/ configurations in Debian's
+  # nginx and Apache (apache2-bin: the server and its modules, no service of its own).
+  [ -x /usr/sbin/nginx ] || missing+=(nginx)
+  [ -x /usr/sbin/apache2 ] || missing+=(apache2-bin)
+  # A second engine for a smoke test (e2e/firefox.test.mjs, WebDriver BiDi through puppeteer-core).
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
   log "apt: installing ${missing[*]}"
   as_root apt-get update -qq
@@ -66,4 +79,4 @@ fi
 # Crates for offline builds (trunk build --offline passes --offline to cargo).
 cargo fetch --locked >/dev/null 2>&1 || cargo fetch --locked
 
-log "ready in $(( $(date +%s) - started )) s: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | head -1)"
+log "ready in $(( $(date +%s) - started )) s: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), wasm-split-cli $WASM_SPLIT_VERSION, $(chromium --version 2>/dev/null | head -1 || true)"

@@ -12,6 +12,10 @@ pub enum AppUpdate {
     Ready,
     /// Another tab switched to a new build; this tab still runs the older one.
     Elsewhere,
+    /// A new build was put on the server and this tab's build is gone from it: a part asked for
+    /// was not there (404, or not a wasm file). Set by the parts' loader (scripts/split-loader.mjs);
+    /// no part of another build is ever run, and the tab is offered a reload.
+    Stale,
 }
 
 fn read() -> AppUpdate {
@@ -19,6 +23,7 @@ fn read() -> AppUpdate {
     match state.as_deref() {
         Some("ready") => AppUpdate::Ready,
         Some("elsewhere") => AppUpdate::Elsewhere,
+        Some("stale") => AppUpdate::Stale,
         _ => AppUpdate::Current,
     }
 }

@@ -28,6 +28,17 @@ pub mod worksheet;
 
 pub use app::App;
 
+/// The version people can quote: Cargo's version and the build, the commit it was built from
+/// (scripts/build-app.sh gives it as `IOA_BUILD_ID`), e.g. "0.1.0+3f2a9c1d0b7e" (semver's build
+/// metadata). Builds without it (the wasm-bindgen tests) give the version alone.
+pub fn app_version() -> &'static str {
+    static VERSION: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    VERSION.get_or_init(|| match option_env!("IOA_BUILD_ID") {
+        Some(build) if !build.is_empty() => format!("{}+{build}", env!("CARGO_PKG_VERSION")),
+        _ => env!("CARGO_PKG_VERSION").to_string(),
+    })
+}
+
 /// Tells boot.js, once, that the first view is on screen, so it starts the offline copy (sw.js).
 /// That fetches every file of the build, so on a deep link it waits for the view's part too
 /// rather than compete with it.

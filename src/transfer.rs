@@ -19,7 +19,7 @@ use leptos::prelude::*;
 pub const EXPORT_REMINDER_AFTER: u64 = 25;
 
 fn meta(lang: Lang) -> (String, u64, Lang) {
-    (env!("CARGO_PKG_VERSION").to_string(), now_ms(), lang)
+    (crate::app_version().to_string(), now_ms(), lang)
 }
 
 /// Why an export offered no file.

@@ -58,9 +58,9 @@ pub fn ui_url(lang: Lang) -> String {
 /// UI texts only the parts' views use (by their key's first part): they travel in the content
 /// bundle, which every part waits for, so the library's first file stays small. A test checks
 /// that the library's sources use none of them.
-pub const PART_TEXTS: [&str; 20] = [
-    "about", "benefit", "compare", "crosswalk", "dashboard", "decision", "document", "facts", "field", "guide", "nav",
-    "overview", "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
+pub const PART_TEXTS: [&str; 21] = [
+    "about", "benefit", "compare", "crosswalk", "dashboard", "decision", "document", "facts", "field", "guide", "help",
+    "nav", "overview", "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
 ];
 
 fn is_part_text(key: &str) -> bool {
@@ -78,9 +78,11 @@ pub fn locale_source(lang: Lang) -> String {
 }
 
 /// Builds the UI texts file for `lang` from its locale file (checked to be a flat map of texts):
-/// every text but the parts' views' ones.
+/// every text but the parts' views' ones and boot.js's (`boot.`, written into boot.js at build time
+/// by scripts/boot-texts.mjs, shown when the app's code cannot be loaded).
 pub fn make_ui(lang: Lang, read: &dyn Fn(&str) -> Result<String, String>) -> Result<String, String> {
-    let texts: BTreeMap<String, String> = locale(lang, read)?.into_iter().filter(|(k, _)| !is_part_text(k)).collect();
+    let texts: BTreeMap<String, String> =
+        locale(lang, read)?.into_iter().filter(|(k, _)| !is_part_text(k) && !k.starts_with("boot.")).collect();
     serde_json::to_string(&texts).map_err(|e| e.to_string())
 }
 

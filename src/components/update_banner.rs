@@ -16,6 +16,7 @@ pub fn UpdateBanner() -> impl IntoView {
             AppUpdate::Elsewhere => {
                 ("update.elsewhere.title", "update.elsewhere.body", "update.elsewhere.action", app_update::reload)
             }
+            AppUpdate::Stale => ("update.stale.title", "update.stale.body", "update.stale.action", app_update::reload),
         };
         Some(view! {
             <div class="ds-alert banner" data-color="info" role="status" data-testid="update-banner">

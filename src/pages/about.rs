@@ -18,6 +18,24 @@ const SECTIONS: [(&str, &str, &str); 5] = [
     ("about-texts", "about.texts.title", "about.texts.body"),
 ];
 
+/// Help for staff on keeping plans when the address, the PC or the browser's settings change
+/// (after "how long it is kept"; the address section also shows this page's address).
+const KEEPING: [(&str, &str, &str); 3] = [
+    ("help-move", "help.move.title", "help.move.body"),
+    ("help-erase", "help.erase.title", "help.erase.body"),
+    ("help-private", "help.private.title", "help.private.body"),
+];
+
+/// A section of headed rich text.
+fn section(heading: &'static str, title: &'static str, body: &'static str) -> impl IntoView {
+    view! {
+        <section aria-labelledby=heading>
+            <h2 id=heading class="ds-heading" data-size="sm">{txt(title)}</h2>
+            <RichText text=Signal::derive(txt(body))/>
+        </section>
+    }
+}
+
 #[component]
 pub fn AboutPage() -> impl IntoView {
     let app = use_app();
@@ -25,6 +43,8 @@ pub fn AboutPage() -> impl IntoView {
     // Counted when the page opens; the library and other tabs change it rarely enough.
     let inventory = persistence::with_store(storage::inventory).unwrap_or_default();
     let kb = (inventory.units * 2).div_ceil(1024).to_string();
+    // Where the plans live: the page's address without the route (the origin and the folder).
+    let address = window().location().href().unwrap_or_default().split('#').next().unwrap_or_default().to_string();
     let rows = [
         ("about.now.plans", inventory.plans.to_string()),
         ("about.now.versions", inventory.versions.to_string()),
@@ -41,17 +61,20 @@ pub fn AboutPage() -> impl IntoView {
                 <li>{move || trf(app.lang.get(), "about.now.size", &[("kb", &kb)])}</li>
             </ul>
         </section>
-        {SECTIONS
-            .iter()
-            .map(|&(heading, title, body)| {
-                view! {
-                    <section aria-labelledby=heading>
-                        <h2 id=heading class="ds-heading" data-size="sm">{txt(title)}</h2>
-                        <RichText text=Signal::derive(txt(body))/>
-                    </section>
-                }
-            })
-            .collect_view()}
+        {SECTIONS[..3].iter().map(|&(heading, title, body)| section(heading, title, body)).collect_view()}
+        <section aria-labelledby="help-address" data-testid="help-address">
+            <h2 id="help-address" class="ds-heading" data-size="sm">{txt("help.address.title")}</h2>
+            <RichText text=Signal::derive(txt("help.address.body"))/>
+            <p class="ds-paragraph about__address">{move || trf(app.lang.get(), "help.address.now", &[("address", &address)])}</p>
+        </section>
+        {KEEPING.iter().map(|&(heading, title, body)| section(heading, title, body)).collect_view()}
+        {SECTIONS[3..].iter().map(|&(heading, title, body)| section(heading, title, body)).collect_view()}
+        <section aria-labelledby="help-version">
+            <h2 id="help-version" class="ds-heading" data-size="sm">{txt("help.version.title")}</h2>
+            <p class="ds-paragraph" data-testid="app-version">
+                {move || trf(app.lang.get(), "help.version.body", &[("version", crate::app_version())])}
+            </p>
+        </section>
         </div>
     }
 }

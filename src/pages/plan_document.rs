@@ -29,7 +29,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
     let doc = Memo::new(move |_| {
         session.plan.with(|p| {
-            let made = Made { today: &today_iso(), app_version: env!("CARGO_PKG_VERSION"), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
+            let made = Made { today: &today_iso(), app_version: crate::app_version(), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
             build(content(), p, lang.get(), made)
         })
     });
