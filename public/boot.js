@@ -86,9 +86,10 @@ if ('serviceWorker' in navigator) {
 }
 
 // ---- Boot failure: when the app's code cannot be loaded, say what happened and what to tell IT.
-// Texts come from locales/*.json (the `boot.` keys), written in at build time by
-// scripts/boot-texts.mjs; every text is set with textContent, never as HTML.
-const BOOT_TEXTS = /* boot-texts */ {};
+// Texts come from locales/*.json (the `boot.` keys) as boot-texts.json, fetched only on a
+// failure; the titles are written in here at build time by scripts/boot-texts.mjs, for when
+// not even that file can be had. Every text is set with textContent, never as HTML.
+const BOOT_TITLES = /* boot-texts */ {};
 
 // A Content-Security-Policy that forbids WebAssembly is reported here before instantiate fails.
 const bootViolations = [];
@@ -98,6 +99,15 @@ function startApp() {
   import('./ioa-planleggeren.js')
     .then(({ default: init }) => init({ module_or_path: './ioa-planleggeren_bg.wasm' }))
     .catch((error) => diagnoseBootFailure(error).then(showBootFailure, () => showBootFailure({ kind: 'unknown', error: String(error) })));
+}
+
+async function bootTexts(lang) {
+  try {
+    const all = await (await fetch('boot-texts.json')).json();
+    return all[lang] ?? all.nb;
+  } catch {
+    return BOOT_TITLES[lang] ?? BOOT_TITLES.nb ?? {};
+  }
 }
 
 // The stored language, else the browser's (nb, nn, en), else bokmål.
@@ -142,10 +152,10 @@ async function diagnoseBootFailure(error) {
   return { kind: 'unknown', error: message };
 }
 
-function showBootFailure(found) {
+async function showBootFailure(found) {
   const lang = bootFailureLanguage();
-  const texts = BOOT_TEXTS[lang] ?? BOOT_TEXTS.nb ?? {};
-  const text = (key, args = {}) => (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, name) => args[name] ?? '');
+  const texts = await bootTexts(lang);
+  const text = (key, args = {}) => (texts[key] ?? '').replace(/\{(\w+)\}/g, (_, name) => args[name] ?? '');
   const main = document.querySelector('#boot .boot__main');
   if (!main) return; // the app started after all
   document.documentElement.lang = lang;
@@ -160,15 +170,19 @@ function showBootFailure(found) {
   box.dataset.kind = found.kind;
   const heading = element('h1', 'ds-heading', text('boot.failed.title'));
   heading.dataset.size = 'md';
-  box.append(heading, element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`, found)));
-  const it = element('h2', 'ds-heading', text('boot.failed.it_title'));
-  it.dataset.size = 'xs';
-  box.append(it, element('p', 'ds-paragraph', text(`boot.failed.it.${found.kind}`, found)));
-  const details = element('ul', 'ds-list boot__details');
-  details.append(element('li', '', text('boot.failed.address', { address: location.href.split('#')[0] })));
-  details.append(element('li', '', text('boot.failed.browser', { browser: navigator.userAgent })));
-  if (found.error) details.append(element('li', '', text('boot.failed.error', { error: found.error.slice(0, 300) })));
-  box.append(details);
+  box.append(heading);
+  // Without the texts file only the title and "Try again" can be said.
+  if (texts['boot.failed.it_title']) {
+    box.append(element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`, found)));
+    const it = element('h2', 'ds-heading', text('boot.failed.it_title'));
+    it.dataset.size = 'xs';
+    box.append(it, element('p', 'ds-paragraph', text(`boot.failed.it.${found.kind}`, found)));
+    const details = element('ul', 'ds-list boot__details');
+    details.append(element('li', '', text('boot.failed.address', { address: location.href.split('#')[0] })));
+    details.append(element('li', '', text('boot.failed.browser', { browser: navigator.userAgent })));
+    if (found.error) details.append(element('li', '', text('boot.failed.error', { error: found.error.slice(0, 300) })));
+    box.append(details);
+  }
   const retry = element('button', 'ds-button', text('boot.failed.retry'));
   retry.type = 'button';
   retry.dataset.variant = 'primary';

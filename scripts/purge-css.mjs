@@ -4,7 +4,8 @@
 // nowhere in the app's sources (Rust views and DOM builders, index.html, public/*.js). Names
 // inside :is(), :where(), :not() and :has() are not judged: `.ds-input:not([size],[cols])` gives
 // every input its width whether or not `cols` is used (PurgeCSS drops such selectors, which
-// broke reflow at 320 px). Tags and attributes are never judged. Tokens, :root and base stay.
+// broke reflow at 320 px); but a selector whose :is() or :where() group has no alternative
+// that can match is dropped (see canMatch). Tags and attributes are never judged. Tokens, :root and base stay.
 // The kept rules are split in two: those whose classes all appear in the library's sources
 // (the first view: app.rs, pages/home and every module they name, followed by their
 // `crate::…` paths) and the rest, which only the parts' views use and src/part_styles.rs adds
@@ -64,8 +65,44 @@ function outside(selector) {
   return kept;
 }
 const classes = (selector) => outside(selector).match(/\.(-?[A-Za-z_][\w-]*)/g) ?? [];
-const keep = (selector) => classes(selector).every((c) => used.has(c.slice(1)));
-const first = (selector) => classes(selector).every((c) => usedFirst.has(c.slice(1)));
+
+/** The alternatives of each outermost :is() and :where() (`:is(.ds-search,.ds-suggestion)`). */
+function groups(selector) {
+  const found = [];
+  let depth = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i];
+    if (c === '[') { depth++; continue; }
+    if (c === ']') { depth--; continue; }
+    if (c === ')') { depth--; continue; }
+    if (c !== '(') continue;
+    const opener = depth === 0 && selector.slice(0, i).match(/:(is|where)$/);
+    depth++;
+    if (!opener) continue;
+    // The group's text up to its closing parenthesis, cut at its own commas.
+    let inner = 0, alt = '', alts = [];
+    for (i = i + 1; i < selector.length; i++) {
+      const d = selector[i];
+      if (d === '(' || d === '[') inner++;
+      else if ((d === ')' || d === ']') && inner > 0) inner--;
+      else if (d === ')') break;
+      if (d === ',' && inner === 0) { alts.push(alt); alt = ''; } else alt += d;
+    }
+    alts.push(alt);
+    depth--;
+    found.push(alts);
+  }
+  return found;
+}
+/** Whether the selector can match where only the classes in `set` occur: every class it names
+ * outside parentheses is used, and each :is()/:where() group has an alternative that can match
+ * (a group none of whose alternatives can, `:is(.ds-search,.ds-suggestion)` in an app with
+ * neither, makes the whole selector match nothing). :not() and :has() are never judged. */
+const canMatch = (selector, set) =>
+  classes(selector).every((c) => set.has(c.slice(1))) &&
+  groups(selector).every((alts) => alts.some((alt) => canMatch(alt, set)));
+const keep = (selector) => canMatch(selector, used);
+const first = (selector) => canMatch(selector, usedFirst);
 
 /** The stylesheet with only the selectors `wanted` keeps; returns it and how many went. */
 function cut(wanted) {
