@@ -222,7 +222,7 @@ fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Grou
         let doc = Memo::new(move |_| {
             let made = ioa_core::plan_document::Made {
                 today: &today_iso(),
-                app_version: env!("CARGO_PKG_VERSION"),
+                app_version: crate::app_version(),
                 utc_offset_minutes: utc_offset_minutes(plan.updated_at),
             };
             ioa_core::plan_document::build(ioa_core::content::content(), &plan, app.lang.get(), made)
