@@ -167,6 +167,19 @@ pub struct LayoutTooNew {
     pub found: String,
 }
 
+/// Refuses a layout a newer app version wrote, and writes this one's on a first run (a failure
+/// there surfaces on the first real write).
+fn check_layout(kv: &dyn KeyValue) -> Result<Result<(), LayoutTooNew>, KvError> {
+    match kv.get(LAYOUT_KEY)? {
+        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => Ok(Err(LayoutTooNew { found })),
+        Some(_) => Ok(Ok(())),
+        None => {
+            let _ = kv.set(LAYOUT_KEY, &LAYOUT_VERSION.to_string());
+            Ok(Ok(()))
+        }
+    }
+}
+
 /// Lists the library from the index alone when the index vouches for every stored plan: the
 /// same plans, each in this app's schema and of the length the index recorded when it was
 /// written. `Ok(Ok(None))` means it cannot vouch (a plan added, removed or changed behind the
@@ -174,14 +187,8 @@ pub struct LayoutTooNew {
 /// [`load_library`] must read every plan. Listing this way keeps the plan reader and the
 /// upgrade chain out of the code a start needs, and a start does not read every plan in full.
 pub fn list_library(kv: &dyn KeyValue) -> Result<Result<Option<Vec<PlanSummary>>, LayoutTooNew>, KvError> {
-    match kv.get(LAYOUT_KEY)? {
-        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => {
-            return Ok(Err(LayoutTooNew { found }));
-        }
-        Some(_) => {}
-        None => {
-            let _ = kv.set(LAYOUT_KEY, &LAYOUT_VERSION.to_string());
-        }
+    if let Err(too_new) = check_layout(kv)? {
+        return Ok(Err(too_new));
     }
     let mut stored: Vec<String> = kv.keys()?.iter().filter_map(|k| plan_id_of_key(k).map(str::to_string)).collect();
     let index = kv.get(INDEX_KEY)?.and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
@@ -210,15 +217,8 @@ pub fn list_library(kv: &dyn KeyValue) -> Result<Result<Option<Vec<PlanSummary>>
 /// Reads the library: every plan key is parsed; unreadable ones are moved to a quarantine key so
 /// the rest load; the index is rebuilt if it disagrees with the plan keys.
 pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, LayoutTooNew>, KvError> {
-    match kv.get(LAYOUT_KEY)? {
-        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => {
-            return Ok(Err(LayoutTooNew { found }));
-        }
-        Some(_) => {}
-        None => {
-            // First run. A failure here surfaces on the first real write.
-            let _ = kv.set(LAYOUT_KEY, &LAYOUT_VERSION.to_string());
-        }
+    if let Err(too_new) = check_layout(kv)? {
+        return Ok(Err(too_new));
     }
 
     let mut report = LoadReport::default();
