@@ -81,7 +81,7 @@ fn check_library(state: AppState) {
 pub fn App() -> impl IntoView {
     let (plans, notices, needs_check) = open_library();
     // start() fell back to bokmål if the chosen language's texts could not be fetched.
-    let lang = persistence::with_store(storage::load_lang).filter(|l| ioa_core::bundle::ui_installed(*l)).unwrap_or(Lang::Nb);
+    let lang = persistence::with_store(storage::load_lang).filter(|l| crate::catalog::texts().has(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),
@@ -234,7 +234,7 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
         });
         return view! { <PartUnavailable retry/> }.into_any();
     }
-    if ioa_core::bundle::installed(state.lang.get_untracked()) && crate::part_styles::loaded() {
+    if crate::bundles::installed(state.lang.get_untracked()) && crate::part_styles::loaded() {
         // A part already loaded answers at once.
         if let Some(Ok(view)) = view.now_or_never() {
             crate::first_view_shown();

@@ -1,11 +1,14 @@
-//! Fetches a language's texts and installs them (see `ioa_core::bundle`). The app starts with
+//! Fetches a language's texts and reads them into the app's catalog (see `ioa_core::catalog`,
+//! and `crate::catalog`, which keeps the newest one). The app starts with
 //! the chosen language's UI texts only; its content bundle is fetched when a view or a file
 //! reader first needs it, and another language when the user chooses it (the service worker
 //! has every file cached, so this works offline).
 
 use crate::state::AppState;
 use crate::split::lazy_fn;
+use crate::catalog;
 use ioa_core::bundle;
+use ioa_core::catalog::Catalog;
 use ioa_core::Lang;
 use leptos::prelude::*;
 
@@ -13,7 +16,14 @@ lazy_fn!(
     /// Reads a content bundle. A split point: the code that reads every content type comes
     /// with the first content, not with the library.
     in content: fn install_content(lang: Lang, json: String) -> Result<(), String> =>
-        crate::perf::measured("ioa-bundle-install", || bundle::install(lang, &json))
+        crate::perf::measured("ioa-bundle-install", || {
+            let made = match catalog::loaded() {
+                Some(catalog) => catalog.with_content(lang, &json)?,
+                None => Catalog::new(catalog::texts(), lang, &json)?,
+            };
+            catalog::set_catalog(made);
+            Ok(())
+        })
 );
 
 async fn fetch(url: String) -> Result<String, String> {
@@ -22,16 +32,18 @@ async fn fetch(url: String) -> Result<String, String> {
 
 /// Fetches and installs `lang`'s UI texts unless they are in already.
 pub async fn load_ui(lang: Lang) -> Result<(), String> {
-    if bundle::ui_installed(lang) {
+    if catalog::texts().has(lang) {
         return Ok(());
     }
-    bundle::install_ui(lang, &fetch(bundle::ui_url(lang)).await?)
+    let json = fetch(bundle::ui_url(lang)).await?;
+    catalog::set_texts(catalog::texts().with_ui(lang, &json)?);
+    Ok(())
 }
 
 /// Fetches and installs `lang`'s content unless it is in already. The code that reads it is
 /// fetched beside the JSON, not after it.
 pub async fn load_content(lang: Lang) -> Result<(), String> {
-    if bundle::installed(lang) {
+    if installed(lang) {
         return Ok(());
     }
     let (json, code) = futures::join!(fetch(bundle::url(lang)), install_content::load());
@@ -51,8 +63,13 @@ pub async fn content_ready(app: AppState) -> Result<(), String> {
     load_content(app.lang.get_untracked()).await
 }
 
+/// Whether `lang`'s content is in.
+pub fn installed(lang: Lang) -> bool {
+    catalog::loaded().is_some_and(|c| c.has(lang))
+}
+
 fn all_in(lang: Lang) -> bool {
-    bundle::ui_installed(lang) && bundle::installed(lang)
+    catalog::texts().has(lang) && installed(lang)
 }
 
 /// Runs `then` once `lang`'s texts are in: at once if they are, else after fetching them. A

@@ -1,6 +1,7 @@
 //! Text lookups for components. Every user-facing string comes from `locales/*.json` or the
 //! content files; components never hold literals.
 
+use crate::catalog::TextIn;
 use crate::state::use_app;
 use ioa_core::text::Text;
 use ioa_core::Lang;
@@ -9,23 +10,23 @@ use leptos::prelude::*;
 /// A reactive text for `key` in the current language.
 pub fn txt(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_app().lang;
-    move || ioa_core::i18n::t(lang.get(), key)
+    move || crate::catalog::texts().t(lang.get(), key)
 }
 
 /// The text for `key` in `lang`.
 pub fn tr(lang: Lang, key: &str) -> &'static str {
-    ioa_core::i18n::t(lang, key)
+    crate::catalog::texts().t(lang, key)
 }
 
 /// The text for `key` in `lang` with `{name}` placeholders filled.
 pub fn trf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    ioa_core::i18n::tf(lang, key, args)
+    crate::catalog::texts().tf(lang, key, args)
 }
 
 /// The plural form of `key` for `count` in `lang` (`key.one` or `key.other`), with `{count}`
 /// and the other placeholders filled.
 pub fn trn(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
-    ioa_core::i18n::tn(lang, key, count, args)
+    crate::catalog::texts().tn(lang, key, count, args)
 }
 
 /// Like [`trf`], for arguments an error built (`FileError::args`, `ExportError::args`).

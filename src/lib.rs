@@ -3,6 +3,7 @@
 pub mod app;
 pub mod app_update;
 pub mod bundles;
+pub mod catalog;
 pub mod clipboard;
 pub mod clock;
 pub mod components;

@@ -200,9 +200,9 @@ fn install_bokmal_bundle() {
         Ok(text.to_string())
     };
     let json = ioa_core::bundle::make(ioa_core::Lang::Nb, &read).unwrap();
-    ioa_core::bundle::install(ioa_core::Lang::Nb, &json).unwrap();
     let ui = ioa_core::bundle::make_ui(ioa_core::Lang::Nb, &read).unwrap();
-    ioa_core::bundle::install_ui(ioa_core::Lang::Nb, &ui).unwrap();
+    let texts = ioa_core::catalog::Texts::default().with_ui(ioa_core::Lang::Nb, &ui).unwrap();
+    ioa_planleggeren::catalog::set_catalog(ioa_core::catalog::Catalog::new(texts, ioa_core::Lang::Nb, &json).unwrap());
 }
 
 /// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.

@@ -4,7 +4,7 @@
 //! target say it.
 
 use crate::document::{format_nok, format_number};
-use crate::i18n::tf;
+use crate::catalog::Catalog;
 use crate::Lang;
 use std::collections::BTreeMap;
 
@@ -37,15 +37,15 @@ pub fn estimate(cells: &BTreeMap<String, String>) -> Option<Estimate> {
 }
 
 /// The calculation written out: `NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year`.
-pub fn describe(estimate: Estimate, lang: Lang) -> String {
+pub fn describe(cat: &Catalog, estimate: Estimate, lang: Lang) -> String {
     let n = |v| format_number(v, lang);
     match estimate {
-        Estimate::Kroner { per_task, tasks, per_year } => tf(lang, "benefit.estimate_kroner", &[
+        Estimate::Kroner { per_task, tasks, per_year } => cat.tf(lang, "benefit.estimate_kroner", &[
             ("per_task", &format_nok(per_task, lang)),
             ("tasks", &n(tasks)),
             ("per_year", &format_nok(per_year, lang)),
         ]),
-        Estimate::Hours { minutes, tasks, per_year } => tf(lang, "benefit.estimate_hours", &[
+        Estimate::Hours { minutes, tasks, per_year } => cat.tf(lang, "benefit.estimate_hours", &[
             ("minutes", &n(minutes)),
             ("tasks", &n(tasks)),
             ("per_year", &n(per_year)),
@@ -56,6 +56,8 @@ pub fn describe(estimate: Estimate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
 
     fn row(cells: &[(&str, &str)]) -> BTreeMap<String, String> {
         cells.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
@@ -65,15 +67,15 @@ mod tests {
     fn avoided_cost_is_cost_per_task_times_tasks() {
         let r = row(&[("kind", "avoided-cost"), ("per_task", "350"), ("tasks_per_year", "4000")]);
         assert_eq!(estimate(&r), Some(Estimate::Kroner { per_task: 350, tasks: 4000, per_year: 1_400_000 }));
-        assert_eq!(describe(estimate(&r).unwrap(), Lang::En), "NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year");
-        assert_eq!(describe(estimate(&r).unwrap(), Lang::Nb), "350\u{a0}kr per oppgave × 4\u{a0}000 oppgaver = 1\u{a0}400\u{a0}000\u{a0}kr per år");
+        assert_eq!(describe(&crate::catalog::test_catalog(), estimate(&r).unwrap(), Lang::En), "NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year");
+        assert_eq!(describe(&crate::catalog::test_catalog(), estimate(&r).unwrap(), Lang::Nb), "350\u{a0}kr per oppgave × 4\u{a0}000 oppgaver = 1\u{a0}400\u{a0}000\u{a0}kr per år");
     }
 
     #[test]
     fn saved_time_is_minutes_times_tasks_in_hours() {
         let r = row(&[("kind", "saved-time"), ("per_task", "20"), ("tasks_per_year", "4000")]);
         assert_eq!(estimate(&r), Some(Estimate::Hours { minutes: 20, tasks: 4000, per_year: 1333 }));
-        assert_eq!(describe(estimate(&r).unwrap(), Lang::Nn), "20 minutt × 4\u{a0}000 oppgåver = 1\u{a0}333 timar per år");
+        assert_eq!(describe(&crate::catalog::test_catalog(), estimate(&r).unwrap(), Lang::Nn), "20 minutt × 4\u{a0}000 oppgåver = 1\u{a0}333 timar per år");
         let half = row(&[("kind", "saved-time"), ("per_task", "1"), ("tasks_per_year", "30")]);
         assert_eq!(estimate(&half), Some(Estimate::Hours { minutes: 1, tasks: 30, per_year: 1 }), "half an hour rounds up");
     }

@@ -3,11 +3,10 @@
 //! market); [`step`] puts one step of every plan next to each other. Cells are the document
 //! model's items, so they read exactly as in the plans' documents.
 
-use crate::content::{Content, FieldKind, Tool};
+use crate::catalog::Catalog;
+use crate::content::{FieldKind, Tool};
 use crate::decision::outcome;
-use crate::decision_text::decision_text;
 use crate::document::{self, format_nok, Item, Ref};
-use crate::i18n::{t, tf};
 use crate::plan::Plan;
 use crate::progress::{tool_progress, Status};
 use crate::Lang;
@@ -39,37 +38,37 @@ fn list(label: &str, items: Vec<String>) -> Item {
 }
 
 /// The overview rows for `plans` on `today`, in `lang`.
-pub fn overview(content: &Content, plans: &[&Plan], today: &str, lang: Lang) -> Vec<Row> {
-    let dt = decision_text();
+pub fn overview(cat: &Catalog, plans: &[&Plan], today: &str, lang: Lang) -> Vec<Row> {
+    let dt = cat.decision();
     let row = |key: &str, cell: &dyn Fn(&Plan, &str) -> Item| {
-        let label = t(lang, key);
+        let label = cat.t(lang, key);
         Row { label: label.into(), cells: plans.iter().map(|p| cell(p, label)).collect() }
     };
     let mut rows = vec![
         row("compare.row.title", &|p, l| text(l, p.title.clone())),
         row("compare.row.organisation", &|p, l| text(l, p.organisation.clone())),
-        row("compare.row.chosen", &|p, l| text(l, p.decision.chosen_route.as_deref().map(|r| dt.route_title(r, lang).to_string()).unwrap_or_default())),
+        row("compare.row.chosen", &|p, l| text(l, p.decision.chosen_route.as_deref().map(|r| cat.route_title(r, lang).to_string()).unwrap_or_default())),
         row("compare.row.recommended", &|p, l| {
-            text(l, dt.headline(outcome(p, today).headline).map(|h| h.title.get(lang).to_string()).unwrap_or_default())
+            text(l, dt.headline(outcome(p, today).headline).map(|h| cat.text(&h.title, lang).to_string()).unwrap_or_default())
         }),
         row("compare.row.value", &|p, l| {
             let out = outcome(p, today);
-            let regime = t(lang, &format!("compare.regime.{}", out.assessment.regime.id()));
+            let regime = cat.t(lang, &format!("compare.regime.{}", out.assessment.regime.id()));
             match out.effective.value {
                 Some(v) => text(l, format!("{}\n\n{regime}", format_nok(v, lang))),
                 None => text(l, regime.to_string()),
             }
         }),
     ];
-    for tool in &content.tools {
-        let label = tf(lang, "compare.row.progress", &[("tool", tool.title.get(lang))]);
-        rows.push(Row { label: label.clone(), cells: plans.iter().map(|p| text(&label, progress(tool, p, lang))).collect() });
+    for tool in &cat.content().tools {
+        let label = cat.tf(lang, "compare.row.progress", &[("tool", cat.text(&tool.title, lang))]);
+        rows.push(Row { label: label.clone(), cells: plans.iter().map(|p| text(&label, progress(cat, tool, p, lang))).collect() });
     }
     rows.push(row("compare.row.roadmap", &|p, l| {
-        let phases = &content.roadmap.phases;
+        let phases = &cat.content().roadmap.phases;
         let done = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status.is_settled()).count();
         let started = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status != Status::NotStarted).count();
-        text(l, tf(lang, "compare.roadmap_progress", &[("done", &done.to_string()), ("started", &started.to_string()), ("total", &phases.len().to_string())]))
+        text(l, cat.tf(lang, "compare.roadmap_progress", &[("done", &done.to_string()), ("started", &started.to_string()), ("total", &phases.len().to_string())]))
     }));
     rows.push(row("compare.row.needs_count", &|p, l| text(l, filled(p, "needs").len().to_string())));
     rows.push(row("compare.row.top_needs", &|p, l| list(l, top_needs(p))));
@@ -77,9 +76,9 @@ pub fn overview(content: &Content, plans: &[&Plan], today: &str, lang: Lang) -> 
     rows
 }
 
-fn progress(tool: &Tool, plan: &Plan, lang: Lang) -> String {
+fn progress(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang) -> String {
     let p = tool_progress(tool, plan);
-    format!("{}: {}", t(lang, p.status.label_key()), crate::plan_document::steps_done(&p, lang))
+    format!("{}: {}", cat.t(lang, p.status.label_key()), crate::plan_document::steps_done(cat, &p, lang))
 }
 
 fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRow> {
@@ -101,7 +100,7 @@ fn top_needs(plan: &Plan) -> Vec<String> {
 
 /// One step of `tool` in every plan: a row per field (its answer in each plan), then the step's
 /// status with who is responsible and by when.
-pub fn step(content: &Content, tool: &Tool, step_id: &str, plans: &[&Plan], lang: Lang) -> Vec<Row> {
+pub fn step(cat: &Catalog, tool: &Tool, step_id: &str, plans: &[&Plan], lang: Lang) -> Vec<Row> {
     let Some(step) = tool.step(step_id) else { return Vec::new() };
     let mut rows: Vec<Row> = step
         .fields
@@ -113,28 +112,28 @@ pub fn step(content: &Content, tool: &Tool, step_id: &str, plans: &[&Plan], lang
             };
             let reference = match (&field.kind, &columns) {
                 (FieldKind::Register { register, .. }, Some(cols)) => {
-                    content.register(register).map(|register| Ref::Register { register, columns: Some(cols.as_str()) })
+                    cat.content().register(register).map(|register| Ref::Register { register, columns: Some(cols.as_str()) })
                 }
                 _ => Some(Ref::Field { key_tool: &tool.id, step: &step.id, field }),
             };
             let cells = plans
                 .iter()
                 .map(|p| match reference {
-                    Some(r) => document::item(r, p, lang),
-                    None => Item::Missing { label: field.label.get(lang).into() },
+                    Some(r) => document::item(cat, r, p, lang),
+                    None => Item::Missing { label: cat.text(&field.label, lang).into() },
                 })
                 .collect();
-            Row { label: field.label.get(lang).into(), cells }
+            Row { label: cat.text(&field.label, lang).into(), cells }
         })
         .collect();
-    let status_label = t(lang, "document.progress.status");
+    let status_label = cat.t(lang, "document.progress.status");
     rows.push(Row {
         label: status_label.into(),
         cells: plans
             .iter()
             .map(|p| {
                 // "status · owner · date", and the note below.
-                let r = document::step_record(tool, step, p, lang);
+                let r = document::step_record(cat, tool, step, p, lang);
                 let head = [r.status, r.owner, r.due].into_iter().filter(|v| !v.trim().is_empty()).collect::<Vec<_>>().join(" · ");
                 let line = if r.note.trim().is_empty() { head } else { format!("{head}\n\n{}", r.note.trim()) };
                 text(status_label, line)
@@ -147,7 +146,8 @@ pub fn step(content: &Content, tool: &Tool, step_id: &str, plans: &[&Plan], lang
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::content;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::plan::NewPlan;
 
     fn example(lang: Lang) -> Plan {
@@ -156,10 +156,10 @@ mod tests {
 
     #[test]
     fn the_overview_has_one_cell_per_plan_in_order() {
-        let c = content();
+        let _c = content();
         let empty = Plan::new("e", NewPlan { title: "Tom".into(), ..Default::default() }, 0).unwrap();
         let nb = example(Lang::Nb);
-        let rows = overview(c, &[&nb, &empty], "2026-12-01", Lang::Nb);
+        let rows = overview(cat(), &[&nb, &empty], "2026-12-01", Lang::Nb);
         assert!(rows.iter().all(|r| r.cells.len() == 2));
         let find = |label: &str| rows.iter().find(|r| r.label == label).unwrap_or_else(|| panic!("no row {label}"));
         assert_eq!(find("Tittel").cells[0], Item::Text { label: "Tittel".into(), text: nb.title.clone() });
@@ -186,7 +186,7 @@ mod tests {
         let tool = c.tool("needs").unwrap();
         let (nb, en) = (example(Lang::Nb), example(Lang::En));
         for step in &tool.steps {
-            let rows = self::step(c, tool, &step.id, &[&nb, &en], Lang::Nb);
+            let rows = self::step(cat(), tool, &step.id, &[&nb, &en], Lang::Nb);
             assert_eq!(rows.len(), step.fields.len() + 1, "{}: a row per field and the status", step.id);
             assert!(rows.iter().all(|r| r.cells.len() == 2));
             // The example answers every field of the needs tool, in both languages.
@@ -194,6 +194,6 @@ mod tests {
                 assert!(row.cells.iter().all(|c| !matches!(c, Item::Missing { .. })), "{}: {} missing", step.id, row.label);
             }
         }
-        assert!(self::step(c, tool, "no-such-step", &[&nb], Lang::Nb).is_empty());
+        assert!(self::step(cat(), tool, "no-such-step", &[&nb], Lang::Nb).is_empty());
     }
 }

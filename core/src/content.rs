@@ -229,11 +229,6 @@ impl Content {
     }
 }
 
-/// The content of the bundles installed so far (see [`crate::bundle`]).
-pub fn content() -> &'static Content {
-    crate::bundle::content()
-}
-
 /// The plan key of a field: `tool/step/field`.
 pub fn answer_key(tool: &str, step: &str, field: &str) -> String {
     format!("{tool}/{step}/{field}")

@@ -537,6 +537,8 @@ pub fn effective(plan: &Plan) -> Effective {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::plan::NewPlan;
     use Procedure::*;
     use Route::*;

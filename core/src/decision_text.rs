@@ -1,6 +1,7 @@
 //! Texts of the decision helper (`content/decision.json`), checked against the ids the decision
 //! logic uses.
 
+use crate::catalog::Catalog;
 use crate::content::ChoiceOption;
 use crate::document::format_nok;
 use crate::legal::{amount_text, fill};
@@ -82,14 +83,6 @@ impl DecisionText {
     pub fn procedure(&self, id: &str) -> Option<&ProcedureText> {
         self.procedures.iter().find(|p| p.id == id)
     }
-    /// A route's title in `lang` (empty for an unknown id; the tests keep every route's text).
-    pub fn route_title(&self, id: &str, lang: crate::Lang) -> &str {
-        self.route(id).map_or("", |r| r.title.get(lang))
-    }
-    /// A reason's text in `lang` (empty for an unknown id; the tests keep every reason's text).
-    pub fn reason_text(&self, id: &str, lang: crate::Lang) -> &str {
-        self.reasons.get(id).map_or("", |t| t.get(lang))
-    }
     /// The label of an option of a question.
     pub fn option_label(&self, question: &str, option: &str) -> Option<&Text> {
         self.question(question)?.options.iter().find(|o| o.id == option).map(|o| &o.label)
@@ -105,25 +98,35 @@ pub struct RegimeNote {
     pub source: Option<&'static Source>,
 }
 
-impl DecisionText {
+/// The decision texts in words: they need the catalog's strings.
+impl Catalog {
+    /// A route's title in `lang` (empty for an unknown id; the tests keep every route's text).
+    pub fn route_title(&self, id: &str, lang: Lang) -> &'static str {
+        self.decision().route(id).map_or("", |r| self.text(&r.title, lang))
+    }
+    /// A reason's text in `lang` (empty for an unknown id; the tests keep every reason's text).
+    pub fn reason_text(&self, id: &str, lang: Lang) -> &'static str {
+        self.decision().reasons.get(id).map_or("", |t| self.text(t, lang))
+    }
+
     /// Which part of the rules applies, in words, with the amounts that stand on `today`.
     /// "The" EEA threshold in these texts is the assessment's: the one for the plan's contract
     /// type (works, special services, or goods and services).
     pub fn regime_text(&self, assessment: &Assessment, value: Option<u64>, today: &str, lang: Lang) -> String {
-        let template = self.regimes.get(assessment.regime.id()).map_or("", |t| t.get(lang));
+        let template = self.decision().regimes.get(assessment.regime.id()).map_or("", |t| self.text(t, lang));
         let filled = template
             .replace("{value}", &value.map(|v| format_nok(v, lang)).unwrap_or_default())
-            .replace("{eea_threshold}", &amount_text(assessment.eea, lang));
-        fill(&filled, today, lang)
+            .replace("{eea_threshold}", &amount_text(self, assessment.eea, lang));
+        fill(self, &filled, today, lang)
     }
 
     /// The notes a reader needs beside the regime: the value sits exactly on a figure; a figure
     /// that bounds the regime is only the last confirmed one, or from secondary sources; the value
     /// is near such a figure, so the regime may differ.
     pub fn regime_notes(&self, assessment: &Assessment<'static>, lang: Lang) -> Vec<RegimeNote> {
-        let series_name = |f: &Figure| figures().series(&f.id).map_or("", |s| s.name.get(lang)).to_string();
+        let series_name = |f: &Figure| figures().series(&f.id).map_or("", |s| self.text(&s.name, lang)).to_string();
         let note = |id: &'static str, args: &[(&str, String)], source: Option<&'static Source>| {
-            let mut text = self.threshold_notes.get(id).map_or("", |t| t.get(lang)).to_string();
+            let mut text = self.decision().threshold_notes.get(id).map_or("", |t| self.text(t, lang)).to_string();
             for (name, value) in args {
                 text = text.replace(&format!("{{{name}}}"), value);
             }
@@ -140,12 +143,12 @@ impl DecisionText {
             match standing {
                 Standing::Unconfirmed { last, successor } => notes.push(note(
                     "orientation",
-                    &[("name", series_name(last)), ("amount", amount(last)), ("note", successor.note.as_ref().map_or("", |n| n.get(lang)).to_string())],
+                    &[("name", series_name(last)), ("amount", amount(last)), ("note", successor.note.as_ref().map_or("", |n| self.text(n, lang)).to_string())],
                     Some(successor.source()),
                 )),
                 Standing::InForce(f) if standing.uncertain() => notes.push(note(
                     "to-check",
-                    &[("name", series_name(f)), ("amount", amount(f)), ("note", f.note.as_ref().map_or("", |n| n.get(lang)).to_string())],
+                    &[("name", series_name(f)), ("amount", amount(f)), ("note", f.note.as_ref().map_or("", |n| self.text(n, lang)).to_string())],
                     Some(f.source()),
                 )),
                 _ => {}
@@ -164,14 +167,11 @@ impl DecisionText {
     }
 }
 
-/// The decision texts of the installed bundles (see [`crate::bundle`]).
-pub fn decision_text() -> &'static DecisionText {
-    crate::bundle::decision_text()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::decision::{Procedure, Route, QUESTION_IDS};
     use crate::thresholds::Regime;
 
@@ -181,7 +181,7 @@ mod tests {
 
     fn notes_on(value: u64, today: &str, lang: Lang) -> Vec<RegimeNote> {
         let a = crate::thresholds::assess(&figures().figures, Some(value), None, today);
-        decision_text().regime_notes(&a, lang)
+        cat().regime_notes(&a, lang)
     }
 
     #[test]
@@ -219,15 +219,15 @@ mod tests {
     fn regime_texts_carry_the_amounts_from_the_data() {
         let text = decision_text();
         let a = crate::thresholds::assess(&figures().figures, Some(1_000_000), None, "2026-12-01");
-        let nb = text.regime_text(&a, Some(1_000_000), "2026-12-01", Lang::Nb);
+        let nb = cat().regime_text(&a, Some(1_000_000), "2026-12-01", Lang::Nb);
         assert!(nb.contains("1\u{a0}000\u{a0}000\u{a0}kr") && nb.contains("1\u{a0}300\u{a0}000\u{a0}kr") && nb.contains("500\u{a0}000\u{a0}kr"), "{nb}");
         assert!(!nb.contains('{'), "{nb}");
-        let before = text.regime_text(&a, Some(1_000_000), "2026-06-30", Lang::En);
+        let before = cat().regime_text(&a, Some(1_000_000), "2026-06-30", Lang::En);
         assert!(before.contains("NOK 100,000") && !before.contains("500,000"), "the amounts follow the day: {before}");
         for regime in crate::thresholds::Regime::ALL {
             for lang in Lang::ALL {
                 let t = text.regimes[regime.id()].get(lang);
-                let filled = fill(&t.replace("{value}", "X"), "2026-12-01", lang);
+                let filled = fill(cat(), &t.replace("{value}", "X"), "2026-12-01", lang);
                 assert!(!filled.contains('{'), "{}: unknown placeholder in {filled}", regime.id());
             }
         }
@@ -252,8 +252,8 @@ mod tests {
                 let a = assess(&figures().figures, Some(value), contract_type, day);
                 for lang in Lang::ALL {
                     let template = text.regimes[a.regime.id()].get(lang);
-                    let mut said = text.regime_text(&a, Some(value), day, lang);
-                    said.extend(text.regime_notes(&a, lang).into_iter().map(|n| n.text));
+                    let mut said = cat().regime_text(&a, Some(value), day, lang);
+                    said.extend(cat().regime_notes(&a, lang).into_iter().map(|n| n.text));
                     if template.contains("{eea_threshold}") {
                         assert!(said.contains(&crate::document::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
                     }
@@ -267,10 +267,10 @@ mod tests {
         // The two cases the review found, by regime.
         let works = assess(&figures().figures, Some(10_000_000), Some(WORKS), day);
         assert_eq!(works.regime, crate::thresholds::Regime::National);
-        assert!(text.regime_text(&works, Some(10_000_000), day, Lang::En).contains("NOK 57,800,000"));
+        assert!(cat().regime_text(&works, Some(10_000_000), day, Lang::En).contains("NOK 57,800,000"));
         let care = assess(&figures().figures, Some(3_000_000), Some(SPECIAL_SERVICES), day);
         assert_eq!(care.regime, crate::thresholds::Regime::SpecialBelowEea);
-        let notes: Vec<_> = text.regime_notes(&care, Lang::Nb).into_iter().map(|n| n.id).collect();
+        let notes: Vec<_> = cat().regime_notes(&care, Lang::Nb).into_iter().map(|n| n.id).collect();
         assert!(notes.contains(&"orientation"), "the unconfirmed special-services figure is for orientation: {notes:?}");
     }
 
@@ -290,7 +290,7 @@ mod tests {
             }
         }
         // The prefilled questions use the worksheet fields' option ids.
-        let content = crate::content::content();
+        let content = content();
         for (question, key) in crate::decision::SHARED {
             let field = content.field(key).unwrap();
             for option in field.options() {

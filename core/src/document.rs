@@ -1,8 +1,8 @@
 //! Turns a tool's document spec and a plan's answers into a readable document model.
 //! The UI renders the model as text nodes only; nothing here is HTML.
 
+use crate::catalog::Catalog;
 use crate::content::{Column, ColumnKind, Content, Field, FieldKind, Register, Tool};
-use crate::i18n::t;
 use crate::plan::{Answer, Plan};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,7 @@ impl Section {
     /// The section as plain text to paste elsewhere (e.g. the notice form): each item's label on
     /// a line, then its text; items are separated by a blank line. Table rows become
     /// `column: value` lines. What is missing says so, in `lang`.
-    pub fn plain_text(&self, lang: Lang) -> String {
+    pub fn plain_text(&self, cat: &Catalog, lang: Lang) -> String {
         self.items
             .iter()
             .map(|item| match item {
@@ -88,7 +88,7 @@ impl Section {
                         .collect();
                     format!("{label}\n{}", rows.join("\n\n"))
                 }
-                Item::Missing { label } => format!("{label}\n{}", t(lang, "document.missing")),
+                Item::Missing { label } => format!("{label}\n{}", cat.t(lang, "document.missing")),
             })
             .collect::<Vec<_>>()
             .join("\n\n")
@@ -120,24 +120,24 @@ pub enum Internal {
 }
 
 /// Builds the document of `tool` from `plan`, in `lang`.
-pub fn build(content: &Content, tool: &Tool, plan: &Plan, lang: Lang) -> Document {
-    build_with(content, tool, plan, lang, Internal::Show)
+pub fn build(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang) -> Document {
+    build_with(cat, tool, plan, lang, Internal::Show)
 }
 
 /// [`build`], with internal parts shown, marked or left out.
-pub fn build_with(content: &Content, tool: &Tool, plan: &Plan, lang: Lang, internal: Internal) -> Document {
+pub fn build_with(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang, internal: Internal) -> Document {
     let mut missing = 0;
     let sections = tool
         .document
         .sections
         .iter()
         .map(|section| Section {
-            heading: section.heading.get(lang).to_string(),
+            heading: cat.text(&section.heading, lang).to_string(),
             items: section
                 .fields
                 .iter()
-                .filter_map(|r| resolve(content, tool, r).ok())
-                .filter_map(|r| item_with(r, plan, lang, internal))
+                .filter_map(|r| resolve(cat.content(), tool, r).ok())
+                .filter_map(|r| item_with(cat, r, plan, lang, internal))
                 .inspect(|item| {
                     if matches!(item, Item::Missing { .. }) {
                         missing += 1;
@@ -148,10 +148,10 @@ pub fn build_with(content: &Content, tool: &Tool, plan: &Plan, lang: Lang, inter
         })
         .collect();
     let mut sections: Vec<Section> = sections;
-    sections.push(step_progress(tool, plan, lang));
+    sections.push(step_progress(cat, tool, plan, lang));
     Document {
-        title: tool.document.title.get(lang).to_string(),
-        intro: tool.document.intro.get(lang).to_string(),
+        title: cat.text(&tool.document.title, lang).to_string(),
+        intro: cat.text(&tool.document.intro, lang).to_string(),
         sections,
         missing,
     }
@@ -159,16 +159,16 @@ pub fn build_with(content: &Content, tool: &Tool, plan: &Plan, lang: Lang, inter
 
 /// Every step of the worksheet with its status, who is responsible, the target date and the
 /// team's note: where the work stands, for the case file.
-pub fn step_progress(tool: &Tool, plan: &Plan, lang: Lang) -> Section {
+pub fn step_progress(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang) -> Section {
     let rows = tool
         .steps
         .iter()
         .map(|step| {
-            let r = step_record(tool, step, plan, lang);
-            vec![step.title.get(lang).to_string(), r.status, r.owner, r.due, r.note]
+            let r = step_record(cat, tool, step, plan, lang);
+            vec![cat.text(&step.title, lang).to_string(), r.status, r.owner, r.due, r.note]
         })
         .collect();
-    let header = |key: &str| t(lang, key).to_string();
+    let header = |key: &str| cat.t(lang, key).to_string();
     Section {
         heading: header("document.progress.title"),
         items: vec![Item::Table {
@@ -193,24 +193,24 @@ pub struct StepRecordText {
     pub note: String,
 }
 
-pub fn step_record(tool: &Tool, step: &crate::content::Step, plan: &Plan, lang: Lang) -> StepRecordText {
+pub fn step_record(cat: &Catalog, tool: &Tool, step: &crate::content::Step, plan: &Plan, lang: Lang) -> StepRecordText {
     let record = plan.step(&crate::content::step_key(&tool.id, &step.id)).cloned().unwrap_or_default();
-    let mut status = t(lang, crate::progress::step_status(tool, step, plan).label_key()).to_string();
+    let mut status = cat.t(lang, crate::progress::step_status(tool, step, plan).label_key()).to_string();
     if record.status == Some(crate::plan::StepMark::NotRelevant) && !record.reason.trim().is_empty() {
         status = format!("{status}: {}", record.reason.trim());
     }
     StepRecordText { status, owner: record.owner, due: format_date(&record.due, lang), note: record.note }
 }
 
-pub fn item(reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
-    item_with(reference, plan, lang, Internal::Show).expect("shown items are never left out")
+pub fn item(cat: &Catalog, reference: Ref<'_>, plan: &Plan, lang: Lang) -> Item {
+    item_with(cat, reference, plan, lang, Internal::Show).expect("shown items are never left out")
 }
 
 /// [`item`], with internal parts shown, marked or left out: `None` for an internal field left out.
-pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal) -> Option<Item> {
+pub fn item_with(cat: &Catalog, reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal) -> Option<Item> {
     let mark = |label: &str, is_internal: bool| {
         if is_internal && internal == Internal::Mark {
-            crate::i18n::tf(lang, "document.internal_label", &[("label", label)])
+            cat.tf(lang, "document.internal_label", &[("label", label)])
         } else {
             label.to_string()
         }
@@ -218,18 +218,18 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
     Some(match reference {
         Ref::Field { field, .. } if field.internal && internal == Internal::LeaveOut => return None,
         Ref::Field { key_tool, step, field } => {
-            let label = mark(field.label.get(lang), field.internal);
+            let label = mark(cat.text(&field.label, lang), field.internal);
             let key = field.storage_key(key_tool, step);
             if let (FieldKind::Amount, Some(typed)) = (&field.kind, plan.invalid_draft(&key)) {
-                return Some(stale_amount_item(label, plan.answer(&key), typed, lang));
+                return Some(stale_amount_item(cat, label, plan.answer(&key), typed, lang));
             }
             match plan.answer(&key) {
-                Some(answer) if !answer.is_empty() => field_item(field, answer, label, lang),
+                Some(answer) if !answer.is_empty() => field_item(cat, field, answer, label, lang),
                 _ => Item::Missing { label },
             }
         }
         Ref::Register { register, columns } => {
-            let label = register.title.get(lang).to_string();
+            let label = cat.text(&register.title, lang).to_string();
             let cols: Vec<&Column> = match columns {
                 Some(list) => list.split(',').filter_map(|c| register.column(c)).collect(),
                 None => register.columns.iter().collect(),
@@ -242,9 +242,9 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
                 .iter()
                 .filter(|r| !r.is_empty())
                 .map(|r| {
-                    let mut cells: Vec<String> = cols.iter().map(|c| cell_text(c, r.cell(&c.id), lang)).collect();
+                    let mut cells: Vec<String> = cols.iter().map(|c| cell_text(cat, c, r.cell(&c.id), lang)).collect();
                     if estimates {
-                        cells.push(crate::benefit::estimate(&r.cells).map(|e| crate::benefit::describe(e, lang)).unwrap_or_default());
+                        cells.push(crate::benefit::estimate(&r.cells).map(|e| crate::benefit::describe(cat, e, lang)).unwrap_or_default());
                     }
                     cells
                 })
@@ -252,10 +252,10 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
             if rows.is_empty() {
                 Item::Missing { label }
             } else {
-                let mut headers: Vec<String> = cols.iter().map(|c| mark(c.label.get(lang), c.internal)).collect();
+                let mut headers: Vec<String> = cols.iter().map(|c| mark(cat.text(&c.label, lang), c.internal)).collect();
                 let mut kinds: Vec<ColumnKind> = cols.iter().map(|c| c.kind).collect();
                 if estimates {
-                    headers.push(t(lang, "benefit.estimate_column").to_string());
+                    headers.push(cat.t(lang, "benefit.estimate_column").to_string());
                     kinds.push(ColumnKind::LongText);
                 }
                 Item::Table { label, headers, kinds, rows }
@@ -266,13 +266,13 @@ pub fn item_with(reference: Ref<'_>, plan: &Plan, lang: Lang, internal: Internal
 
 /// An amount whose last typed text could not be read: the last valid amount (if any), then what
 /// was typed with its error, and that whatever rests on the amount rests on the last valid one.
-fn stale_amount_item(label: String, last: Option<&Answer>, typed: &str, lang: Lang) -> Item {
+fn stale_amount_item(cat: &Catalog, label: String, last: Option<&Answer>, typed: &str, lang: Lang) -> Item {
     let text = match last {
         Some(Answer::Amount(nok)) => {
             let value = format_nok(*nok, lang);
-            format!("{value}\n\n{}", crate::i18n::tf(lang, "document.stale_value", &[("typed", typed), ("value", &value)]))
+            format!("{value}\n\n{}", cat.tf(lang, "document.stale_value", &[("typed", typed), ("value", &value)]))
         }
-        _ => crate::i18n::tf(lang, "document.stale_value_none", &[("typed", typed)]),
+        _ => cat.tf(lang, "document.stale_value_none", &[("typed", typed)]),
     };
     Item::Text { label, text }
 }
@@ -280,16 +280,16 @@ fn stale_amount_item(label: String, last: Option<&Answer>, typed: &str, lang: La
 /// The estimated value, when the text last typed for it is not an amount (see
 /// [`Plan::invalid_draft`]): for a document's results, which then rest on the last valid value.
 /// `None` while the value is as typed.
-pub fn stale_value_item(plan: &Plan, lang: Lang) -> Option<Item> {
+pub fn stale_value_item(cat: &Catalog, plan: &Plan, lang: Lang) -> Option<Item> {
     let key = crate::decision::VALUE_KEY;
     let typed = plan.invalid_draft(key)?;
-    let label = crate::content::content().field(key).map_or_else(String::new, |f| f.label.get(lang).to_string());
-    Some(stale_amount_item(label, plan.answer(key), typed, lang))
+    let label = cat.content().field(key).map_or_else(String::new, |f| cat.text(&f.label, lang).to_string());
+    Some(stale_amount_item(cat, label, plan.answer(key), typed, lang))
 }
 
-fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item {
+fn field_item(cat: &Catalog, field: &Field, answer: &Answer, label: String, lang: Lang) -> Item {
     let option_label = |id: &str| {
-        field.options().iter().find(|o| o.id == id).map_or(id.to_string(), |o| o.label.get(lang).to_string())
+        field.options().iter().find(|o| o.id == id).map_or(id.to_string(), |o| cat.text(&o.label, lang).to_string())
     };
     match (answer, &field.kind) {
         (Answer::Text(text), _) => Item::Text { label, text: text.clone() },
@@ -303,12 +303,12 @@ fn field_item(field: &Field, answer: &Answer, label: String, lang: Lang) -> Item
         (Answer::Checks(ids), _) => Item::List { label, items: ids.iter().map(|id| option_label(id)).collect() },
         (Answer::Table(rows), FieldKind::Table { columns }) => Item::Table {
             label,
-            headers: columns.iter().map(|c| c.label.get(lang).to_string()).collect(),
+            headers: columns.iter().map(|c| cat.text(&c.label, lang).to_string()).collect(),
             kinds: columns.iter().map(|c| c.kind).collect(),
             rows: rows
                 .iter()
                 .filter(|r| r.values().any(|v| !v.trim().is_empty()))
-                .map(|r| columns.iter().map(|c| cell_text(c, r.get(&c.id).map_or("", String::as_str), lang)).collect())
+                .map(|r| columns.iter().map(|c| cell_text(cat, c, r.get(&c.id).map_or("", String::as_str), lang)).collect())
                 .collect(),
         },
         (Answer::Table(_), _) => Item::Missing { label },
@@ -331,17 +331,17 @@ pub fn keeps_whole<'a>(kind: ColumnKind, mut values: impl Iterator<Item = &'a st
 }
 
 /// A cell as a reader should see it: option labels, formatted dates and amounts.
-pub fn cell_text(column: &Column, raw: &str, lang: Lang) -> String {
+pub fn cell_text(cat: &Catalog, column: &Column, raw: &str, lang: Lang) -> String {
     match column.kind {
         ColumnKind::Choice => {
-            column.options.iter().find(|o| o.id == raw).map_or(raw.to_string(), |o| o.label.get(lang).to_string())
+            column.options.iter().find(|o| o.id == raw).map_or(raw.to_string(), |o| cat.text(&o.label, lang).to_string())
         }
         ColumnKind::Date => format_date(raw, lang),
         ColumnKind::Amount => raw.parse().map_or(raw.to_string(), |n| format_nok(n, lang)),
         ColumnKind::Number => raw.parse().map_or(raw.to_string(), |n| format_number(n, lang)),
         ColumnKind::YesNo => match raw {
-            "yes" => t(lang, "common.yes").to_string(),
-            "no" => t(lang, "common.no").to_string(),
+            "yes" => cat.t(lang, "common.yes").to_string(),
+            "no" => cat.t(lang, "common.no").to_string(),
             other => other.to_string(),
         },
         ColumnKind::Text | ColumnKind::LongText => raw.to_string(),
@@ -538,7 +538,8 @@ fn split_number(s: &str, scaled: bool) -> Option<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::content;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::plan::NewPlan;
 
     #[test]
@@ -690,7 +691,7 @@ mod tests {
         let content = content();
         let plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
         for tool in content.worksheets() {
-            let doc = build(content, tool, &plan, Lang::Nb);
+            let doc = build(cat(), tool, &plan, Lang::Nb);
             // The last section is the steps' status, which is never "missing".
             let (progress, answers) = doc.sections.split_last().unwrap();
             let items: usize = answers.iter().map(|s| s.items.len()).sum();
@@ -713,7 +714,7 @@ mod tests {
         plan.set_step_part("piloting/run", StepPart::Note, "Start med 20 brukere".into(), 1);
         plan.set_step_status("piloting/evaluate", Some(StepMark::NotRelevant), 1);
         plan.set_step_part("piloting/evaluate", StepPart::Reason, "Evalueres i drift".into(), 1);
-        let doc = build(content, content.tool("piloting").unwrap(), &plan, Lang::Nb);
+        let doc = build(cat(), content.tool("piloting").unwrap(), &plan, Lang::Nb);
         let Item::Table { rows, headers, .. } = &doc.sections.last().unwrap().items[0] else { panic!("no step table") };
         assert_eq!(headers.len(), 5);
         assert_eq!(rows[0][1], "Ferdig");
@@ -729,7 +730,7 @@ mod tests {
         for (col, value) in [("name", "Færre bilturer"), ("kind", "avoided-cost"), ("per_task", "350"), ("tasks_per_year", "4000")] {
             plan.set_register_cell("goals", row, col, value.into(), 1);
         }
-        let doc = build(content, content.tool("anchoring").unwrap(), &plan, Lang::En);
+        let doc = build(cat(), content.tool("anchoring").unwrap(), &plan, Lang::En);
         let table = doc.sections.iter().flat_map(|s| &s.items).find_map(|item| match item {
             Item::Table { headers, rows, .. } if headers.last().map(String::as_str) == Some("Estimate per year") => Some(rows),
             _ => None,
@@ -737,7 +738,7 @@ mod tests {
         let rows = table.expect("the benefits table has an estimate column");
         assert_eq!(rows[0].last().unwrap(), "NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year");
         // The start-up memo shows the goals without the calculation columns: no estimate column.
-        let memo = build(content, content.tool("startup").unwrap(), &plan, Lang::En);
+        let memo = build(cat(), content.tool("startup").unwrap(), &plan, Lang::En);
         assert!(memo.sections.iter().flat_map(|s| &s.items).all(|item| !matches!(item, Item::Table { headers, .. } if headers.iter().any(|h| h == "Estimate per year"))));
     }
 
@@ -753,7 +754,7 @@ mod tests {
         plan.set_register_cell("decisions", r, "name", "Go".into(), 1);
 
         let tables = |tool: &str| -> Vec<(Vec<ColumnKind>, Vec<String>, Vec<Vec<String>>)> {
-            build(content, content.tool(tool).unwrap(), &plan, Lang::En)
+            build(cat(), content.tool(tool).unwrap(), &plan, Lang::En)
                 .sections
                 .into_iter()
                 .flat_map(|s| s.items)
@@ -793,16 +794,16 @@ mod tests {
         plan.set_answer("dialogue/invitation/title", Answer::Text("Trygg natt <i>hjemme</i>".into()), 1);
         plan.set_answer("dialogue/invitation/deadline", Answer::Date("2027-03-01".into()), 1);
 
-        let doc = build(content, dialogue, &plan, Lang::Nb);
+        let doc = build(cat(), dialogue, &plan, Lang::Nb);
         let alone: Vec<&Section> = doc.sections.iter().filter(|s| s.standalone).collect();
         assert_eq!(alone.len(), 1, "one part of the dialogue document is the notice");
         let invitation = alone[0];
         assert!(invitation.heading.starts_with("Invitasjon"), "{}", invitation.heading);
         for tool in content.tools.iter().filter(|t| t.id != "dialogue") {
-            assert!(build(content, tool, &plan, Lang::Nb).sections.iter().all(|s| !s.standalone), "{}", tool.id);
+            assert!(build(cat(), tool, &plan, Lang::Nb).sections.iter().all(|s| !s.standalone), "{}", tool.id);
         }
 
-        let text = invitation.plain_text(Lang::Nb);
+        let text = invitation.plain_text(cat(), Lang::Nb);
         let title = content.field("dialogue/invitation/title").unwrap().label.get(Lang::Nb).to_string();
         assert!(text.starts_with(&format!("{title}\nTrygg natt <i>hjemme</i>\n\n")), "{text}");
         assert!(text.contains("\n01.03.2027"), "{text}");
@@ -823,7 +824,7 @@ mod tests {
                 },
             ],
         };
-        assert_eq!(table.plain_text(Lang::Nb), "L\n- a\n- b\n\nT\nDato: 01.03.2027\nHva: Møte\n\nHva: Frist");
+        assert_eq!(table.plain_text(cat(), Lang::Nb), "L\n- a\n- b\n\nT\nDato: 01.03.2027\nHva: Møte\n\nHva: Frist");
     }
 
     #[test]
@@ -837,14 +838,14 @@ mod tests {
         plan.set_register_cell("needs", row, "priority", "must".into(), 1);
 
         let startup = content.tool("startup").unwrap();
-        let doc = build(content, startup, &plan, Lang::En);
+        let doc = build(cat(), startup, &plan, Lang::En);
         let all: Vec<&Item> = doc.sections.iter().flat_map(|s| &s.items).collect();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if text == "NOK 2,300,000")));
         let works = content.field("startup/framework/contract-type").unwrap().options()[1].label.get(Lang::En).to_string();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if *text == works)));
 
         let needs = content.tool("needs").unwrap();
-        let doc = build(content, needs, &plan, Lang::Nb);
+        let doc = build(cat(), needs, &plan, Lang::Nb);
         let priority = content.register("needs").unwrap().column("priority").unwrap();
         let table = doc
             .sections

@@ -24,7 +24,9 @@ pub fn example_plan(json: &str, id: impl Into<String>, now: u64) -> Result<Plan,
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::{content, FieldKind};
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
+    use crate::content::{FieldKind};
     use crate::progress::{tool_progress, Status};
 
     fn example_plan(lang: Lang, id: &str, now: u64) -> Plan {
@@ -46,10 +48,10 @@ mod tests {
         use crate::progress::{tool_progress, Status};
         for lang in Lang::ALL {
             let plan = example_plan(lang, "p", 0);
-            for phase in &crate::content::content().roadmap.phases {
+            for phase in &content().roadmap.phases {
                 assert_eq!(tool_progress(&phase.worksheet, &plan).status, Status::NotStarted, "{} ({lang:?})", phase.worksheet.id);
             }
-            let said = crate::i18n::t(lang, "library.example.body");
+            let said = t(lang, "library.example.body");
             let (tools, phases) = match lang {
                 Lang::Nb => ("de fire verktøyene som bygger på LUP, fylt ut", "Fasene i veikartet er tomme"),
                 Lang::Nn => ("dei fire verktøya som byggjer på LUP, fylte ut", "Fasane i vegkartet er tomme"),

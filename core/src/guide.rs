@@ -1,7 +1,7 @@
 //! Which way through the work fits a plan, and what to do next. Pure rules over the plan, so
 //! the dashboard and the crosswalk explain themselves the same way every time (DOMAIN §6.2).
 
-use crate::content::{content, Stage, Step, Tool};
+use crate::content::{Content, Stage, Step, Tool};
 use crate::decision::{outcome, Headline, Route};
 use crate::plan::{Answer, Plan, Spine};
 use crate::progress::{next_step, tool_progress, Status};
@@ -134,10 +134,10 @@ pub fn sequence(spine: Spine, innovation_route: bool) -> Vec<&'static str> {
     }
 }
 
-fn waypoint(id: &str) -> Waypoint {
+fn waypoint(content: &'static Content, id: &str) -> Waypoint {
     match id {
         "decision" => Waypoint::Decision,
-        id => Waypoint::Worksheet(content().tool(id).expect("sequence ids are worksheets")),
+        id => Waypoint::Worksheet(content.tool(id).expect("sequence ids are worksheets")),
     }
 }
 
@@ -188,8 +188,8 @@ impl NextSuggestion {
 
 /// The first stop on the spine that is not done or skipped, and the reason. `None` when every
 /// stop is settled.
-pub fn next_suggestion(plan: &Plan, spine: Spine, today: &str) -> Option<NextSuggestion> {
-    let order: Vec<Waypoint> = sequence(spine, innovation_route(plan, today)).into_iter().map(waypoint).collect();
+pub fn next_suggestion(content: &'static Content, plan: &Plan, spine: Spine, today: &str) -> Option<NextSuggestion> {
+    let order: Vec<Waypoint> = sequence(spine, innovation_route(plan, today)).into_iter().map(|id| waypoint(content, id)).collect();
     let at = order.iter().position(|w| !w.settled(plan))?;
     let target = order[at];
     let step = match target {
@@ -200,7 +200,7 @@ pub fn next_suggestion(plan: &Plan, spine: Spine, today: &str) -> Option<NextSug
         // "Nothing is done yet" only while no step anywhere is done or skipped.
         None if plan.steps.values().any(|r| r.is_settled()) || plan.decision.chosen_route.is_some() => NextReason::FirstStop,
         None => NextReason::Start,
-        Some(previous) if target.id() == "dialogue" && target.status(plan) == Status::NotStarted && solution_being_shaped(plan) => {
+        Some(previous) if target.id() == "dialogue" && target.status(plan) == Status::NotStarted && solution_being_shaped(content, plan) => {
             NextReason::DialogueBeforeSolution { previous }
         }
         Some(previous) => NextReason::AfterPrevious { previous, previous_skipped: previous.status(plan) == Status::NotRelevant },
@@ -209,18 +209,18 @@ pub fn next_suggestion(plan: &Plan, spine: Spine, today: &str) -> Option<NextSug
 }
 
 /// True once work on the future service has begun (the development or piloting phase).
-fn solution_being_shaped(plan: &Plan) -> bool {
+fn solution_being_shaped(content: &'static Content, plan: &Plan) -> bool {
     ["development", "piloting"]
         .iter()
-        .filter_map(|id| content().tool(id))
+        .filter_map(|id| content.tool(id))
         .any(|phase| tool_progress(phase, plan).status != Status::NotStarted)
 }
 
 /// The crosswalk's stages in the order of a spine: LUP's sequence is the content's order; on
 /// the roadmap, developing and piloting come before the procedure choice unless the route is
 /// procurement of innovation.
-pub fn stages(spine: Spine, innovation_route: bool) -> Vec<&'static Stage> {
-    let mut stages: Vec<&'static Stage> = content().crosswalk.stages.iter().collect();
+pub fn stages(content: &'static Content, spine: Spine, innovation_route: bool) -> Vec<&'static Stage> {
+    let mut stages: Vec<&'static Stage> = content.crosswalk.stages.iter().collect();
     if spine == Spine::Roadmap && !innovation_route {
         if let (Some(decide), Some(develop)) = (
             stages.iter().position(|s| s.id == "decide"),
@@ -246,8 +246,8 @@ pub enum Place {
 impl PartialEq for Place {
     fn eq(&self, other: &Self) -> bool {
         match (self, other) {
-            (Place::Worksheet(a), Place::Worksheet(b)) => std::ptr::eq(*a, *b),
-            (Place::Step(a, x), Place::Step(b, y)) => std::ptr::eq(*a, *b) && std::ptr::eq(*x, *y),
+            (Place::Worksheet(a), Place::Worksheet(b)) => a.id == b.id,
+            (Place::Step(a, x), Place::Step(b, y)) => a.id == b.id && x.id == y.id,
             (Place::Decision, Place::Decision) => true,
             _ => false,
         }
@@ -256,7 +256,7 @@ impl PartialEq for Place {
 impl Eq for Place {}
 
 /// Resolves `tool`, `tool:step`, `phase`, `phase:step` or `decision`.
-pub fn place(reference: &str) -> Option<Place> {
+pub fn place(content: &'static Content, reference: &str) -> Option<Place> {
     if reference == "decision" {
         return Some(Place::Decision);
     }
@@ -264,7 +264,7 @@ pub fn place(reference: &str) -> Option<Place> {
         Some((tool, step)) => (tool, Some(step)),
         None => (reference, None),
     };
-    let tool = content().tool(tool)?;
+    let tool = content.tool(tool)?;
     match step {
         None => Some(Place::Worksheet(tool)),
         Some(step) => tool.step(step).map(|s| Place::Step(tool, s)),

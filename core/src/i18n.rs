@@ -1,79 +1,29 @@
-//! UI texts from `locales/{nb,nn,en}.json`: flat maps from key to text.
-//!
-//! Keys are looked up at run time; the tests prove that every locale has every key and that every
-//! key the app's source uses exists. Texts may hold `{name}` placeholders filled by [`tf`].
+//! UI texts from `locales/{nb,nn,en}.json`: flat maps from key to text, read into a
+//! [`crate::catalog::Texts`]. The tests here prove that every locale has every key and that every
+//! key the app's source uses exists. Texts may hold `{name}` placeholders filled by
+//! [`crate::catalog::Texts::tf`].
 //!
 //! A text that holds a number (`{count}`) comes in plural forms, `key.one` and `key.other`, and is
-//! looked up with [`tn`]: "1 plan" and "3 plans" need different words in all three languages.
-
-use crate::Lang;
-use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-type Table = BTreeMap<String, String>;
-
-/// Per language: the library's texts (from the `.ui.json` file) and the parts' views' texts
-/// (from the content bundle, see [`crate::bundle::PART_TEXTS`]).
-static TABLES: [[OnceLock<Table>; 2]; 3] = [const { [OnceLock::new(), OnceLock::new()] }; 3];
-
-/// Takes a language's library texts (see [`crate::bundle`]).
-pub(crate) fn install(lang: Lang, table: Table) {
-    let _ = TABLES[lang.index()][0].set(table);
-}
-
-/// Takes a language's texts for the parts' views, which come with its content.
-pub(crate) fn install_parts(lang: Lang, table: Table) {
-    let _ = TABLES[lang.index()][1].set(table);
-}
-
-fn tables(lang: Lang) -> impl Iterator<Item = &'static Table> {
-    crate::bundle::ensure_for_tests();
-    TABLES[lang.index()].iter().filter_map(OnceLock::get)
-}
-
-/// The text for `key`. A missing key shows the key itself, which the tests keep from shipping.
-pub fn t(lang: Lang, key: &str) -> &'static str {
-    match tables(lang).find_map(|table| table.get(key)) {
-        Some(text) => text.as_str(),
-        None => leak_key(key),
-    }
-}
-
-fn leak_key(key: &str) -> &'static str {
-    // Only reached by a defect the tests catch; leaking a few bytes beats a blank label.
-    Box::leak(key.to_string().into_boxed_str())
-}
-
-/// The text for `key` with each `{name}` replaced by its value.
-pub fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
-    let mut out = t(lang, key).to_string();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-/// The plural form of `key` for `count`, with `{count}` and the other placeholders filled.
-///
-/// Bokmål, nynorsk and English all have two forms: `key.one` for exactly 1, `key.other` for every
-/// other number, 0 included.
-pub fn tn(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
-    let form = if count == 1 { "one" } else { "other" };
-    let count = count.to_string();
-    let mut all = vec![("count", count.as_str())];
-    all.extend_from_slice(args);
-    tf(lang, &format!("{key}.{form}"), &all)
-}
-
-/// All keys of a locale (for the tests and for tooling).
-pub fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
-    tables(lang).flat_map(|table| table.keys().map(String::as_str))
-}
+//! looked up with [`crate::catalog::Texts::tn`]: "1 plan" and "3 plans" need different words in
+//! all three languages.
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::Lang;
     use std::collections::BTreeSet;
+
+    fn t(lang: Lang, key: &str) -> &'static str {
+        crate::catalog::test_catalog().t(lang, key)
+    }
+    fn tf(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+        crate::catalog::test_catalog().tf(lang, key, args)
+    }
+    fn tn(lang: Lang, key: &str, count: usize, args: &[(&str, &str)]) -> String {
+        crate::catalog::test_catalog().tn(lang, key, count, args)
+    }
+    fn keys(lang: Lang) -> impl Iterator<Item = &'static str> {
+        crate::catalog::test_catalog().texts().keys(lang)
+    }
 
     #[test]
     fn every_locale_has_the_same_non_empty_keys() {

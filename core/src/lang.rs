@@ -54,6 +54,8 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
 
     #[test]
     fn codes_round_trip() {

@@ -8,6 +8,7 @@
 //! for the plan's contract type: the decision texts fill it from the plan's assessment
 //! ([`crate::decision_text::DecisionText::regime_text`]).
 
+use crate::catalog::Catalog;
 use crate::document::format_nok;
 use crate::text::Text;
 use crate::thresholds::{self, Figure, Source, Standing};
@@ -47,15 +48,6 @@ impl Rule {
     }
 }
 
-/// The legal rules of the installed bundles (see [`crate::bundle`]).
-pub fn rules() -> &'static [Rule] {
-    crate::bundle::legal_rules()
-}
-
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    rules().iter().find(|r| r.id == id)
-}
-
 /// The placeholders [`fill`] knows, and the series each one shows.
 pub const PLACEHOLDERS: [(&str, &str); 5] = [
     ("{lower_limit}", thresholds::LOWER_LIMIT),
@@ -67,52 +59,54 @@ pub const PLACEHOLDERS: [(&str, &str); 5] = [
 
 /// Writes the amounts that stand on `today` into `text`. An amount that is not confirmed reads
 /// as such, so a sentence never states an uncertain figure as fact.
-pub fn fill(text: &str, today: &str, lang: Lang) -> String {
-    fill_from(&thresholds::figures().figures, text, today, lang)
+pub fn fill(cat: &Catalog, text: &str, today: &str, lang: Lang) -> String {
+    fill_from(cat, &thresholds::figures().figures, text, today, lang)
 }
 
-pub fn fill_from(all: &[Figure], text: &str, today: &str, lang: Lang) -> String {
+pub fn fill_from(cat: &Catalog, all: &[Figure], text: &str, today: &str, lang: Lang) -> String {
     let mut out = text.to_string();
     for (placeholder, series) in PLACEHOLDERS {
         if out.contains(placeholder) {
-            out = out.replace(placeholder, &amount_text(thresholds::standing(all, series, today), lang));
+            out = out.replace(placeholder, &amount_text(cat, thresholds::standing(all, series, today), lang));
         }
     }
     out
 }
 
 /// `1 300 000 kr`, `500 000 kr, to be checked`, or `2 300 000 kr, last confirmed figure`.
-pub fn amount_text(standing: Standing, lang: Lang) -> String {
+pub fn amount_text(cat: &Catalog, standing: Standing, lang: Lang) -> String {
     let amount = standing.amount().map(|a| format_nok(a, lang));
     let key = match standing {
         Standing::InForce(f) if f.confidence == thresholds::Confidence::High => None,
         Standing::InForce(_) => Some("facts.amount_to_check"),
         Standing::Unconfirmed { .. } => Some("facts.amount_last_confirmed"),
-        Standing::Unknown => return crate::i18n::t(lang, "facts.amount_unknown").to_string(),
+        Standing::Unknown => return cat.t(lang, "facts.amount_unknown").to_string(),
     };
     match (amount, key) {
         (Some(a), None) => a,
-        (Some(a), Some(key)) => format!("{a}, {}", crate::i18n::t(lang, key)),
-        (None, _) => crate::i18n::t(lang, "facts.amount_unknown").to_string(),
+        (Some(a), Some(key)) => format!("{a}, {}", cat.t(lang, key)),
+        (None, _) => cat.t(lang, "facts.amount_unknown").to_string(),
     }
 }
 
 /// Whether a text filled by [`fill`] or [`amount_text`] holds an amount marked as not confirmed
 /// (secondary sources only, or the last confirmed figure): the reader then needs a way to see why.
-pub fn marks_unconfirmed(filled: &str, lang: Lang) -> bool {
-    ["facts.amount_to_check", "facts.amount_last_confirmed"].into_iter().any(|key| filled.contains(&format!(", {}", crate::i18n::t(lang, key))))
+pub fn marks_unconfirmed(cat: &Catalog, filled: &str, lang: Lang) -> bool {
+    ["facts.amount_to_check", "facts.amount_last_confirmed"].into_iter().any(|key| filled.contains(&format!(", {}", cat.t(lang, key))))
 }
 
 /// The day the app's legal facts were checked, at worst: the oldest check among the rules and
 /// the figures that stand on `today`.
-pub fn checked_on(today: &str) -> String {
+pub fn checked_on(cat: &Catalog, today: &str) -> String {
     let figures = thresholds::checked_on(&thresholds::figures().figures, today);
-    rules().iter().map(|r| r.checked_on.clone()).chain(figures).min().unwrap_or_default()
+    cat.legal().iter().map(|r| r.checked_on.clone()).chain(figures).min().unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::thresholds::figures;
 
     #[test]
@@ -156,20 +150,20 @@ mod tests {
     #[test]
     fn fills_amounts_from_the_data_as_they_stand() {
         let text = "{lower_limit} / {national_threshold} / {eea_threshold}";
-        let nb = fill(text, "2026-12-01", Lang::Nb);
+        let nb = fill(cat(), text, "2026-12-01", Lang::Nb);
         assert!(nb.starts_with("500\u{a0}000\u{a0}kr, "), "medium confidence reads as to be checked: {nb}");
-        assert!(marks_unconfirmed(&format!("under lovens nedre grense ({nb})"), Lang::Nb), "{nb}");
-        assert!(!marks_unconfirmed("1\u{a0}300\u{a0}000\u{a0}kr", Lang::Nb));
+        assert!(marks_unconfirmed(cat(), &format!("under lovens nedre grense ({nb})"), Lang::Nb), "{nb}");
+        assert!(!marks_unconfirmed(cat(), "1\u{a0}300\u{a0}000\u{a0}kr", Lang::Nb));
         assert!(nb.contains("/ 1\u{a0}300\u{a0}000\u{a0}kr /"), "{nb}");
-        assert!(nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", crate::i18n::t(Lang::Nb, "facts.amount_last_confirmed"))), "{nb}");
-        let before = fill(text, "2025-06-01", Lang::En);
+        assert!(nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", t(Lang::Nb, "facts.amount_last_confirmed"))), "{nb}");
+        let before = fill(cat(), text, "2025-06-01", Lang::En);
         assert_eq!(before, "NOK 100,000 / NOK 1,300,000 / NOK 2,300,000");
-        assert!(!fill("{eea_works_threshold}", "2026-12-01", Lang::En).contains('{'));
+        assert!(!fill(cat(), "{eea_works_threshold}", "2026-12-01", Lang::En).contains('{'));
     }
 
     #[test]
     fn checked_on_covers_rules_and_figures() {
-        let day = checked_on("2026-12-01");
+        let day = checked_on(cat(), "2026-12-01");
         assert_eq!(day.len(), 10);
         assert!(rules().iter().all(|r| r.checked_on >= day));
         assert!(figures().figures.iter().all(|f| f.checked_on >= day));

@@ -6,6 +6,7 @@
 
 pub mod benefit;
 pub mod bundle;
+pub mod catalog;
 #[cfg(test)]
 mod closed;
 pub mod comparison;

@@ -5,11 +5,11 @@
 //! the worksheet that asks for it. One model; the print view, Markdown ([`crate::markdown`]) and
 //! Word (the docx worker) only render it.
 
-use crate::content::{ColumnKind, Content, FieldKind, Phase, Tool};
+use crate::catalog::Catalog;
+use crate::content::{ColumnKind, FieldKind, Phase, Tool};
 use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
 use crate::document::{self, format_date, resolve, Internal, Item, Ref, Section};
 use std::collections::BTreeSet;
-use crate::i18n::{t, tf, tn};
 use crate::plan::Plan;
 use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
@@ -62,42 +62,43 @@ pub struct Chapter {
 }
 
 /// Builds the whole-plan document of `plan` in `lang`.
-pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocument {
+pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument {
+    let content = cat.content();
     let choice = plan.whole_document;
     let internal = if choice.leave_out_internal { Internal::LeaveOut } else { Internal::Mark };
     let tools: Vec<(&Tool, document::Document)> =
-        content.tools.iter().map(|tool| (tool, document::build_with(content, tool, plan, lang, internal))).collect();
+        cat.content().tools.iter().map(|tool| (tool, document::build_with(cat, tool, plan, lang, internal))).collect();
     let phases: Vec<(&Phase, document::Document)> = content
         .roadmap
         .phases
         .iter()
-        .map(|phase| (phase, document::build_with(content, &phase.worksheet, plan, lang, internal)))
+        .map(|phase| (phase, document::build_with(cat, &phase.worksheet, plan, lang, internal)))
         .collect();
-    let mut shown = Shown::of(content, internal);
-    let mut chapters = vec![summary(content, plan, &tools, &phases, lang, made.today)];
+    let mut shown = Shown::of(cat, internal);
+    let mut chapters = vec![summary(cat, plan, &tools, &phases, lang, made.today)];
     for (tool, doc) in tools {
-        chapters.push(worksheet_chapter(content, tool, doc, doc_heading(tool, None, lang), plan, lang, &mut shown));
+        chapters.push(worksheet_chapter(cat, tool, doc, doc_heading(cat, tool, None, lang), plan, lang, &mut shown));
     }
     chapters.push(Chapter {
         id: "decision".into(),
-        heading: t(lang, "plan_document.decision.title").into(),
-        intro: t(lang, "plan_document.decision.intro").into(),
-        sections: vec![route_section(plan, made.today, lang), procedures_section(plan, made.today, lang)],
+        heading: cat.t(lang, "plan_document.decision.title").into(),
+        intro: cat.t(lang, "plan_document.decision.intro").into(),
+        sections: vec![route_section(cat, plan, made.today, lang), procedures_section(cat, plan, made.today, lang)],
     });
-    chapters.push(roadmap(content, plan, lang));
+    chapters.push(roadmap(cat, plan, lang));
     for (phase, doc) in phases {
-        let heading = doc_heading(&phase.worksheet, Some(phase), lang);
-        chapters.push(worksheet_chapter(content, &phase.worksheet, doc, heading, plan, lang, &mut shown));
+        let heading = doc_heading(cat, &phase.worksheet, Some(phase), lang);
+        chapters.push(worksheet_chapter(cat, &phase.worksheet, doc, heading, plan, lang, &mut shown));
     }
     if choice.leave_out_unanswered {
         for chapter in &mut chapters {
-            list_unanswered(chapter, lang);
+            list_unanswered(cat, chapter, lang);
         }
     }
     let mut meta = Vec::new();
     let mut add = |key: &str, value: String| {
         if !value.trim().is_empty() {
-            meta.push(Meta { label: t(lang, key).into(), value });
+            meta.push(Meta { label: cat.t(lang, key).into(), value });
         }
     };
     // A version a case officer can cite: when the plan was last changed and its save number,
@@ -107,35 +108,35 @@ pub fn build(content: &Content, plan: &Plan, lang: Lang, made: Made) -> PlanDocu
     add("plan_document.changed", document::format_moment(plan.updated_at, made.utc_offset_minutes, lang));
     add("plan_document.save_number", plan.revision.to_string());
     add("plan_document.made_on", format_date(made.today, lang));
-    add("plan_document.made_with", tf(lang, "plan_document.app", &[("version", made.app_version)]));
+    add("plan_document.made_with", cat.tf(lang, "plan_document.app", &[("version", made.app_version)]));
     add("plan_document.language", lang.native_name().to_string());
     // Said on the document itself, so a reader knows what is not there and what is internal.
-    let internal_parts = internal_labels(content, lang);
+    let internal_parts = internal_labels(cat, lang);
     if !internal_parts.is_empty() {
         let value = match internal {
-            Internal::LeaveOut => tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))]),
-            _ => t(lang, "plan_document.internal.included").to_string(),
+            Internal::LeaveOut => cat.tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))]),
+            _ => cat.t(lang, "plan_document.internal.included").to_string(),
         };
         add("plan_document.internal.label", value);
     }
     if choice.leave_out_unanswered {
-        add("plan_document.unanswered.label", t(lang, "plan_document.unanswered.left_out").to_string());
+        add("plan_document.unanswered.label", cat.t(lang, "plan_document.unanswered.left_out").to_string());
     }
     PlanDocument {
         lang,
         title: plan.title.clone(),
-        kind: t(lang, "plan_document.kind").into(),
+        kind: cat.t(lang, "plan_document.kind").into(),
         organisation: plan.organisation.clone(),
         meta,
         chapters,
-        footer: tf(lang, "document.facts_checked", &[("date", &format_date(&crate::legal::checked_on(made.today), lang))]),
-        missing_text: t(lang, "document.missing").into(),
+        footer: cat.tf(lang, "document.facts_checked", &[("date", &format_date(&crate::legal::checked_on(cat, made.today), lang))]),
+        missing_text: cat.t(lang, "document.missing").into(),
     }
 }
 
 /// Route chosen and why, progress per tool and on the roadmap, and what is still open.
 fn summary(
-    content: &Content,
+    cat: &Catalog,
     plan: &Plan,
     tools: &[(&Tool, document::Document)],
     phases: &[(&Phase, document::Document)],
@@ -143,17 +144,17 @@ fn summary(
     today: &str,
 ) -> Chapter {
     let outcome = crate::decision::outcome(plan, today);
-    let chosen = chosen_item(plan, lang);
-    let recommended = recommended_item(&outcome, lang);
-    let status = |s: Status| t(lang, s.label_key()).to_string();
+    let chosen = chosen_item(cat, plan, lang);
+    let recommended = recommended_item(cat, &outcome, lang);
+    let status = |s: Status| cat.t(lang, s.label_key()).to_string();
     let mut rows: Vec<Vec<String>> = tools
         .iter()
         .map(|(tool, doc)| {
             let p = tool_progress(tool, plan);
-            vec![tool.title.get(lang).into(), status(p.status), steps_done(&p, lang), doc.missing.to_string()]
+            vec![cat.text(&tool.title, lang).into(), status(p.status), steps_done(cat, &p, lang), doc.missing.to_string()]
         })
         .collect();
-    let phase_progress: Vec<_> = content.roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
+    let phase_progress: Vec<_> = cat.content().roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
     let phases_done = phase_progress.iter().filter(|p| p.status.is_settled()).count();
     let roadmap_status = if phases_done == phase_progress.len() {
         Status::Done
@@ -163,75 +164,76 @@ fn summary(
         Status::NotStarted
     };
     rows.push(vec![
-        t(lang, "plan_document.roadmap.title").into(),
+        cat.t(lang, "plan_document.roadmap.title").into(),
         status(roadmap_status),
-        tf(lang, "plan_document.phases_of", &[("done", &phases_done.to_string()), ("total", &phase_progress.len().to_string())]),
+        cat.tf(lang, "plan_document.phases_of", &[("done", &phases_done.to_string()), ("total", &phase_progress.len().to_string())]),
         phases.iter().map(|(_, doc)| doc.missing).sum::<usize>().to_string(),
     ]);
     let progress = Item::Table {
-        label: t(lang, "plan_document.summary.progress_table").into(),
+        label: cat.t(lang, "plan_document.summary.progress_table").into(),
         headers: ["plan_document.summary.part", "document.progress.status", "plan_document.summary.steps", "plan_document.summary.missing"]
-            .map(|k| t(lang, k).to_string())
+            .map(|k| cat.t(lang, k).to_string())
             .to_vec(),
         kinds: vec![ColumnKind::Text, ColumnKind::Choice, ColumnKind::Number, ColumnKind::Number],
         rows,
     };
     let mut open: Vec<String> = Vec::new();
     if plan.decision.chosen_route.is_none() {
-        open.push(t(lang, "plan_document.open.no_route").into());
+        open.push(cat.t(lang, "plan_document.open.no_route").into());
     }
     for (tool, doc) in tools.iter().filter(|(_, doc)| doc.missing > 0) {
-        open.push(tn(lang, "plan_document.open.missing", doc.missing, &[("tool", tool.title.get(lang))]));
+        open.push(cat.tn(lang, "plan_document.open.missing", doc.missing, &[("tool", cat.text(&tool.title, lang))]));
     }
     // A phase the team has not started is counted in the roadmap's row, not listed here.
     for ((phase, doc), _) in phases.iter().zip(&phase_progress).filter(|((_, doc), p)| doc.missing > 0 && p.status != Status::NotStarted) {
-        open.push(tn(lang, "plan_document.open.missing", doc.missing, &[("tool", phase.worksheet.title.get(lang))]));
+        open.push(cat.tn(lang, "plan_document.open.missing", doc.missing, &[("tool", cat.text(&phase.worksheet.title, lang))]));
     }
-    for late in overdue(plan, today) {
-        open.push(tf(
+    for late in overdue(cat.content(), plan, today) {
+        open.push(cat.tf(
             lang,
             "plan_document.open.overdue",
-            &[("step", late.step.title.get(lang)), ("tool", late.tool.title.get(lang)), ("date", &format_date(&late.due, lang))],
+            &[("step", cat.text(&late.step.title, lang)), ("tool", cat.text(&late.tool.title, lang)), ("date", &format_date(&late.due, lang))],
         ));
     }
-    let open_label = t(lang, "plan_document.open.label").to_string();
+    let open_label = cat.t(lang, "plan_document.open.label").to_string();
     let open = if open.is_empty() {
-        Item::Text { label: open_label, text: t(lang, "plan_document.open.none").into() }
+        Item::Text { label: open_label, text: cat.t(lang, "plan_document.open.none").into() }
     } else {
         Item::List { label: open_label, items: open }
     };
     Chapter {
         id: "summary".into(),
-        heading: t(lang, "plan_document.summary.title").into(),
-        intro: t(lang, "plan_document.summary.intro").into(),
+        heading: cat.t(lang, "plan_document.summary.title").into(),
+        intro: cat.t(lang, "plan_document.summary.intro").into(),
         sections: vec![
             Section {
-                heading: t(lang, "document.route.heading").into(),
-                items: std::iter::once(chosen).chain(document::stale_value_item(plan, lang)).chain([recommended]).collect(),
+                heading: cat.t(lang, "document.route.heading").into(),
+                items: std::iter::once(chosen).chain(document::stale_value_item(cat, plan, lang)).chain([recommended]).collect(),
                 standalone: false,
             },
-            Section { heading: t(lang, "plan_document.summary.progress").into(), items: vec![progress, open], standalone: false },
+            Section { heading: cat.t(lang, "plan_document.summary.progress").into(), items: vec![progress, open], standalone: false },
         ],
     }
 }
 
 /// KS's six phases with their status; each phase's document is a chapter of its own after this.
-fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
+fn roadmap(cat: &Catalog, plan: &Plan, lang: Lang) -> Chapter {
+    let content = cat.content();
     let rows = content
         .roadmap
         .phases
         .iter()
         .map(|phase| {
             let p = tool_progress(&phase.worksheet, plan);
-            vec![phase.worksheet.title.get(lang).to_string(), t(lang, p.status.label_key()).to_string(), steps_done(&p, lang)]
+            vec![cat.text(&phase.worksheet.title, lang).to_string(), cat.t(lang, p.status.label_key()).to_string(), steps_done(cat, &p, lang)]
         })
         .collect();
     let sections = vec![Section {
-        heading: t(lang, "plan_document.roadmap.phases").into(),
+        heading: cat.t(lang, "plan_document.roadmap.phases").into(),
         items: vec![Item::Table {
-            label: t(lang, "plan_document.roadmap.table").into(),
+            label: cat.t(lang, "plan_document.roadmap.table").into(),
             headers: ["plan_document.roadmap.phase", "document.progress.status", "plan_document.summary.steps"]
-                .map(|k| t(lang, k).to_string())
+                .map(|k| cat.t(lang, k).to_string())
                 .to_vec(),
             kinds: vec![ColumnKind::Text, ColumnKind::Choice, ColumnKind::Number],
             rows,
@@ -240,8 +242,8 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
     }];
     Chapter {
         id: "roadmap".into(),
-        heading: t(lang, "plan_document.roadmap.title").into(),
-        intro: t(lang, "plan_document.roadmap.intro").into(),
+        heading: cat.t(lang, "plan_document.roadmap.title").into(),
+        intro: cat.t(lang, "plan_document.roadmap.intro").into(),
         sections,
     }
 }
@@ -249,7 +251,7 @@ fn roadmap(content: &Content, plan: &Plan, lang: Lang) -> Chapter {
 /// A tool's or a phase's chapter: its document, then what the plan holds from that worksheet
 /// that no document shows ("also written here"), then the steps' status.
 fn worksheet_chapter(
-    content: &Content,
+    cat: &Catalog,
     worksheet: &Tool,
     doc: document::Document,
     heading: String,
@@ -258,7 +260,7 @@ fn worksheet_chapter(
     shown: &mut Shown,
 ) -> Chapter {
     let mut sections = doc.sections;
-    if let Some(more) = also_written(content, worksheet, plan, lang, shown) {
+    if let Some(more) = also_written(cat, worksheet, plan, lang, shown) {
         // Before the steps' status, which is the document's last section.
         let at = sections.len().saturating_sub(1);
         sections.insert(at, more);
@@ -268,14 +270,14 @@ fn worksheet_chapter(
 
 /// A tool's chapter is headed by its document's title; a phase's also names the phase:
 /// "Phase 1, Anchoring: Anchoring memo".
-fn doc_heading(worksheet: &Tool, phase: Option<&Phase>, lang: Lang) -> String {
-    let title = worksheet.document.title.get(lang);
+fn doc_heading(cat: &Catalog, worksheet: &Tool, phase: Option<&Phase>, lang: Lang) -> String {
+    let title = cat.text(&worksheet.document.title, lang);
     match phase {
         None => title.to_string(),
-        Some(phase) => tf(
+        Some(phase) => cat.tf(
             lang,
             "plan_document.phase_heading",
-            &[("number", &phase.number.to_string()), ("phase", worksheet.title.get(lang)), ("document", title)],
+            &[("number", phase.number.to_string().as_str()), ("phase", cat.text(&worksheet.title, lang)), ("document", title)],
         ),
     }
 }
@@ -290,11 +292,11 @@ struct Shown {
 
 impl Shown {
     /// Internal columns and fields count as shown even when left out: they are not added again.
-    fn of(content: &Content, internal: Internal) -> Shown {
+    fn of(cat: &Catalog, internal: Internal) -> Shown {
         let mut shown = Shown { keys: BTreeSet::new(), columns: BTreeSet::new(), internal };
-        for worksheet in content.worksheets() {
+        for worksheet in cat.content().worksheets() {
             for reference in worksheet.document.sections.iter().flat_map(|s| &s.fields) {
-                match resolve(content, worksheet, reference) {
+                match resolve(cat.content(), worksheet, reference) {
                     Ok(Ref::Field { key_tool, step, field }) => {
                         shown.keys.insert(field.storage_key(key_tool, step));
                     }
@@ -317,14 +319,14 @@ impl Shown {
 /// register columns it edits that no document has (each with the register's first column, which
 /// names the row). Each is given once, in the first chapter that asks for it; unanswered ones
 /// are left out, since no document has a place for them.
-fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, shown: &mut Shown) -> Option<Section> {
+fn also_written(cat: &Catalog, worksheet: &Tool, plan: &Plan, lang: Lang, shown: &mut Shown) -> Option<Section> {
     let internal = shown.internal;
     let mut items = Vec::new();
     for step in &worksheet.steps {
         for field in &step.fields {
             let item = match &field.kind {
                 FieldKind::Register { register, columns, .. } => {
-                    let Some(register) = content.register(register) else { continue };
+                    let Some(register) = cat.content().register(register) else { continue };
                     let new: Vec<&str> = columns
                         .iter()
                         .filter(|c| shown.columns.insert((register.id.clone(), c.to_string())))
@@ -336,14 +338,14 @@ fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, sh
                     let first = register.columns[0].id.as_str();
                     let ids: Vec<&str> = std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
                     let list = ids.join(",");
-                    let Some(item) = document::item_with(Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
+                    let Some(item) = document::item_with(cat, Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
                     item
                 }
                 _ => {
                     if !shown.keys.insert(field.storage_key(&worksheet.id, &step.id)) {
                         continue;
                     }
-                    let Some(item) = document::item_with(Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
+                    let Some(item) = document::item_with(cat, Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
                     item
                 }
             };
@@ -352,23 +354,24 @@ fn also_written(content: &Content, worksheet: &Tool, plan: &Plan, lang: Lang, sh
             }
         }
     }
-    (!items.is_empty()).then(|| Section { heading: t(lang, "plan_document.also_written").into(), items, standalone: false })
+    (!items.is_empty()).then(|| Section { heading: cat.t(lang, "plan_document.also_written").into(), items, standalone: false })
 }
 
 /// What the content marks as internal, as a reader finds it: "Stakeholders: Interest, Influence,
 /// Attitude" for a register's columns, a field's label for a field.
-fn internal_labels(content: &Content, lang: Lang) -> Vec<String> {
+fn internal_labels(cat: &Catalog, lang: Lang) -> Vec<String> {
+    let content = cat.content();
     let mut parts: Vec<String> = content
         .registers
         .iter()
         .filter_map(|register| {
-            let columns: Vec<&str> = register.columns.iter().filter(|c| c.internal).map(|c| c.label.get(lang)).collect();
-            (!columns.is_empty()).then(|| format!("{}: {}", register.title.get(lang), columns.join(", ")))
+            let columns: Vec<&str> = register.columns.iter().filter(|c| c.internal).map(|c| cat.text(&c.label, lang)).collect();
+            (!columns.is_empty()).then(|| format!("{}: {}", cat.text(&register.title, lang), columns.join(", ")))
         })
         .collect();
-    for worksheet in content.worksheets() {
+    for worksheet in cat.content().worksheets() {
         for field in worksheet.steps.iter().flat_map(|s| &s.fields).filter(|f| f.internal) {
-            parts.push(tf(lang, "plan_document.internal.field", &[("tool", worksheet.title.get(lang)), ("label", field.label.get(lang))]));
+            parts.push(cat.tf(lang, "plan_document.internal.field", &[("tool", cat.text(&worksheet.title, lang)), ("label", cat.text(&field.label, lang))]));
         }
     }
     parts
@@ -376,7 +379,7 @@ fn internal_labels(content: &Content, lang: Lang) -> Vec<String> {
 
 /// Takes the parts with no answer out of `chapter` and names them in one short list at its end,
 /// by section: "Background: Today's situation, What goes wrong". Sections left empty go.
-fn list_unanswered(chapter: &mut Chapter, lang: Lang) {
+fn list_unanswered(cat: &Catalog, chapter: &mut Chapter, lang: Lang) {
     let mut lines = Vec::new();
     for section in &mut chapter.sections {
         let labels: Vec<String> = section
@@ -396,16 +399,16 @@ fn list_unanswered(chapter: &mut Chapter, lang: Lang) {
     chapter.sections.retain(|s| !s.items.is_empty());
     if !lines.is_empty() {
         chapter.sections.push(Section {
-            heading: t(lang, "plan_document.unanswered.heading").into(),
-            items: vec![Item::List { label: t(lang, "plan_document.unanswered.list").into(), items: lines }],
+            heading: cat.t(lang, "plan_document.unanswered.heading").into(),
+            items: vec![Item::List { label: cat.t(lang, "plan_document.unanswered.list").into(), items: lines }],
             standalone: false,
         });
     }
 }
 
 /// "5 of 8": the steps of a tool or phase that are done or skipped, out of all.
-pub fn steps_done(p: &ToolProgress, lang: Lang) -> String {
-    tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())])
+pub fn steps_done(cat: &Catalog, p: &ToolProgress, lang: Lang) -> String {
+    cat.tf(lang, "plan_document.steps_of", &[("done", &p.settled().to_string()), ("total", &p.steps_total.to_string())])
 }
 
 impl PlanDocument {

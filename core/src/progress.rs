@@ -1,6 +1,6 @@
 //! Progress through the worksheets, derived from the plan (never stored).
 
-use crate::content::{content, step_key, FieldKind, Step, Tool};
+use crate::content::{Content, step_key, FieldKind, Step, Tool};
 use crate::plan::{Plan, StepMark};
 
 /// Status of a tool, a phase or a step, as the task lists show it.
@@ -45,7 +45,7 @@ impl Status {
 /// as well, and a phase is started by the team's own work in it, not by what was written
 /// elsewhere.
 pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
-    let in_phase = content().phase(&tool.id).is_some();
+    let in_phase = crate::content::PHASE_IDS.contains(&tool.id.as_str());
     step.fields.iter().any(|field| match &field.kind {
         FieldKind::Register { .. } if in_phase => false,
         FieldKind::Register { register, columns, readonly } => plan.register(register).iter().any(|row| {
@@ -152,17 +152,17 @@ pub struct Overdue {
     pub due: String,
 }
 
-/// The same step with the same date (content compared by identity, not walked).
+/// The same step with the same date (compared by ids, not walked).
 impl PartialEq for Overdue {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.tool, other.tool) && std::ptr::eq(self.step, other.step) && self.due == other.due
+        self.tool.id == other.tool.id && self.step.id == other.step.id && self.due == other.due
     }
 }
 
 /// Every overdue step of the plan, earliest date first. `today` is `YYYY-MM-DD`; ISO dates
 /// compare as text.
-pub fn overdue(plan: &Plan, today: &str) -> Vec<Overdue> {
-    let mut out: Vec<Overdue> = content()
+pub fn overdue(content: &'static Content, plan: &Plan, today: &str) -> Vec<Overdue> {
+    let mut out: Vec<Overdue> = content
         .worksheets()
         .flat_map(|tool| tool.steps.iter().map(move |step| (tool, step)))
         .filter_map(|(tool, step)| {
@@ -177,6 +177,8 @@ pub fn overdue(plan: &Plan, today: &str) -> Vec<Overdue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use crate::plan::{Answer, NewPlan, StepPart};
 
     fn empty_plan() -> Plan {
@@ -266,7 +268,7 @@ mod tests {
         plan.set_step_part("anchoring/team", StepPart::Due, "2026-12-01".into(), 1);
         plan.set_step_part("needs/problem", StepPart::Due, "2026-09-01".into(), 1);
         plan.set_step_status("needs/problem", Some(StepMark::Done), 1);
-        let late: Vec<(String, String)> = overdue(&plan, "2026-12-01")
+        let late: Vec<(String, String)> = overdue(content(), &plan, "2026-12-01")
             .into_iter()
             .map(|o| (step_key(&o.tool.id, &o.step.id), o.due))
             .collect();

@@ -103,6 +103,8 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
 
     #[test]
     fn round_trips_every_view() {

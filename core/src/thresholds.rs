@@ -300,6 +300,8 @@ pub fn checked_on(all: &[Figure], today: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
     use Confidence::*;
 
     fn f(id: &str, amount: Option<u64>, from: &str, superseded: Option<&str>, confidence: Confidence) -> Figure {

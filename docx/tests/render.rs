@@ -15,32 +15,26 @@ const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const DC: &str = "http://purl.org/dc/elements/1.1/";
 const MADE: Made = Made { today: "2026-12-01", app_version: "0.1.0", utc_offset_minutes: 60 };
 
-/// The core's texts come in per-language bundles: the app fetches them, tests make them.
-fn install_bundles() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        for lang in Lang::ALL {
-            let bundle = ioa_core::bundle::make(lang, &ioa_core::bundle::read_source).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
-            ioa_core::bundle::install(lang, &bundle).unwrap_or_else(|e| panic!("{lang:?}: {e}"));
-        }
-    });
+/// The core's texts come in per-language bundles: the app fetches them, tests make a catalog of
+/// them from the sources.
+fn cat() -> &'static ioa_core::catalog::Catalog {
+    static MADE: std::sync::OnceLock<ioa_core::catalog::Catalog> = std::sync::OnceLock::new();
+    MADE.get_or_init(|| ioa_core::catalog::from_sources().unwrap_or_else(|e| panic!("catalog: {e}")))
 }
 
 fn example(lang: Lang) -> PlanDocument {
-    install_bundles();
     let json = match lang {
         Lang::Nb => include_str!("../../content/examples/elvebyen.nb.json"),
         Lang::Nn => include_str!("../../content/examples/elvebyen.nn.json"),
         Lang::En => include_str!("../../content/examples/elvebyen.en.json"),
     };
     let plan = ioa_core::examples::example_plan(json, "id", 0).expect("the example loads");
-    build(ioa_core::content::content(), &plan, lang, MADE)
+    build(cat(), &plan, lang, MADE)
 }
 
 fn empty(lang: Lang) -> PlanDocument {
-    install_bundles();
     let plan = Plan::new("p", NewPlan { title: "Tom plan".into(), language: lang, ..Default::default() }, 0).unwrap();
-    build(ioa_core::content::content(), &plan, lang, MADE)
+    build(cat(), &plan, lang, MADE)
 }
 
 /// Every part of the package by name.
@@ -319,7 +313,6 @@ fn an_empty_plan_renders() {
 
 #[test]
 fn a_bare_document_and_markup_in_typed_text_render_as_text() {
-    install_bundles();
     let mut doc = empty(Lang::En);
     doc.title = "<b>Tom & Jerry</b>\u{1}".into();
     doc.chapters.truncate(1);
@@ -344,12 +337,11 @@ fn the_model_survives_the_trip_to_the_worker() {
 
 #[test]
 fn a_phrase_written_in_a_roadmap_step_is_in_the_word_file() {
-    install_bundles();
     let mut plan = Plan::new("p", NewPlan { title: "Veikart".into(), ..Default::default() }, 0).unwrap();
     let phrase = "Nattbesøkene vekker brukerne tre ganger hver natt";
     // The roadmap step's problem is kept with the needs tool's (one fact, one place).
     plan.set_answer("needs/problem/what-goes-wrong", ioa_core::plan::Answer::Text(phrase.into()), 1);
-    let doc = build(ioa_core::content::content(), &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     let parts = render(&doc, "roadmap.nb.docx");
     check(&doc, &parts);
     let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();

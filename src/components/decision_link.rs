@@ -2,12 +2,13 @@
 //! far, the route the team has chosen there, and the way to it, where the team forms its first
 //! view of the route.
 
+use crate::catalog::TextIn;
 use crate::clock::today_iso;
 use crate::i18n::txt;
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{outcome, Route as RouteChoice};
-use ioa_core::decision_text::decision_text;
+use crate::catalog::decision_text;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
@@ -30,7 +31,7 @@ pub fn DecisionLink() -> impl IntoView {
             </p>
             {move || chosen.get().map(|c| view! {
                 <p class="ds-paragraph" data-size="sm">
-                    <strong>{txt("overview.route.chosen")}</strong>" "{text.route_title(&c, app.lang.get()).to_string()}
+                    <strong>{txt("overview.route.chosen")}</strong>" "{crate::catalog::cat().route_title(&c, app.lang.get()).to_string()}
                 </p>
             })}
             <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=href>{txt("overview.route.open")}</a></p>

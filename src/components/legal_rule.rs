@@ -2,6 +2,7 @@
 //! checked, and whether a later amendment may have changed it. The same box appears on steps,
 //! in the decision helper and on the facts page.
 
+use crate::catalog::TextIn;
 use crate::clock::today_iso;
 use crate::components::source_link::SourceLink;
 use crate::i18n::{tr, trf};
@@ -24,13 +25,13 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
     view! {
         <div class="legal-rule" data-rule=rule.id.clone()>
             {heading}
-            <p class="ds-paragraph" data-size="sm">{move || fill(rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
+            <p class="ds-paragraph" data-size="sm">{move || fill(&crate::catalog::cat(), rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
             // An amount marked "not confirmed yet" says where to read why, on the spot.
             {move || {
                 let lang = app.lang.get();
                 // The facts page itself explains it beside each figure.
                 let on_facts = app.route.with(|r| *r == Route::Facts);
-                (!on_facts && marks_unconfirmed(&fill(rule.text.get(lang), &today_iso(), lang), lang)).then(|| view! {
+                (!on_facts && marks_unconfirmed(&crate::catalog::cat(), &fill(&crate::catalog::cat(), rule.text.get(lang), &today_iso(), lang), lang)).then(|| view! {
                     <p class="ds-paragraph legal-rule__unconfirmed" data-size="sm">
                         <a class="ds-link" href=Route::Facts.href()>{tr(lang, "facts.why_unconfirmed")}</a>
                     </p>

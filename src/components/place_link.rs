@@ -1,11 +1,13 @@
 //! Links to a place in the plan (a tool, a phase, one step, the decision helper) with its
 //! status: used by the dashboard, the roadmap and the crosswalk alike.
 
+use crate::catalog::TextIn;
 use crate::components::status_tag::StatusTag;
 use crate::i18n::tr;
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::{content, step_key, Tool};
+use crate::catalog::content;
+use ioa_core::content::{step_key, Tool};
 use ioa_core::guide::{Place, Waypoint};
 use ioa_core::progress::{next_step, step_status, tool_progress, Status};
 use ioa_core::route::Route;

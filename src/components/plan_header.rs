@@ -1,5 +1,6 @@
 //! Breadcrumbs, the save indicator and "Export as file" at the top of every plan page.
 
+use crate::catalog::TextIn;
 use crate::components::export_button::ExportButton;
 use crate::components::save_status::SaveIndicator;
 use crate::i18n::txt;
@@ -18,7 +19,7 @@ impl Crumb {
     pub fn roadmap(plan_id: String) -> Crumb {
         let lang = crate::state::use_app().lang;
         Crumb {
-            label: Signal::derive(move || ioa_core::content::content().roadmap.title.get(lang.get()).to_string()),
+            label: Signal::derive(move || crate::catalog::content().roadmap.title.get(lang.get()).to_string()),
             href: Route::Roadmap { plan: plan_id }.href(),
         }
     }

@@ -1,10 +1,11 @@
 //! Says where a shared answer is stored, with a link there: the same fact asked in two places
 //! is one value, and the user should see that changing it here changes it there.
 
+use crate::catalog::TextIn;
 use crate::i18n::trf;
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::content;
+use crate::catalog::content;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 

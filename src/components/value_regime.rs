@@ -9,7 +9,7 @@ use crate::i18n::{tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{outcome, VALUE_KEY};
-use ioa_core::decision_text::{decision_text, RegimeNote};
+use ioa_core::decision_text::RegimeNote;
 use ioa_core::document::format_nok;
 use ioa_core::plan::Answer;
 use ioa_core::route::Route;
@@ -63,7 +63,6 @@ pub fn RegimeNoteView(note: RegimeNote) -> impl IntoView {
 pub fn ValueRegime() -> impl IntoView {
     let app = use_app();
     let session = use_session();
-    let text = decision_text();
     let today = StoredValue::new(today_iso());
     let result = Memo::new(move |_| session.plan.with(|p| {
         let o = today.with_value(|today| outcome(p, today));
@@ -80,8 +79,8 @@ pub fn ValueRegime() -> impl IntoView {
                     let lang = app.lang.get();
                     let (assessment, value) = result.get();
                     view! {
-                        <p class="ds-paragraph regime-text" data-size="sm">{today.with_value(|today| text.regime_text(&assessment, value, today, lang))}</p>
-                        {text.regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
+                        <p class="ds-paragraph regime-text" data-size="sm">{today.with_value(|today| crate::catalog::cat().regime_text(&assessment, value, today, lang))}</p>
+                        {crate::catalog::cat().regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
                     }
                 }}
             </div>

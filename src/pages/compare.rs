@@ -2,6 +2,7 @@
 //! facilitator preparing a meeting. Files are read with the same reader as the import, held in
 //! memory only, and never written to storage: closing the page forgets them.
 
+use crate::catalog::TextIn;
 use crate::components::document_body::{append, attr, built, element, item_body, scroll_region};
 use crate::file_drop::{drop_handlers, read_into, Incoming};
 use crate::file_io;
@@ -10,7 +11,7 @@ use crate::state::use_app;
 use crate::title::title_from;
 use crate::clock::today_iso;
 use ioa_core::comparison::{self, Row};
-use ioa_core::content::content;
+use crate::catalog::content;
 use ioa_core::plan::Plan;
 use ioa_core::plan_file::{self, FileError};
 use ioa_core::Lang;
@@ -40,8 +41,8 @@ impl Refusal {
 
 fn open(item: Incoming) -> OpenFile {
     match item {
-        Incoming::Bytes { name, bytes } => {
-            let read = plan_file::read_file(&bytes).map(|file| file.plans).map_err(Refusal::File);
+         Incoming::Bytes { name, bytes } => {
+            let read = plan_file::read_file(&crate::catalog::cat(), &bytes).map(|file| file.plans).map_err(Refusal::File);
             OpenFile { name, read }
         }
         Incoming::Refused { name, error } => OpenFile { name, read: Err(Refusal::File(error)) },
@@ -141,7 +142,7 @@ fn Overview(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = app.lang.get();
-        plans.with(|p| comparison::overview(content(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang))
+        plans.with(|p| comparison::overview(&crate::catalog::cat(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang))
     });
     view! {
         <section class="compare__section" aria-labelledby="compare-overview-heading">
@@ -193,7 +194,7 @@ fn StepSideBySide(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
             </div>
             {move || step().map(|(tool, step)| {
                 let lang = app.lang.get();
-                let rows = plans.with(|p| comparison::step(content(), tool, &step.id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang));
+                let rows = plans.with(|p| comparison::step(&crate::catalog::cat(), tool, &step.id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang));
                 view! {
                     <h3 class="ds-heading compare__step-heading" data-size="sm">{format!("{}: {}", tool.title.get(lang), step.title.get(lang))}</h3>
                     {comparison_table(plans.get(), rows, lang, "compare.step_title")}

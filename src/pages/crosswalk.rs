@@ -2,6 +2,7 @@
 //! time line, in the order of the plan's spine, every cell linking into this plan with its
 //! status. A real table for screen readers; a list of blocks on a phone; it prints.
 
+use crate::catalog::TextIn;
 use crate::clock::today_iso;
 use crate::components::place_link::PlaceLink;
 use crate::components::plan_header::PlanHeader;
@@ -10,7 +11,8 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use ioa_core::content::{content, Stage};
+use crate::catalog::content;
+use ioa_core::content::Stage;
 use ioa_core::guide::{innovation_route, place, spine, stages, suggested_spine};
 use ioa_core::plan::Spine;
 use leptos::prelude::*;
@@ -25,7 +27,7 @@ pub fn CrosswalkPage() -> impl IntoView {
     let suggestion = Memo::new(move |_| session.plan.with(|p| suggested_spine(p, &today_iso())));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.spine));
     let innovation = Memo::new(move |_| session.plan.with(|p| innovation_route(p, &today_iso())));
-    let rows = move || stages(current.get(), innovation.get());
+    let rows = move || stages(crate::catalog::content(), current.get(), innovation.get());
     let spine_text = move |s: Spine| match s {
         Spine::Roadmap => &cw.spines.roadmap,
         Spine::Lup => &cw.spines.lup,
@@ -115,8 +117,8 @@ fn StageRow(stage: &'static Stage, spine: Spine) -> impl IntoView {
     let cell = move |refs: &'static [String]| {
         let prefix = prefix.clone();
         view! {
-            <ul class="crosswalk__places">
-                {refs.iter().filter_map(|r| place(r)).map(|p| view! { <li><PlaceLink place=p id_prefix=prefix.clone()/></li> }).collect_view()}
+             <ul class="crosswalk__places">
+                {refs.iter().filter_map(|r| place(crate::catalog::content(), r)).map(|p| view! { <li><PlaceLink place=p id_prefix=prefix.clone()/></li> }).collect_view()}
             </ul>
         }
     };

@@ -1,6 +1,7 @@
 //! The decision helper: questions with "don't know yet", a result that explains itself and
 //! updates at once, the thresholds that apply, and the route the team actually chooses.
 
+use crate::catalog::TextIn;
 use crate::clock::today_iso;
 use crate::components::plan_header::PlanHeader;
 use crate::components::amount_input::AmountInput;
@@ -16,9 +17,11 @@ use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
 use ioa_core::Answer;
-use ioa_core::decision_text::{decision_text, Question};
+use crate::catalog::decision_text;
+use ioa_core::decision_text::Question;
 use ioa_core::document::format_date;
-use ioa_core::legal::{checked_on, fill, rule};
+use ioa_core::legal::{checked_on, fill};
+use crate::catalog::rule;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
@@ -88,7 +91,7 @@ fn ResultSummary(result: Memo<Outcome>) -> impl IntoView {
                 <span class="decision-summary__chosen" data-route=move || chosen.get().unwrap_or_default()>
                     {move || {
                         let lang = app.lang.get();
-                        chosen.get().map_or_else(|| tr(lang, "decision.chosen.none").to_string(), |c| text.route_title(&c, lang).to_string())
+                        chosen.get().map_or_else(|| tr(lang, "decision.chosen.none").to_string(), |c| crate::catalog::cat().route_title(&c, lang).to_string())
                     }}
                 </span>
                 " "
@@ -184,12 +187,12 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
         }).collect::<Vec<_>>();
         view! {
             <li>
-                {text.reason_text(r.id, lang).to_string()}
+                {crate::catalog::cat().reason_text(r.id, lang).to_string()}
                 <span class="reason-basis">{trf(lang, "decision.based_on", &[("answers", &basis.join("; "))])}</span>
             </li>
         }
-    };
-    let checked = checked_on(&today);
+     };
+    let checked = checked_on(&crate::catalog::cat(), &today);
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
             <h2 id="result-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("decision.result")}</h2>
@@ -198,8 +201,8 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                 let lang = app.lang.get();
                 let Outcome { effective: eff, assessment, recommendation: rec, first_view: note, headline } = result.get();
                 let route = text.headline(headline);
-                let regime_text = text.regime_text(&assessment, eff.value, &today, lang);
-                let notes = text.regime_notes(&assessment, lang);
+                let regime_text = crate::catalog::cat().regime_text(&assessment, eff.value, &today, lang);
+                let notes = crate::catalog::cat().regime_notes(&assessment, lang);
                 view! {
                     <p class="decision-result__route" data-route=rec.route.id() data-headline=headline.id() data-regime=rec.regime.id()>
                         <strong>{route.map(|r| r.title.get(lang).to_string())}</strong>
@@ -218,7 +221,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                                     <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
                                     <p class="ds-paragraph procedure__fit" data-size="sm">
                                         // Each text opens with the value it is about ("At this value …").
-                                        {fill(text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
+                                        {fill(&crate::catalog::cat(), text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
                                     </p>
                                     <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
                                     <p class="ds-paragraph" data-size="sm"><SourceLink source=&p.source/></p>
@@ -251,7 +254,6 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
 fn ChosenRoute() -> impl IntoView {
     let app = use_app();
     let session = use_session();
-    let text = decision_text();
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone().unwrap_or_default()));
     let reason = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_reason.clone()));
     view! {
@@ -267,7 +269,7 @@ fn ChosenRoute() -> impl IntoView {
                         let input_id = if id.is_empty() { "chosen-route-none".to_string() } else { format!("chosen-route-{id}") };
                         let label = move || {
                             let lang = app.lang.get();
-                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { text.route_title(id, lang).to_string() }
+                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { crate::catalog::cat().route_title(id, lang).to_string() }
                         };
                         view! {
                             <div class="ds-field choice">

@@ -3,6 +3,7 @@
 //! what is missing is named. A part used on its own (the invitation) can be printed alone and
 //! copied as plain text.
 
+use crate::catalog::TextIn;
 use crate::title::set_title;
 use crate::clock::today_iso;
 use crate::components::document_language::DocumentLanguage;
@@ -12,7 +13,8 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::components::document_body::{self, built, items, paragraphs, Level};
-use ioa_core::content::{content, Tool};
+use crate::catalog::content;
+use ioa_core::content::Tool;
 use ioa_core::decision_document::route_section;
 use ioa_core::legal::checked_on;
 use ioa_core::document::{build, format_date, Section};
@@ -41,7 +43,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
     let chosen = Memo::new(move |_| session.plan.with(|p| p.document_languages.get(&tool.id).copied()));
     // A language whose texts are still on their way shows the interface language meanwhile.
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
-    let doc = Memo::new(move |_| session.plan.with(|p| build(content(), tool, p, lang.get())));
+    let doc = Memo::new(move |_| session.plan.with(|p| build(&crate::catalog::cat(), tool, p, lang.get())));
     Effect::new(move |_| set_title(&doc.with(|d| d.title.clone()), app.lang.get()));
     let crumbs = vec![Crumb {
         label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
@@ -99,12 +101,12 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     .collect_view()
             }}
             {(tool.id == "startup").then(|| move || {
-                let lang = lang.get();
-                session.plan.with(|p| render_section(route_section(p, &today_iso(), lang), lang))
+                 let lang = lang.get();
+                session.plan.with(|p| render_section(route_section(&crate::catalog::cat(), p, &today_iso(), lang), lang))
             })}
             <footer class="document__footer">
-                <p class="ds-paragraph" data-size="sm">
-                    {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&today_iso()), lang))]) }}
+                 <p class="ds-paragraph" data-size="sm">
+                    {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&crate::catalog::cat(), &today_iso()), lang))]) }}
                 </p>
             </footer>
         </article>
@@ -118,7 +120,7 @@ fn render_section(section: Section, lang: Lang) -> AnyView {
     }
     let part = NodeRef::<leptos::html::Section>::new();
     let body = NodeRef::<leptos::html::Div>::new();
-    let text = section.plain_text(lang);
+    let text = section.plain_text(&crate::catalog::cat(), lang);
     let heading = section.heading.clone();
     body.on_load(move |div| {
         div.set_text_content(None); // a re-render may reuse the element

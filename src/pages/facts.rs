@@ -1,6 +1,7 @@
 //! "About the facts": every amount and rule the app uses, where it stands today, its source and
 //! when it was checked, so a user sees at once how current the app is.
 
+use crate::catalog::TextIn;
 use crate::clock::today_iso;
 use crate::components::legal_rule::LegalRule;
 use crate::components::rich_text::RichText;
@@ -9,7 +10,8 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::state::use_app;
 use crate::title::title_from;
 use ioa_core::document::format_date;
-use ioa_core::legal::{amount_text, checked_on, rules};
+use ioa_core::legal::{amount_text, checked_on};
+use crate::catalog::rules;
 use ioa_core::route::Route;
 use ioa_core::thresholds::{figures, Confidence, Figure, Series, Standing};
 use ioa_core::Lang;
@@ -20,7 +22,7 @@ pub fn FactsPage() -> impl IntoView {
     let app = use_app();
     title_from("facts.title");
     let today = today_iso();
-    let checked = checked_on(&today);
+    let checked = checked_on(&crate::catalog::cat(), &today);
     view! {
         <h1 class="ds-heading" data-size="lg" tabindex="-1">{txt("facts.title")}</h1>
         <p class="ds-paragraph lead">{txt("facts.intro")}</p>
@@ -52,7 +54,7 @@ fn SeriesFacts(series: &'static Series, today: String) -> impl IntoView {
             <p class="ds-paragraph">{content_text(&series.meaning)}</p>
             <p class="ds-paragraph facts-today">
                 <strong>{txt("facts.today")}": "</strong>
-                {move || amount_text(standing, app.lang.get())}
+                {move || amount_text(&crate::catalog::cat(), standing, app.lang.get())}
             </p>
             {standing_note(standing).map(|note| view! { <RichText text=Signal::derive(content_text(note))/> })}
             <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>

@@ -4,6 +4,7 @@
 mod dashboard;
 mod details;
 
+use crate::catalog::TextIn;
 use crate::title::set_title;
 use crate::components::keep_storage_note::KeepStorageNote;
 use crate::components::export_button::ExportButton;
@@ -12,10 +13,11 @@ use crate::components::plan_header::PlanHeader;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::{content, Tool};
+use crate::catalog::content;
+use ioa_core::content::Tool;
 use crate::clock::today_iso;
 use ioa_core::decision::{outcome, Route as RouteChoice};
-use ioa_core::decision_text::decision_text;
+use crate::catalog::decision_text;
 use crate::components::status_tag::{progress_text, StatusTag};
 use crate::components::place_link::worksheet_href;
 use ioa_core::progress::tool_progress;
@@ -107,7 +109,7 @@ fn RouteSummary() -> impl IntoView {
     let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today_iso()).headline));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone()));
     let href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
-    let route_title = move |id: &str| text.route_title(id, app.lang.get()).to_string();
+    let route_title = move |id: &str| crate::catalog::cat().route_title(id, app.lang.get()).to_string();
     view! {
         <section class="overview-section ds-card route-summary" data-variant="tinted" aria-labelledby="route-heading">
             <h2 id="route-heading" class="ds-heading" data-size="md">{txt("overview.route.title")}</h2>

@@ -2,6 +2,7 @@
 //! KS names, questions to discuss, what it should produce, and its steps with status, owner and
 //! target date. The steps themselves open in the worksheet engine.
 
+use crate::catalog::TextIn;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::components::rich_text::RichText;
 use crate::components::source_link::ExternalLink;
@@ -11,7 +12,8 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use ioa_core::content::{content, step_key, Phase, Step};
+use crate::catalog::content;
+use ioa_core::content::{step_key, Phase, Step};
 use ioa_core::document::format_date;
 use ioa_core::progress::{step_status, tool_progress};
 use ioa_core::route::Route;

@@ -11,7 +11,6 @@ use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
 use crate::{clipboard, file_io, print_footer};
-use ioa_core::content::content;
 use ioa_core::plan::WholeDocument;
 use ioa_core::plan_document::{build, Made, PlanDocument};
 use ioa_core::plan_file::file_name_as;
@@ -30,7 +29,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let doc = Memo::new(move |_| {
         session.plan.with(|p| {
             let made = Made { today: &today_iso(), app_version: crate::app_version(), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
-            build(content(), p, lang.get(), made)
+            build(&crate::catalog::cat(), p, lang.get(), made)
         })
     });
     Effect::new(move |_| set_title(&doc.with(|d| format!("{} – {}", d.title, d.kind)), app.lang.get()));

@@ -1,6 +1,7 @@
 //! KS's roadmap in this plan: what it is, benefit realisation across it, and the six phases
 //! with their progress. The phases are worksheets; this page only lists them.
 
+use crate::catalog::TextIn;
 use crate::components::plan_header::PlanHeader;
 use crate::components::rich_text::RichText;
 use crate::components::source_link::ExternalLink;
@@ -9,7 +10,8 @@ use crate::i18n::{content_text, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use ioa_core::content::{content, Phase};
+use crate::catalog::content;
+use ioa_core::content::Phase;
 use ioa_core::progress::tool_progress;
 use ioa_core::route::Route;
 use leptos::prelude::*;

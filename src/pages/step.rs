@@ -1,6 +1,7 @@
 //! One step of a worksheet: purpose, guidance, fields, "done" and back/next. Steps can be
 //! visited in any order; the side list shows where you are and what is done.
 
+use crate::catalog::TextIn;
 use crate::title::set_title;
 use crate::components::plan_header::PlanHeader;
 use crate::components::legal_rule::LegalRule;
@@ -11,10 +12,11 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::worksheet::{FieldEditor, StepRecordEditor};
-use ioa_core::content::{content, step_key, Step, Tool};
+use crate::catalog::content;
+use ioa_core::content::{step_key, Step, Tool};
 use ioa_core::progress::{automatic_status, next_step, step_status};
 use ioa_core::route::Route;
-use ioa_core::legal::rule;
+use crate::catalog::rule;
 use leptos::prelude::*;
 
 #[component]

@@ -225,7 +225,7 @@ fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Grou
                 app_version: crate::app_version(),
                 utc_offset_minutes: utc_offset_minutes(plan.updated_at),
             };
-            ioa_core::plan_document::build(ioa_core::content::content(), &plan, app.lang.get(), made)
+            ioa_core::plan_document::build(&crate::catalog::cat(), &plan, app.lang.get(), made)
         });
         move || doc.with(|d| crate::pages::plan_document::view_document(d.clone(), true))
     });

@@ -1,13 +1,15 @@
 //! Editors for rows of typed columns: table fields (rows stored in the answer) and shared
 //! registers (rows stored once in the plan and shown by every tool that uses them).
 
+use crate::catalog::TextIn;
 use super::field::FieldIds;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::benefit;
 use ioa_core::plan_file::MAX_NUMBER_DIGITS;
-use ioa_core::content::{content, Column, ColumnKind};
+use crate::catalog::content;
+use ioa_core::content::{Column, ColumnKind};
 use ioa_core::plan::Answer;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -33,8 +35,8 @@ fn CellInput(
         return view! {
             <div class="cell cell--readonly">
                 <span class="cell__label">{label}</span>
-                <span class="cell__value">
-                    {move || ioa_core::document::cell_text(column, &value.get(), app.lang.get())}
+                 <span class="cell__value">
+                    {move || ioa_core::document::cell_text(&crate::catalog::cat(), column, &value.get(), app.lang.get())}
                 </span>
             </div>
         }
@@ -92,7 +94,7 @@ fn CellInput(
                             let text = move || {
                                 let lang = app.lang.get();
                                 if key.is_empty() {
-                                    ioa_core::document::cell_text(column, &opt, lang)
+                                    ioa_core::document::cell_text(&crate::catalog::cat(), column, &opt, lang)
                                 } else {
                                     tr(lang, key).to_string()
                                 }
@@ -240,8 +242,8 @@ pub fn RegisterEditor(
                             view! {
                                 <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">
                                     {move || figure.get().map(|e| {
-                                        let lang = app.lang.get();
-                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(e, lang))])
+                                         let lang = app.lang.get();
+                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(&crate::catalog::cat(), e, lang))])
                                     })}
                                 </p>
                             }

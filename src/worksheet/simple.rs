@@ -1,5 +1,6 @@
 //! Editors for single-value and option fields.
 
+use crate::catalog::TextIn;
 use super::field::FieldIds;
 use crate::components::amount_input::AmountInput as AmountField;
 use crate::components::choices::Choices;

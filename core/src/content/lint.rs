@@ -2,6 +2,8 @@
 //! sentence (amounts come from `content/thresholds.json` through placeholders), no bokmål forms
 //! in nynorsk or nynorsk forms in bokmål, and no sentence so long it stops being plain language.
 
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use regex::Regex;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -239,7 +241,7 @@ fn no_text_leaves_a_bracketed_note_to_ourselves() {
     let note = Regex::new(r"(?i)\[(vår|our)\b[^\]]*\]").unwrap();
     let found: Vec<String> = texts(false).iter().filter(|e| note.is_match(&e.text)).map(|e| format!("{} [{}]", e.place, e.lang)).collect();
     assert!(found.is_empty(), "bracketed notes:\n{}", found.join("\n"));
-    let proposed = crate::content::content().roadmap.phases.iter().flat_map(|p| &p.methods).filter(|m| m.proposal).count();
+    let proposed = content().roadmap.phases.iter().flat_map(|p| &p.methods).filter(|m| m.proposal).count();
     assert!(proposed >= 10, "the methods we placed are marked as our proposal ({proposed})");
 }
 
@@ -256,7 +258,7 @@ fn nynorsk_names_the_procurement_one_way() {
 /// offers them (it said «organisasjonsbehov» where the choice is «Virksomhetsbehov»).
 #[test]
 fn the_needs_guidance_names_the_types_the_register_offers() {
-    let content = crate::content::content();
+    let content = content();
     let step = content.tool("needs").and_then(|t| t.steps.iter().find(|s| s.id == "needs-list")).expect("needs-list");
     let kinds = content.register("needs").and_then(|r| r.column("type")).expect("type column");
     for lang in crate::Lang::ALL {

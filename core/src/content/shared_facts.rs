@@ -7,7 +7,9 @@
 //! but ask different things, each with its reason, and a short list names pairs that are the
 //! same fact in different words.
 
-use super::{content, FieldKind};
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
+use super::FieldKind;
 use std::collections::BTreeSet;
 
 /// Pairs that look alike but are different facts.

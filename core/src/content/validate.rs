@@ -1,5 +1,6 @@
 //! Checks that the content files are complete and consistent.
 
+use crate::catalog::Catalog;
 use super::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
 use crate::text::Text;
 use std::collections::BTreeSet;
@@ -15,10 +16,10 @@ pub const FIXED_FIELDS: &[(&str, &str, &[&str])] = &[
 ];
 
 /// Every problem found, as a readable line; empty means the content is sound.
-pub fn validate(content: &Content) -> Vec<String> {
+pub fn validate(cat: &Catalog, content: &Content) -> Vec<String> {
     let mut problems = Vec::new();
     let mut text = |path: String, t: &Text, problems: &mut Vec<String>| {
-        for lang in t.missing() {
+        for lang in cat.missing(t) {
             problems.push(format!("{path}: missing {lang:?} text"));
         }
     };
@@ -42,9 +43,9 @@ pub fn validate(content: &Content) -> Vec<String> {
         problems.push(format!("tools are {ids:?}, expected {TOOL_IDS:?}"));
     }
     for tool in &content.tools {
-        check_tool(content, tool, LUP_SITE, &mut problems, &mut text);
+        check_tool(cat, content, tool, LUP_SITE, &mut problems, &mut text);
     }
-    check_roadmap(content, &mut problems, &mut text);
+    check_roadmap(cat, content, &mut problems, &mut text);
     check_crosswalk(content, &mut problems, &mut text);
 
     for (key, kind, options) in FIXED_FIELDS {
@@ -114,7 +115,7 @@ const KS_SITE: &str = "https://www.ks.no/";
 
 /// The roadmap's texts, its six phases in order (each a complete worksheet linking to KS), and a
 /// calculation aid for every benefit type the register offers.
-fn check_roadmap(content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
+fn check_roadmap(cat: &Catalog, content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
     let roadmap = &content.roadmap;
     for (name, t) in [("title", &roadmap.title), ("summary", &roadmap.summary), ("intro", &roadmap.intro), ("original", &roadmap.original.label)] {
         text(format!("roadmap.{name}"), t, problems);
@@ -155,7 +156,7 @@ fn check_roadmap(content: &Content, problems: &mut Vec<String>, text: &mut impl 
         if usize::from(phase.number) != i + 1 {
             problems.push(format!("{path}: number {} in place {}", phase.number, i + 1));
         }
-        check_tool(content, &phase.worksheet, KS_SITE, problems, text);  // reported as tools/<phase id>
+        check_tool(cat, content, &phase.worksheet, KS_SITE, problems, text);  // reported as tools/<phase id>
         for (list, items) in [("questions", &phase.questions), ("outputs", &phase.outputs)] {
             if items.is_empty() {
                 problems.push(format!("{path}: no {list}"));
@@ -224,7 +225,7 @@ fn check_crosswalk(content: &Content, problems: &mut Vec<String>, text: &mut imp
 }
 
 fn check_tool(
-    content: &Content,
+    cat: &Catalog, content: &Content,
     tool: &Tool,
     site: &str,
     problems: &mut Vec<String>,
@@ -251,7 +252,7 @@ fn check_tool(
             text(format!("{spath}.{name}"), t, problems);
         }
         for rule in &step.rules {
-            if crate::legal::rule(rule).is_none() {
+            if cat.rule(rule).is_none() {
                 problems.push(format!("{spath}: unknown legal rule {rule}"));
             }
         }
@@ -335,22 +336,24 @@ fn check_tool(
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::catalog::testing::*;
 
     #[test]
     fn embedded_content_is_complete_and_consistent() {
-        let content = crate::content::content().clone();
-        let problems = validate(&content);
+        let content = content().clone();
+        let problems = validate(cat(), &content);
         assert!(problems.is_empty(), "{} content problems:\n{}", problems.len(), problems.join("\n"));
     }
 
     #[test]
     fn validation_catches_gaps() {
-        let mut content = crate::content::content().clone();
+        let mut content = content().clone();
         let tool = &mut content.tools[0];
         tool.steps[0].title = tool.steps[0].title.with(crate::Lang::Nn, "");
         tool.steps[1].fields.clear();
         tool.document.sections[0].fields.push("no-such-step/field".into());
-        let problems = validate(&content).join("\n");
+        let problems = validate(cat(), &content).join("\n");
         assert!(problems.contains("missing Nn text"), "{problems}");
         assert!(problems.contains("no fields"), "{problems}");
         assert!(problems.contains("no-such-step/field"), "{problems}");
@@ -358,7 +361,7 @@ mod tests {
 
     #[test]
     fn validation_catches_roadmap_and_crosswalk_gaps() {
-        let mut content = crate::content::content().clone();
+        let mut content = content().clone();
         let phase = &mut content.roadmap.phases[1];
         phase.worksheet.original.url = "https://example.com/insight".into();
         phase.methods[0].note = phase.methods[0].note.with(crate::Lang::Nn, "");
@@ -369,7 +372,7 @@ mod tests {
         stage.lup.push("insight:nowhere".into());
         stage.shared.push("risks".into());
         content.crosswalk.stages[1].id = stage_id_of(&content, 0);
-        let problems = validate(&content).join("\n");
+        let problems = validate(cat(), &content).join("\n");
         for expected in [
             "tools/insight: original must link to https://www.ks.no/",
             "roadmap/insight.methods[0].note: missing Nn text",
@@ -390,7 +393,7 @@ mod tests {
 
     #[test]
     fn every_tool_has_steps_with_fields() {
-        let content = crate::content::content().clone();
+        let content = content().clone();
         for tool in &content.tools {
             assert!(tool.steps.len() >= 5, "{} has {} steps", tool.id, tool.steps.len());
             assert!(tool.steps.iter().all(|s| !s.fields.is_empty()));

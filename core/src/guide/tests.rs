@@ -1,3 +1,5 @@
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use super::*;
 use crate::content::step_key;
 use crate::plan::{Answer, NewPlan, StepMark};
@@ -22,11 +24,11 @@ fn choose(plan: &mut Plan, key: &str, option: &str) {
 
 /// (waypoint id, step id, reason) of the suggestion, for compact expectations.
 fn next(plan: &Plan, spine: Spine) -> Option<(&'static str, Option<String>, NextReason)> {
-    next_suggestion(plan, spine, TODAY).map(|s| (s.waypoint.id(), s.step.map(|st| st.id.clone()), s.reason))
+    next_suggestion(content(), plan, spine, TODAY).map(|s| (s.waypoint.id(), s.step.map(|st| st.id.clone()), s.reason))
 }
 
 fn w(id: &str) -> Waypoint {
-    waypoint(id)
+    waypoint(content(), id)
 }
 
 #[test]
@@ -39,7 +41,7 @@ fn every_sequence_and_stage_reference_resolves() {
             }
             let unique: std::collections::BTreeSet<_> = ids.iter().collect();
             assert_eq!(unique.len(), ids.len(), "no stop twice");
-            assert_eq!(stages(spine, innovation).len(), content().crosswalk.stages.len(), "every stage, once");
+            assert_eq!(stages(content(), spine, innovation).len(), content().crosswalk.stages.len(), "every stage, once");
         }
     }
     for id in crate::content::TOOL_IDS.iter().chain(&crate::content::PHASE_IDS) {
@@ -47,15 +49,15 @@ fn every_sequence_and_stage_reference_resolves() {
     }
     for stage in &content().crosswalk.stages {
         for reference in stage.lup.iter().chain(&stage.ks) {
-            assert!(place(reference).is_some(), "{}: {reference}", stage.id);
+            assert!(place(content(), reference).is_some(), "{}: {reference}", stage.id);
         }
         for register in &stage.shared {
             assert!(content().register(register).is_some(), "{}: register {register}", stage.id);
         }
         assert!(!stage.lup.is_empty() || !stage.ks.is_empty(), "{}", stage.id);
     }
-    assert_eq!(place("needs:nowhere"), None);
-    assert_eq!(place("nowhere"), None);
+    assert_eq!(place(content(), "needs:nowhere"), None);
+    assert_eq!(place(content(), "nowhere"), None);
 }
 
 #[test]
@@ -151,7 +153,7 @@ fn a_skipped_stop_is_passed_and_named_as_skipped() {
 
 #[test]
 fn the_roadmap_orders_the_decision_by_route() {
-    let ids = |spine, innovation| stages(spine, innovation).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
+    let ids = |spine, innovation| stages(content(), spine, innovation).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
     assert_eq!(ids(Spine::Lup, false), ["anchor", "insight", "dialogue", "decide", "develop", "operate"]);
     assert_eq!(ids(Spine::Roadmap, false), ["anchor", "insight", "dialogue", "develop", "decide", "operate"]);
     assert_eq!(ids(Spine::Roadmap, true), ["anchor", "insight", "dialogue", "decide", "develop", "operate"]);
@@ -159,7 +161,7 @@ fn the_roadmap_orders_the_decision_by_route() {
 
 #[test]
 fn every_reason_comes_out_of_reason_key_with_a_text_in_every_language() {
-    let key = |p: &Plan, spine| next_suggestion(p, spine, TODAY).unwrap().reason_key(p).0;
+    let key = |p: &Plan, spine| next_suggestion(content(), p, spine, TODAY).unwrap().reason_key(p).0;
     let mut keys = std::collections::BTreeSet::new();
     let mut p = plan();
     keys.insert(key(&p, Spine::Lup));
@@ -194,7 +196,7 @@ fn every_reason_comes_out_of_reason_key_with_a_text_in_every_language() {
         "guide.reason.start",
     ]);
     for lang in crate::Lang::ALL {
-        let known: std::collections::BTreeSet<&str> = crate::i18n::keys(lang).collect();
+        let known: std::collections::BTreeSet<&str> = cat().texts().keys(lang).collect();
         for key in keys.iter().chain(&["guide.all_done"]) {
             assert!(known.contains(key), "{key} has no {lang:?} text");
         }

@@ -1,5 +1,7 @@
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use super::*;
-use crate::content::{content, FieldKind};
+use crate::content::FieldKind;
 use crate::document::Item;
 use crate::plan::{Answer, NewPlan, RegisterRow};
 use std::collections::BTreeMap;
@@ -31,7 +33,7 @@ fn labels_of(chapter: &Chapter) -> Vec<&str> {
 
 #[test]
 fn the_chapters_come_in_order_summary_tools_decision_roadmap_phases() {
-    let doc = build(content(), &empty_plan(), Lang::Nb, MADE);
+    let doc = build(cat(), &empty_plan(), Lang::Nb, MADE);
     let ids: Vec<&str> = doc.chapters.iter().map(|c| c.id.as_str()).collect();
     let mut expected = vec!["summary"];
     expected.extend(content().tools.iter().map(|t| t.id.as_str()));
@@ -44,10 +46,10 @@ fn the_chapters_come_in_order_summary_tools_decision_roadmap_phases() {
 #[test]
 fn an_empty_plan_names_every_part_not_filled_in() {
     let plan = empty_plan();
-    let doc = build(content(), &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     // Every part of every tool's document is named as missing, and the summary counts them.
     for tool in &content().tools {
-        let alone = crate::document::build(content(), tool, &plan, Lang::Nb);
+        let alone = crate::document::build(cat(), tool, &plan, Lang::Nb);
         let chapter = doc.chapters.iter().find(|c| c.id == tool.id).unwrap();
         let missing = chapter.sections.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Missing { .. })).count();
         assert_eq!(missing, alone.missing, "{}", tool.id);
@@ -75,7 +77,7 @@ fn an_empty_plan_names_every_part_not_filled_in() {
 fn the_worked_example_reads_as_a_finished_document() {
     for lang in Lang::ALL {
         let plan = example(lang);
-        let doc = build(content(), &plan, lang, MADE);
+        let doc = build(cat(), &plan, lang, MADE);
         assert_eq!(doc.title, plan.title);
         assert_eq!(doc.organisation, plan.organisation);
         assert!(doc.meta.iter().any(|m| m.value == plan.case_number), "{lang:?}: case number in the title block");
@@ -132,7 +134,7 @@ fn every_field_kind_is_carried_into_the_document() {
         plan.registers.insert(register.id.clone(), vec![row]);
     }
     assert!(kinds.len() >= 7, "the tools use {} field kinds", kinds.len());
-    let doc = build(c, &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     for chapter in doc.chapters.iter().filter(|ch| c.worksheets().any(|t| t.id == ch.id)) {
         let missing: Vec<&str> = chapter.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
             Item::Missing { label } => Some(label.as_str()),
@@ -148,7 +150,7 @@ fn every_field_kind_is_carried_into_the_document() {
         }
     }
     for register in &c.registers {
-        let Some(Item::Table { headers, .. }) = document::item_with(Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
+        let Some(Item::Table { headers, .. }) = document::item_with(cat(), Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
         for header in headers {
             assert!(md.contains(&format!(" {} |", crate::markdown::inline(&header))), "{}: column {header} is not in the whole plan", register.id);
         }
@@ -171,7 +173,7 @@ fn expected_path(lang: Lang) -> std::path::PathBuf {
 #[test]
 fn the_worked_example_markdown_matches_the_committed_file() {
     for lang in Lang::ALL {
-        let md = crate::markdown::render(&build(content(), &example(lang), lang, MADE));
+        let md = crate::markdown::render(&build(cat(), &example(lang), lang, MADE));
         let path = expected_path(lang);
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
             std::fs::write(&path, &md).unwrap();
@@ -187,7 +189,7 @@ fn the_worked_example_markdown_matches_the_committed_file() {
 #[test]
 fn the_markdown_is_well_formed() {
     for lang in Lang::ALL {
-        let md = crate::markdown::render(&build(content(), &example(lang), lang, MADE));
+        let md = crate::markdown::render(&build(cat(), &example(lang), lang, MADE));
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines.iter().filter(|l| l.starts_with("# ")).count(), 1, "one title");
         assert_eq!(lines.iter().filter(|l| l.starts_with("## ")).count(), content().tools.len() + 3 + content().roadmap.phases.len());
@@ -217,7 +219,7 @@ fn the_markdown_renders_as_the_document_model_says() {
     let mut plan = example(Lang::Nb);
     plan.title = "<b>Fet</b> [lenke](https://x.example) *stjerne* # 1. punkt | rør".into();
     plan.set_answer("startup/trigger/situation", crate::Answer::Text("- punkt\n> sitat\n<script>alert(1)</script>\n1) nummer".into()), 1);
-    let doc = build(content(), &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     let md = crate::markdown::render(&doc);
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let (mut tables, mut rows, mut in_heading, mut text) = (0, 0, None, String::new());
@@ -258,7 +260,7 @@ fn a_phrase_written_in_a_roadmap_step_is_in_the_whole_plan() {
     let row = plan.add_register_row("needs", 1);
     plan.set_register_cell("needs", row, "name", "Sove hele natten".into(), 1);
     plan.set_register_cell("needs", row, "type", "user".into(), 1);
-    let doc = build(content(), &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     let anchoring = doc.chapters.iter().find(|c| c.id == "anchoring").expect("the first phase has a chapter");
     assert_eq!(anchoring.heading, "Fase 1, Forankring: Forankringsnotat");
     let texts: Vec<&str> = anchoring.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
@@ -287,7 +289,7 @@ fn the_title_block_gives_the_plans_version() {
     plan.revision = 26;
     plan.updated_at = 1_796_648_700_000; // 2026-12-07 13:05 UTC
     let meta = |lang: Lang, offset: i32| {
-        let doc = build(content(), &plan, lang, Made { utc_offset_minutes: offset, ..MADE });
+        let doc = build(cat(), &plan, lang, Made { utc_offset_minutes: offset, ..MADE });
         doc.meta.into_iter().map(|m| (m.label, m.value)).collect::<Vec<_>>()
     };
     let nb = meta(Lang::Nb, 60);
@@ -329,13 +331,13 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     assert!(attitude.internal, "the content marks a stakeholder's attitude as internal");
     assert!(c.field("leadership/leaders/concerns").unwrap().internal);
     let mut plan = stakeholder_plan();
-    let md = crate::markdown::render(&build(c, &plan, Lang::Nb, MADE));
+    let md = crate::markdown::render(&build(cat(), &plan, Lang::Nb, MADE));
     assert!(md.contains("| Holdning (intern) |") && md.contains("Skeptisk"), "marked when included");
     assert!(md.contains("#### Hva bekymrer lederne, og hvordan møter du det? (intern)") && md.contains("IT-sjefen frykter"));
     assert!(md.contains("**Interne opplysninger:** Tatt med og merket «(intern)»."), "the title block says so");
 
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_internal: true, ..Default::default() }, 2);
-    let doc = build(c, &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     let md = crate::markdown::render(&doc);
     let body = md.split_once("\n## ").unwrap().1; // the chapters, after the title block
     for gone in ["Holdning", "Skeptisk", "Påvirkning", "IT-sjefen frykter", "Hva bekymrer lederne, og hvordan møter du det? (intern)\n"] {
@@ -347,7 +349,7 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     // A left-out field is not "not answered" either.
     assert!(!body.contains("Hva bekymrer lederne"), "{body}");
     // The tool's own document, read by the team, is unchanged.
-    let own = crate::document::build(c, c.tool("leadership").unwrap(), &plan, Lang::Nb);
+    let own = crate::document::build(cat(), c.tool("leadership").unwrap(), &plan, Lang::Nb);
     assert!(own.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Table { headers, .. } if headers.iter().any(|h| h == "Holdning"))));
 }
 
@@ -357,10 +359,10 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
 fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     let mut plan = empty_plan();
     plan.set_answer("needs/problem/what-goes-wrong", Answer::Text("Nattbesøk vekker brukerne".into()), 1);
-    let all = build(content(), &plan, Lang::Nb, MADE);
+    let all = build(cat(), &plan, Lang::Nb, MADE);
     assert!(all.missing() > 100, "{}", all.missing());
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_unanswered: true, ..Default::default() }, 2);
-    let doc = build(content(), &plan, Lang::Nb, MADE);
+    let doc = build(cat(), &plan, Lang::Nb, MADE);
     assert_eq!(doc.missing(), 0);
     let md = crate::markdown::render(&doc);
     assert!(!md.contains(&all.missing_text), "no part says it is not answered");
@@ -416,30 +418,30 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
     for lang in [Lang::Nb, Lang::Nn, Lang::En] {
         let label = content().field(VALUE_KEY).unwrap().label.get(lang);
         // While the value is as typed, nothing is said about it but the amount.
-        let doc = build(content(), &plan, lang, MADE);
+        let doc = build(cat(), &plan, lang, MADE);
         assert_eq!(texts_labelled(&doc, label), vec![("startup", crate::document::format_nok(2_000_000, lang).as_str())], "{lang:?}");
-        assert!(crate::document::stale_value_item(&plan, lang).is_none());
+        assert!(crate::document::stale_value_item(cat(), &plan, lang).is_none());
     }
     plan.set_draft(VALUE_KEY, Some("to millioner".into()), 2);
     for lang in [Lang::Nb, Lang::Nn, Lang::En] {
         let label = content().field(VALUE_KEY).unwrap().label.get(lang);
         let value = crate::document::format_nok(2_000_000, lang);
-        let note = crate::i18n::tf(lang, "document.stale_value", &[("typed", "to millioner"), ("value", &value)]);
+        let note = tf(lang, "document.stale_value", &[("typed", "to millioner"), ("value", &value)]);
         let expected = format!("{value}\n\n{note}");
         assert!(note.contains("to millioner") && note.contains(&value), "{note}");
         // The whole plan: at the value in the start-up chapter, and where the summary and the
         // decision chapter use it, each before the results that rest on it.
-        let doc = build(content(), &plan, lang, MADE);
+        let doc = build(cat(), &plan, lang, MADE);
         let found = texts_labelled(&doc, label);
         assert_eq!(found, vec![("summary", expected.as_str()), ("startup", expected.as_str()), ("decision", expected.as_str())], "{lang:?}");
         let decision = doc.chapters.iter().find(|c| c.id == "decision").unwrap();
         assert!(matches!(&decision.sections[0].items[0], Item::Text { label: l, .. } if l == label), "first in the decision");
         // The start-up tool's own document (the memo) and its decision part.
         let startup = content().tool("startup").unwrap();
-        let memo = crate::document::build(content(), startup, &plan, lang);
+        let memo = crate::document::build(cat(), startup, &plan, lang);
         let memo_items: Vec<&Item> = memo.sections.iter().flat_map(|s| &s.items).collect();
         assert!(memo_items.iter().any(|i| matches!(i, Item::Text { label: l, text } if l == label && *text == expected)), "{lang:?}");
-        let route = crate::decision_document::route_section(&plan, MADE.today, lang);
+        let route = crate::decision_document::route_section(cat(), &plan, MADE.today, lang);
         assert_eq!(route.items[0], Item::Text { label: label.to_string(), text: expected.clone() });
         // Every renderer gets it from the model: the Markdown has the typed text and the note.
         let markdown = crate::markdown::render(&doc);
@@ -448,12 +450,12 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
     // No valid value before it: the documents say it is not given, and what was typed.
     let mut fresh = empty_plan();
     fresh.set_draft(VALUE_KEY, Some("tre mill kanskje".into()), 1);
-    let doc = build(content(), &fresh, Lang::Nb, MADE);
+    let doc = build(cat(), &fresh, Lang::Nb, MADE);
     let label = content().field(VALUE_KEY).unwrap().label.get(Lang::Nb);
     let found = texts_labelled(&doc, label);
     assert_eq!(found.len(), 3);
     assert!(found.iter().all(|(_, t)| t.starts_with("Ikke oppgitt.") && t.contains("«tre mill kanskje»")), "{found:?}");
     // A readable draft is no error: nothing is added.
     fresh.set_draft(VALUE_KEY, Some("3 mill".into()), 2);
-    assert!(crate::document::stale_value_item(&fresh, Lang::Nb).is_none());
+    assert!(crate::document::stale_value_item(cat(), &fresh, Lang::Nb).is_none());
 }

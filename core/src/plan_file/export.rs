@@ -1,6 +1,7 @@
 //! Writing a file. Every export is read back with [`read_file`] before it is handed out, so a
 //! file the app would refuse to import is never written.
 
+use crate::catalog::Catalog;
 use super::{read_file, time, ExportError, FileKind, FILE_TYPE, FILE_TYPE_ALL, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::Lang;
@@ -49,25 +50,25 @@ impl<'a> Envelope<'a> {
 }
 
 /// Pretty-printed UTF-8 JSON for one plan, verified to read back as exactly `plan`.
-pub fn export_plan(plan: &Plan, meta: &ExportMeta) -> Result<String, ExportError> {
+pub fn export_plan(cat: &Catalog, plan: &Plan, meta: &ExportMeta) -> Result<String, ExportError> {
     let envelope = Envelope { plan: Some(plan), ..Envelope::new(FILE_TYPE, plan.schema_version, meta) };
-    verified(&envelope, FileKind::Single, std::slice::from_ref(plan))
+    verified(cat, &envelope, FileKind::Single, std::slice::from_ref(plan))
 }
 
 /// One file holding every plan, verified the same way. The app holds only current plans, so
 /// the file's `schemaVersion` is the current one.
-pub fn export_all(plans: &[Plan], meta: &ExportMeta) -> Result<String, ExportError> {
+pub fn export_all(cat: &Catalog, plans: &[Plan], meta: &ExportMeta) -> Result<String, ExportError> {
     let envelope = Envelope { plans: Some(plans), ..Envelope::new(FILE_TYPE_ALL, SCHEMA_VERSION, meta) };
-    verified(&envelope, FileKind::All, plans)
+    verified(cat, &envelope, FileKind::All, plans)
 }
 
-fn verified(envelope: &Envelope, kind: FileKind, plans: &[Plan]) -> Result<String, ExportError> {
+fn verified(cat: &Catalog, envelope: &Envelope, kind: FileKind, plans: &[Plan]) -> Result<String, ExportError> {
     let json = serde_json::to_string_pretty(envelope).map_err(|e| ExportError::NotRoundTrip(e.to_string()))?;
     let bytes = json.len() as u64;
     if bytes > MAX_FILE_BYTES {
         return Err(ExportError::TooLarge { bytes, limit: MAX_FILE_BYTES });
     }
-    let read = read_file(json.as_bytes()).map_err(|e| ExportError::NotRoundTrip(format!("reading it back: {e:?}")))?;
+    let read = read_file(cat, json.as_bytes()).map_err(|e| ExportError::NotRoundTrip(format!("reading it back: {e:?}")))?;
     if read.kind != kind || read.plans.len() != plans.len() {
         return Err(ExportError::NotRoundTrip(format!("read back {:?} with {} plans", read.kind, read.plans.len())));
     }

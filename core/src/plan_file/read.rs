@@ -3,6 +3,7 @@
 //! Each stage refuses with its own [`FileError`], so the user is told what the file really is
 //! (an image, a cut-off download, another app's JSON) instead of one "could not read".
 
+use crate::catalog::Catalog;
 use super::validate::{keyed, validate};
 use super::{json, time, FileError, FileKind, PlanFile, FILE_TYPE, FILE_TYPE_ALL, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::migrate::{plan_from_value, LoadError};
@@ -25,7 +26,7 @@ pub fn check_size(bytes: u64) -> Result<(), FileError> {
 }
 
 /// Reads a file's bytes. Never panics, whatever the bytes.
-pub fn read_file(bytes: &[u8]) -> Result<PlanFile, FileError> {
+pub fn read_file(cat: &Catalog, bytes: &[u8]) -> Result<PlanFile, FileError> {
     // What the file is tells the user more than its size ("a photo", not "too large").
     sniff(bytes)?;
     check_size(bytes.len() as u64)?;
@@ -33,7 +34,7 @@ pub fn read_file(bytes: &[u8]) -> Result<PlanFile, FileError> {
     if text.trim().is_empty() {
         return Err(FileError::Empty);
     }
-    interpret(json::parse(&text)?)
+    interpret(cat, json::parse(&text)?)
 }
 
 /// Refuses the files people pick by mistake, by their first bytes.
@@ -93,13 +94,13 @@ fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, FileError> {
 }
 
 /// The JSON value as a file of ours: its kind, its envelope, its plans.
-fn interpret(value: Value) -> Result<PlanFile, FileError> {
+fn interpret(cat: &Catalog, value: Value) -> Result<PlanFile, FileError> {
     let Value::Object(mut top) = value else { return Err(FileError::NotAPlanFile) };
     let kind = match top.get("type").and_then(Value::as_str) {
         Some(FILE_TYPE) => FileKind::Single,
         Some(FILE_TYPE_ALL) => FileKind::All,
         // A bare plan has no envelope; another app's JSON has no schema_version.
-        _ if top.get("schema_version").is_some_and(Value::is_number) => return bare(Value::Object(top)),
+        _ if top.get("schema_version").is_some_and(Value::is_number) => return bare(cat, Value::Object(top)),
         _ => return Err(FileError::NotAPlanFile),
     };
     let format = envelope_version(&top, "formatVersion")?;
@@ -119,7 +120,7 @@ fn interpret(value: Value) -> Result<PlanFile, FileError> {
     };
     let mut plans = Vec::with_capacity(values.len());
     for (part, value) in &values {
-        plans.push(plan_at(value, part, Some(schema))?);
+        plans.push(plan_at(cat, value, part, Some(schema))?);
     }
     unique_ids(&plans)?;
     // Envelope details are informative only: one that cannot be read is left out, not refused.
@@ -131,8 +132,8 @@ fn interpret(value: Value) -> Result<PlanFile, FileError> {
     })
 }
 
-fn bare(value: Value) -> Result<PlanFile, FileError> {
-    let plan = plan_at(&value, "plan", None)?;
+fn bare(cat: &Catalog, value: Value) -> Result<PlanFile, FileError> {
+    let plan = plan_at(cat, &value, "plan", None)?;
     Ok(PlanFile { kind: FileKind::BarePlan, plans: vec![plan], app_version: None, exported_at_ms: None })
 }
 
@@ -147,7 +148,7 @@ fn take(top: &mut Map<String, Value>, name: &str) -> Result<Value, FileError> {
 }
 
 /// One plan of the file, upgraded and checked. `expected` is the envelope's `schemaVersion`.
-fn plan_at(value: &Value, part: &str, expected: Option<u64>) -> Result<Plan, FileError> {
+fn plan_at(cat: &Catalog, value: &Value, part: &str, expected: Option<u64>) -> Result<Plan, FileError> {
     let Some(object) = value.as_object() else { return Err(invalid(part, "not an object")) };
     let version_at = format!("{part}.schema_version");
     let found = object.get("schema_version").ok_or_else(|| missing(&version_at))?;
@@ -163,7 +164,7 @@ fn plan_at(value: &Value, part: &str, expected: Option<u64>) -> Result<Plan, Fil
         Err(LoadError::Invalid(detail)) => return Err(locate(object, part).unwrap_or_else(|| invalid(part, &detail))),
         Err(LoadError::NotAPlan | LoadError::NotJson(_)) => return Err(invalid(part, "not a plan")),
     };
-    validate(&plan, part)?;
+    validate(cat, &plan, part)?;
     Ok(plan)
 }
 

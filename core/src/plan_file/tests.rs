@@ -2,6 +2,8 @@
 
 mod strategies;
 
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use super::validate::validate;
 use super::*;
 use crate::migrate::plan_from_json;
@@ -34,7 +36,7 @@ fn example(lang: Lang) -> Plan {
 /// The bokmål example's export.
 fn exported() -> String {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| export_plan(&example(Lang::Nb), &meta()).expect("the example exports")).clone()
+    TEXT.get_or_init(|| export_plan(cat(), &example(Lang::Nb), &meta()).expect("the example exports")).clone()
 }
 
 /// A part path inside the plan of a single-plan file (written so, not as one literal, because
@@ -44,7 +46,7 @@ fn at(rest: &str) -> String {
 }
 
 fn read(bytes: impl AsRef<[u8]>) -> Result<PlanFile, FileError> {
-    read_file(bytes.as_ref())
+    read_file(cat(), bytes.as_ref())
 }
 
 /// The example's export with its plan changed by `edit`, as bytes.
@@ -99,10 +101,10 @@ fn everything_the_app_holds_exports_and_reads_back() {
     let mut plans: Vec<Plan> = Lang::ALL.into_iter().map(example).collect();
     plans.push(fresh);
     for plan in &plans {
-        let text = export_plan(plan, &meta()).unwrap_or_else(|e| panic!("{}: {e:?}", plan.id));
+        let text = export_plan(cat(), plan, &meta()).unwrap_or_else(|e| panic!("{}: {e:?}", plan.id));
         assert_eq!(read(text).unwrap().plans, [plan.clone()]);
     }
-    let all = export_all(&plans, &meta()).unwrap();
+    let all = export_all(cat(), &plans, &meta()).unwrap();
     let back = read(&all).unwrap();
     assert_eq!((back.kind, back.plans), (FileKind::All, plans));
     assert!(all.starts_with("{\n  \"type\": \"ioa-planleggeren/plans\""));
@@ -110,7 +112,7 @@ fn everything_the_app_holds_exports_and_reads_back() {
 
 #[test]
 fn an_empty_library_exports_as_an_empty_list() {
-    let back = read(export_all(&[], &meta()).unwrap()).unwrap();
+    let back = read(export_all(cat(), &[], &meta()).unwrap()).unwrap();
     assert_eq!((back.kind, back.plans), (FileKind::All, vec![]));
 }
 
@@ -136,7 +138,7 @@ fn fixtures_read_the_same_bare_and_in_an_envelope() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let text = std::fs::read_to_string(&path).unwrap();
         let loaded = plan_from_json(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        let expected = validate(&loaded, "plan").map(|()| vec![loaded.clone()]);
+        let expected = validate(cat(), &loaded, "plan").map(|()| vec![loaded.clone()]);
         let value: Value = serde_json::from_str(&text).unwrap();
         let envelope = json!({ "type": FILE_TYPE, "formatVersion": 1, "schemaVersion": value["schema_version"], "plan": value });
         let bare = read(&text).map(|f| (f.kind, f.plans));
@@ -384,7 +386,7 @@ fn a_missing_part_is_named_where_it_is() {
     for (part, edit) in cases {
         assert_eq!(read(edited(edit)), Err(FileError::MissingPart { part: at(part) }));
     }
-    let all = export_all(&[example(Lang::Nb), example(Lang::En)], &meta()).unwrap();
+    let all = export_all(cat(), &[example(Lang::Nb), example(Lang::En)], &meta()).unwrap();
     let mut file: Value = serde_json::from_str(&all).unwrap();
     file["plans"][1].as_object_mut().unwrap().remove("id");
     assert_eq!(read(file.to_string()), Err(FileError::MissingPart { part: "plans[1].id".into() }));
@@ -422,7 +424,7 @@ fn a_part_of_the_wrong_type_is_named_where_it_is() {
 #[test]
 fn two_plans_with_one_id_are_refused() {
     let plan = example(Lang::Nb);
-    let all = export_all(&[plan.clone(), plan.clone()], &meta());
+    let all = export_all(cat(), &[plan.clone(), plan.clone()], &meta());
     assert!(matches!(all, Err(ExportError::NotRoundTrip(_))), "{all:?}");
     let text = json!({ "type": FILE_TYPE_ALL, "formatVersion": 1, "schemaVersion": SCHEMA_VERSION, "plans": [plan, plan] });
     assert_eq!(invalid_part(text.to_string()), "plans[1].id");
@@ -521,20 +523,20 @@ fn another_apps_type_is_not_a_plan_file() {
 fn an_export_over_the_limit_is_refused() {
     let mut plan = example(Lang::Nb);
     plan.answers.insert("startup/trigger/situation".into(), Answer::Text("x".repeat(MAX_FILE_BYTES as usize)));
-    assert!(matches!(export_plan(&plan, &meta()), Err(ExportError::TooLarge { limit: MAX_FILE_BYTES, .. })));
+    assert!(matches!(export_plan(cat(), &plan, &meta()), Err(ExportError::TooLarge { limit: MAX_FILE_BYTES, .. })));
 }
 
 #[test]
 fn an_export_that_would_not_import_is_refused() {
     let mut plan = example(Lang::Nb);
     plan.answers.insert("startup/nowhere/field".into(), Answer::Text("x".into()));
-    match export_plan(&plan, &meta()) {
+    match export_plan(cat(), &plan, &meta()) {
         Err(ExportError::NotRoundTrip(detail)) => assert!(detail.contains("startup/nowhere/field"), "{detail}"),
         other => panic!("{other:?}"),
     }
     let mut old = example(Lang::Nb);
     old.schema_version = 1;
-    assert!(matches!(export_plan(&old, &meta()), Err(ExportError::NotRoundTrip(_))), "an upgrade would change it");
+    assert!(matches!(export_plan(cat(), &old, &meta()), Err(ExportError::NotRoundTrip(_))), "an upgrade would change it");
 }
 
 // --- Messages ---
@@ -564,10 +566,10 @@ fn every_error_has_a_message_with_its_placeholders() {
     let exports = [ExportError::NotRoundTrip("d".into()), ExportError::TooLarge { bytes: 1, limit: 2 }];
     for (key, args) in messages.chain(exports.iter().map(|e| (e.message_key(), e.args()))) {
         for lang in Lang::ALL {
-            let text = crate::i18n::t(lang, key);
+            let text = t(lang, key);
             assert_ne!(text, key, "{lang:?} has no {key}");
             let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
-            let filled = crate::i18n::tf(lang, key, &args);
+            let filled = tf(lang, key, &args);
             assert!(!filled.contains('{'), "{lang:?} {key}: a placeholder without a value: {filled}");
         }
     }
@@ -592,7 +594,7 @@ fn a_megabyte_plan_exports_and_reads_back_in_time() {
     });
     plan.registers.insert("needs".into(), rows.collect());
     let started = std::time::Instant::now();
-    let text = export_plan(&plan, &meta()).unwrap();
+    let text = export_plan(cat(), &plan, &meta()).unwrap();
     let elapsed = started.elapsed();
     assert!(text.len() > 900_000, "{} bytes", text.len());
     eprintln!("export (with read-back) of {} KB: {} ms (debug build)", text.len() / 1024, elapsed.as_millis());
@@ -610,7 +612,7 @@ proptest! {
     /// Any plan the app could hold exports and reads back identical.
     #[test]
     fn exported_plans_read_back_identically(plan in strategies::plan()) {
-        let text = export_plan(&plan, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let text = export_plan(cat(), &plan, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(read(&text).map(|f| f.plans), Ok(vec![plan]));
     }
 
@@ -618,7 +620,7 @@ proptest! {
     #[test]
     fn exported_libraries_read_back_identically(plans in proptest::collection::vec(strategies::plan(), 0..4)) {
         let plans: Vec<Plan> = plans.into_iter().enumerate().map(|(i, p)| Plan { id: format!("{}-{i}", p.id), ..p }).collect();
-        let text = export_all(&plans, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        let text = export_all(cat(), &plans, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
         prop_assert_eq!(read(&text).map(|f| f.plans), Ok(plans));
     }
 
@@ -656,7 +658,7 @@ proptest! {
         plan in strategies::plan(),
         edits in proptest::collection::vec((0u8..3, any::<proptest::sample::Index>(), any::<u8>()), 1..4),
     ) {
-        let mut bytes = export_plan(&plan, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?.into_bytes();
+        let mut bytes = export_plan(cat(), &plan, &meta()).map_err(|e| TestCaseError::fail(format!("{e:?}")))?.into_bytes();
         for (kind, at, byte) in edits {
             let i = at.index(bytes.len() + 1);
             match kind {
@@ -679,7 +681,7 @@ fn every_golden_fixture_is_a_valid_plan_once_upgraded() {
         ("plan-v3.json", include_str!("../../tests/fixtures/plan-v3.json")),
     ] {
         let plan = plan_from_json(text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
-        match validate(&plan, "plan") {
+        match validate(cat(), &plan, "plan") {
             Ok(()) => {}
             // Kept byte-identical since it shipped: its checklist answer was stored as a list.
             Err(FileError::InvalidPart { part, .. }) if name == "plan-v1.json" && part.contains("dialogue/purpose/learn") => {}

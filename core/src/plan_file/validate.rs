@@ -5,12 +5,11 @@
 //! problem is reported with the part it is in, e.g. `plan.answers["startup/trigger/why"]`.
 
 use super::{json::shorten, time::is_iso_date, FileError};
-use crate::content::{answer_key, content, step_key, Column, ColumnKind, FieldKind};
+use crate::catalog::Catalog;
+use crate::content::{answer_key, step_key, Column, ColumnKind, Content, FieldKind};
 use crate::decision::{shared_key, Route};
-use crate::decision_text::decision_text;
 use crate::plan::{validate_title, Answer, Plan, TitleError, MAX_TITLE_CHARS};
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::OnceLock;
 
 /// Longest organisation name or case number accepted: the title limit, as the forms had none
 /// before (an export must never refuse a plan the app itself stored).
@@ -28,7 +27,7 @@ const MAX_ID_CHARS: usize = 64;
 /// the draft too; files from earlier versions keep their DOM ids, read as before.
 pub(super) const DECISION_VALUE_DRAFT: &str = "q-value";
 
-/// What the content allows, collected once.
+/// What the content allows, collected once a file.
 struct Known {
     /// Storage key → kind of the field whose answer lives there.
     answers: BTreeMap<String, &'static FieldKind>,
@@ -39,11 +38,9 @@ struct Known {
     drafts: BTreeSet<String>,
 }
 
-fn known() -> &'static Known {
-    static KNOWN: OnceLock<Known> = OnceLock::new();
-    KNOWN.get_or_init(|| {
-        let content = content();
-        let mut known = Known { answers: BTreeMap::new(), steps: BTreeSet::new(), drafts: BTreeSet::new() };
+impl Known {
+    fn of(content: &'static Content) -> Known {
+                let mut known = Known { answers: BTreeMap::new(), steps: BTreeSet::new(), drafts: BTreeSet::new() };
         known.drafts.insert(DECISION_VALUE_DRAFT.to_string());
         for tool in content.worksheets() {
             for step in &tool.steps {
@@ -66,7 +63,7 @@ fn known() -> &'static Known {
             }
         }
         known
-    })
+    }
 }
 
 /// The DOM id `src/worksheet/field.rs` gives a field's input (also a shared field's, which
@@ -76,27 +73,28 @@ pub(super) fn amount_dom_id(tool: &str, step: &str, field: &str) -> String {
 }
 
 /// The first problem in `plan`, whose part path starts with `part` (`plan`, `plans[2]`).
-pub(super) fn validate(plan: &Plan, part: &str) -> Result<(), FileError> {
+pub(super) fn validate(cat: &Catalog, plan: &Plan, part: &str) -> Result<(), FileError> {
+    let known = &Known::of(cat.content());
     details(plan, part)?;
-    answers(plan, part)?;
+    answers(known, plan, part)?;
     let at = |field: &str| format!("{part}.{field}");
-    steps(plan, part)?;
-    registers(plan, part)?;
-    decision(plan, part)?;
+    steps(known, plan, part)?;
+    registers(cat, plan, part)?;
+    decision(cat, plan, part)?;
     for tool in plan.document_languages.keys() {
-        check(content().tool(tool).is_some(), &keyed(&at("document_languages"), tool), || "not a tool or phase".into())?;
+        check(cat.content().tool(tool).is_some(), &keyed(&at("document_languages"), tool), || "not a tool or phase".into())?;
     }
     for key in plan.drafts.keys() {
-        check(known().drafts.contains(key), &keyed(&at("drafts"), key), || "not an amount field".into())?;
+        check(known.drafts.contains(key), &keyed(&at("drafts"), key), || "not an amount field".into())?;
     }
     Ok(())
 }
 
 /// Step records: a known step, a date that is a date, short texts short.
-fn steps(plan: &Plan, part: &str) -> Result<(), FileError> {
+fn steps(known: &Known, plan: &Plan, part: &str) -> Result<(), FileError> {
     for (key, record) in &plan.steps {
         let at = keyed(&format!("{part}.steps"), key);
-        check(known().steps.contains(key), &at, || "unknown step".into())?;
+        check(known.steps.contains(key), &at, || "unknown step".into())?;
         let due_ok = record.due.is_empty() || is_iso_date(&record.due);
         check(due_ok, &format!("{at}.due"), || format!("{} is not a date (YYYY-MM-DD)", quoted(&record.due)))?;
         for (name, value) in [("reason", &record.reason), ("owner", &record.owner)] {
@@ -125,10 +123,10 @@ fn details(plan: &Plan, part: &str) -> Result<(), FileError> {
     Ok(())
 }
 
-fn answers(plan: &Plan, part: &str) -> Result<(), FileError> {
+fn answers(known: &Known, plan: &Plan, part: &str) -> Result<(), FileError> {
     for (key, answer) in &plan.answers {
         let at = keyed(&format!("{part}.answers"), key);
-        let kind = known().answers.get(key).ok_or_else(|| invalid(&at, "no field stores its answer here".into()))?;
+        let kind = known.answers.get(key).ok_or_else(|| invalid(&at, "no field stores its answer here".into()))?;
         answer_fits(kind, answer).map_err(|detail| invalid(&at, detail))?;
     }
     Ok(())
@@ -178,10 +176,10 @@ fn cells_fit(columns: &[Column], cells: &BTreeMap<String, String>) -> Result<(),
     Ok(())
 }
 
-fn registers(plan: &Plan, part: &str) -> Result<(), FileError> {
+fn registers(cat: &Catalog, plan: &Plan, part: &str) -> Result<(), FileError> {
     for (id, rows) in &plan.registers {
         let at = keyed(&format!("{part}.registers"), id);
-        let register = content().register(id).ok_or_else(|| invalid(&at, "unknown register".into()))?;
+        let register = cat.content().register(id).ok_or_else(|| invalid(&at, "unknown register".into()))?;
         let mut seen = BTreeSet::new();
         for (i, row) in rows.iter().enumerate() {
             let row_at = format!("{at}[{i}]");
@@ -193,11 +191,11 @@ fn registers(plan: &Plan, part: &str) -> Result<(), FileError> {
     Ok(())
 }
 
-fn decision(plan: &Plan, part: &str) -> Result<(), FileError> {
+fn decision(cat: &Catalog, plan: &Plan, part: &str) -> Result<(), FileError> {
     let at = format!("{part}.decision");
     for (question, option) in &plan.decision.answers {
         let q_at = keyed(&format!("{at}.answers"), question);
-        let known = decision_text().question(question).ok_or_else(|| invalid(&q_at, "unknown question".into()))?;
+        let known = cat.decision().question(question).ok_or_else(|| invalid(&q_at, "unknown question".into()))?;
         // Shared questions are stored with the worksheet (schema 2); here they would be ignored.
         check(shared_key(question).is_none(), &q_at, || "stored with the worksheet, not here".into())?;
         option_known(known.options.iter().map(|o| o.id.as_str()), option).map_err(|detail| invalid(&q_at, detail))?;

@@ -1,13 +1,15 @@
 //! The top of a plan's front page: what to do next and why, progress across LUP's tools, the
 //! roadmap and the decision, steps past their target date, and when the plan last changed.
 
+use crate::catalog::TextIn;
 use crate::clock::{format_timestamp, today_iso};
 use crate::components::place_link::{place_href, place_title, waypoint_place, PlaceLink};
 use crate::components::status_tag::StatusTag;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::content::{content, Tool};
+use crate::catalog::content;
+use ioa_core::content::Tool;
 use ioa_core::document::format_date;
 use ioa_core::guide::{next_suggestion, spine, suggested_spine, Place, Waypoint};
 use ioa_core::plan::Spine;
@@ -36,7 +38,7 @@ pub fn Dashboard() -> impl IntoView {
     let suggestion = Memo::new(move |_| {
         let lang = app.lang.get();
         session.plan.with(|plan| {
-            next_suggestion(plan, current_spine.get(), &today_iso()).map(|s| {
+            next_suggestion(crate::catalog::content(), plan, current_spine.get(), &today_iso()).map(|s| {
                 let target = waypoint_place(s.waypoint);
                 // Open the step to continue with, when the stop is a worksheet.
                 let opens = match (s.waypoint, s.step) {
@@ -68,8 +70,8 @@ pub fn Dashboard() -> impl IntoView {
             <p class="ds-paragraph" id="next-reason">{reason}</p>
         }
         .into_any(),
-    };
-    let late = Memo::new(move |_| session.plan.with(|p| overdue(p, &today_iso())));
+     };
+    let late = Memo::new(move |_| session.plan.with(|p| overdue(crate::catalog::content(), p, &today_iso())));
     let lup = Memo::new(move |_| session.plan.with(|p| totals(content().tools.iter(), p)));
     let roadmap = Memo::new(move |_| session.plan.with(|p| totals(content().roadmap.phases.iter().map(|ph| &ph.worksheet), p)));
     let decision = Memo::new(move |_| session.plan.with(|p| Waypoint::Decision.status(p)));

@@ -2,10 +2,13 @@
 //! here from the content directly, not from the validator's tables, so a mistake in those
 //! shows up as a refused plan.
 
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use super::super::validate::{amount_dom_id, DECISION_VALUE_DRAFT};
-use crate::content::{content, step_key, Column, ColumnKind, FieldKind};
+use crate::content::{step_key, Column, ColumnKind, FieldKind};
 use crate::decision::{shared_key, Route};
-use crate::decision_text::decision_text;
+#[allow(unused_imports)]
+use crate::catalog::testing::decision_text;
 use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, Spine, StepMark, StepRecord, SCHEMA_VERSION};
 use crate::Lang;
 use proptest::collection::vec;
