@@ -56,8 +56,6 @@ pub fn describe(cat: &Catalog, estimate: Estimate, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     fn row(cells: &[(&str, &str)]) -> BTreeMap<String, String> {
         cells.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()

@@ -138,8 +138,6 @@ pub fn read_source(path: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn a_bundle_holds_one_language_only() {

@@ -54,8 +54,6 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn codes_round_trip() {

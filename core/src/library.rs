@@ -79,8 +79,6 @@ pub fn copy_title_suffix(title: &str, suffix: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     fn summary(id: &str, title: &str, updated_at: u64) -> PlanSummary {
         PlanSummary {

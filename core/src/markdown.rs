@@ -145,8 +145,6 @@ pub fn line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn markup_in_typed_text_stays_text() {

@@ -331,8 +331,6 @@ fn upgrade(mut value: Value, found: u32) -> Result<(Plan, u32), LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     const V1: &str = include_str!("../tests/fixtures/plan-v1.json");
     const V1_DIVERGING: &str = include_str!("../tests/fixtures/plan-v1-diverging.json");

@@ -514,8 +514,6 @@ fn legacy_draft_ids(key: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     fn details(title: &str) -> NewPlan {
         NewPlan { title: title.into(), organisation: " Elvebyen kommune ".into(), ..Default::default() }

@@ -103,8 +103,6 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn round_trips_every_view() {

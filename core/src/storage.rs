@@ -739,8 +739,6 @@ pub fn save_lang(kv: &dyn KeyValue, lang: Lang) -> Result<(), KvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
     use crate::plan::{Answer, NewPlan};
 
     fn plan(id: &str, title: &str, now: u64) -> Plan {

@@ -125,8 +125,6 @@ pub fn css_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn css_strings_cannot_be_ended_by_the_text() {

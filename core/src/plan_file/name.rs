@@ -118,8 +118,6 @@ fn is_reserved(stem: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     const DAY: &str = "2026-12-01";
 

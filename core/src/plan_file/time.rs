@@ -94,8 +94,6 @@ pub(super) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
 
     #[test]
     fn known_instants_format_in_utc() {

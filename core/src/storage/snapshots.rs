@@ -325,8 +325,6 @@ pub fn used_units(kv: &dyn KeyValue) -> Result<usize, KvError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    #[allow(unused_imports)]
-    use crate::catalog::testing::*;
     use crate::storage::MemoryKv;
 
     fn snap(at: u64) -> Snapshot {
