@@ -155,6 +155,9 @@ pub fn RegisterEditor(
     // The row just removed, offered back for UNDO_MS. A new row would take its id, so adding
     // one ends the offer.
     let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
+    // Each removal's offer has its own number, so an earlier removal's timer (the same row
+    // removed, undone and removed again) cannot end a later offer early.
+    let offers = StoredValue::new(0u32);
     let undo_id = StoredValue::new(format!("{}-undo", ids.dom));
     // Each shown row's cells, in a signal of its own. One watcher compares every row with its
     // signal after each change and sets only the rows that differ: a keystroke wakes one row's
@@ -258,10 +261,12 @@ pub fn RegisterEditor(
                             let mut row = None;
                             session.edit(|plan, now| row = plan.remove_register_row(register, row_id, now));
                             let Some(row) = row else { return };
-                            removed.set(Some(Removed { row, label }));
+                            offers.update_value(|n| *n += 1);
+                            let offer = offers.get_value();
+                            removed.set(Some(Removed { row, label, offer }));
                             set_timeout(
                                 move || {
-                                    if removed.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.row.id == row_id)) == Some(true) {
+                                    if removed.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.offer == offer)) == Some(true) {
                                         removed.set(None);
                                     }
                                 },
@@ -319,6 +324,8 @@ const UNDO_MS: u64 = 10_000;
 struct Removed {
     row: ioa_core::plan::RegisterRow,
     label: String,
+    /// Which removal this is (see `offers`).
+    offer: u32,
 }
 
 /// Visible lines for a text cell where `field-sizing` is not supported: about 40 characters a line.
