@@ -3,7 +3,9 @@
 // page's own origin, and markup typed into every kind of field is shown as text and runs nothing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, createPlan, axe, TOOL_IDS, TOOLS } from './harness.mjs';
+import {
+  serveDist, launch, freshPage, ready, saved, storedPlans, createPlan, axe, TOOL_IDS, TOOLS, switchLanguage, text,
+} from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -161,23 +163,22 @@ test('the about page says what this browser holds, and deleting a plan leaves no
 
   await openView(page, '#/about', '[data-testid=about-inventory]');
   const inventory = await page.textContent('[data-testid=about-inventory]');
-  assert.match(inventory, /Planer: 1/);
-  assert.match(inventory, new RegExp(`Tidligere versjoner: ${keys.filter((k) => k.includes('/snapshot/')).length}`));
-  assert.match(inventory, /Plass brukt: omtrent \d+ kB/);
+  assert.ok(inventory.includes(`${text('nb', 'about.now.plans')}: 1`), inventory);
+  assert.ok(inventory.includes(`${text('nb', 'about.now.versions')}: ${keys.filter((k) => k.includes('/snapshot/')).length}`), inventory);
+  assert.match(inventory, new RegExp(text('nb', 'about.now.size', { kb: '\\d+' })));
   for (const [lang, width] of [['nb', 1280], ['nn', 320], ['en', 390]]) {
     await page.setViewportSize({ width, height: 800 });
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     assert.deepEqual(await axe(page), [], `about page (${lang}, ${width} px)`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no sideways scrolling at ${width} px (${overflow})`);
   }
-  await page.click('button[lang=nb]');
+  await switchLanguage(page, 'nb');
 
   await page.goto(server.url);
   await ready(page);
-  await page.locator('.plan-card .plan-card__actions button', { hasText: 'Slett' }).click();
-  await page.locator('.plan-card dialog').locator('text=Ja, slett planen').click();
+  await page.locator('.plan-card .plan-card__actions button', { hasText: text('nb', 'library.delete') }).click();
+  await page.locator('.plan-card dialog').getByRole('button', { name: text('nb', 'library.delete_confirm.confirm'), exact: true }).click();
   await page.waitForSelector('#library-undo');
   assert.deepEqual(await ofPlan(), [], 'the plan and its earlier versions are gone');
   await page.click('#library-undo');

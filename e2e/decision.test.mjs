@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan, openExample } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, tabTo, createPlan, openExample, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -213,18 +213,18 @@ test('chosen route and reason appear on the overview and in the start-up memo', 
   await page.goto(`${server.url}#/plan/${plan}`);
   await page.waitForSelector('.route-summary');
   const summary = await page.textContent('.route-summary');
-  assert.match(summary, new RegExp(`Anbefaling ut fra svarene:\\s*${headlineTitle('not-answered')}`));
-  assert.match(summary, new RegExp(`Dere har valgt:\\s*${routeTitle('innovation-friendly-negotiated')}`));
+  assert.match(summary, new RegExp(`${LOCALE['overview.route.recommended']}\\s*${headlineTitle('not-answered')}`));
+  assert.match(summary, new RegExp(`${LOCALE['overview.route.chosen']}\\s*${routeTitle('innovation-friendly-negotiated')}`));
 
   await page.goto(`${server.url}#/plan/${plan}/startup/document`);
   await page.waitForSelector('.document h1');
-  const section = page.locator('.document__section', { has: page.locator('h2', { hasText: 'Innovasjonsvei' }) });
-  const chosen = section.locator('.document__item', { has: page.locator('h3', { hasText: 'Valgt vei og begrunnelse' }) });
+  const section = page.locator('.document__section', { has: page.locator('h2', { hasText: LOCALE['document.route.heading'] }) });
+  const chosen = section.locator('.document__item', { has: page.locator('h3', { hasText: LOCALE['document.route.chosen'] }) });
   const text = await chosen.textContent();
   assert.ok(text.includes(routeTitle('innovation-friendly-negotiated')), 'chosen route in the memo');
   assert.ok(text.includes('Vi vil forhandle fordi løsningene må tilpasses nattjenesten.'), 'reason in the memo');
   assert.equal(await chosen.locator('p').count(), 3, 'route and two paragraphs of reasoning');
-  const recommended = section.locator('.document__item', { has: page.locator('h3', { hasText: 'Anbefaling fra beslutningshjelpen' }) });
+  const recommended = section.locator('.document__item', { has: page.locator('h3', { hasText: LOCALE['document.route.recommended'] }) });
   assert.ok((await recommended.textContent()).includes(headlineTitle('not-answered')), 'recommendation in the memo');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
@@ -236,8 +236,7 @@ test('decision page has no axe violations in nb, nn and en', async () => {
   const plan = await openExample(page, server.url);
   await openDecision(page, plan);
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, DECISION.title[lang]);
     assert.deepEqual(await axe(page), [], `decision page (${lang})`);
   }
@@ -272,8 +271,7 @@ test('a works contract of NOK 10 million and a care service of NOK 3 million get
     await page.waitForSelector(`.decision-result__route[data-regime="${c.regime}"]`);
     await saved(page);
     for (const lang of ['nb', 'nn', 'en']) {
-      await page.click(`button[lang=${lang}]`);
-      await page.waitForSelector(`html[lang=${lang}]`);
+      await switchLanguage(page, lang);
       await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, DECISION.title[lang]);
       const regime = (await page.textContent('.regime-text')).trim();
       const template = DECISION.regimes[c.regime][lang];
@@ -288,8 +286,7 @@ test('a works contract of NOK 10 million and a care service of NOK 3 million get
       assert.ok(await page.locator('.legal-rule__caveat').count() >= 1, `${lang}: a rule the 2026 amendments may have changed says so`);
       assert.deepEqual(await axe(page), [], `decision page, ${c.type} (${lang})`);
     }
-    await page.click('button[lang=nb]');
-    await page.waitForSelector('html[lang=nb]');
+    await switchLanguage(page, 'nb');
   }
   const [stored] = (await storedPlans(page)).filter((p) => p.id === plan);
   assert.deepEqual(stored.answers['startup/framework/contract-type'], { choice: 'special-services' });

@@ -45,6 +45,7 @@ test('a plan link fetches its texts, content, part and stylesheets at once, each
   const [boot, glue] = await page.evaluate(() => ['boot.js', 'ioa-planleggeren.js'].map((f) => performance.getEntriesByName(new URL(f, location.href).href)[0]));
   assert.ok(glue.startTime < boot.responseEnd, `glue asked for at ${glue.startTime} ms, boot.js in at ${boot.responseEnd} ms`);
   // Chromium says so when a preload goes unused (after ~3 s) or does not match the request.
+  // Real time: that is the browser's own timer, not the page's, so page.clock cannot run it.
   await page.waitForTimeout(3500);
   assert.deepEqual(twice(paths), [], 'no file fetched twice');
   assert.deepEqual(warnings.filter((w) => /preload/i.test(w)), []);

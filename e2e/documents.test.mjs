@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, splitWords, TOOL_IDS, TOOLS, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -23,11 +23,6 @@ const loadExample = (page) => openExample(page, server.url);
 async function openDocument(page, plan, tool) {
   await page.goto(`${server.url}#/plan/${plan}/${tool}/document`);
   await page.waitForSelector('.document h1');
-}
-
-async function switchInterface(page, lang) {
-  await page.click(`.lang-switch button[lang=${lang}]`);
-  await page.waitForSelector(`html[lang=${lang}]`);
 }
 
 /** Words split over lines in the documents' tables and the plan/organisation/date list. */
@@ -71,7 +66,7 @@ test('table cells wrap only between words and dates stay whole, on screen, on a 
     { name: 'print (A4)', width: A4_CONTENT_PX, media: 'print' },
   ];
   for (const lang of ['nb', 'en']) {
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     for (const mode of modes) {
       await page.setViewportSize({ width: mode.width, height: 900 });
       await page.emulateMedia({ media: mode.media });
@@ -204,7 +199,7 @@ test('a document follows the interface language unless the user chose one for it
   assert.equal(await h1(), title('needs', 'nb'));
   assert.equal(await page.inputValue('#doc-language'), 'follow');
 
-  await switchInterface(page, 'en');
+  await switchLanguage(page, 'en');
   assert.equal(await h1(), title('needs', 'en'), 'the document follows the interface language');
   assert.equal(await page.getAttribute('.document', 'lang'), 'en');
   assert.equal(await page.textContent('#doc-language option[value=follow]'), 'Same as the app (English)');
@@ -226,7 +221,7 @@ test('a document follows the interface language unless the user chose one for it
   assert.equal(await h1(), title('dialogue', 'en'), 'another document still follows the interface');
   assert.equal(await page.inputValue('#doc-language'), 'follow');
 
-  await switchInterface(page, 'nb');
+  await switchLanguage(page, 'nb');
   assert.equal(await h1(), title('dialogue', 'nb'));
   await openDocument(page, plan, 'needs');
   assert.equal(await h1(), title('needs', 'nn'), 'a chosen language does not follow the interface');
@@ -245,7 +240,7 @@ test('a document with tables and the invitation buttons has no axe violations in
   const plan = await loadExample(page);
   const violations = [];
   for (const lang of ['nb', 'nn', 'en']) {
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     for (const width of [1280, 390]) {
       await page.setViewportSize({ width, height: 900 });
       for (const tool of ['dialogue', 'leadership']) {

@@ -5,19 +5,16 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, openExample, createPlan } from './harness.mjs';
+import {
+  serveDist, launch, freshPage, ready, saved, storedPlans, axe, openExample, createPlan, text, textPattern, switchLanguage,
+} from './harness.mjs';
 
 let server, browser, dir;
-const NB = JSON.parse(await readFile(new URL('../locales/nb.json', import.meta.url), 'utf8'));
 before(async () => { server = await serveDist('/'); browser = await launch(); dir = await mkdtemp(join(tmpdir(), 'ioa-files-')); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-/** A locale message as a pattern: placeholders match anything. */
-const message = (key) => {
-  assert.ok(NB[key], `locale key ${key}`);
-  const escaped = NB[key].replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(escaped.replace(/\{[a-z_]+\}/g, '.*?'));
-};
+/** A bokmål message as a pattern: placeholders match anything. */
+const message = (key) => textPattern('nb', key);
 
 /** Every localStorage key and value, to prove a refused import changed nothing. */
 const storageDump = (page) => page.evaluate(() => JSON.stringify(Object.keys(localStorage).sort().map((k) => [k, localStorage.getItem(k)])));
@@ -52,9 +49,9 @@ async function exampleFile() {
 test('a plan with every kind of field arrives whole in a fresh browser profile', async () => {
   const { context, page, log } = await freshPage(browser);
   await openExample(page, server.url);
-  assert.match(await page.textContent('.keep-copy'), /Aldri eksportert fra denne nettleseren/);
+  assert.ok((await page.textContent('.keep-copy')).includes(text('nb', 'export.never')), 'never exported');
   const file = await download(page, '.keep-copy button.ds-button[data-variant=primary]');
-  assert.match(file.name, /^Plan – .+ – \d{4}-\d\d-\d\d \d\d\.\d\d\.json$/, 'date and time: two exports on one day differ');
+  assert.match(file.name, new RegExp(`^${text('nb', 'export.file_prefix')} – .+ – \\d{4}-\\d\\d-\\d\\d \\d\\d\\.\\d\\d\\.json$`), 'date and time: two exports on one day differ');
   const envelope = JSON.parse(file.text);
   assert.equal(envelope.type, 'ioa-planleggeren/plan');
   assert.equal(envelope.formatVersion, 1);
@@ -68,7 +65,7 @@ test('a plan with every kind of field arrives whole in a fresh browser profile',
   const kinds = new Set(Object.values(original.answers).map((a) => Object.keys(a)[0]));
   for (const kind of ['text', 'list', 'table', 'checks', 'date', 'amount', 'choice']) assert.ok(kinds.has(kind), `the example fills a ${kind} field`);
   assert.ok(Object.keys(original.registers).length >= 5);
-  assert.match(await page.textContent('.keep-copy'), /Sist eksportert \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+  assert.match(await page.textContent('.keep-copy'), new RegExp(text('nb', 'export.last', { time: '\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d' })));
   assert.deepEqual(log.foreign, []);
   await context.close();
 
@@ -235,19 +232,23 @@ test('an import over an existing plan asks; replace keeps a snapshot, and restor
   const dialog = page.locator('dialog.conflict-dialog[open]');
   await dialog.waitFor();
   const [here, inFile] = await dialog.locator('.conflict-side').allTextContents();
-  assert.match(here, /I denne nettleseren.*Sammenlignet med den andreNyere/s, 'changed here after the export: newer');
-  assert.match(inFile, /I fila.*Sammenlignet med den andreEldre/s);
+  const side = (where, verdict) => new RegExp(`^${text('nb', where)}.*${text('nb', 'import_conflict.row.newer')}${text('nb', verdict)}$`, 's');
+  assert.match(here, side('import_conflict.here', 'import_conflict.newer'), 'changed here after the export: newer');
+  assert.match(inFile, side('import_conflict.in_file', 'import_conflict.older'));
   await settled(page);
   assert.deepEqual(await axe(page), [], 'conflict dialog (nb)');
-  await dialog.locator('button', { hasText: 'Erstatt planen her' }).click();
+  await dialog.getByRole('button', { name: text('nb', 'import_conflict.replace'), exact: true }).click();
   await page.waitForSelector('dialog.conflict-dialog[open]', { state: 'detached' }).catch(() => {});
   assert.equal(await page.locator('dialog.conflict-dialog[open]').count(), 0);
+  // The answer as it was in the file, not merely some other text than the one typed here.
+  const inTheFile = JSON.parse(exported.text).plan.answers['startup/trigger/situation'];
+  assert.ok(inTheFile.text, 'the example answers the field');
   const [stored] = await storedPlans(page);
-  assert.notEqual(stored.answers['startup/trigger/situation']?.text, 'Endret etter eksporten', 'the file replaced the plan');
+  assert.deepEqual(stored.answers['startup/trigger/situation'], inTheFile, 'the file replaced the plan');
 
   await page.goto(`${server.url}#/plan/${id}/versions`);
   await page.waitForSelector('.versions-list');
-  const row = page.locator('.versions-list li', { hasText: 'Før en importert fil erstattet planen' });
+  const row = page.locator('.versions-list li', { hasText: text('nb', 'versions.reason.before_replace') });
   assert.equal(await row.count(), 1);
   assert.deepEqual(await axe(page), [], 'versions view (nb)');
   await row.locator('button.versions-item__restore').click();
@@ -257,7 +258,7 @@ test('an import over an existing plan asks; replace keeps a snapshot, and restor
   await page.click('.ds-alert[data-color=success] button');
   await page.waitForFunction(() => !document.querySelector('.ds-alert[data-color=success]'));
   [now] = await storedPlans(page);
-  assert.notEqual(now.answers['startup/trigger/situation']?.text, 'Endret etter eksporten', 'the restore was undone');
+  assert.deepEqual(now.answers['startup/trigger/situation'], inTheFile, 'the restore was undone: the file\'s answer is back');
   assert.deepEqual(log.errors, []);
   assert.deepEqual(log.foreign, []);
   await context.close();
@@ -270,11 +271,11 @@ test('keep both gives the import a new id and says it is an imported copy', asyn
   await page.goto(server.url);
   await ready(page);
   await importFiles(page, { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
-  await page.locator('dialog.conflict-dialog[open] button', { hasText: 'Behold begge' }).click();
+  await page.locator('dialog.conflict-dialog[open]').getByRole('button', { name: text('nb', 'import_conflict.keep_both'), exact: true }).click();
   await page.waitForFunction(() => document.querySelectorAll('.plan-card').length === 2);
   const plans = await storedPlans(page);
   assert.equal(new Set(plans.map((p) => p.id)).size, 2);
-  assert.ok(plans.some((p) => p.title.endsWith('(importert kopi)')));
+  assert.ok(plans.some((p) => p.title.endsWith(`(${text('nb', 'import.copy_suffix')})`)), plans.map((p) => p.title).join(', '));
   await context.close();
 });
 
@@ -289,15 +290,17 @@ test('an unreadable stored plan can be downloaded, tried as an import, and disca
   const recovery = page.locator('#recovery');
   await recovery.waitFor();
   assert.deepEqual(await axe(page), [], 'recovery view (nb)');
-  const file = await download(page, '#recovery button:has-text("Last ned som fil")');
+  const recoveryButton = (key) => recovery.getByRole('button', { name: text('nb', key), exact: true }).first();
+  const [download1] = await Promise.all([page.waitForEvent('download'), recoveryButton('recovery.download').click()]);
+  const file = { text: await readFile(await download1.path(), 'utf8') };
   assert.equal(file.text, raw, 'the raw text, byte for byte');
-  await page.click('#recovery button:has-text("Prøv å importere")');
+  await recoveryButton('recovery.try_import').click();
   await page.waitForSelector('.import-report li');
   assert.match(await report(page).first().textContent(), message('file_error.truncated'));
-  await page.click('#recovery button:has-text("Forkast")');
+  await recoveryButton('recovery.discard').click();
   const confirm = page.locator('#recovery dialog[open]');
   await confirm.waitFor();
-  await confirm.locator('button', { hasText: 'Forkast' }).click();
+  await confirm.getByRole('button', { name: text('nb', 'recovery.confirm.discard'), exact: true }).click();
   await recovery.waitFor({ state: 'detached' });
   assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('quarantine'))), []);
   assert.deepEqual(log.errors, []);
@@ -318,7 +321,7 @@ test('an import in one tab reaches the other tab showing the plan', async () => 
   await other.goto(server.url);
   await ready(other);
   await other.setInputFiles('#import-file', { name: 'fra-kollega.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await other.locator('dialog.conflict-dialog[open] button', { hasText: 'Erstatt planen her' }).click();
+  await other.locator('dialog.conflict-dialog[open]').getByRole('button', { name: text('nb', 'import_conflict.replace'), exact: true }).click();
   await page.waitForFunction((f) => document.querySelector(f)?.value === 'Fra fila', field);
 
   // What the first tab had saved is not lost by a later replace: it is an earlier version.
@@ -326,7 +329,7 @@ test('an import in one tab reaches the other tab showing the plan', async () => 
   await saved(page);
   file.plan.answers['startup/trigger/situation'] = { text: 'Fra fila igjen' };
   await other.setInputFiles('#import-file', { name: 'igjen.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-  await other.locator('dialog.conflict-dialog[open] button', { hasText: 'Erstatt planen her' }).click();
+  await other.locator('dialog.conflict-dialog[open]').getByRole('button', { name: text('nb', 'import_conflict.replace'), exact: true }).click();
   await page.waitForFunction((f) => document.querySelector(f)?.value === 'Fra fila igjen', field);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/before-replace/')).map((k) => localStorage.getItem(k)));
   assert.ok(kept.some((raw) => raw.includes('Skrevet her')), 'the replaced version is kept as a snapshot');
@@ -345,7 +348,7 @@ test('a restore in one tab reaches the other tab showing the plan', async () => 
   const other = await context.newPage();
   await other.goto(`${server.url}#/plan/${id}/versions`);
   await other.waitForSelector('.versions-list');
-  await other.locator('.versions-list li', { hasText: 'Lagret underveis' }).locator('button.versions-item__restore').click();
+  await other.locator('.versions-list li', { hasText: text('nb', 'versions.reason.save') }).locator('button.versions-item__restore').click();
   await other.waitForSelector('.ds-alert[data-color=success]');
   await page.waitForFunction(([f, v]) => document.querySelector(f)?.value === v, [field, original]);
   await context.close();
@@ -353,6 +356,9 @@ test('a restore in one tab reaches the other tab showing the plan', async () => 
 
 test('export right after typing holds what is on screen; a reload one second after typing loses nothing', async () => {
   const { context, page } = await freshPage(browser);
+  // Playwright's clock, so "one second after typing" is one second on the app's timers (the
+  // save delay), run through rather than slept; it flows as real time otherwise.
+  await page.clock.install();
   const id = await createPlan(page, server.url, 'Eksport midt i');
   const field = '#f-startup-trigger-situation';
   await page.goto(`${server.url}#/plan/${id}/startup/trigger`);
@@ -364,22 +370,25 @@ test('export right after typing holds what is on screen; a reload one second aft
   assert.equal(JSON.parse(file.text).plan.answers['startup/trigger/situation'].text, 'Skrevet rett før eksport');
   const [stored] = await storedPlans(page);
   assert.equal(stored.revision, JSON.parse(file.text).plan.revision, 'file and storage agree');
-  assert.match(await page.textContent('.keep-copy'), /Sist eksportert/);
+  const exportedLine = textPattern('nb', 'export.last');
+  assert.match(await page.textContent('.keep-copy'), exportedLine);
   await page.goto(server.url);
   await ready(page);
-  assert.match(await page.textContent('.plan-card'), /Sist eksportert/);
+  assert.match(await page.textContent('.plan-card'), exportedLine);
 
   await page.goto(`${server.url}#/plan/${id}/startup/trigger`);
   await page.waitForSelector(field);
   await page.fill(field, 'Skrevet ett sekund før omlasting');
-  await page.waitForTimeout(1000);
+  await page.clock.runFor(1000);
   await page.reload();
   await page.waitForSelector(field);
   assert.equal(await page.inputValue(field), 'Skrevet ett sekund før omlasting');
   // After that first edit the browser was asked to keep storage, and the answer is shown.
   await page.goto(`${server.url}#/plan/${id}`);
   await page.waitForSelector('.keep-copy .keep-note');
-  assert.match(await page.textContent('.keep-copy .keep-note'), /Nettleseren (har lovet|kan slette)|Denne nettleseren sier ikke/);
+  const answers = ['keep.kept', 'keep.may_clear', 'keep.cannot_tell'].map((key) => text('nb', key));
+  const note = (await page.textContent('.keep-copy .keep-note')).trim();
+  assert.ok(answers.includes(note), `one of the three answers: ${note}`);
   await context.close();
 });
 
@@ -395,10 +404,9 @@ test('the new views and dialogs have no axe violations in nn and en', async () =
   await page.goto(server.url);
   await ready(page);
   await importFiles(page, { name: exported.name, mimeType: 'application/json', buffer: Buffer.from(exported.text) });
-  await page.locator('dialog.conflict-dialog[open] button', { hasText: 'Erstatt planen her' }).click();
+  await page.locator('dialog.conflict-dialog[open]').getByRole('button', { name: text('nb', 'import_conflict.replace'), exact: true }).click();
   for (const lang of ['nn', 'en']) {
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.goto(`${server.url}#/plan/${id}`);
     await page.waitForSelector('.keep-copy');
     assert.deepEqual(await axe(page), [], `overview with export (${lang})`);

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, openExample, createPlan, splitWords, TOOL_IDS, TOOLS } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, openExample, createPlan, splitWords, TOOL_IDS, TOOLS, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -19,11 +19,6 @@ const DECISION = json('../content/decision.json');
 // KS's six phases, in their order.
 const PHASES = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'];
 const example = (lang) => readFileSync(new URL(`../content/examples/elvebyen.${lang}.json`, import.meta.url));
-
-async function switchInterface(page, lang) {
-  await page.click(`.lang-switch button[lang=${lang}]`);
-  await page.waitForSelector(`html[lang=${lang}]`);
-}
 
 /** Opens `hash` (relative to the plan) and waits for its heading. */
 async function open(page, plan, hash) {
@@ -56,7 +51,7 @@ test('no table in the app breaks a word before its end, in nb, nn and en, from 1
   const tables = {};
   for (const lang of ['nb', 'nn', 'en']) {
     await page.setViewportSize({ width: 1280, height: 900 });
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     for (const [name, go] of views) {
       await page.setViewportSize({ width: 1280, height: 900 });
       await go();
@@ -88,7 +83,7 @@ test('the chosen route shows each route by its full name, at 1280 and 390 px, an
     await page.setViewportSize({ width, height: 900 });
     for (const lang of ['nb', 'en']) {
       await open(page, plan, '/decision');
-      if (lang !== 'nb') await switchInterface(page, lang);
+      if (lang !== 'nb') await switchLanguage(page, lang);
       const section = page.locator('.chosen-route');
       await section.scrollIntoViewIfNeeded();
       for (const route of DECISION.routes) {
@@ -98,7 +93,7 @@ test('the chosen route shows each route by its full name, at 1280 and 390 px, an
         const clipped = await label.evaluate((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > document.documentElement.clientWidth);
         assert.equal(clipped, false, `“${title}” is not cut off (${lang}, ${width} px)`);
       }
-      if (lang !== 'nb') await switchInterface(page, 'nb');
+      if (lang !== 'nb') await switchLanguage(page, 'nb');
     }
   }
   await section(page).locator('label', { hasText: DECISION.routes[1].title.nb }).click();
@@ -120,7 +115,7 @@ test('what a procedure means at this value is said once, not introduced twice, i
   const plan = await openExample(page, server.url);
   await open(page, plan, '/decision');
   for (const lang of ['nb', 'nn', 'en']) {
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     const texts = await page.locator('.procedure__fit').allTextContents();
     assert.ok(texts.length > 0, `the example shows procedures (${lang})`);
     for (const text of texts) {
@@ -220,11 +215,11 @@ test('a value typed wrong shows with its error wherever the value is shown, and 
   await page.waitForSelector('#q-value');
   assert.equal(await page.inputValue('#q-value'), 'to millioner');
   for (const lang of ['nn', 'en']) {
-    await switchInterface(page, lang);
+    await switchLanguage(page, lang);
     const text = await page.textContent('.decision-result .stale-value');
     assert.ok(text.includes('to millioner') && text.includes(LOCALES[lang]['value.stale'].split('{')[0].trim()), `${lang}: ${text}`);
   }
-  await switchInterface(page, 'nb');
+  await switchLanguage(page, 'nb');
 
   // Fixed in the decision helper: the notes go, and the start-up tool shows the new value.
   await page.fill('#q-value', '3 000 000');
@@ -244,7 +239,7 @@ test('no word reads as an unfinished note: our placements carry the proposal tag
   const { context, page, log } = await freshPage(browser);
   const plan = await createPlan(page, server.url, 'Ord');
   for (const lang of ['nb', 'nn', 'en']) {
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     await open(page, plan, '/roadmap/anchoring');
     const methods = await page.locator('#phase-methods-heading + ul').textContent();
     assert.ok(!/\[(vår|our)\b/i.test(methods), `${lang}: ${methods.slice(0, 120)}`);
@@ -278,7 +273,7 @@ test('the views these fixes touch pass axe and do not scroll sideways at 320 px,
   const views = ['/startup/framework', '/decision', '', '/anchoring/problem-goals', '/roadmap/anchoring', '/crosswalk'];
   const problems = [];
   for (const lang of ['nb', 'nn', 'en']) {
-    if (lang !== 'nb') await switchInterface(page, lang);
+    if (lang !== 'nb') await switchLanguage(page, lang);
     for (const view of views) {
       await open(page, plan, view);
       await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));

@@ -61,6 +61,64 @@ export const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [
   id, JSON.parse(readFileSync(new URL(`../content/tools/${id}.json`, import.meta.url), 'utf8')),
 ]));
 
+/**
+ * The app's UI texts, read from locales/<lang>.json (flat maps key → text), so a test finds a
+ * button or a message by its key rather than by a copy of today's wording, and the same test runs
+ * in every language. Texts that stay literal in the tests are data, not UI text: what the test
+ * itself types (plan names, answers), the worked example's user data, worksheet texts from
+ * content/*.json (read through TOOLS), amounts and dates the app formats, and language names on
+ * the switch (each written in its own language, not translated).
+ */
+export const LANGS = ['nb', 'nn', 'en'];
+const LOCALES = Object.fromEntries(LANGS.map((lang) => [
+  lang, JSON.parse(readFileSync(new URL(`../locales/${lang}.json`, import.meta.url), 'utf8')),
+]));
+
+/** The text for `key` in `lang`, with each `{name}` filled from `values` (all must be given). */
+export function text(lang, key, values = {}) {
+  const raw = LOCALES[lang]?.[key];
+  if (raw === undefined) throw new Error(`no text "${key}" in locales/${lang}.json`);
+  return raw.replace(/\{(\w+)\}/g, (_, name) => {
+    if (!(name in values)) throw new Error(`text "${key}" (${lang}) needs {${name}}`);
+    return String(values[name]);
+  });
+}
+
+/** The plural form of `key` for `count` (`key.one` for exactly 1, else `key.other`), as the app picks it. */
+export function plural(lang, key, count, values = {}) {
+  return text(lang, `${key}.${count === 1 ? 'one' : 'other'}`, { count, ...values });
+}
+
+const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A RegExp for the text of `key`: placeholders given in `values` must match exactly, the others
+ * match any text (`{time}` → `.+?`). Spaces match a no-break space too (the app joins numbers
+ * and units with one). Not anchored unless `whole` is set.
+ */
+export function textPattern(lang, key, values = {}, { whole = false } = {}) {
+  const raw = LOCALES[lang]?.[key];
+  if (raw === undefined) throw new Error(`no text "${key}" in locales/${lang}.json`);
+  const body = raw.split(/(\{\w+\})/).map((part) => {
+    const name = part.match(/^\{(\w+)\}$/)?.[1];
+    const literal = name === undefined ? part : (name in values ? String(values[name]) : null);
+    return literal === null ? '.+?' : escape(literal).replace(/ /g, '[ \u00a0]');
+  }).join('');
+  return new RegExp(whole ? `^${body}$` : body);
+}
+
+/**
+ * Switches the language as a user does: the button on the language switch, then waits until the
+ * page shows that language's texts (the switch's own label, and the footer's privacy note, which
+ * differs in all three languages), not only until `<html lang>` has changed.
+ */
+export async function switchLanguage(page, lang) {
+  await page.click(`.lang-switch button[lang=${lang}]`);
+  await page.waitForSelector(`html[lang=${lang}]`);
+  await page.waitForSelector(`.lang-switch[aria-label="${text(lang, 'app.language')}"] button[lang=${lang}][aria-pressed=true]`);
+  await page.locator('.site-footer').getByText(text(lang, 'app.privacy'), { exact: true }).waitFor();
+}
+
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check',
@@ -92,6 +150,11 @@ export async function freshPage(browser, options = {}) {
 export async function ready(page) {
   await page.waitForSelector('#boot', { state: 'detached' });
   await page.waitForSelector('main h1');
+}
+
+/** Waits until no CSS animation runs (dialogs fade and slide in; axe and layout checks need the final state). */
+export async function settled(page) {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
 }
 
 /** Waits until the save indicator says everything is stored. */

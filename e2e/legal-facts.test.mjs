@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, axe, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, axe, createPlan, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -141,8 +141,7 @@ test('the facts page lists every figure and rule with its source, and passes axe
   assert.match(await eea.locator('.facts-today').textContent(), /2\s300\s000\skr, siste bekreftede beløp/);
   assert.equal(await page.locator('.legal-rule').count(), RULES.length, 'every rule is listed');
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, LOCALES[lang]['facts.title']);
     assert.deepEqual(await axe(page), [], `facts page (${lang})`);
   }
@@ -167,8 +166,7 @@ test('worksheet steps show the rules that apply, with their source', async () =>
   assert.match(await climate.locator('a').first().getAttribute('href'), /^https:\/\/anskaffelser\.no\/verktoy\/veiledere\/veileder-til-regler-om-klima/);
   assert.match(await climate.locator('.legal-rule__caveat').textContent(), /Sjekk Lovdata/, 'may have changed from 1 July 2026');
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     assert.deepEqual(await axe(page), [], `step with rules (${lang})`);
   }
   assert.deepEqual(log.foreign, []);

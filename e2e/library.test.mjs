@@ -2,7 +2,7 @@
 // language switch, bad titles, accessibility and network isolation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, storedPlans, axe, tabTo } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, storedPlans, axe, tabTo, switchLanguage, text, textPattern } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -30,8 +30,8 @@ test('creates a plan with the keyboard only, and finds it after a reload', async
   await ready(page);
   const card = page.locator('.plan-card', { hasText: 'Digitalt nattilsyn' });
   assert.equal(await card.count(), 1);
-  assert.match(await card.textContent(), /Elvebyen kommune · Saksnr\. 2027\/42/);
-  assert.match(await card.textContent(), /Sist endret \d\d\.\d\d\.\d{4} \d\d:\d\d/);
+  assert.ok((await card.textContent()).includes(`Elvebyen kommune · ${text('nb', 'library.case_number_value', { number: '2027/42' })}`));
+  assert.match(await card.textContent(), new RegExp(text('nb', 'library.updated', { time: '\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d' })));
   const plans = await storedPlans(page);
   assert.equal(plans.length, 1);
   assert.equal(plans[0].schema_version, 4);
@@ -48,7 +48,7 @@ test('an empty title gets a message next to the field; markup and huge titles ar
   await ready(page);
   await page.click('button[type=submit]');
   const error = page.locator('#new-title-error');
-  assert.equal(await error.textContent(), 'Skriv et navn på planen.');
+  assert.equal(await error.textContent(), text('nb', 'library.error.title_empty'));
   assert.equal(await page.getAttribute('#new-title', 'aria-invalid'), 'true');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'new-title');
 
@@ -88,7 +88,7 @@ test('renames, duplicates, deletes with confirmation, and undoes a delete', asyn
   await page.goto(server.url);
   await ready(page);
 
-  await page.click('.plan-card >> text=Endre detaljer');
+  await page.locator('.plan-card button', { hasText: text('nb', 'library.rename') }).click();
   // The app moves focus in the next frame, once the form is shown.
   await page.waitForFunction(() => document.activeElement?.className === 'ds-input', null, { timeout: 2000 }).catch(() => {});
   assert.equal(await page.evaluate(() => document.activeElement?.className), 'ds-input', 'focus in the rename field');
@@ -97,24 +97,26 @@ test('renames, duplicates, deletes with confirmation, and undoes a delete', asyn
   await page.keyboard.press('Enter');
   await page.waitForSelector('.plan-card h3:has-text("Omdøpt plan")');
 
-  await page.click('.plan-card >> text=Lag en kopi');
-  await page.waitForSelector('.plan-card h3:has-text("Kopi av Omdøpt plan")');
+  await page.locator('.plan-card button', { hasText: text('nb', 'library.duplicate') }).click();
+  const copyTitle = `${text('nb', 'library.copy_prefix')} Omdøpt plan`;
+  await page.locator('.plan-card h3', { hasText: copyTitle }).waitFor();
   assert.equal(await page.locator('.plan-card').count(), 2);
 
-  const copy = page.locator('.plan-card', { hasText: 'Kopi av Omdøpt plan' });
-  await copy.locator('.plan-card__actions button', { hasText: 'Slett' }).click();
+  const copy = page.locator('.plan-card', { hasText: copyTitle });
+  const remove = copy.locator('.plan-card__actions button', { hasText: text('nb', 'library.delete') });
+  await remove.click();
   const dialog = copy.locator('dialog');
   assert.ok(await dialog.isVisible(), 'confirmation dialog opens');
-  await dialog.locator('text=Avbryt').click();
+  await dialog.getByRole('button', { name: text('nb', 'common.cancel'), exact: true }).click();
   assert.equal(await page.locator('.plan-card').count(), 2, 'cancel keeps the plan');
 
-  await copy.locator('.plan-card__actions button', { hasText: 'Slett' }).click();
-  await dialog.locator('text=Ja, slett planen').click();
+  await remove.click();
+  await dialog.getByRole('button', { name: text('nb', 'library.delete_confirm.confirm'), exact: true }).click();
   await page.waitForSelector('.undo');
   assert.equal(await page.locator('.plan-card').count(), 1);
   assert.equal((await storedPlans(page)).length, 1, 'deleted from storage');
   await page.click('.undo button');
-  await page.waitForSelector('.plan-card h3:has-text("Kopi av Omdøpt plan")');
+  await page.locator('.plan-card h3', { hasText: copyTitle }).waitFor();
   assert.equal((await storedPlans(page)).length, 2, 'undo puts it back');
   await page.reload();
   await ready(page);
@@ -127,18 +129,16 @@ test('switches language, remembers it, and html lang follows', async () => {
   await page.goto(server.url);
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'nb');
-  await page.click('button[lang=nn]');
-  await page.waitForSelector('html[lang=nn]'); // the switch waits for nynorsk's texts
-  assert.equal(await page.textContent('main h1'), 'Planlegg ei innovativ anskaffing');
+  await switchLanguage(page, 'nn');
+  assert.equal(await page.textContent('main h1'), text('nn', 'home.title'));
   assert.equal(await page.getAttribute('html', 'lang'), 'nn');
   assert.equal(await page.getAttribute('button[lang=nn]', 'aria-pressed'), 'true');
-  await page.click('button[lang=en]');
-  await page.waitForSelector('html[lang=en]');
-  assert.equal(await page.textContent('main h1'), 'Plan an innovative procurement');
+  await switchLanguage(page, 'en');
+  assert.equal(await page.textContent('main h1'), text('en', 'home.title'));
   await page.reload();
   await ready(page);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  assert.equal(await page.textContent('main h1'), 'Plan an innovative procurement');
+  assert.equal(await page.textContent('main h1'), text('en', 'home.title'));
   await context.close();
 });
 
@@ -150,8 +150,7 @@ test('library and plan overview have no axe violations in any language', async (
   await page.waitForSelector('.task-list');
   const overview = page.url();
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.goto(server.url);
     await ready(page);
     assert.deepEqual(await axe(page), [], `library (${lang})`);

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -105,8 +105,7 @@ test('every view reachable from the worked example reflows at 320 and 390 px in 
   const overflowing = [];
   for (const lang of ['nb', 'nn', 'en']) {
     await page.goto(`${server.url}#/plan/${plan}`);
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     for (const width of [320, 390]) {
       await page.setViewportSize({ width, height: 800 });
       for (const href of views) {

@@ -7,7 +7,9 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serveDist, launch, freshPage, axe, openExample, createPlan, saved, storedPlans, TOOL_IDS, TOOLS } from './harness.mjs';
+import {
+  serveDist, launch, freshPage, axe, openExample, createPlan, saved, storedPlans, TOOL_IDS, TOOLS, switchLanguage, text, textPattern,
+} from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -15,6 +17,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 
 const json = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url), 'utf8'));
 const LOCALES = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../locales/${l}.json`)]));
+/** A button or a status line found by its bokmål text from the locale file. */
+const button = (key) => `button:has-text("${text('nb', key)}")`;
+const status = (key) => `.plan-document__status:has-text("${text('nb', key)}")`;
 const EXAMPLE = Object.fromEntries(['nb', 'nn', 'en'].map((l) => [l, json(`../content/examples/elvebyen.${l}.json`)]));
 const PHASE_IDS = ['anchoring', 'insight', 'development', 'piloting', 'transition', 'practice'];
 const PHASES = PHASE_IDS.map((id) => json(`../content/roadmap/${id}.json`));
@@ -85,21 +90,21 @@ test('Markdown downloads and copies with the plan in it; Word is fetched only wh
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
   await openWholeDocument(page);
   const plan = EXAMPLE.nb;
-  const md = await download(page, 'button:has-text("Last ned Markdown")');
+  const md = await download(page, button('plan_document.md'));
   // The time is in the name: two downloads on one day get different names.
-  assert.match(md.name, /^Plandokument – Digitalt nattilsyn i hjemmetjenesten – \d{4}-\d{2}-\d{2} \d{2}\.\d{2}\.md$/);
-  const text = readFileSync(md.path, 'utf8');
-  assert.ok(text.startsWith(`# ${plan.title}\n`), text.slice(0, 80));
-  for (const heading of chapters('nb')) assert.ok(text.includes(`\n## ${heading}\n`), heading);
-  assert.ok(text.includes(`**${LOCALES.nb['document.organisation']}:** ${plan.organisation}`));
+  assert.match(md.name, new RegExp(`^${text('nb', 'plan_document.file_prefix')} – ${plan.title} – \\d{4}-\\d{2}-\\d{2} \\d{2}\\.\\d{2}\\.md$`));
+  const markdown = readFileSync(md.path, 'utf8');
+  assert.ok(markdown.startsWith(`# ${plan.title}\n`), markdown.slice(0, 80));
+  for (const heading of chapters('nb')) assert.ok(markdown.includes(`\n## ${heading}\n`), heading);
+  assert.ok(markdown.includes(`**${LOCALES.nb['document.organisation']}:** ${plan.organisation}`));
   const need = plan.registers.needs[0].cells.name;
-  assert.ok(text.includes(need), `the first need (${need}) is in the Markdown`);
-  await page.click('button:has-text("Kopier som Markdown")');
-  await page.waitForSelector('.plan-document__status:has-text("Kopiert")');
-  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), text, 'the copy is the download');
+  assert.ok(markdown.includes(need), `the first need (${need}) is in the Markdown`);
+  await page.click(button('plan_document.copy_md'));
+  await page.waitForSelector(status('plan_document.copied'));
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), markdown, 'the copy is the download');
 
   assert.ok(!pageRequests.some((u) => u.includes('docx-worker')), 'the page does not load the Word writer until asked for');
-  const word = await download(page, 'button:has-text("Last ned Word-fil")');
+  const word = await download(page, button('plan_document.docx'));
   assert.ok(pageRequests.some((u) => u.includes('docx-worker_loader.js')), 'the Word writer was started on demand');
   assert.match(word.name, /\.docx$/);
   // The file is a zip of XML parts: the document's headings and tables, and its properties.
@@ -111,7 +116,7 @@ test('Markdown downloads and copies with the plan in it; Word is fetched only wh
   assert.ok((body.match(/<w:tbl>/g) ?? []).length >= 5, 'tables are real tables');
   const props = part('docProps/core.xml');
   assert.ok(props.includes(plan.title) && props.includes(plan.organisation.replace(/&/g, '&amp;')), props.slice(0, 300));
-  await page.waitForSelector('.plan-document__status:has-text("Word-filen er lastet ned")');
+  await page.waitForSelector(status('plan_document.docx_done'));
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -121,8 +126,7 @@ test('the document follows a chosen language, and the print view has no axe viol
   const { context, page } = await freshPage(browser);
   await openWholeDocument(page);
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`.lang-switch button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.waitForFunction((h) => [...document.querySelectorAll('.plan-document h2')].some((e) => e.textContent === h), chapters(lang)[1]);
     assert.deepEqual(await page.$$eval('.plan-document__chapter > h2', (hs) => hs.map((h) => h.textContent)), chapters(lang));
     for (const media of ['screen', 'print']) {
@@ -170,11 +174,11 @@ test('a phrase written in a roadmap step is in the whole plan on screen, in prin
   assert.equal(meta[LOCALES.nb['plan_document.save_number']], String(stored.revision));
   assert.match(meta[LOCALES.nb['plan_document.changed']], /^\d\d\.\d\d\.\d{4} \d\d:\d\d$/);
   // The version and the build (src/lib.rs, app_version): "0.1.0+<commit>", "-modified" when built from changes.
-  assert.match(meta[LOCALES.nb['plan_document.made_with']], /^IOA-planleggeren, versjon \d+\.\d+\.\d+\+[0-9a-f]{12}(-modified)?$/);
-  assert.ok(!Object.keys(meta).some((k) => k.includes('lagringer')), 'no "Versjon (lagringer)"');
-  const md = await download(page, 'button:has-text("Last ned Markdown")');
+  assert.match(meta[LOCALES.nb['plan_document.made_with']], new RegExp(`^${text('nb', 'plan_document.app', { version: '\\d+\\.\\d+\\.\\d+\\+[0-9a-f]{12}(-modified)?' })}$`));
+  assert.ok(!Object.keys(meta).some((k) => k.includes('lagringer')), 'no "Versjon (lagringer)" (a label of an earlier build, not in today\'s locale)');
+  const md = await download(page, button('plan_document.md'));
   assert.ok(readFileSync(md.path, 'utf8').includes(phrase), 'in the Markdown');
-  const word = await download(page, 'button:has-text("Last ned Word-fil")');
+  const word = await download(page, button('plan_document.docx'));
   assert.ok(wordBody(word.path).includes(phrase), 'in the Word file');
   assert.deepEqual(log.errors, []);
   await context.close();
@@ -187,21 +191,23 @@ test('internal columns and unanswered parts can be left out, on screen and in th
   const concern = plan.answers['leadership/leaders/concerns'].text.split('\n')[0].replace(/^- /, '').slice(0, 40);
   const doc = page.locator('.plan-document');
   // Included by default, marked internal, and the title block says so.
-  assert.ok(await doc.locator('th:text-is("Holdning (intern)")').count() > 0);
+  // Column names (Holdning, Påvirkning) are content (content/registers.json); the markings are UI texts.
+  assert.ok(await doc.locator(`th:text-is("${text('nb', 'document.internal_label', { label: 'Holdning' })}")`).count() > 0);
   assert.ok((await doc.textContent()).includes(concern));
   await page.check('#leave-out-internal');
-  await page.waitForSelector('.document__meta dd:has-text("Utelatt fra dette dokumentet")');
+  const leftOut = textPattern('nb', 'plan_document.internal.left_out');
+  await page.locator('.document__meta dd', { hasText: leftOut }).waitFor();
   assert.equal(await doc.locator('th:has-text("Holdning")').count(), 0, 'no attitude column');
   assert.equal(await doc.locator('th:has-text("Påvirkning")').count(), 0);
   const body = await doc.locator('.plan-document__chapters').textContent();
   assert.ok(!body.includes(concern), 'no notes about what worries named leaders');
   assert.ok(body.includes('Kommunedirektør Per Aasen'), 'who the stakeholders are stays');
-  const md = readFileSync((await download(page, 'button:has-text("Last ned Markdown")')).path, 'utf8');
+  const md = readFileSync((await download(page, button('plan_document.md'))).path, 'utf8');
   assert.ok(!md.includes('| Holdning') && !md.includes(concern), 'left out of the Markdown');
-  assert.ok(md.includes('**Interne opplysninger:** Utelatt fra dette dokumentet'), 'the Markdown says so');
-  const word = wordBody((await download(page, 'button:has-text("Last ned Word-fil")')).path);
+  assert.match(md, new RegExp(`\\*\\*${text('nb', 'plan_document.internal.label')}:\\*\\* ${leftOut.source}`), 'the Markdown says so');
+  const word = wordBody((await download(page, button('plan_document.docx'))).path);
   assert.ok(!word.includes('>Holdning<') && !word.includes(concern), 'left out of the Word file');
-  assert.ok(word.includes('Utelatt fra dette dokumentet'), 'the Word file says so');
+  assert.match(word, leftOut, 'the Word file says so');
 
   // Unanswered parts: none one by one, a short list at the end of each chapter.
   assert.ok(await doc.locator('.document__item--missing').count() > 10, 'the example has unanswered parts (its roadmap)');
@@ -210,10 +216,10 @@ test('internal columns and unanswered parts can be left out, on screen and in th
   const heading = LOCALES.nb['plan_document.unanswered.heading'];
   const lists = await page.$$eval('.plan-document__chapter', (cs, h) => cs.map((c) => [c.id, [...c.querySelectorAll('.document__section > h3')].at(-1)?.textContent === h]), heading);
   assert.ok(lists.find(([chapter]) => chapter === 'chapter-anchoring')[1], 'the empty phase ends with its list of unanswered parts');
-  const md2 = readFileSync((await download(page, 'button:has-text("Last ned Markdown")')).path, 'utf8');
+  const md2 = readFileSync((await download(page, button('plan_document.md'))).path, 'utf8');
   assert.ok(!md2.includes(`*${LOCALES.nb['document.missing']}*`), 'no part says "not answered" in the Markdown');
   assert.ok(md2.includes(`### ${heading}`), 'each chapter lists them in the Markdown');
-  const word2 = wordBody((await download(page, 'button:has-text("Last ned Word-fil")')).path);
+  const word2 = wordBody((await download(page, button('plan_document.docx'))).path);
   assert.ok(!word2.includes(LOCALES.nb['document.missing']) && word2.includes(heading), 'and in the Word file');
   // Remembered per plan: stored, and still chosen after a reload.
   await saved(page);
@@ -224,8 +230,7 @@ test('internal columns and unanswered parts can be left out, on screen and in th
   assert.ok(await page.isChecked('#leave-out-unanswered') && await page.isChecked('#leave-out-internal'));
   assert.equal(await doc.locator('.document__item--missing').count(), 0);
   for (const lang of ['nb', 'nn', 'en']) {
-    await page.click(`.lang-switch button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     await page.waitForSelector(`.document-choices legend:text-is("${LOCALES[lang]['plan_document.choices.legend']}")`);
     assert.deepEqual(await axe(page), [], `${lang} with choices`);
   }

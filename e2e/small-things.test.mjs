@@ -4,7 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, axe, createPlan, openExample } from './harness.mjs';
+import {
+  serveDist, launch, freshPage, ready, saved, settled, storedPlans, axe, createPlan, openExample, TOOLS,
+  text, switchLanguage,
+} from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -29,11 +32,6 @@ async function openStep(page, plan, tool, step) {
   await page.waitForSelector('.step-main h1');
 }
 
-async function setLang(page, lang) {
-  await page.click(`button[lang=${lang}]`);
-  await page.waitForSelector(`html[lang=${lang}]`);
-}
-
 for (const [label, options] of [['1280', {}], ['390', PHONE]]) {
   test(`the delete confirmation is a centred modal over a dimmed page (${label} px)`, async () => {
     const { context, page, log } = await freshPage(browser, options);
@@ -41,12 +39,13 @@ for (const [label, options] of [['1280', {}], ['390', PHONE]]) {
     await page.goto(server.url);
     await ready(page);
     const card = page.locator('.plan-card').first();
-    const remove = card.locator('.plan-card__actions button', { hasText: 'Slett' });
+    const deleteButton = (lang) => card.locator('.plan-card__actions button', { hasText: text(lang, 'library.delete') });
+    const remove = deleteButton('nb');
     await remove.focus();
     await page.keyboard.press('Enter');
     const dialog = card.locator('dialog');
     await dialog.waitFor({ state: 'visible' });
-    await page.waitForTimeout(400); // the opening animation
+    await settled(page); // the opening animation
     const placed = await dialog.evaluate((d) => {
       const r = d.getBoundingClientRect();
       return {
@@ -64,23 +63,32 @@ for (const [label, options] of [['1280', {}], ['390', PHONE]]) {
     assert.match(placed.backdrop, /rgba\(0, 0, 0, 0\.[1-9]/, `the page behind is dimmed (${placed.backdrop})`);
     assert.ok(placed.focusInside, 'focus moves into the dialog');
     await shot(page, `delete-dialog-${label}`);
-    if (label === '1280') {
-      for (const lang of ['nb', 'nn', 'en']) {
-        await page.evaluate((l) => { document.documentElement.lang = l; }, lang);
-        assert.deepEqual(await axe(page), [], `library with the dialog open (${lang})`);
-      }
-    }
+    if (label === '1280') assert.deepEqual(await axe(page), [], 'library with the dialog open (nb)');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await page.locator('.plan-card').count(), 1, 'Escape cancels');
     assert.equal(await remove.evaluate((b) => b === document.activeElement), true, 'focus returns to Delete');
+    if (label === '1280') {
+      // The other languages for real: switched on the page (the modal dialog makes the switch
+      // unreachable while it is open), then the dialog opened again in that language.
+      for (const lang of ['nn', 'en']) {
+        await switchLanguage(page, lang);
+        await deleteButton(lang).click();
+        await dialog.getByRole('button', { name: text(lang, 'library.delete_confirm.confirm'), exact: true }).waitFor();
+        await settled(page);
+        assert.deepEqual(await axe(page), [], `library with the dialog open (${lang})`);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+      }
+      await switchLanguage(page, 'nb');
+    }
 
     await remove.click();
-    await dialog.locator('text=Avbryt').click();
+    await dialog.getByRole('button', { name: text('nb', 'common.cancel'), exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
     assert.equal(await remove.evaluate((b) => b === document.activeElement), true, 'Cancel returns focus too');
     await remove.click();
-    await dialog.locator('text=Ja, slett planen').click();
+    await dialog.getByRole('button', { name: text('nb', 'library.delete_confirm.confirm'), exact: true }).click();
     await page.waitForSelector('.undo');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'library-undo', 'after a delete, focus is on Undo');
     clean(log);
@@ -90,6 +98,9 @@ for (const [label, options] of [['1280', {}], ['390', PHONE]]) {
 
 test('removing a register row offers Undo, which puts it back with its id and place', async () => {
   const { context, page, log } = await freshPage(browser);
+  // The page's clock is Playwright's, so the ten-second offer below is run through, not slept.
+  // It flows as real time until then.
+  await page.clock.install();
   const plan = await loadExample(page);
   await openStep(page, plan, 'leadership', 'leaders');
   const rows = page.locator('.row-list--register > .row-card');
@@ -99,14 +110,14 @@ test('removing a register row offers Undo, which puts it back with its id and pl
   const idsBefore = await nameIds();
   const second = await rows.nth(1).locator('legend').textContent();
   await rows.nth(0).evaluate((r) => r.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300); // real time for the screenshot only (the layout after the scroll); nothing is asserted on it
   await shot(page, 'register-1280');
 
   await rows.nth(1).locator('.row-card__remove').click();
   await page.waitForFunction((n) => document.querySelectorAll('.row-list--register > .row-card').length === n, before - 1);
   const status = page.locator('.register-undo[role=status]');
   assert.match(await status.textContent(), new RegExp(second.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')), 'the message names the row');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Angre', 'focus on Undo');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), text('nb', 'register.undo'), 'focus on Undo');
   await saved(page);
   let [stored] = await storedPlans(page);
   assert.equal(stored.registers.stakeholders.length, before - 1, 'removed in storage');
@@ -133,11 +144,20 @@ test('removing a register row offers Undo, which puts it back with its id and pl
   await page.keyboard.press('Enter');
   await page.waitForFunction((n) => document.querySelectorAll('.row-list--register > .row-card').length === n, before);
 
-  // The offer ends by itself after about ten seconds.
-  await rows.nth(0).locator('.row-card__remove').click();
+  // The offer ends by itself after about ten seconds. The page's clock is held still from here,
+  // so only runFor moves the app's timers: the offer cannot end by real time passing. Another row
+  // than the one just removed and put back: that removal's own ten seconds are still running, and
+  // when they end they take a new offer for the same row with them (seen on page.clock: the second
+  // offer ended after nine seconds), which is a defect of its own, not what this line tests.
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1000));
+  await rows.nth(1).locator('.row-card__remove').click();
   await page.waitForSelector('.register-undo button');
-  await page.waitForTimeout(10_500);
+  await page.clock.runFor(9_500);
+  assert.equal(await page.locator('.register-undo button').count(), 1, 'Undo is still offered after 9.5 seconds');
+  await page.clock.runFor(1_000);
+  await page.locator('.register-undo button').waitFor({ state: 'detached', timeout: 2000 });
   assert.equal(await page.locator('.register-undo button').count(), 0, 'Undo is offered for ten seconds');
+  await page.clock.resume();
 
   // Long names are shown whole, not cut off in a one-line input.
   const cut = await page.$$eval('.row-list--register textarea.cell__text', (els) => els
@@ -155,10 +175,10 @@ test('register text cells are readable on a phone', async () => {
   const cut = await page.$$eval('.row-list--register textarea.cell__text', (els) => els
     .filter((e) => e.scrollHeight > e.clientHeight + 2).map((e) => e.id));
   assert.deepEqual(cut, []);
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(300); // real time for the screenshot only; nothing is asserted on it
   await shot(page, 'register-390');
   for (const lang of ['nb', 'nn', 'en']) {
-    await setLang(page, lang);
+    await switchLanguage(page, lang);
     assert.deepEqual(await axe(page), [], `register step on a phone (${lang})`);
   }
   clean(log);
@@ -183,7 +203,7 @@ test('amount fields read money as Norwegians write it, and keep unreadable text 
     assert.equal(await page.getAttribute(field, 'aria-invalid'), 'false', typed);
     assert.equal(await page.inputValue(field), typed, 'what was typed stays as typed');
   }
-  assert.match(await page.textContent(`${field}-accepts`), /øre rundes av/);
+  assert.equal(await page.textContent(`${field}-accepts`), text('nb', 'field.amount_help'));
   await saved(page);
   let [stored] = await storedPlans(page);
   assert.deepEqual(stored.answers['startup/framework/estimated-value'], { amount: 1_200_000 });
@@ -201,10 +221,10 @@ test('amount fields read money as Norwegians write it, and keep unreadable text 
   assert.equal(await page.inputValue(field), '12 abc', 'the rejected text is still there after a reload');
   await page.waitForSelector(`${field}-error`);
   for (const lang of ['nn', 'en']) {
-    await setLang(page, lang);
+    await switchLanguage(page, lang);
     assert.deepEqual(await axe(page), [], `an invalid amount after reload (${lang})`);
   }
-  await setLang(page, 'nb');
+  await switchLanguage(page, 'nb');
 
   await page.fill(field, '3 400 000');
   assert.equal(await page.locator(`${field}-error`).count(), 0);
@@ -231,29 +251,34 @@ test('organisation and case number can be edited after creation and persist', as
   await page.goto(server.url);
   await ready(page);
   const card = page.locator('.plan-card', { hasText: 'Detaljplan' });
-  await card.locator('button', { hasText: 'Endre detaljer' }).click();
+  await card.locator('button', { hasText: text('nb', 'library.rename') }).click();
   // The form takes focus on the next frame, once it is on screen.
   await page.waitForFunction(() => document.activeElement?.tagName === 'INPUT', null, { timeout: 2000 });
   assert.equal(await page.evaluate(() => document.activeElement?.value), 'Detaljplan', 'focus in the name field');
-  await card.getByLabel('Kommune eller virksomhet (valgfritt)').fill('Fjordbyen kommune');
-  await card.getByLabel('Saksnummer (valgfritt)').fill('2027/314');
-  for (const lang of ['nb', 'nn', 'en']) {
-    await page.evaluate((l) => { document.documentElement.lang = l; }, lang);
+  await card.getByLabel(text('nb', 'library.create.organisation')).fill('Fjordbyen kommune');
+  await card.getByLabel(text('nb', 'library.create.case_number')).fill('2027/314');
+  assert.deepEqual(await axe(page), [], 'library with the edit form open (nb)');
+  // The form stays open through a language switch; its labels follow the language.
+  for (const lang of ['nn', 'en']) {
+    await switchLanguage(page, lang);
+    await card.getByLabel(text(lang, 'library.create.case_number')).waitFor();
     assert.deepEqual(await axe(page), [], `library with the edit form open (${lang})`);
   }
-  await page.evaluate(() => { document.documentElement.lang = 'nb'; });
+  await switchLanguage(page, 'nb');
+  assert.equal(await card.getByLabel(text('nb', 'library.create.case_number')).inputValue(), '2027/314', 'what was typed is kept');
   await card.locator('button[type=submit]').click();
-  await page.waitForSelector('.plan-card:has-text("Fjordbyen kommune · Saksnr. 2027/314")');
-  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Endre detaljer', 'focus back on the button');
+  const details = `Fjordbyen kommune · ${text('nb', 'library.case_number_value', { number: '2027/314' })}`;
+  await page.locator('.plan-card', { hasText: details }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), text('nb', 'library.rename'), 'focus back on the button');
   await page.reload();
   await ready(page);
-  assert.match(await page.locator('.plan-card', { hasText: 'Detaljplan' }).textContent(), /Fjordbyen kommune · Saksnr\. 2027\/314/);
+  assert.ok((await page.locator('.plan-card', { hasText: 'Detaljplan' }).textContent()).includes(details), 'after a reload');
   const [stored] = await storedPlans(page);
   assert.equal(stored.organisation, 'Fjordbyen kommune');
   assert.equal(stored.case_number, '2027/314');
   await page.click('.plan-card a.ds-link');
   await page.waitForSelector('.plan-meta');
-  assert.match(await page.textContent('.plan-meta'), /Fjordbyen kommune · Saksnr\. 2027\/314/);
+  assert.ok((await page.textContent('.plan-meta')).includes(details), 'on the plan overview');
   clean(log);
   await context.close();
 });
@@ -263,7 +288,7 @@ test('on a 320 px screen "Next" stays on one line, and the folded step menu name
   const plan = await createPlan(page, server.url, 'Smal skjerm');
   await openStep(page, plan, 'startup', 'strategies');
   for (const lang of ['nb', 'nn', 'en']) {
-    await setLang(page, lang);
+    await switchLanguage(page, lang);
     for (const selector of ['a[rel=next] .step-pager__label', 'a[rel=prev] .step-pager__label']) {
       const m = await page.$eval(selector, (el) => ({
         height: el.getBoundingClientRect().height,
@@ -276,12 +301,13 @@ test('on a 320 px screen "Next" stays on one line, and the folded step menu name
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px, ${lang})`);
   }
-  await setLang(page, 'nb');
+  await switchLanguage(page, 'nb');
   await page.locator('.step-pager').evaluate((p) => p.scrollIntoView({ block: 'center' }));
   await shot(page, 'pager-320');
   assert.equal(await page.$eval('.step-nav__details', (d) => d.open), false, 'folded on a narrow screen');
   const summary = (await page.textContent('.step-nav__details > summary')).replace(/\s+/g, ' ');
-  assert.match(summary, /Steg 3 av 8: Knytt anskaffelsen til planer og strategier/);
+  const strategies = TOOLS.startup.steps.find((s) => s.id === 'strategies');
+  assert.ok(summary.includes(text('nb', 'step.menu_current', { n: 3, total: 8, title: strategies.title.nb })), summary);
   clean(log);
   await context.close();
 });
@@ -290,17 +316,15 @@ test('the folded step menu says which step is open, in every language (390 px)',
   const { context, page, log } = await freshPage(browser, PHONE);
   const plan = await loadExample(page);
   await openStep(page, plan, 'leadership', 'leaders');
-  const expected = { nb: /Steg 2 av 7: /, nn: /Steg 2 av 7: /, en: /Step 2 of 7: / };
   for (const lang of ['nb', 'nn', 'en']) {
-    await setLang(page, lang);
+    await switchLanguage(page, lang);
     const current = page.locator('.step-nav__current');
     assert.ok(await current.isVisible(), 'shown while folded');
-    assert.match(await current.textContent(), expected[lang]);
-    const title = await page.textContent('.step-main h1');
-    assert.ok((await current.textContent()).endsWith(title.trim()), `names the step (${lang})`);
+    const title = (await page.textContent('.step-main h1')).trim();
+    assert.equal((await current.textContent()).trim(), text(lang, 'step.menu_current', { n: 2, total: 7, title }), `names the step (${lang})`);
     assert.deepEqual(await axe(page), [], `step page, menu folded (${lang})`);
   }
-  await setLang(page, 'nb');
+  await switchLanguage(page, 'nb');
   await page.evaluate(() => scrollTo(0, 0));
   await shot(page, 'step-menu-390');
   await page.click('.step-nav__details > summary');

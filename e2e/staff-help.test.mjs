@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { serveDist, launch, freshPage, createPlan, axe } from './harness.mjs';
+import { serveDist, launch, freshPage, createPlan, axe, switchLanguage } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/kommune/ioa/'); browser = await launch(); });
@@ -24,8 +24,7 @@ test('the about page tells staff how to keep their plans, in nb, nn and en, and 
   let version;
   for (const [lang, width] of [['nb', 1280], ['nn', 320], ['en', 390]]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.click(`button[lang=${lang}]`);
-    await page.waitForSelector(`html[lang=${lang}]`);
+    await switchLanguage(page, lang);
     const t = LOCALES[lang];
     const headings = await page.$$eval('.about h2', (hs) => hs.map((h) => h.textContent));
     for (const key of ['help.address.title', 'help.move.title', 'help.erase.title', 'help.private.title', 'help.version.title']) {
@@ -47,7 +46,7 @@ test('the about page tells staff how to keep their plans, in nb, nn and en, and 
   }
 
   // The same version in an exported plan file.
-  await page.click('button[lang=nb]');
+  await switchLanguage(page, 'nb');
   await page.setViewportSize({ width: 1280, height: 900 });
   await createPlan(page, server.url, 'Versjonen i filen');
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('.keep-copy button.ds-button[data-variant=primary]')]);

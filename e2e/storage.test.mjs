@@ -1,7 +1,7 @@
 // Nothing is lost: corrupt stored data, full storage, no storage, a second tab, leaving mid-typing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, freshPage, ready, saved, storedPlans, createPlan } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, storedPlans, createPlan, text, plural } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -23,11 +23,12 @@ test('a corrupt plan is set aside, the others load, and the user is told', async
   await page.goto(server.url);
   await ready(page);
   const banner = page.locator('.banner[data-color=danger]');
-  assert.match(await banner.textContent(), /Noen planer kunne ikke leses/);
+  assert.ok((await banner.textContent()).includes(text('nb', 'storage.quarantine.title')));
+  assert.ok((await banner.textContent()).includes(plural('nb', 'storage.quarantine.body', 1)));
   assert.match(await banner.textContent(), /ioa-planleggeren\/quarantine\/broken\//);
   // A plan from a newer version is not damaged: it stays where it is, for the newer version.
-  const newer = page.locator('.banner[data-color=warning]', { hasText: 'Planer fra en nyere versjon' });
-  assert.match(await newer.textContent(), /1 plan her er lagret av en nyere versjon av IOA-planleggeren, trolig i en annen fane\. Planen er lagt urørt til side/);
+  const newer = page.locator('.banner[data-color=warning]', { hasText: text('nb', 'storage.newer_plans.title') });
+  assert.ok((await newer.textContent()).includes(plural('nb', 'storage.newer_plans.body', 1)), await newer.textContent());
   assert.equal(await page.locator('.plan-card').count(), 1);
   const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('/quarantine/')).map((k) => localStorage.getItem(k)));
   assert.deepEqual(kept, ['{"schema_version":1,"title":"halv'], 'the damaged value kept unchanged');
@@ -50,20 +51,20 @@ test('full storage shows "not saved" with what to do, keeps the text, and saves 
       try { localStorage.setItem(`small/${i}`, 'y'.repeat(1024)); } catch { break; }
     }
   });
-  const text = 'Dette må ikke gå tapt. '.repeat(400);
-  await page.fill(SITUATION, text);
+  const typed = 'Dette må ikke gå tapt. '.repeat(400);
+  await page.fill(SITUATION, typed);
   await page.waitForSelector('[data-testid="save-status"][data-state="error"]');
   const alert = page.locator('.save-problem[data-color=danger]');
-  assert.match(await alert.textContent(), /Lagringsplassen i nettleseren er full/);
-  assert.equal(await page.inputValue(SITUATION), text, 'the text stays in the field');
+  assert.ok((await alert.textContent()).includes(text('nb', 'save.error.quota')), await alert.textContent());
+  assert.equal(await page.inputValue(SITUATION), typed, 'the text stays in the field');
   const stored = (await storedPlans(page))[0];
   assert.equal(stored.answers['startup/trigger/situation'], undefined, 'the stored plan is the old, intact one');
 
   await page.evaluate(() => Object.keys(localStorage).filter((k) => /^(filler|small)\//.test(k)).forEach((k) => localStorage.removeItem(k)));
-  await alert.locator('button', { hasText: 'Prøv igjen' }).click();
+  await alert.getByRole('button', { name: text('nb', 'save.retry'), exact: true }).click();
   await saved(page);
   const after = (await storedPlans(page))[0];
-  assert.equal(after.answers['startup/trigger/situation'].text, text);
+  assert.equal(after.answers['startup/trigger/situation'].text, typed);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -77,11 +78,11 @@ test('without usable storage the app runs in memory and says so', async () => {
   });
   await page.goto(server.url);
   await ready(page);
-  assert.match(await page.textContent('.banner'), /Planene blir ikke lagret/);
+  assert.ok((await page.textContent('.banner')).includes(text('nb', 'storage.memory_only.title')));
   await page.fill('#new-title', 'Bare i minnet');
   await page.click('button[type=submit]');
   await page.waitForURL(/#\/plan\//);
-  assert.match(await page.textContent('[data-testid="save-status"]'), /Bare i denne fanen/);
+  assert.equal((await page.textContent('[data-testid="save-status"]')).trim(), text('nb', 'save.memory_only'));
   await context.close();
 });
 
@@ -105,15 +106,15 @@ test('a second tab never overwrites silently; the user chooses, and both version
   await tabB.evaluate(() => window.dispatchEvent(new Event('pagehide'))); // B saves now
   await tabA.waitForSelector('[data-testid="save-status"][data-state="error"]');
   const conflict = tabA.locator('.save-problem[data-color=warning]');
-  assert.match(await conflict.textContent(), /endret i en annen fane/i);
+  assert.ok((await conflict.textContent()).includes(text('nb', 'conflict.title')), await conflict.textContent());
   assert.equal(await tabA.inputValue(SITUATION), 'Versjon fra fane A, endret', 'my text is still on screen');
   let stored = (await storedPlans(tabA)).find((p) => p.title === 'To faner');
   assert.equal(stored.answers['startup/trigger/situation'].text, 'Versjon fra fane B', 'B was not overwritten');
 
-  await conflict.locator('button', { hasText: 'Lagre min versjon som en kopi' }).click();
+  await conflict.getByRole('button', { name: text('nb', 'conflict.save_copy'), exact: true }).click();
   await tabA.waitForFunction((p) => location.href !== p && location.hash.startsWith('#/plan/'), plan);
   const plans = await storedPlans(tabA);
-  const copy = plans.find((p) => p.title.startsWith('To faner (kopi'));
+  const copy = plans.find((p) => p.title === `To faner ${text('nb', 'conflict.copy_suffix')}`);
   assert.ok(copy, 'a copy with my version exists');
   assert.equal(copy.answers['startup/trigger/situation'].text, 'Versjon fra fane A, endret');
   stored = plans.find((p) => p.title === 'To faner');
