@@ -55,6 +55,22 @@ export function part(name, dir = DIST) {
   return found[0];
 }
 
+/**
+ * A file's name in the build, by its name in the sources: scripts/hash-files.mjs names every file
+ * but index.html, sw.js, the manifest and the icons by its content (`content/nb.json` →
+ * `content/nb.<12 hex>.json`) and writes the map into boot.js, where this reads it. `boot.js`
+ * itself is found through index.html.
+ */
+export function built(name, dir = DIST) {
+  const boot = readFileSync(join(dir, 'index.html'), 'utf8').match(/src="(?:\.\/)?(boot\.[0-9a-f]{12}\.js)"/)?.[1];
+  if (!boot) throw new Error(`no hashed boot.js in ${dir}index.html`);
+  if (name === 'boot.js') return boot;
+  const source = readFileSync(join(dir, boot), 'utf8');
+  const map = [...source.matchAll(/\{(?:"[\w./-]+":"[\w./-]+",?)+\}/g)].map((m) => JSON.parse(m[0])).find((m) => 'boot-texts.json' in m);
+  if (!map?.[name]) throw new Error(`${name} is not in ${boot}'s map of built files`);
+  return map[name];
+}
+
 /** LUP's four tools in task-list order, with their content files (for tests that walk them). */
 export const TOOL_IDS = ['leadership', 'startup', 'needs', 'dialogue'];
 export const TOOLS = Object.fromEntries(TOOL_IDS.map((id) => [

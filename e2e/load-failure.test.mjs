@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, createPlan, axe, part } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, createPlan, axe, part, built } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,7 +51,7 @@ test('a 404 for manifest.webmanifest: the app works and the offline copy is stil
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname);
   });
-  assert.ok(cached.includes('/ioa-planleggeren_bg.wasm') && cached.includes(`/${part('split_plan.wasm')}`), 'the code is in the offline copy');
+  assert.ok(cached.includes(`/${built('ioa-planleggeren_bg.wasm')}`) && cached.includes(`/${part('split_plan.wasm')}`), 'the code is in the offline copy');
   assert.ok(!cached.includes('/manifest.webmanifest'), 'the missing manifest is not');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
@@ -93,12 +93,12 @@ async function failure(server, { locale = 'nb-NO', stored, init, shot } = {}) {
 }
 
 test('a 404 for the main wasm says so in nb, nn and en: the stored language, else the browser\'s', async () => {
-  const server = await serveDist('/', { missing: ['ioa-planleggeren_bg.wasm'] });
+  const server = await serveDist('/', { missing: [built('ioa-planleggeren_bg.wasm')] });
   const nb = await failure(server, { locale: 'nb-NO', shot: 'load-failure-nb' });
   assert.equal(nb.kind, 'missing');
   assert.equal(nb.lang, 'nb');
   assert.equal(nb.heading, 'IOA-planleggeren kunne ikke starte');
-  assert.match(nb.text, /ioa-planleggeren_bg\.wasm svarte med feilkode 404/);
+  assert.match(nb.text, /ioa-planleggeren_bg\.[0-9a-f]{12}\.wasm svarte med feilkode 404/);
   assert.match(nb.text, /Dette kan du si til IT/);
   assert.equal(nb.loading, 0, '"Laster …" is gone');
   assert.ok(nb.seconds < 5, `shown after ${nb.seconds} s`);
@@ -108,7 +108,7 @@ test('a 404 for the main wasm says so in nb, nn and en: the stored language, els
   const en = await failure(server, { locale: 'en-GB' });
   assert.equal(en.lang, 'en');
   assert.equal(en.heading, 'IOA-planleggeren could not start');
-  assert.match(en.text, /ioa-planleggeren_bg\.wasm answered with error code 404/);
+  assert.match(en.text, /ioa-planleggeren_bg\.[0-9a-f]{12}\.wasm answered with error code 404/);
   assert.deepEqual(en.violations, []);
 
   const nn = await failure(server, { locale: 'en-GB', stored: 'nn' });
@@ -142,7 +142,7 @@ test('WebAssembly turned off, and a script sent with the wrong type, are each na
   assert.deepEqual(off.violations, []);
   await server.close();
 
-  const plain = await serveDist('/', { types: { 'ioa-planleggeren.js': 'text/plain' } });
+  const plain = await serveDist('/', { types: { [built('ioa-planleggeren.js')]: 'text/plain' } });
   const mime = await failure(plain, { locale: 'en-GB' });
   assert.equal(mime.kind, 'mime');
   assert.match(mime.text, /sends the app's file ioa-planleggeren\.js with the type “text\/plain”/);
@@ -152,7 +152,7 @@ test('WebAssembly turned off, and a script sent with the wrong type, are each na
 });
 
 test('when boot.js itself cannot run, the page says so after ten seconds, with no script', async () => {
-  const server = await serveDist('/', { missing: ['boot.js'] });
+  const server = await serveDist('/', { missing: [built('boot.js')] });
   const { context, page } = await freshPage(browser);
   await page.goto(server.url);
   const stuck = page.locator('#boot .boot__stuck');

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serveDist, launch, freshPage, ready, saved, createPlan, axe, storedPlans, part } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, saved, createPlan, axe, storedPlans, part, built } from './harness.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist('/'); browser = await launch(); });
@@ -95,24 +95,24 @@ test('the library loads its UI texts and main code only; content, parts and othe
   const parts = (from = 0) => byPage.slice(from).filter((p) => /^\/(split|chunk)_.*\.wasm$/.test(p));
   await page.goto(server.url);
   await ready(page);
-  assert.deepEqual(texts(), ['/content/nb.ui.json'], 'the library needs the UI texts only');
+  assert.deepEqual(texts(), [`/${built('content/nb.ui.json')}`], 'the library needs the UI texts only');
   assert.deepEqual(parts(), [], 'and no part of the app beyond the library');
   await page.click('button[lang=nn]');
   await page.waitForSelector('html[lang=nn]');
   assert.match(await page.textContent('main h1'), /Planlegg ei innovativ anskaffing/);
-  assert.ok(byPage.includes('/content/nn.ui.json'), 'nynorsk fetched when chosen');
+  assert.ok(byPage.includes(`/${built('content/nn.ui.json')}`), 'nynorsk fetched when chosen');
   assert.ok(!byPage.some((p) => p.startsWith('/content/en')), 'English not fetched by the page');
   // The next start fetches the chosen language's UI texts only.
   const before = byPage.length;
   await page.reload();
   await ready(page);
-  assert.deepEqual(texts(before), ['/content/nn.ui.json']);
+  assert.deepEqual(texts(before), [`/${built('content/nn.ui.json')}`]);
   // Opening a plan brings its content and the plan part.
   const opened = byPage.length;
   await page.fill('#new-title', 'Planen');
   await page.click('button[type=submit]');
   await page.waitForSelector('.task-list');
-  assert.deepEqual(texts(opened), ['/content/nn.json']);
+  assert.deepEqual(texts(opened), [`/${built('content/nn.json')}`]);
   assert.ok(parts(opened).includes(`/${part('split_plan.wasm')}`), `the plan part came with it: ${parts(opened)}`);
   assert.ok(!parts(opened).includes(`/${part('split_compare.wasm')}`), 'the comparison did not');
   assert.deepEqual(log.foreign, []);
@@ -203,14 +203,15 @@ test('every file of the build is precached, and nothing else is', async () => {
   const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
   const listed = JSON.parse(sw.match(/const FILES = (\[[^\]]*\]);/)[1]);
   // The hosts' files (deploy/, e2e/hosting.test.mjs) are in the build but not part of the app.
-  const hosts = ['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json'];
-  const built = execFileSync('find', ['.', '-type', 'f'], { cwd: DIST, encoding: 'utf8' })
+  // sbom.cdx.json is for scanners, not the app (scripts/precache.mjs).
+  const hosts = ['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json', 'sbom.cdx.json'];
+  const files = execFileSync('find', ['.', '-type', 'f'], { cwd: DIST, encoding: 'utf8' })
     .split('\n').filter(Boolean).map((f) => f.slice(2)).filter((f) => !hosts.includes(f)).sort();
-  assert.deepEqual(listed, built);
+  assert.deepEqual(listed, files);
   const optional = JSON.parse(sw.match(/const OPTIONAL = (\[[^\]]*\]);/)[1]);
-  assert.ok(optional.length > 0 && optional.every((f) => /^(manifest\.webmanifest|icons\/|fonts\/)/.test(f)),
+  assert.ok(optional.length > 0 && optional.every((f) => /^(manifest\.webmanifest|icons\/|fonts\/|third-party-licenses\.[0-9a-f]{12}\.txt$)/.test(f)),
     `only what the app runs without may be skipped: ${optional}`);
-  for (const f of ['index.html', 'ioa-planleggeren_bg.wasm', 'examples/elvebyen.nn.json', 'manifest.webmanifest']) {
+  for (const f of ['index.html', built('ioa-planleggeren_bg.wasm'), built('examples/elvebyen.nn.json'), 'manifest.webmanifest']) {
     assert.ok(listed.includes(f), f);
   }
 });
@@ -219,7 +220,7 @@ test('every file of the build is precached, and nothing else is', async () => {
 async function nextBuild() {
   const dir = await mkdtemp(join(tmpdir(), 'ioa-next-'));
   await cp(DIST, dir, { recursive: true });
-  await appendFile(join(dir, 'layout.css'), '\n/* next build */\n');
+  await appendFile(join(dir, built('layout.css')), '\n/* next build */\n');
   await cp(join(ROOT, 'public/sw.js'), join(dir, 'sw.js'));
   execFileSync('node', [join(ROOT, 'scripts/precache.mjs'), dir]);
   const build = (await readFile(join(dir, 'sw.js'), 'utf8')).match(/const BUILD = "([0-9a-f]+)"/)[1];

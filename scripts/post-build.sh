@@ -2,8 +2,8 @@
 # Trunk's post_build hook (Trunk runs a stage's hooks at the same time, so the order lives
 # here): first the app's wasm in parts (scripts/build-app.sh), then the per-language texts
 # (content/<lang>.json and content/<lang>.ui.json, made by the core's own code from content/
-# and locales/), the hosts' configuration files, then sw.js's list of every file and the build's
-# version.
+# and locales/), the hosts' configuration files, every file's name with its content's hash, then
+# sw.js's list of every file and the build's version.
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?run by trunk build}
 bash scripts/build-app.sh "$dir"
@@ -14,4 +14,7 @@ cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
 # starts). precache.mjs leaves all three out of the offline copy.
 cp deploy/iis/web.config deploy/azure/staticwebapp.config.json "$dir/"
 : > "$dir/.nojekyll"
+# Every file but index.html, sw.js, the manifest, the icons and the host's files named by a hash
+# of its content, and the names rewritten where they are used (see the script).
+node scripts/hash-files.mjs "$dir"
 node scripts/precache.mjs "$dir"

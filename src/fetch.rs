@@ -3,11 +3,29 @@
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The text of a same-origin file, or `None` if it cannot be read.
+/// This build's name of a file the app loads (`content/nb.json` -> `content/nb.<hash>.json`): every
+/// file is named by a hash of its content, and boot.js publishes the map as `window.ioaFiles`
+/// (scripts/hash-files.mjs). Without the map (the browser tests' build) a name stands for itself.
+pub fn built(relative_url: &str) -> String {
+    let (dot, name) = relative_url.strip_prefix("./").map_or(("", relative_url), |n| ("./", n));
+    let map = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"ioaFiles".into()).ok()).filter(|m| m.is_object());
+    match map.and_then(|m| js_sys::Reflect::get(&m, &name.into()).ok()).and_then(|v| v.as_string()) {
+        Some(found) => format!("{dot}{found}"),
+        None => relative_url.to_owned(),
+    }
+}
+
+/// The text of a same-origin file (by its name in the sources, see [`built`]), or `None` if it
+/// cannot be read. A built file the server no longer has means a new build replaced this tab's:
+/// the tab is told so (src/app_update.rs, "stale"), not that the network failed.
 pub async fn text(relative_url: &str) -> Option<String> {
-    let response = JsFuture::from(web_sys::window()?.fetch_with_str(relative_url)).await.ok()?;
+    let url = built(relative_url);
+    let response = JsFuture::from(web_sys::window()?.fetch_with_str(&url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;
     if !response.ok() {
+        if url != relative_url && matches!(response.status(), 404 | 410) {
+            crate::app_update::mark_stale();
+        }
         return None;
     }
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()

@@ -28,7 +28,7 @@ fn add(href: &str) -> Result<js_sys::Promise, JsValue> {
     let document = leptos::prelude::document();
     let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
     link.set_rel("stylesheet");
-    link.set_href(href);
+    link.set_href(&crate::fetch::built(href));
     link.set_attribute("data-part-style", "")?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         link.set_onload(Some(&resolve));
