@@ -211,7 +211,7 @@ test('every file of the build is precached, and nothing else is', async () => {
   const optional = JSON.parse(sw.match(/const OPTIONAL = (\[[^\]]*\]);/)[1]);
   assert.ok(optional.length > 0 && optional.every((f) => /^(manifest\.webmanifest|icons\/|fonts\/|third-party-licenses\.[0-9a-f]{12}\.txt$)/.test(f)),
     `only what the app runs without may be skipped: ${optional}`);
-  for (const f of ['index.html', built('ioa-planleggeren_bg.wasm'), built('examples/elvebyen.nn.json'), 'manifest.webmanifest']) {
+  for (const f of ['index.html', built('ioa-planleggeren_bg.wasm'), built('examples/elvebyen.nn.json'), 'manifest.webmanifest', built('third-party-licenses.txt')]) {
     assert.ok(listed.includes(f), f);
   }
 });

@@ -14,6 +14,8 @@ cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
 # starts). precache.mjs leaves all three out of the offline copy.
 cp deploy/iis/web.config deploy/azure/staticwebapp.config.json "$dir/"
 : > "$dir/.nojekyll"
+# The licence notices and the SBOM of what ships (crates in the wasm, npm packages served).
+node scripts/third-party.mjs "$dir"
 # Every file but index.html, sw.js, the manifest, the icons and the host's files named by a hash
 # of its content, and the names rewritten where they are used (see the script).
 node scripts/hash-files.mjs "$dir"
