@@ -106,7 +106,10 @@ document.addEventListener('securitypolicyviolation', (e) => bootViolations.push(
 function startApp() {
   import(`./${built('ioa-planleggeren.js')}`)
     .then(({ default: init }) => init({ module_or_path: `./${built('ioa-planleggeren_bg.wasm')}` }))
-    .catch((error) => diagnoseBootFailure(error).then(showBootFailure, () => showBootFailure({ kind: 'unknown', error: String(error) })));
+    .catch((error) => diagnoseBootFailure(error).then(
+      (found) => (found.kind === 'newbuild' && reloadOnce()) || showBootFailure(found),
+      () => showBootFailure({ kind: 'unknown', error: String(error) }),
+    ));
 }
 
 async function bootTexts(lang) {
@@ -173,6 +176,20 @@ async function newBuild() {
   }
 }
 
+// A new build came while this page loaded: reload once (nothing is open yet) to get it whole; a
+// second time for the same boot.js says so instead, so a half-done deploy cannot loop the page.
+function reloadOnce() {
+  try {
+    const own = new URL(import.meta.url).pathname;
+    if (sessionStorage.getItem('ioa-planleggeren/reloaded-for') === own) return false;
+    sessionStorage.setItem('ioa-planleggeren/reloaded-for', own);
+  } catch {
+    return false;
+  }
+  location.reload();
+  return true;
+}
+
 async function showBootFailure(found) {
   const lang = bootFailureLanguage();
   const texts = await bootTexts(lang);
@@ -192,7 +209,8 @@ async function showBootFailure(found) {
   const heading = element('h1', 'ds-heading', text('boot.failed.title'));
   heading.dataset.size = 'md';
   box.append(heading);
-  // Without the texts file only the title and "Try again" can be said.
+  // Without the texts file (gone with its build) only the title, a new build and "Try again".
+  if (!texts['boot.failed.it_title'] && texts[`boot.failed.${found.kind}`]) box.append(element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`)));
   if (texts['boot.failed.it_title']) {
     box.append(element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`, found)));
     const it = element('h2', 'ds-heading', text('boot.failed.it_title'));

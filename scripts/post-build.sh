@@ -6,6 +6,7 @@
 # sw.js's list of every file and the build's version.
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?run by trunk build}
+cd "$(dirname "$0")/.." # make-bundles reads content/ and locales/ from here
 bash scripts/build-app.sh "$dir"
 cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
 # For hosts that take their settings from the folder itself (docs/HOSTING.md): IIS's web.config,

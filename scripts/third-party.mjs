@@ -5,10 +5,13 @@
 // Why a script and not cargo-about or cargo-cyclonedx: installing cargo-about on a fresh CI
 // machine compiles for minutes (measured in the commit that added this), and neither tool knows
 // the npm packages whose files are served. What ships is small and known:
-//   - the Rust crates compiled into the app's wasm and the Word worker's wasm: from
-//     `cargo metadata --filter-platform wasm32-unknown-unknown`, the normal dependencies of the
-//     packages ioa-planleggeren and ioa-docx, followed transitively (not dev or build
-//     dependencies, and not proc-macro crates, which run in the compiler and ship no code);
+//   - the Rust crates compiled into the app's wasm and the Word worker's wasm: the normal
+//     dependencies of the packages ioa-planleggeren and ioa-docx for wasm32, followed
+//     transitively (not dev or build dependencies, and not proc-macro crates, which run in the
+//     compiler and ship no code), as `cargo tree -e normal,no-proc-macro` lists them: it resolves
+//     features as the build does, where `cargo metadata`'s graph unifies them with the tests' and
+//     listed three crates that never ship (getrandom, rand_core, toml_writer); their details
+//     (licence, source folder, repository) come from `cargo metadata`;
 //     each crate's licence files (LICENSE*, LICENCE*, COPYING*, NOTICE*, UNLICENSE*) are read from
 //     its source folder; a crate published without one gets the standard text of its licence;
 //   - Rust's standard library, compiled into the wasm (scripts/build-app.sh builds it for size),
@@ -43,21 +46,17 @@ const nodes = new Map(metadata.resolve.nodes.map((n) => [n.id, n]));
 const members = new Set(metadata.workspace_members);
 const procMacro = (p) => p.targets.some((t) => t.kind.includes('proc-macro'));
 
-// Walk normal dependencies from the shipped packages.
-const shipped = new Set();
-const edges = new Map(); // id -> ids it depends on (shipped only)
-const todo = metadata.workspace_members.filter((id) => SHIPPED_PACKAGES.includes(packages.get(id).name));
-if (todo.length !== SHIPPED_PACKAGES.length) throw new Error(`third-party: not all of ${SHIPPED_PACKAGES} are in the workspace`);
-while (todo.length) {
-  const id = todo.pop();
-  if (shipped.has(id)) continue;
-  shipped.add(id);
-  const deps = nodes.get(id).deps
-    .filter((d) => d.dep_kinds.some((k) => k.kind === null) && !procMacro(packages.get(d.pkg)))
-    .map((d) => d.pkg);
-  edges.set(id, deps);
-  todo.push(...deps);
-}
+// What the build compiles into the wasm files, by name@version.
+const tree = execFileSync('cargo', ['tree', '--offline', '--locked', '-e', 'normal,no-proc-macro', '--target', 'wasm32-unknown-unknown',
+  ...SHIPPED_PACKAGES.flatMap((p) => ['-p', p]), '--prefix', 'none', '--format', '{p}'], { cwd: ROOT, encoding: 'utf8' });
+const inTree = new Set(tree.split('\n').filter(Boolean).map((l) => l.replace(/ \(.*$/, '').replace(/ v/, '@')));
+const idOf = new Map(metadata.packages.map((p) => [`${p.name}@${p.version}`, p.id]));
+const shipped = new Set([...inTree].map((c) => idOf.get(c) ?? (() => { throw new Error(`third-party: cargo tree names ${c}, cargo metadata does not`); })()));
+for (const p of SHIPPED_PACKAGES) if (![...shipped].some((id) => packages.get(id).name === p)) throw new Error(`third-party: ${p} is not in cargo tree's list`);
+// Who depends on whom among them (for the SBOM), from cargo metadata's graph.
+const edges = new Map([...shipped].map((id) => [id, nodes.get(id).deps
+  .filter((d) => d.dep_kinds.some((k) => k.kind === null) && shipped.has(d.pkg) && !procMacro(packages.get(d.pkg)))
+  .map((d) => d.pkg)]));
 
 // Cargo.lock's checksums (sha256 of the .crate file), for the SBOM.
 const checksums = new Map();

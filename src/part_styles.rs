@@ -62,6 +62,12 @@ pub async fn ready() -> Result<(), JsValue> {
             Ok(())
         }
         Err(e) => {
+            // A sheet gone from the server (a new build) marks the tab stale (src/fetch.rs).
+            for href in SHEETS {
+                if crate::fetch::text(href).await.is_none() {
+                    break;
+                }
+            }
             // Take the failed links out, so a retry adds them afresh.
             if let Ok(links) = leptos::prelude::document().query_selector_all("link[data-part-style]") {
                 for i in 0..links.length() {
