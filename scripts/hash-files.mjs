@@ -20,9 +20,13 @@
 //                `wasm_bindgen("./x")` (the glue, __wasm_split.js, the Word worker's loader);
 //                never other strings: "./__wasm_split.js" is also the name of the main wasm's
 //                import module, which must stay as it is
-//   boot.js      gets the whole map (logical name -> built name) in place of `{ __IOA_FILES__: 0 }`;
-//                it starts the glue by it and publishes it as `window.ioaFiles`, through which the
-//                app finds its texts, examples, stylesheets and worker (src/fetch.rs, built)
+//   boot.js      gets the map (name -> the hash in its built name) in place of
+//                `{ __IOA_FILES__: 0 }`; it starts the glue by it and publishes it as
+//                `window.ioaFiles`, through which the app finds its texts, examples, stylesheets,
+//                worker and licence notices (src/fetch.rs, built). Only files asked for by name are
+//                in it, not those only other files name (fonts, the worker's own files,
+//                __wasm_split.js, index.html's stylesheets), and only the hash: every first load
+//                carries it (measured: 19 entries, +0.5 KiB brotli)
 //   index.html   src= and href= of built files, and the integrity= of a file whose content changed
 // A file is hashed after the files it references, so its hash covers their names; the glue and
 // __wasm_split.js import each other and share one hash of both.
@@ -116,7 +120,11 @@ while (left.length) {
 const MARKER = /\{\s*__IOA_FILES__\s*:\s*0\s*\}/g;
 const boot = text(BOOT);
 if ((boot.match(MARKER) ?? []).length !== 1) throw new Error(`hash-files: ${BOOT} has no single { __IOA_FILES__: 0 }: was it filled in twice?`);
-const map = Object.fromEntries([...built].sort(([a], [b]) => a.localeCompare(b)));
+const BOOT_NEEDS = new Set(['ioa-planleggeren.js', 'ioa-planleggeren_bg.wasm']);
+const named = new Set([...refs.values()].flatMap((r) => [...r]));
+const linked = new Set([...text('index.html').matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="(?:\.\/)?([^"]+)"/g)].map((m) => m[1]));
+const asked = [...built].filter(([f]) => BOOT_NEEDS.has(f) || (!named.has(f) && !linked.has(f) && !f.startsWith('fonts/')));
+const map = Object.fromEntries(asked.sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, name]) => [f, name.match(/\.([0-9a-f]{12})\.[^./]+$/)[1]]));
 content.set(BOOT, Buffer.from(boot.replace(MARKER, () => JSON.stringify(map))));
 built.set(BOOT, hashedName(BOOT, sha(content.get(BOOT))));
 

@@ -4,14 +4,16 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 /// This build's name of a file the app loads (`content/nb.json` -> `content/nb.<hash>.json`): every
-/// file is named by a hash of its content, and boot.js publishes the map as `window.ioaFiles`
-/// (scripts/hash-files.mjs). Without the map (the browser tests' build) a name stands for itself.
+/// file is named by a hash of its content, and boot.js publishes each name's hash as
+/// `window.ioaFiles` (scripts/hash-files.mjs). Without it (the browser tests' build) a name stands
+/// for itself.
 pub fn built(relative_url: &str) -> String {
-    let (dot, name) = relative_url.strip_prefix("./").map_or(("", relative_url), |n| ("./", n));
+    let name = relative_url.strip_prefix("./").unwrap_or(relative_url);
     let map = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"ioaFiles".into()).ok()).filter(|m| m.is_object());
-    match map.and_then(|m| js_sys::Reflect::get(&m, &name.into()).ok()).and_then(|v| v.as_string()) {
-        Some(found) => format!("{dot}{found}"),
-        None => relative_url.to_owned(),
+    let hash = map.and_then(|m| js_sys::Reflect::get(&m, &name.into()).ok()).and_then(|v| v.as_string());
+    match (hash, relative_url.rfind('.').filter(|&dot| dot > relative_url.rfind('/').unwrap_or(0))) {
+        (Some(hash), Some(dot)) => format!("{}.{hash}{}", &relative_url[..dot], &relative_url[dot..]),
+        _ => relative_url.to_owned(),
     }
 }
 
