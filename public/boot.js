@@ -144,7 +144,8 @@ async function diagnoseBootFailure(error) {
   if (bootViolations.some((v) => /wasm-eval|eval/.test(v)) || /Content.Security.Policy|unsafe-eval/i.test(message)) {
     return { kind: 'csp', error: message };
   }
-  for (const [file, type] of [['ioa-planleggeren.js', /javascript|ecmascript/], ['ioa-planleggeren_bg.wasm', null]]) {
+  const script = /javascript|ecmascript/;
+  for (const [file, type] of [['ioa-planleggeren.js', script], ['__wasm_split.js', script], ['ioa-planleggeren_bg.wasm', null]]) {
     let response;
     try {
       response = await fetch(built(file), { cache: 'no-store' });

@@ -120,7 +120,8 @@ while (left.length) {
 const MARKER = /\{\s*__IOA_FILES__\s*:\s*0\s*\}/g;
 const boot = text(BOOT);
 if ((boot.match(MARKER) ?? []).length !== 1) throw new Error(`hash-files: ${BOOT} has no single { __IOA_FILES__: 0 }: was it filled in twice?`);
-const BOOT_NEEDS = new Set(['ioa-planleggeren.js', 'ioa-planleggeren_bg.wasm']);
+// boot.js starts the glue and the main wasm, and checks them and __wasm_split.js after a failure.
+const BOOT_NEEDS = new Set(['ioa-planleggeren.js', '__wasm_split.js', 'ioa-planleggeren_bg.wasm']);
 const named = new Set([...refs.values()].flatMap((r) => [...r]));
 const linked = new Set([...text('index.html').matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="(?:\.\/)?([^"]+)"/g)].map((m) => m[1]));
 const asked = [...built].filter(([f]) => BOOT_NEEDS.has(f) || (!named.has(f) && !linked.has(f) && !f.startsWith('fonts/')));

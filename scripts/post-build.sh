@@ -8,7 +8,11 @@ set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?run by trunk build}
 cd "$(dirname "$0")/.." # make-bundles reads content/ and locales/ from here
 bash scripts/build-app.sh "$dir"
-cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
+# Checkouts that share one target folder (git worktrees) set IOA_HOST_TARGET_DIR to one of their
+# own: Cargo does not rebuild make-bundles when another checkout built it last, and it carries that
+# checkout's core (its bundle format).
+CARGO_TARGET_DIR=${IOA_HOST_TARGET_DIR:-${CARGO_TARGET_DIR:-target}} \
+  cargo run --quiet --locked -p ioa-core --bin make-bundles -- "$dir"
 # For hosts that take their settings from the folder itself (docs/HOSTING.md): IIS's web.config,
 # Azure Static Web Apps' staticwebapp.config.json, and .nojekyll, without which GitHub Pages'
 # branch method drops every file whose name starts with "_" (__wasm_split.js, so the app never
