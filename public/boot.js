@@ -13,10 +13,10 @@
 // The hash of the content in the name of each file this build asks for by name (content/nb.json
 // is content/nb.<hash>.json; scripts/hash-files.mjs fills the map in at build time), so nothing of
 // another build is ever taken for this build's. The app finds its texts, stylesheets and worker by
-// it (window.ioaFiles, src/fetch.rs). Not filled in, a name stands for itself.
+// it (window.ioaFile, src/fetch.rs). Not filled in, a name stands for itself.
 const FILES = { __IOA_FILES__: 0 };
-window.ioaFiles = FILES;
 const built = (name) => (typeof FILES[name] === 'string' ? name.replace(/(\.[^./]+)$/, `.${FILES[name]}$1`) : name);
+window.ioaFile = built;
 
 // Each part's wasm files by part name; scripts/parts-map.mjs fills this in at build time from
 // __wasm_split.js.

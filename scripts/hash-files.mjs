@@ -22,7 +22,7 @@
 //                import module, which must stay as it is
 //   boot.js      gets the map (name -> the hash in its built name) in place of
 //                `{ __IOA_FILES__: 0 }`; it starts the glue by it and publishes it as
-//                `window.ioaFiles`, through which the app finds its texts, examples, stylesheets,
+//                `window.ioaFile(name)`, through which the app finds its texts, examples, stylesheets,
 //                worker and licence notices (src/fetch.rs, built). Only files asked for by name are
 //                in it, not those only other files name (fonts, the worker's own files,
 //                __wasm_split.js, index.html's stylesheets), and only the hash: every first load

@@ -1,20 +1,17 @@
 //! Reads a file served next to the app (same origin only; the CSP allows nothing else).
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// This build's name of a file the app loads (`content/nb.json` -> `content/nb.<hash>.json`): every
-/// file is named by a hash of its content, and boot.js publishes each name's hash as
-/// `window.ioaFiles` (scripts/hash-files.mjs). Without it (the browser tests' build) a name stands
-/// for itself.
+/// This build's name of a file the app loads (`content/nb.json` -> `content/nb.<hash>.json`), by
+/// boot.js's `window.ioaFile` (every file is named by a hash of its content, scripts/hash-files.mjs;
+/// in JS, so the first load's wasm stays small). Without it (the browser tests' build) a name
+/// stands for itself. Relative to the page, without "./".
 pub fn built(relative_url: &str) -> String {
     let name = relative_url.strip_prefix("./").unwrap_or(relative_url);
-    let map = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"ioaFiles".into()).ok()).filter(|m| m.is_object());
-    let hash = map.and_then(|m| js_sys::Reflect::get(&m, &name.into()).ok()).and_then(|v| v.as_string());
-    match (hash, relative_url.rfind('.').filter(|&dot| dot > relative_url.rfind('/').unwrap_or(0))) {
-        (Some(hash), Some(dot)) => format!("{}.{hash}{}", &relative_url[..dot], &relative_url[dot..]),
-        _ => relative_url.to_owned(),
-    }
+    let resolve = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"ioaFile".into()).ok());
+    let found = resolve.and_then(|f| f.dyn_into::<js_sys::Function>().ok()).and_then(|f| f.call1(&JsValue::NULL, &name.into()).ok());
+    found.and_then(|v| v.as_string()).unwrap_or_else(|| name.to_owned())
 }
 
 /// The text of a same-origin file (by its name in the sources, see [`built`]), or `None` if it

@@ -87,10 +87,7 @@ pub fn start() {
                 if let Some(loading) = document.query_selector(".boot__loading").ok().flatten() {
                     let _ = loading.set_attribute("hidden", "");
                 }
-                // The texts' file gone from the server (src/fetch.rs): a new build, not the network.
-                let stale = app_update::read() == app_update::AppUpdate::Stale;
-                let message = if stale { ".boot__newbuild" } else { ".boot__failed" };
-                if let Some(failed) = document.query_selector(message).ok().flatten() {
+                if let Some(failed) = document.query_selector(".boot__failed").ok().flatten() {
                     let _ = failed.remove_attribute("hidden");
                 }
             }
