@@ -11,7 +11,7 @@ const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.woff2': 'font/woff2', '.svg': 'image/svg+xml', '.json': 'application/json',
-  '.png': 'image/png', '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain; charset=utf-8',
 };
 
 /**
@@ -53,6 +53,19 @@ export function part(name, dir = DIST) {
   const found = readdirSync(dir).filter((f) => new RegExp(`^${stem}\\.[0-9a-f]{12}\\.wasm$`).test(f));
   if (found.length !== 1) throw new Error(`no single built file for ${name}: ${found}`);
   return found[0];
+}
+
+/**
+ * A file's name in the build, by its name in the sources: scripts/hash-files.mjs names every file
+ * but index.html, sw.js, the manifest and the icons by its content (`content/nb.json` →
+ * `content/nb.<12 hex>.json`).
+ */
+export function built(name, dir = DIST) {
+  const [, folder = '', stem, ext] = name.match(/^(.*\/)?([^/]+)(\.[^./]+)$/);
+  const pattern = new RegExp(`^${stem.replace(/\./g, '\\.')}\\.[0-9a-f]{12}${ext.replace('.', '\\.')}$`);
+  const found = readdirSync(join(dir, folder)).filter((f) => pattern.test(f));
+  if (found.length !== 1) throw new Error(`no single built file for ${name} in ${dir}: ${found}`);
+  return folder + found[0];
 }
 
 /** LUP's four tools in task-list order, with their content files (for tests that walk them). */

@@ -7,7 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { serveDist, launch, freshPage, ready, createPlan, axe, part, text } from './harness.mjs';
+import { serveDist, launch, freshPage, ready, createPlan, axe, part, text, built } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -51,7 +51,7 @@ test('a 404 for manifest.webmanifest: the app works and the offline copy is stil
     const keys = await (await caches.open(name)).keys();
     return keys.map((r) => new URL(r.url).pathname);
   });
-  assert.ok(cached.includes('/ioa-planleggeren_bg.wasm') && cached.includes(`/${part('split_plan.wasm')}`), 'the code is in the offline copy');
+  assert.ok(cached.includes(`/${built('ioa-planleggeren_bg.wasm')}`) && cached.includes(`/${part('split_plan.wasm')}`), 'the code is in the offline copy');
   assert.ok(!cached.includes('/manifest.webmanifest'), 'the missing manifest is not');
   assert.deepEqual(log.foreign, []);
   assert.deepEqual(log.errors, []);
@@ -93,12 +93,12 @@ async function failure(server, { locale = 'nb-NO', stored, init, shot } = {}) {
 }
 
 test('a 404 for the main wasm says so in nb, nn and en: the stored language, else the browser\'s', async () => {
-  const server = await serveDist('/', { missing: ['ioa-planleggeren_bg.wasm'] });
+  const server = await serveDist('/', { missing: [built('ioa-planleggeren_bg.wasm')] });
   const nb = await failure(server, { locale: 'nb-NO', shot: 'load-failure-nb' });
   assert.equal(nb.kind, 'missing');
   assert.equal(nb.lang, 'nb');
   assert.equal(nb.heading, text('nb', 'boot.failed.title'));
-  assert.ok(nb.text.includes(text('nb', 'boot.failed.missing', { file: 'ioa-planleggeren_bg.wasm', status: 404 })), nb.text);
+  assert.ok(nb.text.includes(text('nb', 'boot.failed.missing', { file: built('ioa-planleggeren_bg.wasm'), status: 404 })), nb.text);
   assert.ok(nb.text.includes(text('nb', 'boot.failed.it_title')), 'what to tell IT');
   assert.equal(nb.loading, 0, '"Laster …" is gone');
   assert.ok(nb.seconds < 5, `shown after ${nb.seconds} s`);
@@ -108,7 +108,7 @@ test('a 404 for the main wasm says so in nb, nn and en: the stored language, els
   const en = await failure(server, { locale: 'en-GB' });
   assert.equal(en.lang, 'en');
   assert.equal(en.heading, text('en', 'boot.failed.title'));
-  assert.ok(en.text.includes(text('en', 'boot.failed.missing', { file: 'ioa-planleggeren_bg.wasm', status: 404 })), en.text);
+  assert.ok(en.text.includes(text('en', 'boot.failed.missing', { file: built('ioa-planleggeren_bg.wasm'), status: 404 })), en.text);
   assert.deepEqual(en.violations, []);
 
   const nn = await failure(server, { locale: 'en-GB', stored: 'nn' });
@@ -142,7 +142,7 @@ test('WebAssembly turned off, and a script sent with the wrong type, are each na
   assert.deepEqual(off.violations, []);
   await server.close();
 
-  const plain = await serveDist('/', { types: { 'ioa-planleggeren.js': 'text/plain' } });
+  const plain = await serveDist('/', { types: { [built('ioa-planleggeren.js')]: 'text/plain' } });
   const mime = await failure(plain, { locale: 'en-GB' });
   assert.equal(mime.kind, 'mime');
   assert.ok(mime.text.includes(text('en', 'boot.failed.mime', { file: 'ioa-planleggeren.js', type: 'text/plain' })), mime.text);
@@ -152,7 +152,7 @@ test('WebAssembly turned off, and a script sent with the wrong type, are each na
 });
 
 test('when boot.js itself cannot run, the page says so after ten seconds, with no script', async () => {
-  const server = await serveDist('/', { missing: ['boot.js'] });
+  const server = await serveDist('/', { missing: [built('boot.js')] });
   const { context, page } = await freshPage(browser);
   await page.goto(server.url);
   const stuck = page.locator('#boot .boot__stuck');

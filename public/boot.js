@@ -1,5 +1,5 @@
 // Starts the app. A separate file (not an inline script) so the Content-Security-Policy needs
-// no 'unsafe-inline'. scripts/build-app.sh builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm without hashes.
+// no 'unsafe-inline'. scripts/build-app.sh builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm.
 // The glue is imported in startApp() below, not here: a static import that fails (a 404, a wrong
 // MIME type) would stop this whole file, and the page would say "Laster …" forever.
 
@@ -9,6 +9,14 @@
 // the wasm has started. Each is a <link rel=preload> the app's own request later takes over (not
 // a second download): `as=fetch` with `crossorigin` is what fetch() asks for by default (the
 // texts, and the parts in __wasm_split.js), `as=style` what src/part_styles.rs's links ask for.
+
+// The hash of the content in the name of each file this build asks for by name (content/nb.json
+// is content/nb.<hash>.json; scripts/hash-files.mjs fills the map in at build time), so nothing of
+// another build is ever taken for this build's. The app finds its texts, stylesheets and worker by
+// it (window.ioaFile, src/fetch.rs). Not filled in, a name stands for itself.
+const FILES = { __IOA_FILES__: 0 };
+const built = (name) => (typeof FILES[name] === 'string' ? name.replace(/(\.[^./]+)$/, `.${FILES[name]}$1`) : name);
+window.ioaFile = built;
 
 // Each part's wasm files by part name; scripts/parts-map.mjs fills this in at build time from
 // __wasm_split.js.
@@ -39,13 +47,13 @@ function language() {
 }
 
 const lang = language();
-preload(`content/${lang}.ui.json`, 'fetch');
+preload(built(`content/${lang}.ui.json`), 'fetch');
 const [first, second] = location.hash.replace(/^#/, '').split('/').filter(Boolean);
 const part = first === 'plan' && !second ? undefined : ROUTE_PART.get(first);
 if (part) {
-  preload(`content/${lang}.json`, 'fetch');
+  preload(built(`content/${lang}.json`), 'fetch');
   for (const file of new Set([...(PART_FILES[part] ?? []), ...(PART_FILES.content ?? [])])) preload(file, 'fetch');
-  for (const sheet of PART_SHEETS) preload(sheet, 'style');
+  for (const sheet of PART_SHEETS) preload(built(sheet), 'style');
 }
 
 startApp();
@@ -96,14 +104,17 @@ const bootViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => bootViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
 function startApp() {
-  import('./ioa-planleggeren.js')
-    .then(({ default: init }) => init({ module_or_path: './ioa-planleggeren_bg.wasm' }))
-    .catch((error) => diagnoseBootFailure(error).then(showBootFailure, () => showBootFailure({ kind: 'unknown', error: String(error) })));
+  import(`./${built('ioa-planleggeren.js')}`)
+    .then(({ default: init }) => init({ module_or_path: `./${built('ioa-planleggeren_bg.wasm')}` }))
+    .catch((error) => diagnoseBootFailure(error).then(
+      (found) => (found.kind === 'newbuild' && reloadOnce()) || showBootFailure(found),
+      () => showBootFailure({ kind: 'unknown', error: String(error) }),
+    ));
 }
 
 async function bootTexts(lang) {
   try {
-    const all = await (await fetch('boot-texts.json')).json();
+    const all = await (await fetch(built('boot-texts.json'))).json();
     return all[lang] ?? all.nb;
   } catch {
     return BOOT_TITLES[lang] ?? BOOT_TITLES.nb ?? {};
@@ -133,15 +144,16 @@ async function diagnoseBootFailure(error) {
   if (bootViolations.some((v) => /wasm-eval|eval/.test(v)) || /Content.Security.Policy|unsafe-eval/i.test(message)) {
     return { kind: 'csp', error: message };
   }
-  for (const [file, type] of [['ioa-planleggeren.js', /javascript|ecmascript/], ['ioa-planleggeren_bg.wasm', null]]) {
+  const script = /javascript|ecmascript/;
+  for (const [file, type] of [['ioa-planleggeren.js', script], ['__wasm_split.js', script], ['ioa-planleggeren_bg.wasm', null]]) {
     let response;
     try {
-      response = await fetch(file, { cache: 'no-store' });
+      response = await fetch(built(file), { cache: 'no-store' });
     } catch {
       return { kind: 'offline', error: message };
     }
     const got = response.headers.get('content-type') ?? '';
-    if (!response.ok) return { kind: 'missing', file, status: String(response.status), error: message };
+    if (!response.ok) return { kind: (await newBuild()) ? 'newbuild' : 'missing', file: built(file), status: String(response.status), error: message };
     if (type && !type.test(got)) return { kind: 'mime', file, type: got || '-', error: message };
     if (!type) {
       const head = new Uint8Array((await response.arrayBuffer()).slice(0, 4));
@@ -150,6 +162,33 @@ async function diagnoseBootFailure(error) {
   }
   if (error instanceof WebAssembly.CompileError || error instanceof WebAssembly.LinkError) return { kind: 'old', error: message };
   return { kind: 'unknown', error: message };
+}
+
+// Whether the server's index.html now names another boot.js than this one: a new build was put
+// in place while this page loaded (this build's files, named by their content, are gone or not
+// yet there), so a reload is all it takes.
+async function newBuild() {
+  try {
+    const page = await (await fetch(location.href.split('#')[0], { cache: 'no-store' })).text();
+    const own = new URL(import.meta.url).pathname.split('/').pop();
+    return /\bboot\.[0-9a-f]{12}\.js\b/.test(page) && !page.includes(own);
+  } catch {
+    return false;
+  }
+}
+
+// A new build came while this page loaded: reload once (nothing is open yet) to get it whole; a
+// second time for the same boot.js says so instead, so a half-done deploy cannot loop the page.
+function reloadOnce() {
+  try {
+    const own = new URL(import.meta.url).pathname;
+    if (sessionStorage.getItem('ioa-planleggeren/reloaded-for') === own) return false;
+    sessionStorage.setItem('ioa-planleggeren/reloaded-for', own);
+  } catch {
+    return false;
+  }
+  location.reload();
+  return true;
 }
 
 async function showBootFailure(found) {
@@ -171,7 +210,8 @@ async function showBootFailure(found) {
   const heading = element('h1', 'ds-heading', text('boot.failed.title'));
   heading.dataset.size = 'md';
   box.append(heading);
-  // Without the texts file only the title and "Try again" can be said.
+  // Without the texts file (gone with its build) only the title, a new build and "Try again".
+  if (!texts['boot.failed.it_title'] && texts[`boot.failed.${found.kind}`]) box.append(element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`)));
   if (texts['boot.failed.it_title']) {
     box.append(element('p', 'ds-paragraph', text(`boot.failed.${found.kind}`, found)));
     const it = element('h2', 'ds-heading', text('boot.failed.it_title'));

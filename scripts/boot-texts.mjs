@@ -20,7 +20,8 @@ for (const lang of ['nb', 'nn', 'en']) {
 }
 const boot = await readFile(bootFile, 'utf8');
 if (!boot.includes(MARKER)) throw new Error(`boot-texts: ${bootFile} has no "${MARKER}": was it filled in twice?`);
-const keep = ['boot.failed.title', 'boot.failed.retry'];
+// The new-build line too: that build's boot-texts.json is gone from the server with it.
+const keep = ['boot.failed.title', 'boot.failed.retry', 'boot.failed.newbuild'];
 const titles = Object.fromEntries(Object.entries(texts).map(([lang, t]) => [lang, Object.fromEntries(keep.map((k) => [k, t[k]]))]));
 await writeFile(bootFile, boot.replace(MARKER, JSON.stringify(titles)));
 await writeFile(join(dirname(bootFile), 'boot-texts.json'), JSON.stringify(texts));

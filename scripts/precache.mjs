@@ -21,11 +21,17 @@ async function files(folder) {
 
 // Never listed: the service worker itself, and the files for the web server or the host (they are
 // not the app, and some servers refuse to serve them: IIS never gives out web.config).
-const NOT_THE_APP = new Set(['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json']);
+// sbom.cdx.json is for the security review's scanners, which fetch it from the server; the app never
+// opens it.
+const NOT_THE_APP = new Set(['sw.js', '.nojekyll', 'web.config', 'staticwebapp.config.json', 'sbom.cdx.json']);
 // Cached when the server gives them, skipped when it does not (stock IIS answers 404 for
 // .webmanifest): the app runs without them, so one of them missing must not cost the offline copy.
 // Everything else is all or nothing, so a build never mixes with files of another.
-const optional = (f) => f === 'manifest.webmanifest' || f.startsWith('icons/') || f.startsWith('fonts/');
+// The licence notices (third-party-licenses.<hash>.txt) are cached too, as optional: the about page
+// opens offline and links to them, and a link to a file not in the cache would, with no network,
+// give the app's page (sw.js answers every page it lacks with index.html); 12 KB brotli, fetched
+// after the first view.
+const optional = (f) => f === 'manifest.webmanifest' || f.startsWith('icons/') || f.startsWith('fonts/') || /^third-party-licenses\./.test(f);
 
 const list = (await files(dir)).filter((f) => !NOT_THE_APP.has(f)).sort();
 const hash = createHash('sha256');

@@ -18,7 +18,7 @@ pub enum AppUpdate {
     Stale,
 }
 
-fn read() -> AppUpdate {
+pub fn read() -> AppUpdate {
     let state = document().document_element().and_then(|root| root.get_attribute("data-update"));
     match state.as_deref() {
         Some("ready") => AppUpdate::Ready,
@@ -33,6 +33,18 @@ pub fn follow(update: RwSignal<AppUpdate>) {
     update.set(read());
     let listener = window_event_listener_untyped("ioa-update", move |_| update.set(read()));
     on_cleanup(move || listener.remove());
+}
+
+/// This tab's build is gone from the server: a file it asked for by its built name answered 404
+/// (src/fetch.rs), as a part does in scripts/split-loader.mjs. A state boot.js set stays.
+pub fn mark_stale() {
+    let Some(root) = document().document_element() else { return };
+    if matches!(read(), AppUpdate::Current) {
+        let _ = root.set_attribute("data-update", "stale");
+        if let Ok(event) = web_sys::CustomEvent::new("ioa-update") {
+            let _ = window().dispatch_event(&event);
+        }
+    }
 }
 
 /// Switches to the waiting build. The open plan is saved when the page goes away (pagehide).

@@ -86,6 +86,8 @@ pub fn with_language(app: AppState, lang: Lang, then: impl FnOnce() + 'static) {
                 app.notices.update(|n| n.bundle_failed = None);
                 then();
             }
+            // The texts' file gone from the server: the new-version banner says why, not the network.
+            Err(_) if crate::app_update::read() == crate::app_update::AppUpdate::Stale => {}
             Err(_) => app.notices.update(|n| n.bundle_failed = Some(lang)),
         }
     });

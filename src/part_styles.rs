@@ -28,7 +28,7 @@ fn add(href: &str) -> Result<js_sys::Promise, JsValue> {
     let document = leptos::prelude::document();
     let link: web_sys::HtmlLinkElement = document.create_element("link")?.unchecked_into();
     link.set_rel("stylesheet");
-    link.set_href(href);
+    link.set_href(&crate::fetch::built(href));
     link.set_attribute("data-part-style", "")?;
     let loaded = js_sys::Promise::new(&mut |resolve, reject| {
         link.set_onload(Some(&resolve));
@@ -62,6 +62,12 @@ pub async fn ready() -> Result<(), JsValue> {
             Ok(())
         }
         Err(e) => {
+            // A sheet gone from the server (a new build) marks the tab stale (src/fetch.rs).
+            for href in SHEETS {
+                if crate::fetch::text(href).await.is_none() {
+                    break;
+                }
+            }
             // Take the failed links out, so a retry adds them afresh.
             if let Ok(links) = leptos::prelude::document().query_selector_all("link[data-part-style]") {
                 for i in 0..links.length() {

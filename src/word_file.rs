@@ -21,7 +21,7 @@ const TIMEOUT_MS: i32 = 60_000;
 /// ready, waits for the file, and ends the worker.
 pub async fn word_file(doc: &PlanDocument) -> Result<Vec<u8>, String> {
     let json = serde_json::to_string(doc).map_err(|e| e.to_string())?;
-    let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| describe(&e))?;
+    let worker = web_sys::Worker::new(&crate::fetch::built(WORKER_URL)).map_err(|e| describe(&e))?;
     let result = run(&worker, json).await;
     worker.terminate();
     result

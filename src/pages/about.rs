@@ -75,6 +75,12 @@ pub fn AboutPage() -> impl IntoView {
                 {move || trf(app.lang.get(), "help.version.body", &[("version", crate::app_version())])}
             </p>
         </section>
+        // Made at build time (scripts/third-party.mjs), named by its content like every file.
+        <section aria-labelledby="about-licences">
+            <h2 id="about-licences" class="ds-heading" data-size="sm">{txt("about.licences.title")}</h2>
+            <p class="ds-paragraph">{txt("about.licences.body")}</p>
+            <p class="ds-paragraph"><a class="ds-link" href=crate::fetch::built("third-party-licenses.txt") data-testid="about-licences">{txt("about.licences.link")}</a></p>
+        </section>
         </div>
     }
 }

@@ -2,8 +2,16 @@
 //! and the UI texts `<dir>/content/<lang>.ui.json`.
 //! Run by Trunk's post_build hook (see Trunk.toml) with the staging folder.
 
-use ioa_core::bundle::{make, make_ui, read_source, ui_url, url};
+use ioa_core::bundle::{make, make_ui, ui_url, url};
 use ioa_core::Lang;
+
+/// A source file, from the folder this runs in (the checkout's root: scripts/post-build.sh runs it
+/// there), not from the path compiled in (`bundle::read_source`): checkouts that share one target
+/// folder share this binary, and Cargo does not rebuild it for another checkout, so the compiled-in
+/// path read another checkout's locales and content.
+fn read_source(path: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))
+}
 
 fn main() {
     let dir = std::env::args().nth(1).or_else(|| std::env::var("TRUNK_STAGING_DIR").ok());
