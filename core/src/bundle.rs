@@ -52,9 +52,15 @@ pub fn ui_url(lang: Lang) -> String {
 /// UI texts only the parts' views use (by their key's first part): they travel in the content
 /// bundle, which every part waits for, so the library's first file stays small. A test checks
 /// that the library's sources use none of them.
-pub const PART_TEXTS: [&str; 21] = [
-    "about", "benefit", "compare", "crosswalk", "dashboard", "decision", "document", "facts", "field", "guide", "help",
-    "nav", "overview", "plan_document", "register", "roadmap", "save", "step", "step_record", "value", "versions",
+///
+/// `file_error`, `export_error` and `conflict` are the library's too, but only once a file is
+/// read or written or a save conflicts, which needs the content first (the plan reader checks a
+/// plan against it): the import panel waits for the content before it reports a file refused
+/// by size alone.
+pub const PART_TEXTS: [&str; 24] = [
+    "about", "benefit", "compare", "conflict", "crosswalk", "dashboard", "decision", "document", "export_error", "facts",
+    "field", "file_error", "guide", "help", "nav", "overview", "plan_document", "register", "roadmap", "save", "step",
+    "step_record", "value", "versions",
 ];
 
 fn is_part_text(key: &str) -> bool {

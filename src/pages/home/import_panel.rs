@@ -101,6 +101,9 @@ pub fn ImportPanel(
                 }
             }
             Incoming::Refused { name, error } => {
+                // A file's error texts travel with the content (core's PART_TEXTS), which every
+                // other file here waits for anyway; a file refused by its size alone waits too.
+                let _ = crate::bundles::content_ready(app).await;
                 report.update(|r| r.extend(outcome_line(&FileOutcome::Refused { file_name: name, error }, lang)))
             }
             Incoming::Unreadable { name } => {
