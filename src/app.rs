@@ -14,6 +14,7 @@ use crate::persistence::{self, Mode};
 use crate::state::{AppState, KeepStorage, Notices};
 use ioa_core::route::Route;
 use ioa_core::storage::{self, MemoryKv};
+use ioa_core::catalog::Texts;
 use ioa_core::Lang;
 use leptos::prelude::*;
 use std::future::Future;
@@ -78,10 +79,13 @@ fn check_library(state: AppState) {
 }
 
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(
+    /// The UI texts `start` fetched before mounting.
+    texts: Texts,
+) -> impl IntoView {
     let (plans, notices, needs_check) = open_library();
     // start() fell back to bokmål if the chosen language's texts could not be fetched.
-    let lang = persistence::with_store(storage::load_lang).filter(|l| crate::catalog::texts().has(*l)).unwrap_or(Lang::Nb);
+    let lang = persistence::with_store(storage::load_lang).filter(|l| texts.has(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),
@@ -92,7 +96,7 @@ pub fn App() -> impl IntoView {
         exports: RwSignal::new(persistence::with_store(storage::export_records)),
         keep_storage: RwSignal::new(KeepStorage::Unknown),
         update: RwSignal::new(AppUpdate::Current),
-        bundles: RwSignal::new(0),
+        catalog: RwSignal::new(crate::catalog::loaded()),
         persist_asked: StoredValue::new(false),
     };
     provide_context(state);
@@ -146,9 +150,10 @@ pub fn App() -> impl IntoView {
     // The library is in the main wasm; other views' code and the content may first have to be
     // downloaded (src/split.rs). Until they are in, the view says it is loading; when they
     // arrive, this runs again and makes the view as usual. A failed download offers to try again.
-    let parts = Parts { arrived: RwSignal::new(0), unavailable: RwSignal::new(None), shown: StoredValue::new(false) };
+    let parts = Parts { arrived: RwSignal::new(None), unavailable: RwSignal::new(None), shown: StoredValue::new(false) };
     let page = move || {
         parts.arrived.track();
+        parts.unavailable.track();
         let navigated = parts.shown.get_value();
         parts.shown.set_value(true);
         let part = move |view, code| part_view(state, parts, view, code, navigated);
@@ -214,8 +219,8 @@ pub fn load_first_part() {
 /// What the page view knows of the parts on their way.
 #[derive(Clone, Copy)]
 struct Parts {
-    /// Bumped when a part (and the content) arrives, so the view is made again.
-    arrived: RwSignal<u32>,
+    /// The route whose part, stylesheets and content came in last: set, the view is made again.
+    arrived: RwSignal<Option<Route>>,
     /// The route whose part could not be had.
     unavailable: RwSignal<Option<Route>>,
     /// Whether a view was shown before (the first view keeps the focus where it is).
@@ -228,14 +233,14 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
     use futures::FutureExt;
     let route = state.route.get_untracked();
     if parts.unavailable.with_untracked(|r| r.as_ref() == Some(&route)) {
-        let retry = Callback::new(move |_| {
-            parts.unavailable.set(None);
-            parts.arrived.update(|n| *n += 1);
-        });
+        let retry = Callback::new(move |_| parts.unavailable.set(None));
         return view! { <PartUnavailable retry/> }.into_any();
     }
-    if crate::bundles::installed(state.lang.get_untracked()) && crate::part_styles::loaded() {
-        // A part already loaded answers at once.
+    let lang = state.lang.get_untracked();
+    let catalog = state.catalog.get_untracked().filter(|c| c.has(lang));
+    if let Some(catalog) = catalog.filter(|_| crate::part_styles::loaded()) {
+        // A part already loaded answers at once, its views under the content they read.
+        crate::catalog::provide(state, catalog);
         if let Some(Ok(view)) = view.now_or_never() {
             crate::first_view_shown();
             return view;
@@ -251,9 +256,9 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
         };
         if same_view {
             if content.is_err() || code.is_err() || styles.is_err() {
-                parts.unavailable.set(Some(route));
+                parts.unavailable.set(Some(route.clone()));
             }
-            parts.arrived.update(|n| *n += 1);
+            parts.arrived.set(Some(route));
             if navigated {
                 crate::focus::focus_next_frame("main h1");
             }

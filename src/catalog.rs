@@ -1,65 +1,85 @@
-//! The app's texts and content: the newest [`Catalog`] value, made by `bundles.rs` as each
-//! language's files arrive (the core holds none: it takes a catalog wherever it needs one).
+//! The app's texts and content as values: [`Texts`] (the UI texts loaded so far) from the
+//! start, and a [`Catalog`] (those texts with the content, decision texts and legal rules) once
+//! a content bundle is in. `bundles.rs` makes each new value; [`AppState`] holds the newest
+//! catalog in a signal, so a view that reads it is made again when another language arrives.
 //!
-//! For now the views read it through here; `AppState::bundles` changes with it, so a view that
-//! tracks that reads again. Next: hand the catalog to views through a Leptos context, with the
-//! views that need content under a `Show`, so the view tree rather than a gate guarantees it.
+//! Views that need content sit under the part gate in `app.rs`, which makes them only once the
+//! catalog is in and hands it down as a context: [`use_catalog`] there cannot come too early.
+//!
+//! Plain text lookups (`tr`, [`TextIn::get`]) are also made outside the view tree, in event
+//! handlers and tasks that have no reactive owner, so `bundles.rs` also keeps the newest value
+//! in a per-thread mirror for them. The mirror is only read for texts: a text not loaded yet
+//! reads as empty, it cannot stop the app.
 
+use crate::state::AppState;
 use ioa_core::catalog::{Catalog, Texts};
-use ioa_core::content::Content;
-use ioa_core::decision_text::DecisionText;
-use ioa_core::legal::Rule;
 use ioa_core::text::Text;
 use ioa_core::Lang;
+use leptos::prelude::*;
 use std::cell::Cell;
 
 thread_local! {
-    static TEXTS: Cell<Texts> = Cell::new(Texts::default());
-    static CATALOG: Cell<Option<Catalog>> = const { Cell::new(None) };
+    static MIRROR: Cell<(Texts, Option<Catalog>)> = Cell::new((Texts::default(), None));
 }
 
-/// The UI texts loaded so far (the parts' included once their content is in).
+/// The UI texts loaded so far (the parts' included once their content is in), for lookups.
 pub fn texts() -> Texts {
-    CATALOG.with(Cell::get).map_or_else(|| TEXTS.with(Cell::get), |c| c.texts())
+    MIRROR.with(Cell::get).0
 }
 
-/// The catalog, once a content bundle is in (`None` before).
-pub fn loaded() -> Option<Catalog> {
-    CATALOG.with(Cell::get)
+/// The catalog, once a content bundle is in (`None` before): for `bundles.rs`, which extends
+/// it, and the text lookups. Other code has it from `bundles::content_ready` or [`use_catalog`].
+pub(crate) fn loaded() -> Option<Catalog> {
+    MIRROR.with(Cell::get).1
 }
 
-/// The catalog. Views and readers that need it run after `bundles::content_ready`.
-pub fn cat() -> Catalog {
-    loaded().expect("the content is loaded before a view that needs it")
+/// Keeps `texts` as the newest (and in the catalog, if one is in, in the app's signal too when
+/// the app is running).
+pub fn set_texts(app: Option<AppState>, texts: Texts) {
+    let catalog = loaded().map(|c| c.with_texts(texts));
+    MIRROR.with(|m| m.set((texts, catalog)));
+    if let (Some(app), Some(_)) = (app, catalog) {
+        app.catalog.set(catalog);
+    }
 }
 
-pub fn content() -> &'static Content {
-    cat().content()
+/// Keeps `catalog` (and its texts) as the newest, in the app's signals too when it is running.
+pub fn set_catalog(app: Option<AppState>, catalog: Catalog) {
+    MIRROR.with(|m| m.set((catalog.texts(), Some(catalog))));
+    if let Some(app) = app {
+        app.catalog.set(Some(catalog));
+    }
 }
 
-pub fn decision_text() -> &'static DecisionText {
-    cat().decision()
+/// The catalog a view under the part gate reads: the one it was made with, or a newer one.
+#[derive(Clone, Copy)]
+pub struct Loaded {
+    newest: RwSignal<Option<Catalog>>,
+    first: Catalog,
 }
 
-pub fn rules() -> &'static [Rule] {
-    cat().legal()
+impl Loaded {
+    /// The newest catalog, tracked: another language's content makes the reader run again.
+    pub fn get(&self) -> Catalog {
+        self.newest.get().unwrap_or(self.first)
+    }
+
+    pub fn get_untracked(&self) -> Catalog {
+        self.newest.get_untracked().unwrap_or(self.first)
+    }
 }
 
-pub fn rule(id: &str) -> Option<&'static Rule> {
-    cat().rule(id)
+/// Hands `first`, and each catalog after it, to the views made next in this reactive scope.
+pub fn provide(app: AppState, first: Catalog) {
+    provide_context(Loaded { newest: app.catalog, first });
 }
 
-pub fn set_texts(texts: Texts) {
-    TEXTS.with(|t| t.set(texts));
-    CATALOG.with(|c| c.set(c.get().map(|c| c.with_texts(texts))));
+/// The catalog, in a view under the part gate (`app.rs`'s `part_view`), which provides it.
+pub fn use_catalog() -> Loaded {
+    expect_context::<Loaded>()
 }
 
-pub fn set_catalog(catalog: Catalog) {
-    TEXTS.with(|t| t.set(catalog.texts()));
-    CATALOG.with(|c| c.set(Some(catalog)));
-}
-
-/// A content text in a language, read through the app's catalog.
+/// A content text in a language, read through the newest catalog.
 pub trait TextIn {
     fn get(&self, lang: Lang) -> &'static str;
 }
@@ -71,4 +91,10 @@ impl TextIn for Text {
             Text::Bundle(_) => loaded().map_or("", |c| c.text(self, lang)),
         }
     }
+}
+
+/// The content's shape (tools, steps, phases), the same in every language: in a view under the
+/// part gate, read once where the component is made.
+pub fn use_content() -> &'static ioa_core::content::Content {
+    use_catalog().get_untracked().content()
 }

@@ -65,19 +65,19 @@ pub fn start() {
         .unwrap_or(ioa_core::Lang::Nb);
     app::load_first_part();
     wasm_bindgen_futures::spawn_local(async move {
-        let loaded = match bundles::load_ui(lang).await {
-            Ok(()) => Ok(()),
+        let loaded = match bundles::load_ui(None, lang).await {
+            Ok(texts) => Ok(texts),
             // Texts in another language are better than no app.
-            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(ioa_core::Lang::Nb).await,
+            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(None, ioa_core::Lang::Nb).await,
             Err(e) => Err(e),
         };
         let document = leptos::prelude::document();
         match loaded {
-            Ok(()) => {
+            Ok(texts) => {
                 if let Some(shell) = document.get_element_by_id("boot") {
                     shell.remove();
                 }
-                perf::measured("ioa-mount", || leptos::mount::mount_to_body(App));
+                perf::measured("ioa-mount", || leptos::mount::mount_to_body(move || leptos::view! { <App texts/> }));
                 // A part's view says so itself once it is in (src/app.rs, part_view).
                 if !app::shows_part() {
                     first_view_shown();

@@ -4,6 +4,7 @@
 
 use crate::persistence;
 use crate::split::lazy_fn;
+use ioa_core::catalog::Catalog;
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::migrate::LoadError;
 use ioa_core::plan::Plan;
@@ -13,22 +14,22 @@ use ioa_core::Lang;
 
 lazy_fn!(
     /// Reads a file's bytes with the one file reader.
-    in files: fn read(bytes: Vec<u8>) -> Result<PlanFile, FileError> =>
-        crate::perf::measured("ioa-import-read", || plan_file::read_file(&crate::catalog::cat(), &bytes))
+    in files: fn read(cat: Catalog, bytes: Vec<u8>) -> Result<PlanFile, FileError> =>
+        crate::perf::measured("ioa-import-read", || plan_file::read_file(&cat, &bytes))
 );
 
 lazy_fn!(
     /// One plan as a file, read back to check it before it is offered.
-    in files: fn export_plan(plan: Plan, app_version: String, at: u64, lang: Lang) -> Result<String, ExportError> =>
+    in files: fn export_plan(cat: Catalog, plan: Plan, app_version: String, at: u64, lang: Lang) -> Result<String, ExportError> =>
         crate::perf::measured("ioa-export", || {
-            plan_file::export_plan(&crate::catalog::cat(), &plan, &ExportMeta { app_version: &app_version, exported_at_ms: at, language: lang })
+            plan_file::export_plan(&cat, &plan, &ExportMeta { app_version: &app_version, exported_at_ms: at, language: lang })
         })
 );
 
 lazy_fn!(
     /// Every plan in one file, checked the same way.
-    in files: fn export_all(plans: Vec<Plan>, app_version: String, at: u64, lang: Lang) -> Result<String, ExportError> =>
-        plan_file::export_all(&crate::catalog::cat(), &plans, &ExportMeta { app_version: &app_version, exported_at_ms: at, language: lang })
+    in files: fn export_all(cat: Catalog, plans: Vec<Plan>, app_version: String, at: u64, lang: Lang) -> Result<String, ExportError> =>
+        plan_file::export_all(&cat, &plans, &ExportMeta { app_version: &app_version, exported_at_ms: at, language: lang })
 );
 
 // Whatever reads or writes a whole stored plan outside an open plan is here too: the library

@@ -1,5 +1,6 @@
 //! App-wide state shared through context: language, current view, the plan library and notices.
 
+use ioa_core::catalog::Catalog;
 use ioa_core::library::PlanSummary;
 use ioa_core::route::Route;
 use ioa_core::storage::{ExportRecord, Quarantined};
@@ -73,8 +74,8 @@ pub struct AppState {
     pub keep_storage: RwSignal<KeepStorage>,
     /// Whether a newer build of the app is waiting or already runs in another tab.
     pub update: RwSignal<crate::app_update::AppUpdate>,
-    /// Changes each time a language's texts arrive, so views waiting for them read again.
-    pub bundles: RwSignal<u32>,
+    /// The content and texts of the languages loaded so far, once the first content is in.
+    pub catalog: RwSignal<Option<Catalog>>,
     /// Set once the browser was asked to keep storage on this page.
     pub persist_asked: StoredValue<bool>,
 }

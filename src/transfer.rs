@@ -7,6 +7,7 @@ use crate::file_io;
 use crate::i18n::tr;
 use crate::persistence;
 use crate::state::{AppState, KeepStorage};
+use ioa_core::catalog::Catalog;
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::plan::Plan;
 use crate::plan_files;
@@ -48,15 +49,15 @@ impl ExportFailure {
 
 /// The content the file reader checks plans against, fetched if need be (the reader's own code
 /// comes with the call into `plan_files`).
-async fn files_ready(app: AppState) -> Result<(), ExportFailure> {
+async fn files_ready(app: AppState) -> Result<Catalog, ExportFailure> {
     crate::bundles::content_ready(app).await.map_err(|_| ExportFailure::NotLoaded)
 }
 
 /// Exports one plan as it is now (the caller passes what is on screen) and records it.
 pub async fn export_plan(app: AppState, plan: Plan) -> Result<(), ExportFailure> {
-    files_ready(app).await?;
+    let cat = files_ready(app).await?;
     let (version, at, lang) = meta(app.lang.get_untracked());
-    let text = plan_files::export_plan::export_plan(plan.clone(), version, at, lang)
+    let text = plan_files::export_plan::export_plan(cat, plan.clone(), version, at, lang)
         .await
         .map_err(|_| ExportFailure::NotLoaded)?
         .map_err(ExportFailure::File)?;
@@ -76,7 +77,7 @@ pub async fn export_stored(app: AppState, id: String) -> Result<String, ExportFa
 
 /// Exports every readable plan into one file (for moving to a new computer).
 pub async fn export_all(app: AppState) -> Result<usize, ExportFailure> {
-    files_ready(app).await?;
+    let cat = files_ready(app).await?;
     let ids: Vec<String> = app.library.with_untracked(|plans| plans.iter().map(|p| p.id.clone()).collect());
     let found = plan_files::load_plans::load_plans(ids).await.map_err(|_| ExportFailure::NotLoaded)?;
     let plans: Vec<Plan> = found
@@ -89,7 +90,7 @@ pub async fn export_all(app: AppState) -> Result<usize, ExportFailure> {
     let (version, at, lang) = meta(app.lang.get_untracked());
     let exported: Vec<(String, u64)> = plans.iter().map(|p| (p.id.clone(), p.revision)).collect();
     let count = plans.len();
-    let text = plan_files::export_all::export_all(plans, version, at, lang)
+    let text = plan_files::export_all::export_all(cat, plans, version, at, lang)
         .await
         .map_err(|_| ExportFailure::NotLoaded)?
         .map_err(ExportFailure::File)?;
@@ -130,7 +131,7 @@ pub enum FileOutcome {
 /// back as conflicts for the user to decide on; nothing of them is stored yet.
 pub async fn import_bytes(app: AppState, file_name: &str, bytes: Vec<u8>) -> (FileOutcome, Vec<Conflict>) {
     let read = match files_ready(app).await {
-        Ok(()) => plan_files::read::read(bytes).await,
+        Ok(cat) => plan_files::read::read(cat, bytes).await,
         Err(_) => return (FileOutcome::NotLoaded { file_name: file_name.to_string() }, vec![]),
     };
     let file = match read {

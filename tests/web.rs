@@ -202,7 +202,7 @@ fn install_bokmal_bundle() {
     let json = ioa_core::bundle::make(ioa_core::Lang::Nb, &read).unwrap();
     let ui = ioa_core::bundle::make_ui(ioa_core::Lang::Nb, &read).unwrap();
     let texts = ioa_core::catalog::Texts::default().with_ui(ioa_core::Lang::Nb, &ui).unwrap();
-    ioa_planleggeren::catalog::set_catalog(ioa_core::catalog::Catalog::new(texts, ioa_core::Lang::Nb, &json).unwrap());
+    ioa_planleggeren::catalog::set_catalog(None, ioa_core::catalog::Catalog::new(texts, ioa_core::Lang::Nb, &json).unwrap());
 }
 
 /// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.
@@ -213,7 +213,8 @@ async fn mount_app(hash: &str) -> (web_sys::Window, web_sys::Document, web_sys::
     let document = window.document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
+    let texts = ioa_planleggeren::catalog::texts();
+    let handle = leptos::mount::mount_to(host.clone(), move || leptos::view! { <ioa_planleggeren::App texts/> });
     settle().await;
     (window, document, host, Box::new(handle))
 }

@@ -8,15 +8,15 @@ use crate::i18n::txt;
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{outcome, Route as RouteChoice};
-use crate::catalog::decision_text;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn DecisionLink() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     let today = today_iso();
     let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today).headline));
     let chosen = Memo::new(move |_| {
@@ -31,7 +31,7 @@ pub fn DecisionLink() -> impl IntoView {
             </p>
             {move || chosen.get().map(|c| view! {
                 <p class="ds-paragraph" data-size="sm">
-                    <strong>{txt("overview.route.chosen")}</strong>" "{crate::catalog::cat().route_title(&c, app.lang.get()).to_string()}
+                    <strong>{txt("overview.route.chosen")}</strong>" "{cat.get().route_title(&c, app.lang.get()).to_string()}
                 </p>
             })}
             <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=href>{txt("overview.route.open")}</a></p>

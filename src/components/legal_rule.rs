@@ -14,6 +14,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let today = today_iso();
     let title = move || rule.title.get(app.lang.get());
@@ -25,13 +26,13 @@ pub fn LegalRule(rule: &'static Rule, #[prop(optional)] heading_level: Option<u8
     view! {
         <div class="legal-rule" data-rule=rule.id.clone()>
             {heading}
-            <p class="ds-paragraph" data-size="sm">{move || fill(&crate::catalog::cat(), rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
+            <p class="ds-paragraph" data-size="sm">{move || fill(&cat.get(), rule.text.get(app.lang.get()), &today, app.lang.get())}</p>
             // An amount marked "not confirmed yet" says where to read why, on the spot.
             {move || {
                 let lang = app.lang.get();
                 // The facts page itself explains it beside each figure.
                 let on_facts = app.route.with(|r| *r == Route::Facts);
-                (!on_facts && marks_unconfirmed(&crate::catalog::cat(), &fill(&crate::catalog::cat(), rule.text.get(lang), &today_iso(), lang), lang)).then(|| view! {
+                (!on_facts && marks_unconfirmed(&cat.get(), &fill(&cat.get(), rule.text.get(lang), &today_iso(), lang), lang)).then(|| view! {
                     <p class="ds-paragraph legal-rule__unconfirmed" data-size="sm">
                         <a class="ds-link" href=Route::Facts.href()>{tr(lang, "facts.why_unconfirmed")}</a>
                     </p>

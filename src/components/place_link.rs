@@ -6,8 +6,7 @@ use crate::components::status_tag::StatusTag;
 use crate::i18n::tr;
 use crate::session::use_session;
 use crate::state::use_app;
-use crate::catalog::content;
-use ioa_core::content::{step_key, Tool};
+use ioa_core::content::{step_key, Content, Tool};
 use ioa_core::guide::{Place, Waypoint};
 use ioa_core::progress::{next_step, step_status, tool_progress, Status};
 use ioa_core::route::Route;
@@ -16,18 +15,18 @@ use ioa_core::Plan;
 use leptos::prelude::*;
 
 /// Where a whole worksheet opens: a phase at its phase page, a tool at the step to continue with.
-pub fn worksheet_href(plan: &Plan, tool: &Tool) -> String {
+pub fn worksheet_href(content: &Content, plan: &Plan, tool: &Tool) -> String {
     let plan_id = plan.id.clone();
-    if content().phase(&tool.id).is_some() {
+    if content.phase(&tool.id).is_some() {
         return Route::Phase { plan: plan_id, phase: tool.id.clone() }.href();
     }
     let step = next_step(tool, plan).map(|s| s.id.clone()).unwrap_or_default();
     Route::Step { plan: plan_id, tool: tool.id.clone(), step }.href()
 }
 
-pub fn place_href(plan: &Plan, place: Place) -> String {
+pub fn place_href(content: &Content, plan: &Plan, place: Place) -> String {
     match place {
-        Place::Worksheet(tool) => worksheet_href(plan, tool),
+        Place::Worksheet(tool) => worksheet_href(content, plan, tool),
         Place::Step(tool, step) => Route::Step { plan: plan.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href(),
         Place::Decision => Route::Decision { plan: plan.id.clone() }.href(),
     }
@@ -59,9 +58,10 @@ pub fn waypoint_place(waypoint: Waypoint) -> Place {
 /// A link to the place and its status tag, the tag named as the link's description.
 #[component]
 pub fn PlaceLink(place: Place, #[prop(optional, into)] id_prefix: String) -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
-    let href = Memo::new(move |_| session.plan.with(|p| place_href(p, place)));
+    let href = Memo::new(move |_| session.plan.with(|p| place_href(content, p, place)));
     let status = Memo::new(move |_| session.plan.with(|p| place_status(p, place)));
     let tag_id = format!("{id_prefix}{}", place_dom_id(place));
     let title = move || place_title(place, app.lang.get());

@@ -18,8 +18,9 @@ impl Crumb {
     /// Back to the roadmap, above a phase and its steps.
     pub fn roadmap(plan_id: String) -> Crumb {
         let lang = crate::state::use_app().lang;
+        let content = crate::catalog::use_content();
         Crumb {
-            label: Signal::derive(move || crate::catalog::content().roadmap.title.get(lang.get()).to_string()),
+            label: Signal::derive(move || content.roadmap.title.get(lang.get()).to_string()),
             href: Route::Roadmap { plan: plan_id }.href(),
         }
     }

@@ -61,6 +61,7 @@ pub fn RegimeNoteView(note: RegimeNote) -> impl IntoView {
 /// decision helper's own words), its caveats, and the way to the decision helper.
 #[component]
 pub fn ValueRegime() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
     let today = StoredValue::new(today_iso());
@@ -79,8 +80,8 @@ pub fn ValueRegime() -> impl IntoView {
                     let lang = app.lang.get();
                     let (assessment, value) = result.get();
                     view! {
-                        <p class="ds-paragraph regime-text" data-size="sm">{today.with_value(|today| crate::catalog::cat().regime_text(&assessment, value, today, lang))}</p>
-                        {crate::catalog::cat().regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
+                        <p class="ds-paragraph regime-text" data-size="sm">{today.with_value(|today| cat.get().regime_text(&assessment, value, today, lang))}</p>
+                        {cat.get().regime_notes(&assessment, lang).into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
                     }
                 }}
             </div>

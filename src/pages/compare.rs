@@ -11,7 +11,6 @@ use crate::state::use_app;
 use crate::title::title_from;
 use crate::clock::today_iso;
 use ioa_core::comparison::{self, Row};
-use crate::catalog::content;
 use ioa_core::plan::Plan;
 use ioa_core::plan_file::{self, FileError};
 use ioa_core::Lang;
@@ -39,10 +38,10 @@ impl Refusal {
     }
 }
 
-fn open(item: Incoming) -> OpenFile {
+fn open(cat: &ioa_core::catalog::Catalog, item: Incoming) -> OpenFile {
     match item {
          Incoming::Bytes { name, bytes } => {
-            let read = plan_file::read_file(&crate::catalog::cat(), &bytes).map(|file| file.plans).map_err(Refusal::File);
+            let read = plan_file::read_file(cat, &bytes).map(|file| file.plans).map_err(Refusal::File);
             OpenFile { name, read }
         }
         Incoming::Refused { name, error } => OpenFile { name, read: Err(Refusal::File(error)) },
@@ -52,6 +51,7 @@ fn open(item: Incoming) -> OpenFile {
 
 #[component]
 pub fn ComparePage() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     title_from("compare.title");
     let files: RwSignal<Vec<OpenFile>> = RwSignal::new(Vec::new());
@@ -64,7 +64,7 @@ pub fn ComparePage() -> impl IntoView {
             return;
         }
         incoming.set(Vec::new());
-        files.update(|f| f.extend(items.into_iter().map(open)));
+        files.update(|f| f.extend(items.into_iter().map(|item| open(&cat.get_untracked(), item))));
         if let Some(input) = input.get_untracked() {
             input.set_value("");
         }
@@ -139,10 +139,11 @@ pub fn ComparePage() -> impl IntoView {
 
 #[component]
 fn Overview(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = app.lang.get();
-        plans.with(|p| comparison::overview(&crate::catalog::cat(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang))
+        plans.with(|p| comparison::overview(&cat.get(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang))
     });
     view! {
         <section class="compare__section" aria-labelledby="compare-overview-heading">
@@ -155,18 +156,20 @@ fn Overview(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
 /// One step of every plan side by side, chosen from the tools' and phases' steps.
 #[component]
 fn StepSideBySide(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
+    let content = crate::catalog::use_content();
     let app = use_app();
     // The select's value, `tool/step`; empty until a step is chosen.
     let chosen: RwSignal<String> = RwSignal::new(String::new());
     let step = move || {
         let key = chosen.get();
         let (tool_id, step_id) = key.split_once('/')?;
-        let tool = content().tool(tool_id)?;
+        let tool = content.tool(tool_id)?;
         Some((tool, tool.step(step_id)?))
     };
     let options = move || {
         let lang = app.lang.get();
-        content()
+        content
             .worksheets()
             .map(|tool| {
                 view! {
@@ -194,7 +197,7 @@ fn StepSideBySide(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
             </div>
             {move || step().map(|(tool, step)| {
                 let lang = app.lang.get();
-                let rows = plans.with(|p| comparison::step(&crate::catalog::cat(), tool, &step.id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang));
+                let rows = plans.with(|p| comparison::step(&cat.get(), tool, &step.id, &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), lang));
                 view! {
                     <h3 class="ds-heading compare__step-heading" data-size="sm">{format!("{}: {}", tool.title.get(lang), step.title.get(lang))}</h3>
                     {comparison_table(plans.get(), rows, lang, "compare.step_title")}

@@ -11,7 +11,6 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use crate::catalog::content;
 use ioa_core::content::Stage;
 use ioa_core::guide::{innovation_route, place, spine, stages, suggested_spine};
 use ioa_core::plan::Spine;
@@ -19,15 +18,16 @@ use leptos::prelude::*;
 
 #[component]
 pub fn CrosswalkPage() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
-    let cw = &content().crosswalk;
+    let cw = &content.crosswalk;
     Effect::new(move |_| set_title(cw.title.get(app.lang.get()), app.lang.get()));
     let current = Memo::new(move |_| session.plan.with(|p| spine(p, &today_iso())));
     let suggestion = Memo::new(move |_| session.plan.with(|p| suggested_spine(p, &today_iso())));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.spine));
     let innovation = Memo::new(move |_| session.plan.with(|p| innovation_route(p, &today_iso())));
-    let rows = move || stages(crate::catalog::content(), current.get(), innovation.get());
+    let rows = move || stages(content, current.get(), innovation.get());
     let spine_text = move |s: Spine| match s {
         Spine::Roadmap => &cw.spines.roadmap,
         Spine::Lup => &cw.spines.lup,
@@ -112,17 +112,18 @@ pub fn CrosswalkPage() -> impl IntoView {
 
 #[component]
 fn StageRow(stage: &'static Stage, spine: Spine) -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let prefix = format!("{}-", stage.id);
     let cell = move |refs: &'static [String]| {
         let prefix = prefix.clone();
         view! {
              <ul class="crosswalk__places">
-                {refs.iter().filter_map(|r| place(crate::catalog::content(), r)).map(|p| view! { <li><PlaceLink place=p id_prefix=prefix.clone()/></li> }).collect_view()}
+                {refs.iter().filter_map(|r| place(content, r)).map(|p| view! { <li><PlaceLink place=p id_prefix=prefix.clone()/></li> }).collect_view()}
             </ul>
         }
     };
-    let shared = stage.shared.iter().filter_map(|id| content().register(id)).collect::<Vec<_>>();
+    let shared = stage.shared.iter().filter_map(|id| content.register(id)).collect::<Vec<_>>();
     let advice = match spine {
         Spine::Roadmap => &stage.advice.roadmap,
         Spine::Lup => &stage.advice.lup,

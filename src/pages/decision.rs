@@ -17,18 +17,17 @@ use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
 use ioa_core::Answer;
-use crate::catalog::decision_text;
 use ioa_core::decision_text::Question;
 use ioa_core::document::format_date;
 use ioa_core::legal::{checked_on, fill};
-use crate::catalog::rule;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn DecisionPage() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     Effect::new(move |_| set_title(text.title.get(app.lang.get()), app.lang.get()));
     // One result for the summary at the top and the panel beside the questions.
     let session = use_session();
@@ -69,9 +68,10 @@ pub fn DecisionPage() -> impl IntoView {
 /// The choice itself stays after the result: a team reads why before it chooses.
 #[component]
 fn ResultSummary(result: Memo<Outcome>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     let headline = Memo::new(move |_| result.with(|o| o.headline));
     let chosen = Memo::new(move |_| {
         session.plan.with(|p| p.decision.chosen_route.clone().filter(|c| RouteChoice::from_id(c).is_some()))
@@ -91,7 +91,7 @@ fn ResultSummary(result: Memo<Outcome>) -> impl IntoView {
                 <span class="decision-summary__chosen" data-route=move || chosen.get().unwrap_or_default()>
                     {move || {
                         let lang = app.lang.get();
-                        chosen.get().map_or_else(|| tr(lang, "decision.chosen.none").to_string(), |c| crate::catalog::cat().route_title(&c, lang).to_string())
+                        chosen.get().map_or_else(|| tr(lang, "decision.chosen.none").to_string(), |c| cat.get().route_title(&c, lang).to_string())
                     }}
                 </span>
                 " "
@@ -142,8 +142,9 @@ fn QuestionField(question: &'static Question) -> impl IntoView {
 
 #[component]
 fn ValueField() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let session = use_session();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     let eff = Memo::new(move |_| session.plan.with(|p| {
         let e = effective(p);
         (e.value, e.contract_type)
@@ -174,8 +175,9 @@ fn ValueField() -> impl IntoView {
 
 #[component]
 fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     let today = today_iso();
     let reason_view = move |r: &Reason, lang| {
         let eff = result.with_untracked(|o| o.effective.clone());
@@ -187,12 +189,12 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
         }).collect::<Vec<_>>();
         view! {
             <li>
-                {crate::catalog::cat().reason_text(r.id, lang).to_string()}
+                {cat.get().reason_text(r.id, lang).to_string()}
                 <span class="reason-basis">{trf(lang, "decision.based_on", &[("answers", &basis.join("; "))])}</span>
             </li>
         }
      };
-    let checked = checked_on(&crate::catalog::cat(), &today);
+    let checked = checked_on(&cat.get(), &today);
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">
             <h2 id="result-heading" class="ds-heading" data-size="md" tabindex="-1">{txt("decision.result")}</h2>
@@ -201,8 +203,8 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                 let lang = app.lang.get();
                 let Outcome { effective: eff, assessment, recommendation: rec, first_view: note, headline } = result.get();
                 let route = text.headline(headline);
-                let regime_text = crate::catalog::cat().regime_text(&assessment, eff.value, &today, lang);
-                let notes = crate::catalog::cat().regime_notes(&assessment, lang);
+                let regime_text = cat.get().regime_text(&assessment, eff.value, &today, lang);
+                let notes = cat.get().regime_notes(&assessment, lang);
                 view! {
                     <p class="decision-result__route" data-route=rec.route.id() data-headline=headline.id() data-regime=rec.regime.id()>
                         <strong>{route.map(|r| r.title.get(lang).to_string())}</strong>
@@ -221,7 +223,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                                     <p class="ds-paragraph" data-size="sm">{p.fits.get(lang).to_string()}</p>
                                     <p class="ds-paragraph procedure__fit" data-size="sm">
                                         // Each text opens with the value it is about ("At this value …").
-                                        {fill(&crate::catalog::cat(), text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
+                                        {fill(&cat.get(), text.procedure_fits.get(fit).map_or("", |t| t.get(lang)), &today, lang)}
                                     </p>
                                     <p class="ds-paragraph" data-size="sm"><strong>{tr(lang, "decision.condition")}</strong>" "{p.condition.get(lang).to_string()}</p>
                                     <p class="ds-paragraph" data-size="sm"><SourceLink source=&p.source/></p>
@@ -238,7 +240,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
                     {notes.into_iter().map(|n| view! { <RegimeNoteView note=n/> }).collect_view()}
                     <h3 class="ds-heading" data-size="xs">{tr(lang, "decision.rules")}</h3>
                     <div class="rule-list">
-                        {rec.rules().into_iter().filter_map(rule).map(|r| view! { <LegalRule rule=r heading_level=4/> }).collect_view()}
+                        {rec.rules().into_iter().filter_map(|id| cat.get_untracked().rule(id)).map(|r| view! { <LegalRule rule=r heading_level=4/> }).collect_view()}
                     </div>
                 }
             }}
@@ -252,6 +254,7 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
 
 #[component]
 fn ChosenRoute() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone().unwrap_or_default()));
@@ -269,7 +272,7 @@ fn ChosenRoute() -> impl IntoView {
                         let input_id = if id.is_empty() { "chosen-route-none".to_string() } else { format!("chosen-route-{id}") };
                         let label = move || {
                             let lang = app.lang.get();
-                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { crate::catalog::cat().route_title(id, lang).to_string() }
+                            if id.is_empty() { tr(lang, "decision.chosen.none").to_string() } else { cat.get().route_title(id, lang).to_string() }
                         };
                         view! {
                             <div class="ds-field choice">

@@ -13,7 +13,6 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::components::document_body::{self, built, items, paragraphs, Level};
-use crate::catalog::content;
 use ioa_core::content::Tool;
 use ioa_core::decision_document::route_section;
 use ioa_core::legal::checked_on;
@@ -28,7 +27,8 @@ const PRINT_PART: &str = "data-print-part";
 
 #[component]
 pub fn DocumentPage(tool: String) -> impl IntoView {
-    match content().tool(&tool) {
+    let content = crate::catalog::use_content();
+    match content.tool(&tool) {
         Some(tool) => view! { <DocumentView tool/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
@@ -36,6 +36,7 @@ pub fn DocumentPage(tool: String) -> impl IntoView {
 
 #[component]
 fn DocumentView(tool: &'static Tool) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
@@ -43,7 +44,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
     let chosen = Memo::new(move |_| session.plan.with(|p| p.document_languages.get(&tool.id).copied()));
     // A language whose texts are still on their way shows the interface language meanwhile.
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
-    let doc = Memo::new(move |_| session.plan.with(|p| build(&crate::catalog::cat(), tool, p, lang.get())));
+    let doc = Memo::new(move |_| session.plan.with(|p| build(&cat.get(), tool, p, lang.get())));
     Effect::new(move |_| set_title(&doc.with(|d| d.title.clone()), app.lang.get()));
     let crumbs = vec![Crumb {
         label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
@@ -97,30 +98,30 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                 doc.get()
                     .sections
                     .into_iter()
-                    .map(|section| render_section(section, lang))
+                    .map(|section| render_section(&cat.get(), section, lang))
                     .collect_view()
             }}
             {(tool.id == "startup").then(|| move || {
                  let lang = lang.get();
-                session.plan.with(|p| render_section(route_section(&crate::catalog::cat(), p, &today_iso(), lang), lang))
+                session.plan.with(|p| render_section(&cat.get(), route_section(&cat.get(), p, &today_iso(), lang), lang))
             })}
             <footer class="document__footer">
                  <p class="ds-paragraph" data-size="sm">
-                    {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&crate::catalog::cat(), &today_iso()), lang))]) }}
+                    {move || { let lang = lang.get(); trf(lang, "document.facts_checked", &[("date", &format_date(&checked_on(&cat.get(), &today_iso()), lang))]) }}
                 </p>
             </footer>
         </article>
     }
 }
 
-fn render_section(section: Section, lang: Lang) -> AnyView {
+fn render_section(cat: &ioa_core::catalog::Catalog, section: Section, lang: Lang) -> AnyView {
     let missing = tr(lang, "document.missing");
     if !section.standalone {
         return built("document__part", move |el| document_body::append(el, &document_body::section(&section, missing, Level::H2))).into_any();
     }
     let part = NodeRef::<leptos::html::Section>::new();
     let body = NodeRef::<leptos::html::Div>::new();
-    let text = section.plain_text(&crate::catalog::cat(), lang);
+    let text = section.plain_text(cat, lang);
     let heading = section.heading.clone();
     body.on_load(move |div| {
         div.set_text_content(None); // a re-render may reuse the element

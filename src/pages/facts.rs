@@ -11,7 +11,6 @@ use crate::state::use_app;
 use crate::title::title_from;
 use ioa_core::document::format_date;
 use ioa_core::legal::{amount_text, checked_on};
-use crate::catalog::rules;
 use ioa_core::route::Route;
 use ioa_core::thresholds::{figures, Confidence, Figure, Series, Standing};
 use ioa_core::Lang;
@@ -19,10 +18,11 @@ use leptos::prelude::*;
 
 #[component]
 pub fn FactsPage() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     title_from("facts.title");
     let today = today_iso();
-    let checked = checked_on(&crate::catalog::cat(), &today);
+    let checked = checked_on(&cat.get(), &today);
     view! {
         <h1 class="ds-heading" data-size="lg" tabindex="-1">{txt("facts.title")}</h1>
         <p class="ds-paragraph lead">{txt("facts.intro")}</p>
@@ -35,7 +35,7 @@ pub fn FactsPage() -> impl IntoView {
         </section>
         <section aria-labelledby="facts-rules">
             <h2 id="facts-rules" class="ds-heading" data-size="md">{txt("facts.rules")}</h2>
-            <div class="rule-list">{rules().iter().map(|r| view! { <LegalRule rule=r/> }).collect_view()}</div>
+            <div class="rule-list">{cat.get_untracked().legal().iter().map(|r| view! { <LegalRule rule=r/> }).collect_view()}</div>
         </section>
         <p class="ds-paragraph"><a class="ds-link" href=Route::Home.href()>{txt("common.to_library")}</a></p>
     }
@@ -43,6 +43,7 @@ pub fn FactsPage() -> impl IntoView {
 
 #[component]
 fn SeriesFacts(series: &'static Series, today: String) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let standing = figures().standing(&series.id, &today);
     let mut history: Vec<&'static Figure> = figures().figures.iter().filter(|f| f.id == series.id).collect();
@@ -54,7 +55,7 @@ fn SeriesFacts(series: &'static Series, today: String) -> impl IntoView {
             <p class="ds-paragraph">{content_text(&series.meaning)}</p>
             <p class="ds-paragraph facts-today">
                 <strong>{txt("facts.today")}": "</strong>
-                {move || amount_text(&crate::catalog::cat(), standing, app.lang.get())}
+                {move || amount_text(&cat.get(), standing, app.lang.get())}
             </p>
             {standing_note(standing).map(|note| view! { <RichText text=Signal::derive(content_text(note))/> })}
             <div class="table-scroll" tabindex="0" role="region" aria-label=table_label>

@@ -13,11 +13,9 @@ use crate::components::plan_header::PlanHeader;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use crate::catalog::content;
-use ioa_core::content::Tool;
+use ioa_core::content::{Content, Tool};
 use crate::clock::today_iso;
 use ioa_core::decision::{outcome, Route as RouteChoice};
-use crate::catalog::decision_text;
 use crate::components::status_tag::{progress_text, StatusTag};
 use crate::components::place_link::worksheet_href;
 use ioa_core::progress::tool_progress;
@@ -27,6 +25,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn OverviewPage() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     Effect::new(move |_| set_title(&session.plan.with(|p| p.title.clone()), app.lang.get()));
@@ -41,7 +40,7 @@ pub fn OverviewPage() -> impl IntoView {
             <h2 id="tools-heading" class="ds-heading" data-size="md">{txt("overview.tools.title")}</h2>
             <p class="ds-paragraph">{txt("overview.tools.intro")}</p>
             <ol class="task-list">
-                {content().tools.iter().map(|tool| view! { <ToolTask tool/> }).collect_view()}
+                {content.tools.iter().map(|tool| view! { <ToolTask tool/> }).collect_view()}
             </ol>
             <p class="ds-paragraph whole-plan-link">
                 <a class="ds-link" href=session.plan.with_untracked(|p| Route::PlanDocument { plan: p.id.clone() }.href())>{txt("plan_document.link")}</a>
@@ -76,11 +75,12 @@ fn KeepACopy() -> impl IntoView {
 
 #[component]
 fn ToolTask(tool: &'static Tool) -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
     let progress = Memo::new(move |_| session.plan.with(|p| tool_progress(tool, p)));
-    let next_href = move || session.plan.with(|p| worksheet_href(p, tool));
+    let next_href = move || session.plan.with(|p| worksheet_href(content, p, tool));
     let doc_href = Route::Document { plan: plan_id, tool: tool.id.clone() }.href();
     let status_id = format!("status-{}", tool.id);
     view! {
@@ -103,13 +103,14 @@ fn ToolTask(tool: &'static Tool) -> impl IntoView {
 /// The decision helper's current recommendation, and the team's own choice.
 #[component]
 fn RouteSummary() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
-    let text = decision_text();
+    let text = cat.get_untracked().decision();
     let recommended = Memo::new(move |_| session.plan.with(|p| outcome(p, &today_iso()).headline));
     let chosen = Memo::new(move |_| session.plan.with(|p| p.decision.chosen_route.clone()));
     let href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
-    let route_title = move |id: &str| crate::catalog::cat().route_title(id, app.lang.get()).to_string();
+    let route_title = move |id: &str| cat.get().route_title(id, app.lang.get()).to_string();
     view! {
         <section class="overview-section ds-card route-summary" data-variant="tinted" aria-labelledby="route-heading">
             <h2 id="route-heading" class="ds-heading" data-size="md">{txt("overview.route.title")}</h2>
@@ -142,6 +143,7 @@ fn RouteSummary() -> impl IntoView {
 /// until the user has read them, so nothing typed is lost without a word.
 #[component]
 fn MergeNotes() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let notes = Memo::new(move |_| session.plan.with(|p| p.merge_notes.clone()));
@@ -162,9 +164,9 @@ fn MergeNotes() -> impl IntoView {
                             // The same key: the decision helper's copy won over this field's own.
                             let key = if n.from == n.key { "overview.merge.item_helper" } else { "overview.merge.item" };
                             let line = trf(lang, key, &[
-                                ("field", &field_name(&n.key, lang)),
-                                ("from", &field_name(&n.from, lang)),
-                                ("value", &value_text(&n.from, &n.value, lang)),
+                                ("field", &field_name(content, &n.key, lang)),
+                                ("from", &field_name(content, &n.from, lang)),
+                                ("value", &value_text(content, &n.from, &n.value, lang)),
                             ]);
                             view! { <li>{line}</li> }
                         }).collect_view()}
@@ -177,17 +179,17 @@ fn MergeNotes() -> impl IntoView {
 }
 
 /// "Budget for planning (Start-up)" for a plan key.
-fn field_name(key: &str, lang: ioa_core::Lang) -> String {
-    let tool = key.split('/').next().and_then(|t| content().tool(t));
-    match (content().field(key), tool) {
+fn field_name(content: &Content, key: &str, lang: ioa_core::Lang) -> String {
+    let tool = key.split('/').next().and_then(|t| content.tool(t));
+    match (content.field(key), tool) {
         (Some(f), Some(t)) => format!("{} ({})", f.label.get(lang), t.title.get(lang)),
         _ => key.to_string(),
     }
 }
 
 /// A set-aside value as a reader sees it: an option's label, an amount in kroner.
-fn value_text(key: &str, value: &str, lang: ioa_core::Lang) -> String {
-    let field = content().field(key);
+fn value_text(content: &Content, key: &str, value: &str, lang: ioa_core::Lang) -> String {
+    let field = content.field(key);
     if let Some(option) = field.and_then(|f| f.options().iter().find(|o| o.id == value)) {
         return option.label.get(lang).to_string();
     }

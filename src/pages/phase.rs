@@ -12,7 +12,6 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use crate::catalog::content;
 use ioa_core::content::{step_key, Phase, Step};
 use ioa_core::document::format_date;
 use ioa_core::progress::{step_status, tool_progress};
@@ -21,7 +20,8 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PhasePage(phase: String) -> impl IntoView {
-    match content().phase(&phase) {
+    let content = crate::catalog::use_content();
+    match content.phase(&phase) {
         Some(phase) => view! { <PhaseView phase/> }.into_any(),
         None => view! { <NotFoundPage/> }.into_any(),
     }
@@ -29,6 +29,7 @@ pub fn PhasePage(phase: String) -> impl IntoView {
 
 #[component]
 fn PhaseView(phase: &'static Phase) -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let tool = &phase.worksheet;
@@ -36,10 +37,10 @@ fn PhaseView(phase: &'static Phase) -> impl IntoView {
     let heading = move || trf(app.lang.get(), "roadmap.phase_title", &[("n", &phase.number.to_string()), ("title", tool.title.get(app.lang.get()))]);
     Effect::new(move |_| set_title(&heading(), app.lang.get()));
     let progress = Memo::new(move |_| session.plan.with(|p| tool_progress(tool, p)));
-    let stage = content().roadmap.benefits.stages.get(phase.benefit_stage);
+    let stage = content.roadmap.benefits.stages.get(phase.benefit_stage);
     let doc_href = Route::Document { plan: plan_id.clone(), tool: tool.id.clone() }.href();
     let neighbour = |offset: isize| {
-        let phases = &content().roadmap.phases;
+        let phases = &content.roadmap.phases;
         let at = phases.iter().position(|p| p.worksheet.id == tool.id)? as isize + offset;
         phases.get(usize::try_from(at).ok()?).map(|p| (Route::Phase { plan: plan_id.clone(), phase: p.worksheet.id.clone() }.href(), p))
     };
@@ -71,7 +72,7 @@ fn PhaseView(phase: &'static Phase) -> impl IntoView {
 
         <div class="phase-facts">
             <section class="ds-card" data-variant="tinted" aria-labelledby="phase-benefits-heading">
-                <h2 id="phase-benefits-heading" class="ds-heading" data-size="xs">{content_text(&content().roadmap.benefits.title)}</h2>
+                <h2 id="phase-benefits-heading" class="ds-heading" data-size="xs">{content_text(&content.roadmap.benefits.title)}</h2>
                 <RichText text=Signal::derive(content_text(stage))/>
             </section>
             <section class="ds-card" aria-labelledby="phase-methods-heading">

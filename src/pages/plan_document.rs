@@ -20,6 +20,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn PlanDocumentPage() -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
@@ -29,7 +30,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let doc = Memo::new(move |_| {
         session.plan.with(|p| {
             let made = Made { today: &today_iso(), app_version: crate::app_version(), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
-            build(&crate::catalog::cat(), p, lang.get(), made)
+            build(&cat.get(), p, lang.get(), made)
         })
     });
     Effect::new(move |_| set_title(&doc.with(|d| format!("{} – {}", d.title, d.kind)), app.lang.get()));

@@ -10,7 +10,6 @@ use crate::i18n::{content_text, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use crate::catalog::content;
 use ioa_core::content::Phase;
 use ioa_core::progress::tool_progress;
 use ioa_core::route::Route;
@@ -18,9 +17,10 @@ use leptos::prelude::*;
 
 #[component]
 pub fn RoadmapPage() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
-    let roadmap = &content().roadmap;
+    let roadmap = &content.roadmap;
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
     Effect::new(move |_| set_title(roadmap.title.get(app.lang.get()), app.lang.get()));
     let crosswalk_href = Route::Crosswalk { plan: plan_id }.href();
@@ -72,8 +72,9 @@ fn PhaseTask(phase: &'static Phase) -> impl IntoView {
 /// calculation aid per benefit type.
 #[component]
 fn BenefitsGuide() -> impl IntoView {
-    let guide = &content().roadmap.benefits;
-    let kinds = content().register(ioa_core::benefit::REGISTER).and_then(|r| r.column("kind")).map(|c| c.options.as_slice()).unwrap_or(&[]);
+    let content = crate::catalog::use_content();
+    let guide = &content.roadmap.benefits;
+    let kinds = content.register(ioa_core::benefit::REGISTER).and_then(|r| r.column("kind")).map(|c| c.options.as_slice()).unwrap_or(&[]);
     view! {
         <section class="overview-section ds-card benefits-guide" data-variant="tinted" aria-labelledby="benefits-heading">
             <h2 id="benefits-heading" class="ds-heading" data-size="md">{content_text(&guide.title)}</h2>

@@ -12,16 +12,15 @@ use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::worksheet::{FieldEditor, StepRecordEditor};
-use crate::catalog::content;
 use ioa_core::content::{step_key, Step, Tool};
 use ioa_core::progress::{automatic_status, next_step, step_status};
 use ioa_core::route::Route;
-use crate::catalog::rule;
 use leptos::prelude::*;
 
 #[component]
 pub fn StepPage(tool: String, step: String) -> impl IntoView {
-    let Some(tool) = content().tool(&tool) else { return view! { <NotFoundPage/> }.into_any() };
+    let content = crate::catalog::use_content();
+    let Some(tool) = content.tool(&tool) else { return view! { <NotFoundPage/> }.into_any() };
     let Some(index) = tool.step_index(&step) else { return view! { <NotFoundPage/> }.into_any() };
     view! { <StepView tool index/> }.into_any()
 }
@@ -30,12 +29,13 @@ pub fn StepPage(tool: String, step: String) -> impl IntoView {
 /// or skipped), a roadmap phase at its page, as `#/plan/<id>/roadmap/<phase>` does.
 #[component]
 pub fn ToolLanding(tool: String) -> impl IntoView {
+    let content = crate::catalog::use_content();
     let session = use_session();
     let plan = session.plan.with_untracked(|p| p.id.clone());
-    let target = if content().phase(&tool).is_some() {
+    let target = if content.phase(&tool).is_some() {
         Some(Route::Phase { plan, phase: tool })
     } else {
-        content().tool(&tool).and_then(|t| {
+        content.tool(&tool).and_then(|t| {
             let step = session.plan.with_untracked(|p| next_step(t, p))?;
             Some(Route::Step { plan, tool: t.id.clone(), step: step.id.clone() })
         })
@@ -51,6 +51,8 @@ pub fn ToolLanding(tool: String) -> impl IntoView {
 
 #[component]
 fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let step: &'static Step = &tool.steps[index];
@@ -70,7 +72,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
     let done_key = step_key(&tool.id, &step.id);
     let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, step, p)));
     let automatic = Memo::new(move |_| session.plan.with(|p| automatic_status(tool, step, p)));
-    let phase = content().phase(&tool.id);
+    let phase = content.phase(&tool.id);
     // A phase's steps sit under the roadmap and the phase page; a tool's under its first step.
     let mut crumbs = Vec::new();
     if phase.is_some() {
@@ -161,7 +163,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                 {(!step.rules.is_empty()).then(|| view! {
                     <aside class="ds-card step-rules" aria-labelledby="rules-heading">
                         <h2 id="rules-heading" class="ds-heading" data-size="xs">{txt("facts.rule_box")}</h2>
-                        {step.rules.iter().filter_map(|id| rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
+                        {step.rules.iter().filter_map(|id| cat.get_untracked().rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
                         <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a></p>
                     </aside>
                 })}

@@ -182,6 +182,7 @@ fn show_id(snapshot: &Snapshot) -> String {
 /// says so, with the way back to the list and "Restore" above and below it.
 #[component]
 fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Group>, current_revision: Memo<u64>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();
     let snapshot = group.newest.clone();
@@ -225,7 +226,7 @@ fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Grou
                 app_version: crate::app_version(),
                 utc_offset_minutes: utc_offset_minutes(plan.updated_at),
             };
-            ioa_core::plan_document::build(&crate::catalog::cat(), &plan, app.lang.get(), made)
+            ioa_core::plan_document::build(&cat.get(), &plan, app.lang.get(), made)
         });
         move || doc.with(|d| crate::pages::plan_document::view_document(d.clone(), true))
     });

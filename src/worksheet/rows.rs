@@ -8,7 +8,6 @@ use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::benefit;
 use ioa_core::plan_file::MAX_NUMBER_DIGITS;
-use crate::catalog::content;
 use ioa_core::content::{Column, ColumnKind};
 use ioa_core::plan::Answer;
 use leptos::prelude::*;
@@ -29,6 +28,7 @@ fn CellInput(
     on_change: Callback<String>,
     #[prop(default = false)] readonly: bool,
 ) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
     let app = use_app();
     let label = content_text(&column.label);
     if readonly {
@@ -36,7 +36,7 @@ fn CellInput(
             <div class="cell cell--readonly">
                 <span class="cell__label">{label}</span>
                  <span class="cell__value">
-                    {move || ioa_core::document::cell_text(&crate::catalog::cat(), column, &value.get(), app.lang.get())}
+                    {move || ioa_core::document::cell_text(&cat.get(), column, &value.get(), app.lang.get())}
                 </span>
             </div>
         }
@@ -94,7 +94,7 @@ fn CellInput(
                             let text = move || {
                                 let lang = app.lang.get();
                                 if key.is_empty() {
-                                    ioa_core::document::cell_text(&crate::catalog::cat(), column, &opt, lang)
+                                    ioa_core::document::cell_text(&cat.get(), column, &opt, lang)
                                 } else {
                                     tr(lang, key).to_string()
                                 }
@@ -143,9 +143,11 @@ pub fn RegisterEditor(
     columns: &'static [String],
     readonly: &'static [String],
 ) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
-    let reg = content().register(register).expect("content tests check register ids");
+    let reg = content.register(register).expect("content tests check register ids");
     let shown: Vec<&'static Column> = columns.iter().filter_map(|c| reg.column(c)).collect();
     let shown = StoredValue::new(shown);
     let row_ids = Memo::new(move |_| session.plan.with(|p| p.register(register).iter().map(|r| r.id).collect::<Vec<_>>()));
@@ -246,7 +248,7 @@ pub fn RegisterEditor(
                                 <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">
                                     {move || figure.get().map(|e| {
                                          let lang = app.lang.get();
-                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(&crate::catalog::cat(), e, lang))])
+                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(&cat.get(), e, lang))])
                                     })}
                                 </p>
                             }

@@ -8,7 +8,6 @@ use crate::components::status_tag::StatusTag;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use crate::catalog::content;
 use ioa_core::content::Tool;
 use ioa_core::document::format_date;
 use ioa_core::guide::{next_suggestion, spine, suggested_spine, Place, Waypoint};
@@ -28,6 +27,7 @@ fn totals<'a>(tools: impl Iterator<Item = &'a Tool>, plan: &ioa_core::Plan) -> [
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
@@ -38,14 +38,14 @@ pub fn Dashboard() -> impl IntoView {
     let suggestion = Memo::new(move |_| {
         let lang = app.lang.get();
         session.plan.with(|plan| {
-            next_suggestion(crate::catalog::content(), plan, current_spine.get(), &today_iso()).map(|s| {
+            next_suggestion(content, plan, current_spine.get(), &today_iso()).map(|s| {
                 let target = waypoint_place(s.waypoint);
                 // Open the step to continue with, when the stop is a worksheet.
                 let opens = match (s.waypoint, s.step) {
                     (Waypoint::Worksheet(tool), Some(step)) => Place::Step(tool, step),
                     _ => target,
                 };
-                let (href, title) = (place_href(plan, opens), place_title(opens, lang));
+                let (href, title) = (place_href(content, plan, opens), place_title(opens, lang));
                 let (key, previous) = s.reason_key(plan);
                 let previous = previous.map(|w| place_title(waypoint_place(w), lang)).unwrap_or_default();
                 (href, title, trf(lang, key, &[("previous", &previous), ("target", &place_title(target, lang))]))
@@ -53,7 +53,7 @@ pub fn Dashboard() -> impl IntoView {
         })
     });
     let spine_title = move |s: Spine| {
-        let cw = &content().crosswalk.spines;
+        let cw = &content.crosswalk.spines;
         match s {
             Spine::Roadmap => &cw.roadmap.title,
             Spine::Lup => &cw.lup.title,
@@ -71,9 +71,9 @@ pub fn Dashboard() -> impl IntoView {
         }
         .into_any(),
      };
-    let late = Memo::new(move |_| session.plan.with(|p| overdue(crate::catalog::content(), p, &today_iso())));
-    let lup = Memo::new(move |_| session.plan.with(|p| totals(content().tools.iter(), p)));
-    let roadmap = Memo::new(move |_| session.plan.with(|p| totals(content().roadmap.phases.iter().map(|ph| &ph.worksheet), p)));
+    let late = Memo::new(move |_| session.plan.with(|p| overdue(content, p, &today_iso())));
+    let lup = Memo::new(move |_| session.plan.with(|p| totals(content.tools.iter(), p)));
+    let roadmap = Memo::new(move |_| session.plan.with(|p| totals(content.roadmap.phases.iter().map(|ph| &ph.worksheet), p)));
     let decision = Memo::new(move |_| session.plan.with(|p| Waypoint::Decision.status(p)));
     let changed = move || session.plan.with(|p| format_timestamp(p.updated_at, app.lang.get()));
     let crosswalk_href = Route::Crosswalk { plan: plan_id.clone() }.href();
@@ -139,8 +139,9 @@ pub fn Dashboard() -> impl IntoView {
 /// The six phases in brief, linking to each phase page.
 #[component]
 fn RoadmapTasks() -> impl IntoView {
+    let content = crate::catalog::use_content();
     let session = use_session();
-    let roadmap = &content().roadmap;
+    let roadmap = &content.roadmap;
     let href = session.plan.with_untracked(|p| Route::Roadmap { plan: p.id.clone() }.href());
     view! {
         <section class="overview-section" aria-labelledby="roadmap-heading">
