@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::content::ChoiceOption;
-use crate::document::format_nok;
+use crate::format::format_nok;
 use crate::legal::{amount_text, fill};
 use crate::text::Text;
 use crate::thresholds::{figures, Assessment, Figure, Source, Standing};
@@ -197,7 +197,7 @@ mod tests {
             assert!(notes[0].source.unwrap().url.contains("terskelverdier"), "points to where the current figure is published");
             assert!(notes[0].text.contains("2026"), "{lang:?}: says it was adjusted in 2026: {}", notes[0].text);
             assert!(!notes[0].text.contains('{'), "{}", notes[0].text);
-            let amount = crate::document::format_nok(2_300_000, lang);
+            let amount = crate::format::format_nok(2_300_000, lang);
             assert!(notes[0].text.contains(&amount), "{lang:?}: the amount stays whole (no-break spaces): {}", notes[0].text);
         }
     }
@@ -255,10 +255,10 @@ mod tests {
                     let mut said = cat().regime_text(&a, Some(value), day, lang);
                     said.extend(cat().regime_notes(&a, lang).into_iter().map(|n| n.text));
                     if template.contains("{eea_threshold}") {
-                        assert!(said.contains(&crate::document::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
+                        assert!(said.contains(&crate::format::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
                     }
                     for other in all_eea.iter().filter(|&&o| o != eea) {
-                        let other = crate::document::format_nok(*other, lang);
+                        let other = crate::format::format_nok(*other, lang);
                         assert!(!said.contains(&other), "{contract_type:?} {value} {lang:?} names {other}: {said}");
                     }
                 }

@@ -480,7 +480,7 @@ mod tests {
                             Some(Answer::Date(iso)) => {
                                 let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
                                 let written = match lang {
-                                    Lang::En => crate::document::format_date(iso, lang).replace('\u{a0}', " "),
+                                    Lang::En => crate::format::format_date(iso, lang).replace('\u{a0}', " "),
                                     Lang::Nb | Lang::Nn => format!("{d}. {} {y}", MONTHS[m - 1]),
                                 };
                                 assert_eq!(example, written, "{place}: the worked example says {iso}");

@@ -9,7 +9,7 @@
 //! ([`crate::decision_text::DecisionText::regime_text`]).
 
 use crate::catalog::Catalog;
-use crate::document::format_nok;
+use crate::format::format_nok;
 use crate::text::Text;
 use crate::thresholds::{self, Figure, Source, Standing};
 use crate::Lang;

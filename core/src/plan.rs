@@ -358,7 +358,7 @@ impl Plan {
     /// Text typed for the amount at `key` that is not an amount: the stored amount is then the
     /// last valid one, and whatever is worked out from it must say so.
     pub fn invalid_draft(&self, key: &str) -> Option<&str> {
-        self.draft(key).filter(|d| crate::document::parse_nok(d).is_err())
+        self.draft(key).filter(|d| crate::amount::parse_nok(d).is_err())
     }
 
     /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.

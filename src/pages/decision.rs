@@ -19,7 +19,7 @@ use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, 
 use ioa_core::Answer;
 use crate::catalog::decision_text;
 use ioa_core::decision_text::Question;
-use ioa_core::document::format_date;
+use ioa_core::format::format_date;
 use ioa_core::legal::{checked_on, fill};
 use crate::catalog::rule;
 use ioa_core::route::Route;

@@ -326,7 +326,7 @@ fn check_tool(
             problems.push(format!("{path}.document.sections[{i}]: empty"));
         }
         for reference in &section.fields {
-            if let Err(e) = crate::document::resolve(content, tool, reference) {
+            if let Err(e) = crate::documents::tool::resolve(content, tool, reference) {
                 problems.push(format!("{path}.document.sections[{i}]: {reference}: {e}"));
             }
         }

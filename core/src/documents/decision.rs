@@ -5,7 +5,8 @@
 
 use crate::catalog::Catalog;
 use crate::decision::{outcome, Outcome};
-use crate::document::{format_date, stale_value_item, Item, Section};
+use crate::documents::tool::{stale_value_item, Item, Section};
+use crate::format::format_date;
 use crate::legal::amount_text;
 use crate::plan::Plan;
 use crate::thresholds::figures;
