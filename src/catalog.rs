@@ -6,9 +6,7 @@
 //! views that need content under a `Show`, so the view tree rather than a gate guarantees it.
 
 use ioa_core::catalog::{Catalog, Texts};
-use ioa_core::content::Content;
-use ioa_core::decision_text::DecisionText;
-use ioa_core::legal::Rule;
+use ioa_core::content::{Content, DecisionText, Rule};
 use ioa_core::text::Text;
 use ioa_core::Lang;
 use std::cell::Cell;

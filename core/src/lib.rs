@@ -11,6 +11,7 @@ pub mod catalog;
 #[cfg(test)]
 mod closed;
 pub mod content;
+pub mod content_check;
 pub mod decision;
 pub mod decision_text;
 pub mod documents;

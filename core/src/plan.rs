@@ -502,10 +502,13 @@ impl Plan {
 }
 
 /// Where earlier versions kept a draft: under the field's element id, which differed between the
-/// start-up tool (`f-` and the key with `-` for `/`) and the decision helper (`q-value`).
+/// start-up tool (`f-` and the key with `-` for `/`) and the decision helper (`q-value`, the
+/// estimated value's draft). A copy of the value's key as those versions stored it, not
+/// [`crate::decision::VALUE_KEY`]: what old plans hold does not move with today's constants.
 fn legacy_draft_ids(key: &str) -> Vec<String> {
+    const LEGACY_VALUE_KEY: &str = "startup/framework/estimated-value";
     let mut ids = vec![format!("f-{}", key.replace('/', "-"))];
-    if key == crate::decision::VALUE_KEY {
+    if key == LEGACY_VALUE_KEY {
         ids.push("q-value".to_string());
     }
     ids

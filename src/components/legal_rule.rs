@@ -8,7 +8,8 @@ use crate::components::source_link::SourceLink;
 use crate::i18n::{tr, trf};
 use crate::state::use_app;
 use ioa_core::format::format_date;
-use ioa_core::legal::{fill, marks_unconfirmed, Rule};
+use ioa_core::content::Rule;
+use ioa_core::legal::{fill, marks_unconfirmed};
 use ioa_core::route::Route;
 use leptos::prelude::*;
 

@@ -18,7 +18,7 @@ use crate::state::use_app;
 use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
 use ioa_core::Answer;
 use crate::catalog::decision_text;
-use ioa_core::decision_text::Question;
+use ioa_core::content::Question;
 use ioa_core::format::format_date;
 use ioa_core::legal::{checked_on, fill};
 use crate::catalog::rule;

@@ -1,7 +1,10 @@
-//! Checks that the content files are complete and consistent.
+//! Checks that the content files are complete and consistent: every text in every language,
+//! every reference a document, roadmap or rule makes, the fields other code reads by id. It
+//! reads the whole catalog and what the guide, the benefits register and the documents expect,
+//! so it sits above them all rather than inside `content`.
 
 use crate::catalog::Catalog;
-use super::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
+use crate::content::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
 use crate::text::Text;
 use std::collections::BTreeSet;
 
@@ -414,8 +417,8 @@ mod tests {
 
 /// A field that stores its answer with another must point at a real field that keeps its own
 /// answer, and hold the same kind of answer (same options, same column ids and kinds).
-fn check_shared(content: &Content, fpath: &str, reference: &str, field: &super::Field, problems: &mut Vec<String>) {
-    let Some(key) = super::reference_key(reference) else {
+fn check_shared(content: &Content, fpath: &str, reference: &str, field: &crate::content::Field, problems: &mut Vec<String>) {
+    let Some(key) = crate::content::reference_key(reference) else {
         problems.push(format!("{fpath}: stored_at {reference} is not tool:step/field"));
         return;
     };
@@ -433,7 +436,7 @@ fn check_shared(content: &Content, fpath: &str, reference: &str, field: &super::
 
 /// Two kinds store the same answer shape: same kind, same option ids, same column ids and kinds.
 pub(super) fn same_shape(a: &FieldKind, b: &FieldKind) -> bool {
-    let options = |o: &[super::ChoiceOption]| o.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let options = |o: &[crate::content::ChoiceOption]| o.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
     let columns = |c: &[Column]| c.iter().map(|x| (x.id.clone(), x.kind, options(&x.options))).collect::<Vec<_>>();
     match (a, b) {
         (FieldKind::Table { columns: x }, FieldKind::Table { columns: y }) => columns(x) == columns(y),
