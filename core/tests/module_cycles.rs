@@ -6,52 +6,19 @@
 //! `#[cfg(test)]` module at a file's end), and fails naming the first cycle it finds. A source
 //! reader, not `cargo-modules`, so that it costs nothing to install.
 
+mod sources;
+
+use sources::{production_code, production_files, test_files};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 type Graph = BTreeMap<String, BTreeSet<String>>;
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("core/src is readable") {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            if path.file_name().is_some_and(|n| n != "bin" && n != "tests") {
-                rust_files(&path, out);
-            }
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
 
 /// The top-level module a file belongs to: `src/content/validate.rs` → `content`.
 fn module_of(src: &Path, file: &Path) -> String {
     let rel = file.strip_prefix(src).unwrap();
     let first = rel.components().next().unwrap().as_os_str().to_string_lossy();
     first.trim_end_matches(".rs").to_string()
-}
-
-/// The source without comments and without its `#[cfg(test)]` items: an inline module is
-/// skipped to its closing brace at the start of a line (rustfmt's layout), a `mod x;` is a file
-/// [`test_files`] leaves out.
-fn production_code(text: &str) -> String {
-    let mut out = String::new();
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        let trimmed = line.trim_start();
-        let next = lines.peek().map(|l| l.trim_start().trim_start_matches("pub(crate) ")).unwrap_or("");
-        if trimmed == "#[cfg(test)]" && next.starts_with("mod ") && next.ends_with('{') {
-            lines.by_ref().find(|l| l.starts_with('}'));
-            continue;
-        }
-        if trimmed.starts_with("//") {
-            continue;
-        }
-        let code = line.split(" // ").next().unwrap();
-        out.push_str(code);
-        out.push('\n');
-    }
-    out
 }
 
 fn ident_at(s: &str) -> &str {
@@ -92,22 +59,6 @@ fn group_heads(s: &str) -> Vec<&str> {
     heads
 }
 
-/// The files declared by `#[cfg(test)] mod x;` in `file`: `src/a.rs` declares `src/a/x.rs`.
-fn test_files(file: &Path, text: &str) -> Vec<PathBuf> {
-    let dir = match file.file_name().and_then(|n| n.to_str()) {
-        Some("lib.rs" | "mod.rs") => file.parent().unwrap().to_path_buf(),
-        _ => file.with_extension(""),
-    };
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    lines
-        .windows(2)
-        .filter(|w| w[0] == "#[cfg(test)]")
-        .filter_map(|w| w[1].trim_start_matches("pub(crate) ").strip_prefix("mod "))
-        .filter_map(|rest| rest.strip_suffix(';'))
-        .map(|name| dir.join(format!("{name}.rs")))
-        .collect()
-}
-
 /// Every top-level module a piece of code names through `crate::`.
 fn references(code: &str, aliases: &BTreeMap<String, String>) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
@@ -140,15 +91,10 @@ fn graph(src: &Path) -> Graph {
             }
         }
     }
-    let mut files = Vec::new();
-    rust_files(src, &mut files);
-    let texts: BTreeMap<PathBuf, String> =
-        files.into_iter().map(|f| (f.clone(), std::fs::read_to_string(&f).unwrap())).collect();
-    let tests: BTreeSet<PathBuf> = texts.iter().flat_map(|(file, text)| test_files(file, text)).collect();
     let mut graph = Graph::new();
-    for (file, text) in &texts {
+    for (file, text) in &production_files(src) {
         let module = module_of(src, file);
-        if module == "lib" || tests.contains(file) || file.file_name().is_some_and(|n| n == "tests.rs") {
+        if module == "lib" {
             continue;
         }
         let code = production_code(text);
@@ -189,8 +135,7 @@ fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
 
 #[test]
 fn no_import_cycle_among_the_core_modules() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let graph = graph(&src);
+    let graph = graph(&sources::src());
     assert!(graph.len() > 10, "the reader found the modules: {graph:?}");
     if let Some(cycle) = find_cycle(&graph) {
         let edges: Vec<String> =
