@@ -93,6 +93,7 @@ mod tests {
     #[allow(unused_imports)]
     use crate::catalog::testing::*;
     use crate::content::THRESHOLD_NOTES;
+    use crate::text::Text;
     use crate::decision::{Procedure, Route, QUESTION_IDS};
     use crate::thresholds::Regime;
 

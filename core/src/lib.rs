@@ -8,8 +8,6 @@ pub mod amount;
 pub mod benefit;
 pub mod bundle;
 pub mod catalog;
-#[cfg(test)]
-mod closed;
 pub mod content;
 pub mod content_check;
 pub mod decision;
