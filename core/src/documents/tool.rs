@@ -423,7 +423,8 @@ mod tests {
         let r = plan.add_register_row("decisions", 1);
         plan.set_register_cell("decisions", r, "name", "Go".into(), 1);
 
-        let tables = |tool: &str| -> Vec<(Vec<ColumnKind>, Vec<String>, Vec<Vec<String>>)> {
+        type Table = (Vec<ColumnKind>, Vec<String>, Vec<Vec<String>>);
+        let tables = |tool: &str| -> Vec<Table> {
             build(cat(), content.tool(tool).unwrap(), &plan, Lang::En)
                 .sections
                 .into_iter()
