@@ -16,7 +16,9 @@ run() {
   timing "$name" $(( $(date +%s) - t0 ))
 }
 
-run "native core tests" cargo test --locked -p ioa-core --lib
+# Unit tests, then the integration tests in core/tests/ (example story, app sources, closed page,
+# import cycles, no global state); each binary prints its own count.
+run "native core tests" cargo test --locked -p ioa-core --lib --tests
 run "native Word file tests (ioa-docx)" cargo test --locked -p ioa-docx
 run "browser tests (wasm-bindgen-test, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
 run "release build" trunk build --release --offline

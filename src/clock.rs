@@ -22,7 +22,7 @@ pub fn file_stamp() -> String {
 pub fn format_timestamp(ms: u64, lang: ioa_core::Lang) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     let date = format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date());
-    format!("{} {:02}:{:02}", ioa_core::document::format_date(&date, lang), d.get_hours(), d.get_minutes())
+    format!("{} {:02}:{:02}", ioa_core::format::format_date(&date, lang), d.get_hours(), d.get_minutes())
 }
 
 /// How far local time is ahead of UTC at the moment `ms`, in minutes (60 in Norwegian winter).

@@ -2,7 +2,7 @@
 //! so the Word writer is not in the app's first load: nothing fetches the worker until
 //! [`word_file`] is called, and it is ended as soon as the file is made.
 
-use ioa_core::plan_document::PlanDocument;
+use ioa_core::documents::plan::PlanDocument;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;

@@ -3,7 +3,7 @@
 //! tasks avoided; time per task × tasks). Quality has no formula: its indicator, baseline and
 //! target say it.
 
-use crate::document::{format_nok, format_number};
+use crate::format::{format_nok, format_number};
 use crate::catalog::Catalog;
 use crate::Lang;
 use std::collections::BTreeMap;

@@ -168,45 +168,4 @@ mod tests {
         assert!(ui.len() * 4 < nb.len(), "the UI texts are the small part: {} vs {}", ui.len(), nb.len());
         assert!(make_ui(Lang::Nb, &|_| Ok("{\"a\": 1}".into())).is_err(), "a locale must be texts only");
     }
-
-    /// The library's first view has only the `.ui.json` texts: its sources (the entry files and
-    /// every module of ours they name, as scripts/purge-css.mjs finds them) may use no text
-    /// that travels with the content.
-    #[test]
-    fn the_library_uses_no_part_texts() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-        let mut found: Vec<std::path::PathBuf> = ["src/app.rs", "src/lib.rs", "src/pages/home.rs"].iter().map(|f| root.join(f)).collect();
-        found.extend(std::fs::read_dir(root.join("src/pages/home")).unwrap().map(|e| e.unwrap().path()));
-        let path = regex::Regex::new(r"crate::((?:[a-z_]+::)*[a-z_]+)").unwrap();
-        let key = regex::Regex::new(r#""([a-z_]+)\.[a-z0-9_.]+""#).unwrap();
-        let mut i = 0;
-        let mut offending = Vec::new();
-        while i < found.len() {
-            let src = std::fs::read_to_string(&found[i]).unwrap();
-            for c in key.captures_iter(&src) {
-                if PART_TEXTS.contains(&&c[1]) {
-                    offending.push(format!("{}: {}", found[i].display(), &c[0]));
-                }
-            }
-            for c in path.captures_iter(&src) {
-                let parts: Vec<&str> = c[1].split("::").collect();
-                if parts[0] == "pages" {
-                    continue;
-                }
-                for n in (1..=parts.len()).rev() {
-                    let file = root.join(format!("src/{}.rs", parts[..n].join("/")));
-                    if file.is_file() {
-                        if !found.contains(&file) {
-                            found.push(file);
-                        }
-                        break;
-                    }
-                }
-            }
-            i += 1;
-        }
-        assert!(found.len() > 20, "found only {} library files: is the scan broken?", found.len());
-        assert!(offending.is_empty(), "the library uses texts that come with the content: {offending:?}");
-    }
-
 }

@@ -12,9 +12,7 @@
 //! The shape and the strings are leaked on purpose: they live as long as the app does, at most
 //! once per language, and every view can then borrow them for `'static`.
 
-use crate::content::{Content, Crosswalk, Phase, Register, Roadmap, Tool, PHASE_IDS, TOOL_IDS};
-use crate::decision_text::DecisionText;
-use crate::legal::Rule;
+use crate::content::{Content, Crosswalk, DecisionText, Phase, Register, Roadmap, Rule, Tool, PHASE_IDS, TOOL_IDS};
 use crate::text::Text;
 use crate::Lang;
 use serde::Deserialize;

@@ -1,16 +1,19 @@
 //! Worksheet content: the four LUP-based tools and the shared registers, loaded from
 //! `content/*.json`. One engine renders every tool from this data; no tool is a hand-written form.
+//! The decision helper's texts and the legal rules are content too: the types here are what a
+//! content bundle holds, and they import nothing that reads a catalog.
 
+mod decision_text;
+mod legal;
 #[cfg(test)]
 mod lint;
 mod roadmap;
 #[cfg(test)]
 mod shared_facts;
-mod validate;
 
+pub use decision_text::{DecisionText, ProcedureText, Question, RouteText, ValueQuestion, THRESHOLD_NOTES};
+pub use legal::{MayHaveChanged, Rule};
 pub use roadmap::{BenefitStage, BenefitsGuide, Crosswalk, Method, Phase, Relation, Roadmap, Stage};
-
-pub use validate::validate;
 
 use crate::text::Text;
 use serde::{Deserialize, Serialize};

@@ -20,6 +20,7 @@
 //!    the ground for negotiation (FOA § 13-2), not real innovation.
 //! 6. Otherwise → innovation-friendly open or restricted competition with functional
 //!    requirements.
+//!
 //! A route that rests on a deciding question left open says so (`rests-on-open-answers`).
 //! Notes (time, market, joint procurement, funding, first view) are added on top; they never
 //! change the route. They come from answers given, never from questions left open.

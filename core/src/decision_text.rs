@@ -1,93 +1,13 @@
-//! Texts of the decision helper (`content/decision.json`), checked against the ids the decision
+//! The decision helper's texts in words, read through a catalog: route titles, reasons, and the
+//! regime with the amounts that stand on the day. The texts themselves are content
+//! ([`crate::content::DecisionText`]); the tests here check them against the ids the decision
 //! logic uses.
 
 use crate::catalog::Catalog;
-use crate::content::ChoiceOption;
-use crate::document::format_nok;
+use crate::format::format_nok;
 use crate::legal::{amount_text, fill};
-use crate::text::Text;
 use crate::thresholds::{figures, Assessment, Figure, Source, Standing};
 use crate::Lang;
-use serde::Deserialize;
-use std::collections::BTreeMap;
-
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Question {
-    pub id: String,
-    pub text: Text,
-    pub why: Text,
-    pub options: Vec<ChoiceOption>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct ValueQuestion {
-    pub text: Text,
-    pub why: Text,
-    pub amount_label: Text,
-    pub contract_type_label: Text,
-    pub contract_types: Vec<ChoiceOption>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct RouteText {
-    pub id: String,
-    pub title: Text,
-    pub summary: Text,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct ProcedureText {
-    pub id: String,
-    pub title: Text,
-    pub fits: Text,
-    pub condition: Text,
-    pub source: Source,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct DecisionText {
-    pub title: Text,
-    pub intro: Text,
-    pub disclaimer: Text,
-    pub concepts: BTreeMap<String, Text>,
-    pub questions: Vec<Question>,
-    pub value_question: ValueQuestion,
-    pub routes: Vec<RouteText>,
-    /// Headlines that are not routes: nothing answered yet, answers pulling apart.
-    pub headlines: Vec<RouteText>,
-    pub procedures: Vec<ProcedureText>,
-    pub reasons: BTreeMap<String, Text>,
-    pub regimes: BTreeMap<String, Text>,
-    /// What a procedure means at a regime, by [`crate::decision::fit`] id.
-    pub procedure_fits: BTreeMap<String, Text>,
-    pub threshold_notes: BTreeMap<String, Text>,
-}
-
-/// The notes shown beside the regime: the value sits on a figure; a figure is the last confirmed
-/// one (its successor is not); a figure is from secondary sources; the value is near a figure
-/// that may not be the one in force.
-pub const THRESHOLD_NOTES: [&str; 4] = ["at-threshold", "orientation", "to-check", "near"];
-
-impl DecisionText {
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions.iter().find(|q| q.id == id)
-    }
-    pub fn route(&self, id: &str) -> Option<&RouteText> {
-        self.routes.iter().find(|r| r.id == id)
-    }
-    /// The title and summary a result leads with.
-    pub fn headline(&self, headline: crate::decision::Headline) -> Option<&RouteText> {
-        self.routes.iter().chain(&self.headlines).find(|r| r.id == headline.id())
-    }
-    pub fn procedure(&self, id: &str) -> Option<&ProcedureText> {
-        self.procedures.iter().find(|p| p.id == id)
-    }
-    /// The label of an option of a question.
-    pub fn option_label(&self, question: &str, option: &str) -> Option<&Text> {
-        self.question(question)?.options.iter().find(|o| o.id == option).map(|o| &o.label)
-    }
-}
 
 /// A note beside the regime, with where to check it.
 #[derive(Clone, Debug, PartialEq)]
@@ -172,6 +92,8 @@ mod tests {
     use super::*;
     #[allow(unused_imports)]
     use crate::catalog::testing::*;
+    use crate::content::THRESHOLD_NOTES;
+    use crate::text::Text;
     use crate::decision::{Procedure, Route, QUESTION_IDS};
     use crate::thresholds::Regime;
 
@@ -197,7 +119,7 @@ mod tests {
             assert!(notes[0].source.unwrap().url.contains("terskelverdier"), "points to where the current figure is published");
             assert!(notes[0].text.contains("2026"), "{lang:?}: says it was adjusted in 2026: {}", notes[0].text);
             assert!(!notes[0].text.contains('{'), "{}", notes[0].text);
-            let amount = crate::document::format_nok(2_300_000, lang);
+            let amount = crate::format::format_nok(2_300_000, lang);
             assert!(notes[0].text.contains(&amount), "{lang:?}: the amount stays whole (no-break spaces): {}", notes[0].text);
         }
     }
@@ -255,10 +177,10 @@ mod tests {
                     let mut said = cat().regime_text(&a, Some(value), day, lang);
                     said.extend(cat().regime_notes(&a, lang).into_iter().map(|n| n.text));
                     if template.contains("{eea_threshold}") {
-                        assert!(said.contains(&crate::document::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
+                        assert!(said.contains(&crate::format::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
                     }
                     for other in all_eea.iter().filter(|&&o| o != eea) {
-                        let other = crate::document::format_nok(*other, lang);
+                        let other = crate::format::format_nok(*other, lang);
                         assert!(!said.contains(&other), "{contract_type:?} {value} {lang:?} names {other}: {said}");
                     }
                 }

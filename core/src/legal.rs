@@ -1,52 +1,17 @@
-//! The legal rules the app states (`content/legal-rules.json`), each with its source and the day
-//! it was checked, and the one place that puts legal amounts into texts.
+//! The one place that puts legal amounts into texts, and the day the app's legal facts were
+//! checked. The rules themselves are content ([`crate::content::Rule`]).
 //!
 //! Texts never hold a threshold or limit amount: they say `{lower_limit}`,
 //! `{national_threshold}`, `{eea_threshold}`, `{eea_works_threshold}` or
 //! `{eea_special_threshold}`, and [`fill`] writes the figure that stands on the day from
 //! `content/thresholds.json`. A text about one plan that names "the" EEA threshold means the one
 //! for the plan's contract type: the decision texts fill it from the plan's assessment
-//! ([`crate::decision_text::DecisionText::regime_text`]).
+//! ([`crate::catalog::Catalog::regime_text`]).
 
 use crate::catalog::Catalog;
-use crate::document::format_nok;
-use crate::text::Text;
-use crate::thresholds::{self, Figure, Source, Standing};
+use crate::format::format_nok;
+use crate::thresholds::{self, Figure, Standing};
 use crate::Lang;
-use serde::Deserialize;
-
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct Rule {
-    pub id: String,
-    /// The provision, as lawyers cite it (e.g. `FOA § 7-9`; "del III" is "Part III" in English).
-    pub reference: Text,
-    #[serde(default)]
-    pub in_force_from: Option<String>,
-    pub title: Text,
-    pub text: Text,
-    pub checked_on: String,
-    pub sources: Vec<Source>,
-    /// A rule that an amendment in force from `from` may have moved or changed, while we have
-    /// not read the adopted text: the app says so beside the rule.
-    #[serde(default)]
-    pub may_have_changed: Option<MayHaveChanged>,
-}
-
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-pub struct MayHaveChanged {
-    /// The day the amendment took effect (ISO date).
-    pub from: String,
-    /// What may have changed, and where to check.
-    pub text: Text,
-}
-
-impl Rule {
-    /// The caveat to show on `today`, if the amendment has taken effect.
-    pub fn caveat(&self, today: &str) -> Option<&MayHaveChanged> {
-        self.may_have_changed.as_ref().filter(|m| m.from.as_str() <= today)
-    }
-}
 
 /// The placeholders [`fill`] knows, and the series each one shows.
 pub const PLACEHOLDERS: [(&str, &str); 5] = [

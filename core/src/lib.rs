@@ -4,27 +4,24 @@
 //! layout (over a [`storage::KeyValue`] trait the browser implements), the worksheet content and
 //! its engine, the decision helper, and the UI text tables. Nothing here touches `web-sys`.
 
+pub mod amount;
 pub mod benefit;
 pub mod bundle;
 pub mod catalog;
-#[cfg(test)]
-mod closed;
-pub mod comparison;
 pub mod content;
+pub mod content_check;
 pub mod decision;
-pub mod decision_document;
 pub mod decision_text;
-pub mod document;
+pub mod documents;
 pub mod examples;
+pub mod format;
 pub mod guide;
 pub mod i18n;
 pub mod lang;
 pub mod legal;
 pub mod library;
-pub mod markdown;
 pub mod migrate;
 pub mod plan;
-pub mod plan_document;
 pub mod plan_file;
 pub mod progress;
 pub mod route;

@@ -35,214 +35,28 @@ impl LoadError {
     }
 }
 
-/// One upgrade step: turns a plan of schema `from` into schema `from + 1`, in place.
-type Step = fn(&mut Value) -> Result<(), String>;
+mod merge_note;
+mod merge_shared_facts;
+mod roadmap_facts_once;
+mod step_records;
+
+/// One upgrade step: turns a plan of schema `from` into schema `from + 1`, in place. Each lives
+/// in its own file and carries its own copies of the keys it moves: a migration must not read a
+/// constant that a later schema may change.
+struct Migration {
+    from: u32,
+    /// What the step does, for readers and for the tests' messages.
+    #[cfg_attr(not(test), allow(dead_code))]
+    name: &'static str,
+    up: fn(&mut Value) -> Result<(), String>,
+}
 
 /// The upgrade chain, ordered by `from`. Every step keeps a fixture of the version it reads.
-const MIGRATIONS: &[(u32, Step)] = &[(1, v1_to_v2), (2, v2_to_v3), (3, v3_to_v4)];
-
-/// Facts schema 1 stored twice, and the one place schema 2 keeps each: (old key, new key).
-/// Leadership step 4 and start-up step 5 asked the same "people, time and money"; the leader
-/// who owns the procurement is the start-up tool's project owner.
-const MERGED_ANSWERS: [(&str, &str); 8] = [
-    ("leadership/resources/people", "startup/resources/people"),
-    ("leadership/resources/dialogue-date", "startup/resources/dialogue-date"),
-    ("leadership/resources/contract-date", "startup/resources/contract-date"),
-    ("leadership/resources/operations-date", "startup/framework/deadline"),
-    ("leadership/resources/planning-budget", "startup/resources/planning-budget"),
-    ("leadership/resources/purchase-budget", "startup/resources/purchase-budget"),
-    ("leadership/resources/operations-budget", "startup/resources/operations-budget"),
-    ("leadership/leaders/sponsor", "startup/team/project-owner"),
+const MIGRATIONS: &[Migration] = &[
+    Migration { from: 1, name: "merge shared facts", up: merge_shared_facts::up },
+    Migration { from: 2, name: "step records", up: step_records::up },
+    Migration { from: 3, name: "roadmap facts once", up: roadmap_facts_once::up },
 ];
-
-/// Schema 2 stores every fact once. Schema 1 kept copies that could drift: the decision
-/// helper's own answers to questions a worksheet asks (risk appetite, backing, first view,
-/// estimated value, contract type), and the two resource steps. Each pair becomes one value.
-/// When both copies hold different values, the app cannot tell which is newer (schema 1 kept
-/// no time per answer), so it keeps the one the user saw last as deciding: the decision
-/// helper's answer (it overrode the worksheet on the decision page and in the start-up memo),
-/// and the start-up tool's resources (the leadership copy was the later, shorter one). The
-/// other value is kept as a merge note on the plan, never dropped.
-fn v1_to_v2(plan: &mut Value) -> Result<(), String> {
-    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
-    let mut notes: Vec<Value> = Vec::new();
-    let mut answers = match obj.get("answers") {
-        Some(Value::Object(a)) => a.clone(),
-        None | Some(Value::Null) => Default::default(),
-        Some(_) => return Err("answers is not an object".into()),
-    };
-    let mut decision = obj.get("decision").cloned().unwrap_or(Value::Null);
-
-    // Decision helper copies → the worksheet's field.
-    let mut helper_values: Vec<(String, Value)> = Vec::new();
-    if let Some(own) = decision.get_mut("answers").and_then(Value::as_object_mut) {
-        for (question, key) in crate::decision::SHARED {
-            if let Some(Value::String(option)) = own.remove(question) {
-                helper_values.push((key.to_string(), serde_json::json!({ "choice": option })));
-            }
-        }
-    }
-    if let Some(d) = decision.as_object_mut() {
-        if let Some(v) = d.remove("estimated_value").filter(|v| !v.is_null()) {
-            helper_values.push((crate::decision::VALUE_KEY.into(), serde_json::json!({ "amount": v })));
-        }
-        if let Some(Value::String(ct)) = d.remove("contract_type") {
-            helper_values.push((crate::decision::CONTRACT_TYPE_KEY.into(), serde_json::json!({ "choice": ct })));
-        }
-    }
-    for (key, value) in helper_values {
-        // The worksheet's differing value is the one set aside.
-        if let Some(old) = answers.insert(key.clone(), value.clone()).filter(|old| *old != value) {
-            notes.push(note(&key, &key, &old));
-        }
-    }
-
-    // Leadership copies → the start-up tool's field.
-    for (old_key, new_key) in MERGED_ANSWERS {
-        let Some(mut old) = answers.remove(old_key) else { continue };
-        if old_key == "leadership/resources/people" {
-            rename_column(&mut old, "hours-per-month", "hours");
-        }
-        match answers.get(new_key) {
-            None => {
-                answers.insert(new_key.to_string(), old);
-            }
-            Some(kept) if *kept == old => {}
-            Some(_) => notes.push(note(new_key, old_key, &old)),
-        }
-    }
-
-    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
-    obj.insert("answers".into(), Value::Object(answers));
-    if !decision.is_null() {
-        obj.insert("decision".into(), decision);
-    }
-    obj.insert("merge_notes".into(), Value::Array(notes));
-    Ok(())
-}
-
-/// Schema 3 records more than "done" about a step (status, reason, owner, target date, note)
-/// and covers the roadmap's steps too: each key of schema 2's `done_steps` becomes a step record
-/// with status done. The benefits register is the old goals register with more columns, so its
-/// rows need no change.
-fn v2_to_v3(plan: &mut Value) -> Result<(), String> {
-    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
-    let done = match obj.remove("done_steps") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items,
-        Some(_) => return Err("done_steps is not a list".into()),
-    };
-    let mut steps = serde_json::Map::new();
-    for key in done {
-        let Value::String(key) = key else { return Err("a done step is not a text".into()) };
-        steps.insert(key, serde_json::json!({ "status": "done" }));
-    }
-    obj.insert("steps".into(), Value::Object(steps));
-    Ok(())
-}
-
-/// Facts the roadmap's phases asked again, and the LUP tool's field schema 4 keeps each in:
-/// (old key, new key). The problem is the needs tool's "what goes wrong, how often, and at what
-/// cost"; the strategies are the leadership tool's "goals, plans and strategies the procurement
-/// supports"; the insight phase's quotes are the needs tool's quotes.
-const ROADMAP_SHARED: [(&str, &str); 3] = [
-    ("anchoring/problem-goals/problem", "needs/problem/what-goes-wrong"),
-    ("anchoring/problem-goals/strategies", "leadership/strategic-link/plans"),
-    ("insight/interviews/quotes", "needs/insight/quotes"),
-];
-/// The step's goals, a list in schema 3, are rows of the goals register in schema 4: the goals
-/// the start-up tool and the benefits step show.
-const ROADMAP_GOALS: &str = "anchoring/problem-goals/goals";
-
-/// Schema 4 stores once what the roadmap's phases asked again. A roadmap answer
-/// moves to the LUP field when that is empty; when both hold the same, one is kept; when they
-/// differ, the LUP tool's value stays and the roadmap's is kept as a merge note (the team sees
-/// both on the overview, nothing is dropped). Each goal in the roadmap's list becomes a row of
-/// the goals register unless a row already has that name.
-fn v3_to_v4(plan: &mut Value) -> Result<(), String> {
-    let obj = plan.as_object_mut().ok_or("a plan is an object")?;
-    let mut answers = match obj.get("answers") {
-        Some(Value::Object(a)) => a.clone(),
-        None | Some(Value::Null) => Default::default(),
-        Some(_) => return Err("answers is not an object".into()),
-    };
-    let mut notes = match obj.get("merge_notes") {
-        Some(Value::Array(n)) => n.clone(),
-        None | Some(Value::Null) => Vec::new(),
-        Some(_) => return Err("merge_notes is not a list".into()),
-    };
-    for (old_key, new_key) in ROADMAP_SHARED {
-        let Some(old) = answers.remove(old_key) else { continue };
-        match answers.get(new_key) {
-            None => {
-                answers.insert(new_key.to_string(), old);
-            }
-            Some(kept) if *kept == old => {}
-            Some(_) => notes.push(note(new_key, old_key, &old)),
-        }
-    }
-    let goals: Vec<String> = match answers.remove(ROADMAP_GOALS) {
-        None => Vec::new(),
-        Some(answer) => match answer.get("list") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::trim).filter(|g| !g.is_empty()).map(str::to_string).collect(),
-            // Not a list: nothing the register can hold, so it is kept as a note.
-            _ => {
-                notes.push(note(ROADMAP_GOALS, ROADMAP_GOALS, &answer));
-                Vec::new()
-            }
-        },
-    };
-    let registers = obj.entry("registers").or_insert_with(|| Value::Object(Default::default()));
-    if registers.is_null() {
-        *registers = Value::Object(Default::default());
-    }
-    let registers = registers.as_object_mut().ok_or("registers is not an object")?;
-    let rows = registers.entry("goals").or_insert_with(|| Value::Array(Vec::new()));
-    let rows = rows.as_array_mut().ok_or("the goals register is not a list")?;
-    for goal in goals {
-        let named = |row: &Value| row.pointer("/cells/name").and_then(Value::as_str).is_some_and(|n| n.trim() == goal);
-        if rows.iter().any(named) {
-            continue;
-        }
-        let id = rows.iter().filter_map(|r| r.get("id").and_then(Value::as_u64)).max().unwrap_or(0) + 1;
-        rows.push(serde_json::json!({ "id": id, "cells": { "name": goal } }));
-    }
-    obj.insert("answers".into(), Value::Object(answers));
-    obj.insert("merge_notes".into(), Value::Array(notes));
-    Ok(())
-}
-
-/// A set-aside value as readable text: the answer's text, list items, table cells or amount.
-fn note(key: &str, from: &str, answer: &Value) -> Value {
-    serde_json::json!({ "key": key, "from": from, "value": readable(answer) })
-}
-
-fn readable(answer: &Value) -> String {
-    let inner = answer.as_object().and_then(|o| o.values().next()).unwrap_or(answer);
-    match inner {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        Value::Array(items) => items
-            .iter()
-            .map(|i| match i {
-                Value::Object(row) => row.values().filter_map(Value::as_str).collect::<Vec<_>>().join(", "),
-                other => other.as_str().map(str::to_string).unwrap_or_else(|| other.to_string()),
-            })
-            .collect::<Vec<_>>()
-            .join("; "),
-        other => other.to_string(),
-    }
-}
-
-fn rename_column(answer: &mut Value, from: &str, to: &str) {
-    if let Some(rows) = answer.get_mut("table").and_then(Value::as_array_mut) {
-        for row in rows.iter_mut().filter_map(Value::as_object_mut) {
-            if let Some(v) = row.remove(from) {
-                row.insert(to.to_string(), v);
-            }
-        }
-    }
-}
 
 #[derive(Deserialize)]
 struct VersionPeek {
@@ -319,9 +133,9 @@ fn upgrade(mut value: Value, found: u32) -> Result<(Plan, u32), LoadError> {
     while version < SCHEMA_VERSION {
         let step = MIGRATIONS
             .iter()
-            .find(|(from, _)| *from == version)
+            .find(|m| m.from == version)
             .ok_or(LoadError::MigrationFailed { from: version, reason: "no upgrade step".into() })?;
-        (step.1)(&mut value).map_err(|reason| LoadError::MigrationFailed { from: version, reason })?;
+        (step.up)(&mut value).map_err(|reason| LoadError::MigrationFailed { from: version, reason })?;
         version += 1;
         value["schema_version"] = Value::from(version);
     }
@@ -399,7 +213,7 @@ mod tests {
         let plan = plan_from_json(V3).unwrap();
         let v3: Value = serde_json::from_str(V3).unwrap();
         assert!(plan.answers.keys().all(|k| !k.starts_with("anchoring/problem-goals/")), "{:?}", plan.answers.keys());
-        for (old, new) in ROADMAP_SHARED.into_iter().filter(|(old, _)| !v3["answers"][old].is_null()) {
+        for (old, new) in roadmap_facts_once::ROADMAP_SHARED.into_iter().filter(|(old, _)| !v3["answers"][old].is_null()) {
             assert_eq!(serde_json::to_value(plan.answer(new)).unwrap(), v3["answers"][new], "{new} keeps its own value");
             assert!(plan.merge_notes.iter().any(|n| n.key == new && n.from == old), "{old} is kept as a note");
         }
@@ -409,7 +223,7 @@ mod tests {
         answers.remove("needs/problem/what-goes-wrong");
         answers.insert("leadership/strategic-link/plans".into(), v3["answers"]["anchoring/problem-goals/strategies"].clone());
         let first_goal = v3["registers"]["goals"][0]["cells"]["name"].as_str().unwrap().to_string();
-        answers.insert(ROADMAP_GOALS.into(), serde_json::json!({ "list": [first_goal, " Pårørende får raskere beskjed ", ""] }));
+        answers.insert(roadmap_facts_once::ROADMAP_GOALS.into(), serde_json::json!({ "list": [first_goal, " Pårørende får raskere beskjed ", ""] }));
         let (plan, _) = plan_from_value(&value).unwrap();
         assert_eq!(serde_json::to_value(plan.answer("needs/problem/what-goes-wrong")).unwrap(), v3["answers"]["anchoring/problem-goals/problem"]);
         assert_eq!(plan.merge_notes.len(), v3["merge_notes"].as_array().unwrap().len(), "the same value twice is no note");
@@ -421,8 +235,9 @@ mod tests {
 
     #[test]
     fn migration_chain_is_contiguous_and_ends_at_current() {
-        for (i, (from, _)) in MIGRATIONS.iter().enumerate() {
-            assert_eq!(*from, 1 + i as u32, "steps must be ordered and gap-free");
+        for (i, Migration { from, name, .. }) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(*from, 1 + i as u32, "steps must be ordered and gap-free: {name}");
+            assert!(!name.is_empty() && MIGRATIONS.iter().filter(|m| m.name == *name).count() == 1, "{from}: a name of its own");
         }
         assert_eq!(1 + MIGRATIONS.len() as u32, SCHEMA_VERSION);
     }

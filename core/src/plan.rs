@@ -358,7 +358,7 @@ impl Plan {
     /// Text typed for the amount at `key` that is not an amount: the stored amount is then the
     /// last valid one, and whatever is worked out from it must say so.
     pub fn invalid_draft(&self, key: &str) -> Option<&str> {
-        self.draft(key).filter(|d| crate::document::parse_nok(d).is_err())
+        self.draft(key).filter(|d| crate::amount::parse_nok(d).is_err())
     }
 
     /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.
@@ -502,10 +502,13 @@ impl Plan {
 }
 
 /// Where earlier versions kept a draft: under the field's element id, which differed between the
-/// start-up tool (`f-` and the key with `-` for `/`) and the decision helper (`q-value`).
+/// start-up tool (`f-` and the key with `-` for `/`) and the decision helper (`q-value`, the
+/// estimated value's draft). A copy of the value's key as those versions stored it, not
+/// [`crate::decision::VALUE_KEY`]: what old plans hold does not move with today's constants.
 fn legacy_draft_ids(key: &str) -> Vec<String> {
+    const LEGACY_VALUE_KEY: &str = "startup/framework/estimated-value";
     let mut ids = vec![format!("f-{}", key.replace('/', "-"))];
-    if key == crate::decision::VALUE_KEY {
+    if key == LEGACY_VALUE_KEY {
         ids.push("q-value".to_string());
     }
     ids

@@ -507,7 +507,7 @@ mod tests {
                 assert!(note.missing().is_empty(), "{}", fig.id);
             }
             for date in [Some(&fig.valid_from), fig.superseded_on.as_ref(), Some(&fig.checked_on)].into_iter().flatten() {
-                assert!(date.len() == 10 && crate::document::format_date(date, crate::Lang::Nb) != *date, "{}: {date}", fig.id);
+                assert!(date.len() == 10 && crate::format::format_date(date, crate::Lang::Nb) != *date, "{}: {date}", fig.id);
             }
         }
     }

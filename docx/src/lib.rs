@@ -1,7 +1,7 @@
 //! The whole plan ([`PlanDocument`]) as a Word file (.docx). Built by `docx-rs`; runs in a Web
 //! Worker (`src/bin/docx-worker.rs`), so none of this is in the app's first load.
 //!
-//! The same structure as the Markdown ([`ioa_core::markdown`]), in Word's own styles so the
+//! The same structure as the Markdown ([`ioa_core::documents::markdown`]), in Word's own styles so the
 //! navigation pane and a table of contents find it:
 //!
 //! | model                 | Word style            |
@@ -27,8 +27,8 @@ use docx_rs::{
     TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 use ioa_core::content::ColumnKind;
-use ioa_core::document::{Item, Section};
-use ioa_core::plan_document::PlanDocument;
+use ioa_core::documents::tool::{Item, Section};
+use ioa_core::documents::plan::PlanDocument;
 use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 

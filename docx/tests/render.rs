@@ -3,9 +3,9 @@
 //!
 //! `IOA_DOCX_OUT=/some/folder cargo test -p ioa-docx` also writes the files there, to open.
 
-use ioa_core::document::Item;
+use ioa_core::documents::tool::Item;
 use ioa_core::plan::{NewPlan, Plan};
-use ioa_core::plan_document::{build, Made, PlanDocument};
+use ioa_core::documents::plan::{build, Made, PlanDocument};
 use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 use std::collections::BTreeMap;

@@ -7,7 +7,8 @@
 use crate::i18n::txt;
 use crate::session::Session;
 use crate::state::use_app;
-use ioa_core::document::{format_nok, parse_nok};
+use ioa_core::amount::parse_nok;
+use ioa_core::format::format_nok;
 use leptos::prelude::*;
 
 #[component]

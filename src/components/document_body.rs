@@ -1,4 +1,4 @@
-//! Renders the core's document model (`ioa_core::document`) into the page: sections, items,
+//! Renders the core's document model (`ioa_core::documents::tool`) into the page: sections, items,
 //! tables, and the comparison's cells. Tools' documents, the whole-plan document and the
 //! learning network's comparison all use it.
 //!
@@ -9,7 +9,7 @@
 //! parsed as markup.
 
 use ioa_core::content::ColumnKind;
-use ioa_core::document::{keeps_whole, Item, Section};
+use ioa_core::documents::tool::{keeps_whole, Item, Section};
 use ioa_core::text::{blocks, Block};
 use leptos::prelude::*;
 use web_sys::Element;

@@ -7,8 +7,9 @@ use crate::clock::today_iso;
 use crate::components::source_link::SourceLink;
 use crate::i18n::{tr, trf};
 use crate::state::use_app;
-use ioa_core::document::format_date;
-use ioa_core::legal::{fill, marks_unconfirmed, Rule};
+use ioa_core::format::format_date;
+use ioa_core::content::Rule;
+use ioa_core::legal::{fill, marks_unconfirmed};
 use ioa_core::route::Route;
 use leptos::prelude::*;
 

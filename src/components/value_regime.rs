@@ -10,7 +10,7 @@ use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::decision::{outcome, VALUE_KEY};
 use ioa_core::decision_text::RegimeNote;
-use ioa_core::document::format_nok;
+use ioa_core::format::format_nok;
 use ioa_core::plan::Answer;
 use ioa_core::route::Route;
 use leptos::prelude::*;

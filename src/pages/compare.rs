@@ -10,7 +10,7 @@ use crate::i18n::{tr, trf, trf_owned, trn, txt};
 use crate::state::use_app;
 use crate::title::title_from;
 use crate::clock::today_iso;
-use ioa_core::comparison::{self, Row};
+use ioa_core::documents::comparison::{self, Row};
 use ioa_core::plan::Plan;
 use ioa_core::plan_file::{self, FileError};
 use ioa_core::Lang;

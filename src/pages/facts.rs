@@ -9,7 +9,7 @@ use crate::components::source_link::SourceLink;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::state::use_app;
 use crate::title::title_from;
-use ioa_core::document::format_date;
+use ioa_core::format::format_date;
 use ioa_core::legal::{amount_text, checked_on};
 use ioa_core::route::Route;
 use ioa_core::thresholds::{figures, Confidence, Figure, Series, Standing};
@@ -92,7 +92,7 @@ fn FigureRow(figure: &'static Figure) -> impl IntoView {
     let app = use_app();
     let cells = move || {
         let lang = app.lang.get();
-        let amount = figure.amount.map(|a| ioa_core::document::format_nok(a, lang)).unwrap_or_else(|| tr(lang, "facts.amount_unknown").to_string());
+        let amount = figure.amount.map(|a| ioa_core::format::format_nok(a, lang)).unwrap_or_else(|| tr(lang, "facts.amount_unknown").to_string());
         let from = if figure.amount.is_some() {
             format_date(&figure.valid_from, lang)
         } else {

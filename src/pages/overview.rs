@@ -194,8 +194,8 @@ fn value_text(content: &Content, key: &str, value: &str, lang: ioa_core::Lang) -
         return option.label.get(lang).to_string();
     }
     match (field.map(|f| &f.kind), value.parse::<u64>()) {
-        (Some(ioa_core::content::FieldKind::Amount), Ok(n)) => ioa_core::document::format_nok(n, lang),
-        (Some(ioa_core::content::FieldKind::Date), _) => ioa_core::document::format_date(value, lang),
+        (Some(ioa_core::content::FieldKind::Amount), Ok(n)) => ioa_core::format::format_nok(n, lang),
+        (Some(ioa_core::content::FieldKind::Date), _) => ioa_core::format::format_date(value, lang),
         _ => value.to_string(),
     }
 }

@@ -13,7 +13,7 @@ use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
 use ioa_core::content::{step_key, Phase, Step};
-use ioa_core::document::format_date;
+use ioa_core::format::format_date;
 use ioa_core::progress::{step_status, tool_progress};
 use ioa_core::route::Route;
 use leptos::prelude::*;

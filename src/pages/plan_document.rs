@@ -12,7 +12,7 @@ use crate::state::use_app;
 use crate::title::set_title;
 use crate::{clipboard, file_io, print_footer};
 use ioa_core::plan::WholeDocument;
-use ioa_core::plan_document::{build, Made, PlanDocument};
+use ioa_core::documents::plan::{build, Made, PlanDocument};
 use ioa_core::plan_file::file_name_as;
 use ioa_core::route::Route;
 use ioa_core::Lang;
@@ -47,7 +47,7 @@ pub fn PlanDocumentPage() -> impl IntoView {
         let prefix = tr(lang.get_untracked(), "plan_document.file_prefix");
         doc.with_untracked(|d| file_name_as(prefix, &d.title, &file_stamp(), ext))
     };
-    let markdown = move || doc.with_untracked(ioa_core::markdown::render);
+    let markdown = move || doc.with_untracked(ioa_core::documents::markdown::render);
     let print = move |_| {
         let _ = window().print();
     };

@@ -10,7 +10,7 @@ use crate::persistence;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
-use ioa_core::document::format_kilobytes;
+use ioa_core::format::format_kilobytes;
 use ioa_core::route::Route;
 use ioa_core::storage::{self, snapshots};
 use ioa_core::storage::snapshots::{Group, Snapshot};
@@ -221,12 +221,12 @@ fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Grou
         // Read as the plan that holds it now (a restore gives it this plan's id).
         plan.id = session.plan.with_untracked(|p| p.id.clone());
         let doc = Memo::new(move |_| {
-            let made = ioa_core::plan_document::Made {
+            let made = ioa_core::documents::plan::Made {
                 today: &today_iso(),
                 app_version: crate::app_version(),
                 utc_offset_minutes: utc_offset_minutes(plan.updated_at),
             };
-            ioa_core::plan_document::build(&cat.get(), &plan, app.lang.get(), made)
+            ioa_core::documents::plan::build(&cat.get(), &plan, app.lang.get(), made)
         });
         move || doc.with(|d| crate::pages::plan_document::view_document(d.clone(), true))
     });

@@ -36,7 +36,7 @@ fn CellInput(
             <div class="cell cell--readonly">
                 <span class="cell__label">{label}</span>
                  <span class="cell__value">
-                    {move || ioa_core::document::cell_text(&cat.get(), column, &value.get(), app.lang.get())}
+                    {move || ioa_core::documents::tool::cell_text(&cat.get(), column, &value.get(), app.lang.get())}
                 </span>
             </div>
         }
@@ -94,7 +94,7 @@ fn CellInput(
                             let text = move || {
                                 let lang = app.lang.get();
                                 if key.is_empty() {
-                                    ioa_core::document::cell_text(&cat.get(), column, &opt, lang)
+                                    ioa_core::documents::tool::cell_text(&cat.get(), column, &opt, lang)
                                 } else {
                                     tr(lang, key).to_string()
                                 }

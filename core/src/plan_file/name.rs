@@ -204,7 +204,7 @@ mod tests {
                 let title = format!("{}{}", "a".repeat(pad), unit.repeat(5));
                 let name = file_name("", &title, "");
                 let kept = name.trim_end_matches(".json").trim_start_matches('a');
-                assert!(kept.len() % unit.len() == 0 && unit.repeat(kept.len() / unit.len()) == kept, "{pad}: {kept:?}");
+                assert!(kept.len().is_multiple_of(unit.len()) && unit.repeat(kept.len() / unit.len()) == kept, "{pad}: {kept:?}");
             }
         }
     }

@@ -86,7 +86,7 @@ fn utf8(bytes: &[u8]) -> Result<Cow<'_, str>, FileError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, FileError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(FileError::Encoding);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));

@@ -10,7 +10,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
-    use ioa_core::plan_document::PlanDocument;
+    use ioa_core::documents::plan::PlanDocument;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};

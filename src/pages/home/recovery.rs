@@ -90,7 +90,7 @@ fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incom
                     entry.with_value(|e| trf(lang, "recovery.item", &[
                         ("id", &e.plan_id),
                         ("time", &format_timestamp(e.kept_at, lang)),
-                        ("size", &ioa_core::document::format_kilobytes(e.units)),
+                        ("size", &ioa_core::format::format_kilobytes(e.units)),
                     ]))
                 }}
             </h3>

@@ -9,7 +9,7 @@ use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::content::Tool;
-use ioa_core::document::format_date;
+use ioa_core::format::format_date;
 use ioa_core::guide::{next_suggestion, spine, suggested_spine, Place, Waypoint};
 use ioa_core::plan::Spine;
 use ioa_core::progress::{overdue, tool_progress};

@@ -2,8 +2,8 @@
 //! Loop, keep in a repository or read as plain text. Everything typed is escaped, so a plan's
 //! text is never read as markup (no links, no HTML, no headings a user did not mean).
 
-use crate::document::{Item, Section};
-use crate::plan_document::PlanDocument;
+use crate::documents::tool::{Item, Section};
+use crate::documents::plan::PlanDocument;
 use crate::text::{blocks, Block};
 
 pub fn render(doc: &PlanDocument) -> String {

@@ -5,7 +5,8 @@
 
 use crate::catalog::Catalog;
 use crate::decision::{outcome, Outcome};
-use crate::document::{format_date, stale_value_item, Item, Section};
+use crate::documents::tool::{stale_value_item, Item, Section};
+use crate::format::format_date;
 use crate::legal::amount_text;
 use crate::plan::Plan;
 use crate::thresholds::figures;
@@ -94,7 +95,7 @@ pub fn procedures_section(cat: &Catalog, plan: &Plan, today: &str, lang: Lang) -
         fits.into_iter()
             .filter_map(|(procedure, fit)| {
                 let p = text.procedure(procedure.id())?;
-                let here = crate::legal::fill(cat, text.procedure_fits.get(fit).map_or("", |f| cat.text(&f, lang)), today, lang);
+                let here = crate::legal::fill(cat, text.procedure_fits.get(fit).map_or("", |f| cat.text(f, lang)), today, lang);
                 let condition = format!("{} {}", cat.t(lang, "decision.condition"), cat.text(&p.condition, lang));
                 let source = format!("{}: {}", cat.text(&p.source.label, lang), p.source.url);
                 let lines = [cat.text(&p.fits, lang).to_string(), here, condition, source]

@@ -6,7 +6,8 @@
 use crate::catalog::Catalog;
 use crate::content::{FieldKind, Tool};
 use crate::decision::outcome;
-use crate::document::{self, format_nok, Item, Ref};
+use crate::documents::tool::{self, Item, Ref};
+use crate::format::format_nok;
 use crate::plan::Plan;
 use crate::progress::{tool_progress, Status};
 use crate::Lang;
@@ -78,7 +79,7 @@ pub fn overview(cat: &Catalog, plans: &[&Plan], today: &str, lang: Lang) -> Vec<
 
 fn progress(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang) -> String {
     let p = tool_progress(tool, plan);
-    format!("{}: {}", cat.t(lang, p.status.label_key()), crate::plan_document::steps_done(cat, &p, lang))
+    format!("{}: {}", cat.t(lang, p.status.label_key()), crate::documents::plan::steps_done(cat, &p, lang))
 }
 
 fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRow> {
@@ -119,7 +120,7 @@ pub fn step(cat: &Catalog, tool: &Tool, step_id: &str, plans: &[&Plan], lang: La
             let cells = plans
                 .iter()
                 .map(|p| match reference {
-                    Some(r) => document::item(cat, r, p, lang),
+                    Some(r) => tool::item(cat, r, p, lang),
                     None => Item::Missing { label: cat.text(&field.label, lang).into() },
                 })
                 .collect();
@@ -133,7 +134,7 @@ pub fn step(cat: &Catalog, tool: &Tool, step_id: &str, plans: &[&Plan], lang: La
             .iter()
             .map(|p| {
                 // "status · owner · date", and the note below.
-                let r = document::step_record(cat, tool, step, p, lang);
+                let r = tool::step_record(cat, tool, step, p, lang);
                 let head = [r.status, r.owner, r.due].into_iter().filter(|v| !v.trim().is_empty()).collect::<Vec<_>>().join(" · ");
                 let line = if r.note.trim().is_empty() { head } else { format!("{head}\n\n{}", r.note.trim()) };
                 text(status_label, line)
@@ -151,7 +152,7 @@ mod tests {
     use crate::plan::NewPlan;
 
     fn example(lang: Lang) -> Plan {
-        crate::plan_document::tests::example(lang)
+        crate::documents::plan::tests::example(lang)
     }
 
     #[test]

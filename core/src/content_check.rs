@@ -1,7 +1,10 @@
-//! Checks that the content files are complete and consistent.
+//! Checks that the content files are complete and consistent: every text in every language,
+//! every reference a document, roadmap or rule makes, the fields other code reads by id. It
+//! reads the whole catalog and what the guide, the benefits register and the documents expect,
+//! so it sits above them all rather than inside `content`.
 
 use crate::catalog::Catalog;
-use super::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
+use crate::content::{Column, ColumnKind, Content, FieldKind, Tool, PHASE_IDS, TOOL_IDS};
 use crate::text::Text;
 use std::collections::BTreeSet;
 
@@ -326,10 +329,43 @@ fn check_tool(
             problems.push(format!("{path}.document.sections[{i}]: empty"));
         }
         for reference in &section.fields {
-            if let Err(e) = crate::document::resolve(content, tool, reference) {
+            if let Err(e) = crate::documents::tool::resolve(content, tool, reference) {
                 problems.push(format!("{path}.document.sections[{i}]: {reference}: {e}"));
             }
         }
+    }
+}
+
+
+/// A field that stores its answer with another must point at a real field that keeps its own
+/// answer, and hold the same kind of answer (same options, same column ids and kinds).
+fn check_shared(content: &Content, fpath: &str, reference: &str, field: &crate::content::Field, problems: &mut Vec<String>) {
+    let Some(key) = crate::content::reference_key(reference) else {
+        problems.push(format!("{fpath}: stored_at {reference} is not tool:step/field"));
+        return;
+    };
+    let Some(target) = content.field(&key) else {
+        problems.push(format!("{fpath}: stored_at {reference} is not a field"));
+        return;
+    };
+    if target.stored_at.is_some() {
+        problems.push(format!("{fpath}: stored_at {reference} itself stores elsewhere"));
+    }
+    if !same_shape(&field.kind, &target.kind) {
+        problems.push(format!("{fpath}: stored_at {reference} holds another kind of answer"));
+    }
+}
+
+/// Two kinds store the same answer shape: same kind, same option ids, same column ids and kinds.
+pub(super) fn same_shape(a: &FieldKind, b: &FieldKind) -> bool {
+    let options = |o: &[crate::content::ChoiceOption]| o.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
+    let columns = |c: &[Column]| c.iter().map(|x| (x.id.clone(), x.kind, options(&x.options))).collect::<Vec<_>>();
+    match (a, b) {
+        (FieldKind::Table { columns: x }, FieldKind::Table { columns: y }) => columns(x) == columns(y),
+        (FieldKind::Choice { options: x }, FieldKind::Choice { options: y })
+        | (FieldKind::Checklist { options: x }, FieldKind::Checklist { options: y }) => options(x) == options(y),
+        (FieldKind::Register { .. }, _) | (_, FieldKind::Register { .. }) => false,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
 
@@ -409,37 +445,5 @@ mod tests {
         for id in ["anchoring", "practice"] {
             assert!(content.tool(id).unwrap().steps.iter().all(|s| !s.proposal), "{id}: KS lists these steps");
         }
-    }
-}
-
-/// A field that stores its answer with another must point at a real field that keeps its own
-/// answer, and hold the same kind of answer (same options, same column ids and kinds).
-fn check_shared(content: &Content, fpath: &str, reference: &str, field: &super::Field, problems: &mut Vec<String>) {
-    let Some(key) = super::reference_key(reference) else {
-        problems.push(format!("{fpath}: stored_at {reference} is not tool:step/field"));
-        return;
-    };
-    let Some(target) = content.field(&key) else {
-        problems.push(format!("{fpath}: stored_at {reference} is not a field"));
-        return;
-    };
-    if target.stored_at.is_some() {
-        problems.push(format!("{fpath}: stored_at {reference} itself stores elsewhere"));
-    }
-    if !same_shape(&field.kind, &target.kind) {
-        problems.push(format!("{fpath}: stored_at {reference} holds another kind of answer"));
-    }
-}
-
-/// Two kinds store the same answer shape: same kind, same option ids, same column ids and kinds.
-pub(super) fn same_shape(a: &FieldKind, b: &FieldKind) -> bool {
-    let options = |o: &[super::ChoiceOption]| o.iter().map(|x| x.id.clone()).collect::<Vec<_>>();
-    let columns = |c: &[Column]| c.iter().map(|x| (x.id.clone(), x.kind, options(&x.options))).collect::<Vec<_>>();
-    match (a, b) {
-        (FieldKind::Table { columns: x }, FieldKind::Table { columns: y }) => columns(x) == columns(y),
-        (FieldKind::Choice { options: x }, FieldKind::Choice { options: y })
-        | (FieldKind::Checklist { options: x }, FieldKind::Checklist { options: y }) => options(x) == options(y),
-        (FieldKind::Register { .. }, _) | (_, FieldKind::Register { .. }) => false,
-        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }

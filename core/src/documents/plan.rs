@@ -2,13 +2,14 @@
 //! what is still open), each LUP tool's document in order, the decision with its reasons and the
 //! amounts it used, the roadmap's status, and each of its phases' documents. Every answer the
 //! plan holds is in it: what no tool's or phase's own document shows is added to the chapter of
-//! the worksheet that asks for it. One model; the print view, Markdown ([`crate::markdown`]) and
-//! Word (the docx worker) only render it.
+//! the worksheet that asks for it. One model; the print view, Markdown
+//! ([`crate::documents::markdown`]) and Word (the docx worker) only render it.
 
 use crate::catalog::Catalog;
 use crate::content::{ColumnKind, FieldKind, Phase, Tool};
-use crate::decision_document::{chosen_item, procedures_section, recommended_item, route_section};
-use crate::document::{self, format_date, resolve, Internal, Item, Ref, Section};
+use crate::documents::decision::{chosen_item, procedures_section, recommended_item, route_section};
+use crate::documents::tool::{self, resolve, Internal, Item, Ref, Section};
+use crate::format::format_date;
 use std::collections::BTreeSet;
 use crate::plan::Plan;
 use crate::progress::{overdue, tool_progress, Status, ToolProgress};
@@ -66,13 +67,13 @@ pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument
     let content = cat.content();
     let choice = plan.whole_document;
     let internal = if choice.leave_out_internal { Internal::LeaveOut } else { Internal::Mark };
-    let tools: Vec<(&Tool, document::Document)> =
-        cat.content().tools.iter().map(|tool| (tool, document::build_with(cat, tool, plan, lang, internal))).collect();
-    let phases: Vec<(&Phase, document::Document)> = content
+    let tools: Vec<(&Tool, tool::Document)> =
+        cat.content().tools.iter().map(|tool| (tool, tool::build_with(cat, tool, plan, lang, internal))).collect();
+    let phases: Vec<(&Phase, tool::Document)> = content
         .roadmap
         .phases
         .iter()
-        .map(|phase| (phase, document::build_with(cat, &phase.worksheet, plan, lang, internal)))
+        .map(|phase| (phase, tool::build_with(cat, &phase.worksheet, plan, lang, internal)))
         .collect();
     let mut shown = Shown::of(cat, internal);
     let mut chapters = vec![summary(cat, plan, &tools, &phases, lang, made.today)];
@@ -105,7 +106,7 @@ pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument
     // then the day the document was made and the app that made it.
     add("document.organisation", plan.organisation.clone());
     add("document.case_number", plan.case_number.clone());
-    add("plan_document.changed", document::format_moment(plan.updated_at, made.utc_offset_minutes, lang));
+    add("plan_document.changed", crate::format::format_moment(plan.updated_at, made.utc_offset_minutes, lang));
     add("plan_document.save_number", plan.revision.to_string());
     add("plan_document.made_on", format_date(made.today, lang));
     add("plan_document.made_with", cat.tf(lang, "plan_document.app", &[("version", made.app_version)]));
@@ -138,8 +139,8 @@ pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument
 fn summary(
     cat: &Catalog,
     plan: &Plan,
-    tools: &[(&Tool, document::Document)],
-    phases: &[(&Phase, document::Document)],
+    tools: &[(&Tool, tool::Document)],
+    phases: &[(&Phase, tool::Document)],
     lang: Lang,
     today: &str,
 ) -> Chapter {
@@ -208,7 +209,7 @@ fn summary(
         sections: vec![
             Section {
                 heading: cat.t(lang, "document.route.heading").into(),
-                items: std::iter::once(chosen).chain(document::stale_value_item(cat, plan, lang)).chain([recommended]).collect(),
+                items: std::iter::once(chosen).chain(tool::stale_value_item(cat, plan, lang)).chain([recommended]).collect(),
                 standalone: false,
             },
             Section { heading: cat.t(lang, "plan_document.summary.progress").into(), items: vec![progress, open], standalone: false },
@@ -253,7 +254,7 @@ fn roadmap(cat: &Catalog, plan: &Plan, lang: Lang) -> Chapter {
 fn worksheet_chapter(
     cat: &Catalog,
     worksheet: &Tool,
-    doc: document::Document,
+    doc: tool::Document,
     heading: String,
     plan: &Plan,
     lang: Lang,
@@ -338,14 +339,14 @@ fn also_written(cat: &Catalog, worksheet: &Tool, plan: &Plan, lang: Lang, shown:
                     let first = register.columns[0].id.as_str();
                     let ids: Vec<&str> = std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
                     let list = ids.join(",");
-                    let Some(item) = document::item_with(cat, Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
+                    let Some(item) = tool::item_with(cat, Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
                     item
                 }
                 _ => {
                     if !shown.keys.insert(field.storage_key(&worksheet.id, &step.id)) {
                         continue;
                     }
-                    let Some(item) = document::item_with(cat, Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
+                    let Some(item) = tool::item_with(cat, Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
                     item
                 }
             };

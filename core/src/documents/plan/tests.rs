@@ -2,7 +2,7 @@
 use crate::catalog::testing::*;
 use super::*;
 use crate::content::FieldKind;
-use crate::document::Item;
+use crate::documents::tool::Item;
 use crate::plan::{Answer, NewPlan, RegisterRow};
 use std::collections::BTreeMap;
 
@@ -14,9 +14,9 @@ fn empty_plan() -> Plan {
 
 pub(crate) fn example(lang: Lang) -> Plan {
     let json = match lang {
-        Lang::Nb => include_str!("../../../content/examples/elvebyen.nb.json"),
-        Lang::Nn => include_str!("../../../content/examples/elvebyen.nn.json"),
-        Lang::En => include_str!("../../../content/examples/elvebyen.en.json"),
+        Lang::Nb => include_str!("../../../../content/examples/elvebyen.nb.json"),
+        Lang::Nn => include_str!("../../../../content/examples/elvebyen.nn.json"),
+        Lang::En => include_str!("../../../../content/examples/elvebyen.en.json"),
     };
     crate::examples::example_plan(json, "elvebyen", 1_796_648_700_000).expect("the example loads")
 }
@@ -49,7 +49,7 @@ fn an_empty_plan_names_every_part_not_filled_in() {
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     // Every part of every tool's document is named as missing, and the summary counts them.
     for tool in &content().tools {
-        let alone = crate::document::build(cat(), tool, &plan, Lang::Nb);
+        let alone = crate::documents::tool::build(cat(), tool, &plan, Lang::Nb);
         let chapter = doc.chapters.iter().find(|c| c.id == tool.id).unwrap();
         let missing = chapter.sections.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Missing { .. })).count();
         assert_eq!(missing, alone.missing, "{}", tool.id);
@@ -142,17 +142,17 @@ fn every_field_kind_is_carried_into_the_document() {
         }).collect();
         assert!(missing.is_empty(), "{}: missing {missing:?}", chapter.id);
     }
-    let md = crate::markdown::render(&doc);
+    let md = crate::documents::markdown::render(&doc);
     // Every answer is in the document, the roadmap's phases and what no document shows included.
     for (key, answer) in &plan.answers {
         if let Answer::Text(text) = answer {
-            assert!(md.contains(&crate::markdown::inline(text)), "{key} is not in the whole plan");
+            assert!(md.contains(&crate::documents::markdown::inline(text)), "{key} is not in the whole plan");
         }
     }
     for register in &c.registers {
-        let Some(Item::Table { headers, .. }) = document::item_with(cat(), Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
+        let Some(Item::Table { headers, .. }) = tool::item_with(cat(), Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
         for header in headers {
-            assert!(md.contains(&format!(" {} |", crate::markdown::inline(&header))), "{}: column {header} is not in the whole plan", register.id);
+            assert!(md.contains(&format!(" {} |", crate::documents::markdown::inline(&header))), "{}: column {header} is not in the whole plan", register.id);
         }
     }
     assert!(md.contains("Svar startup/"), "typed text");
@@ -173,7 +173,7 @@ fn expected_path(lang: Lang) -> std::path::PathBuf {
 #[test]
 fn the_worked_example_markdown_matches_the_committed_file() {
     for lang in Lang::ALL {
-        let md = crate::markdown::render(&build(cat(), &example(lang), lang, MADE));
+        let md = crate::documents::markdown::render(&build(cat(), &example(lang), lang, MADE));
         let path = expected_path(lang);
         if std::env::var_os("UPDATE_EXPECTED").is_some() {
             std::fs::write(&path, &md).unwrap();
@@ -189,7 +189,7 @@ fn the_worked_example_markdown_matches_the_committed_file() {
 #[test]
 fn the_markdown_is_well_formed() {
     for lang in Lang::ALL {
-        let md = crate::markdown::render(&build(cat(), &example(lang), lang, MADE));
+        let md = crate::documents::markdown::render(&build(cat(), &example(lang), lang, MADE));
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines.iter().filter(|l| l.starts_with("# ")).count(), 1, "one title");
         assert_eq!(lines.iter().filter(|l| l.starts_with("## ")).count(), content().tools.len() + 3 + content().roadmap.phases.len());
@@ -220,7 +220,7 @@ fn the_markdown_renders_as_the_document_model_says() {
     plan.title = "<b>Fet</b> [lenke](https://x.example) *stjerne* # 1. punkt | rør".into();
     plan.set_answer("startup/trigger/situation", crate::Answer::Text("- punkt\n> sitat\n<script>alert(1)</script>\n1) nummer".into()), 1);
     let doc = build(cat(), &plan, Lang::Nb, MADE);
-    let md = crate::markdown::render(&doc);
+    let md = crate::documents::markdown::render(&doc);
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let (mut tables, mut rows, mut in_heading, mut text) = (0, 0, None, String::new());
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
@@ -268,7 +268,7 @@ fn a_phrase_written_in_a_roadmap_step_is_in_the_whole_plan() {
         _ => None,
     }).collect();
     assert!(texts.contains(&phrase), "{texts:?}");
-    let md = crate::markdown::render(&doc);
+    let md = crate::documents::markdown::render(&doc);
     assert!(md.contains(phrase) && md.contains("Færre vekkede brukere"), "the phrase is in the Markdown");
     // Not in the needs description (it is written for suppliers), so added to its chapter.
     let needs = doc.chapters.iter().find(|c| c.id == "needs").unwrap();
@@ -304,7 +304,7 @@ fn the_title_block_gives_the_plans_version() {
 
 #[test]
 fn moments_read_as_local_dates_and_times() {
-    use crate::document::format_moment;
+    use crate::format::format_moment;
     assert_eq!(format_moment(0, 0, Lang::Nb), "01.01.1970 00:00");
     assert_eq!(format_moment(951_782_400_000, 0, Lang::Nb), "29.02.2000 00:00", "a leap day");
     assert_eq!(format_moment(1_798_761_540_000, 60, Lang::Nb), "01.01.2027 00:59", "the new year in Norway, not yet in UTC");
@@ -331,14 +331,14 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     assert!(attitude.internal, "the content marks a stakeholder's attitude as internal");
     assert!(c.field("leadership/leaders/concerns").unwrap().internal);
     let mut plan = stakeholder_plan();
-    let md = crate::markdown::render(&build(cat(), &plan, Lang::Nb, MADE));
+    let md = crate::documents::markdown::render(&build(cat(), &plan, Lang::Nb, MADE));
     assert!(md.contains("| Holdning (intern) |") && md.contains("Skeptisk"), "marked when included");
     assert!(md.contains("#### Hva bekymrer lederne, og hvordan møter du det? (intern)") && md.contains("IT-sjefen frykter"));
     assert!(md.contains("**Interne opplysninger:** Tatt med og merket «(intern)»."), "the title block says so");
 
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_internal: true, ..Default::default() }, 2);
     let doc = build(cat(), &plan, Lang::Nb, MADE);
-    let md = crate::markdown::render(&doc);
+    let md = crate::documents::markdown::render(&doc);
     let body = md.split_once("\n## ").unwrap().1; // the chapters, after the title block
     for gone in ["Holdning", "Skeptisk", "Påvirkning", "IT-sjefen frykter", "Hva bekymrer lederne, og hvordan møter du det? (intern)\n"] {
         assert!(!body.contains(gone), "{gone} is left out");
@@ -349,7 +349,7 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     // A left-out field is not "not answered" either.
     assert!(!body.contains("Hva bekymrer lederne"), "{body}");
     // The tool's own document, read by the team, is unchanged.
-    let own = crate::document::build(cat(), c.tool("leadership").unwrap(), &plan, Lang::Nb);
+    let own = crate::documents::tool::build(cat(), c.tool("leadership").unwrap(), &plan, Lang::Nb);
     assert!(own.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Table { headers, .. } if headers.iter().any(|h| h == "Holdning"))));
 }
 
@@ -364,7 +364,7 @@ fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_unanswered: true, ..Default::default() }, 2);
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     assert_eq!(doc.missing(), 0);
-    let md = crate::markdown::render(&doc);
+    let md = crate::documents::markdown::render(&doc);
     assert!(!md.contains(&all.missing_text), "no part says it is not answered");
     assert!(md.contains("Nattbesøk vekker brukerne"), "answers stay");
     let anchoring = doc.chapters.iter().find(|c| c.id == "anchoring").unwrap();
@@ -419,13 +419,13 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
         let label = content().field(VALUE_KEY).unwrap().label.get(lang);
         // While the value is as typed, nothing is said about it but the amount.
         let doc = build(cat(), &plan, lang, MADE);
-        assert_eq!(texts_labelled(&doc, label), vec![("startup", crate::document::format_nok(2_000_000, lang).as_str())], "{lang:?}");
-        assert!(crate::document::stale_value_item(cat(), &plan, lang).is_none());
+        assert_eq!(texts_labelled(&doc, label), vec![("startup", crate::format::format_nok(2_000_000, lang).as_str())], "{lang:?}");
+        assert!(crate::documents::tool::stale_value_item(cat(), &plan, lang).is_none());
     }
     plan.set_draft(VALUE_KEY, Some("to millioner".into()), 2);
     for lang in [Lang::Nb, Lang::Nn, Lang::En] {
         let label = content().field(VALUE_KEY).unwrap().label.get(lang);
-        let value = crate::document::format_nok(2_000_000, lang);
+        let value = crate::format::format_nok(2_000_000, lang);
         let note = tf(lang, "document.stale_value", &[("typed", "to millioner"), ("value", &value)]);
         let expected = format!("{value}\n\n{note}");
         assert!(note.contains("to millioner") && note.contains(&value), "{note}");
@@ -438,13 +438,13 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
         assert!(matches!(&decision.sections[0].items[0], Item::Text { label: l, .. } if l == label), "first in the decision");
         // The start-up tool's own document (the memo) and its decision part.
         let startup = content().tool("startup").unwrap();
-        let memo = crate::document::build(cat(), startup, &plan, lang);
+        let memo = crate::documents::tool::build(cat(), startup, &plan, lang);
         let memo_items: Vec<&Item> = memo.sections.iter().flat_map(|s| &s.items).collect();
         assert!(memo_items.iter().any(|i| matches!(i, Item::Text { label: l, text } if l == label && *text == expected)), "{lang:?}");
-        let route = crate::decision_document::route_section(cat(), &plan, MADE.today, lang);
+        let route = crate::documents::decision::route_section(cat(), &plan, MADE.today, lang);
         assert_eq!(route.items[0], Item::Text { label: label.to_string(), text: expected.clone() });
         // Every renderer gets it from the model: the Markdown has the typed text and the note.
-        let markdown = crate::markdown::render(&doc);
+        let markdown = crate::documents::markdown::render(&doc);
         assert_eq!(markdown.matches("to millioner").count(), 3, "{lang:?}");
     }
     // No valid value before it: the documents say it is not given, and what was typed.
@@ -457,5 +457,5 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
     assert!(found.iter().all(|(_, t)| t.starts_with("Ikke oppgitt.") && t.contains("«tre mill kanskje»")), "{found:?}");
     // A readable draft is no error: nothing is added.
     fresh.set_draft(VALUE_KEY, Some("3 mill".into()), 2);
-    assert!(crate::document::stale_value_item(cat(), &fresh, Lang::Nb).is_none());
+    assert!(crate::documents::tool::stale_value_item(cat(), &fresh, Lang::Nb).is_none());
 }
