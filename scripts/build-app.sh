@@ -20,8 +20,9 @@ cd "$(dirname "$0")/.."
 dir=${1:-${TRUNK_STAGING_DIR:?run by trunk build, or give the output folder}}
 profile=${TRUNK_PROFILE:-release}
 name=ioa-planleggeren
-# Its own target folder: other flags than the tests' wasm builds, so neither rebuilds the other.
-target=target/app
+# Its own target folder (inside the checkout's, so CARGO_TARGET_DIR moves it too): other flags
+# than the tests' wasm builds, so neither rebuilds the other.
+target=${CARGO_TARGET_DIR:-target}/app
 work=$target/split
 
 cargo_profile=()
