@@ -29,7 +29,7 @@ cargo_profile=()
 # The build id the about page, exported files and documents show (src/lib.rs, app_version).
 IOA_BUILD_ID=$(bash scripts/build-id.sh)
 export IOA_BUILD_ID
-flags="--cfg erase_components -Clink-args=--emit-relocs"
+flags='"-Clink-args=--emit-relocs"'
 if [ "$profile" = release ]; then
   cargo_profile=(--release)
   # The standard library rebuilt for size, with panics as a bare trap: Rust's prebuilt std
@@ -39,12 +39,14 @@ if [ "$profile" = release ]; then
   # pinned stable compiler allows them through RUSTC_BOOTSTRAP=1 (as the Linux kernel builds
   # its Rust), and needs the rust-src component (scripts/setup.sh adds it).
   cargo_profile+=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-  flags="$flags -Zunstable-options -Cpanic=immediate-abort"
+  flags="$flags, \"-Zunstable-options\", \"-Cpanic=immediate-abort\""
   export RUSTC_BOOTSTRAP=1
 fi
-# RUSTFLAGS replaces .cargo/config.toml's wasm flags, so erase_components is repeated here.
-RUSTFLAGS="$flags" CARGO_TARGET_DIR=$target \
-  cargo build --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split
+# Added to .cargo/config.toml's wasm flags (erase_components is set there, once): cargo joins a
+# --config array to the file's, where RUSTFLAGS would replace it (so none may be set).
+unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
+CARGO_TARGET_DIR=$target cargo build --config "target.wasm32-unknown-unknown.rustflags = [$flags]" \
+  --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split
 
 rm -rf "$work" && mkdir -p "$work"
 wasm-split-cli "$target/wasm32-unknown-unknown/$profile/$name.wasm" "$work" --target web --out-name "$name"

@@ -36,6 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The tool versions written in more than one file agree (scripts/pins.sh says which is the pin).
+bash scripts/pins.sh
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup: adding wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
