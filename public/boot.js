@@ -24,7 +24,7 @@ const PART_FILES = /* parts-map */ {};
 // The part each route's view is in (src/pages/parts.rs); every part waits for the content too
 // (src/app.rs, part_view).
 const ROUTE_PART = new Map([['plan', 'plan'], ['facts', 'info'], ['about', 'info'], ['compare', 'compare']]);
-const PART_SHEETS = ['ds-parts.css', 'style/worksheet.css', 'style/document.css', 'style/roadmap.css', 'style/print.css']; // = src/part_styles.rs
+const PART_SHEETS = ['style/parts/ds-parts.css', 'style/parts/worksheet.css', 'style/parts/document.css', 'style/parts/roadmap.css', 'style/parts/print.css']; // = src/part_styles.rs
 
 function preload(href, as) {
   const link = document.createElement('link');

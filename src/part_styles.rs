@@ -10,7 +10,7 @@ use wasm_bindgen::{JsCast, JsValue};
 /// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs); the print sheet
 /// is last, so its rules win when printing (only the parts' views are printed: the documents,
 /// facts, about, the comparison). public/boot.js preloads the same list on a deep link.
-const SHEETS: [&str; 5] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css", "style/print.css"];
+const SHEETS: [&str; 5] = ["style/parts/ds-parts.css", "style/parts/worksheet.css", "style/parts/document.css", "style/parts/roadmap.css", "style/parts/print.css"];
 
 thread_local! {
     /// One promise for all callers: every sheet loaded, or one failed.
