@@ -38,7 +38,7 @@ test('a plan link fetches its texts, content, part and stylesheets at once, each
   await page.reload(); // a cold start at #/plan/<id>
   await page.waitForSelector('.task-list');
   const by = await initiators(page);
-  for (const file of [...['ioa-planleggeren_bg.wasm', 'content/nb.ui.json', 'content/nb.json'].map((f) => built(f)), part('split_plan.wasm'), part('split_content.wasm'), ...['style/parts/ds-parts.css', 'style/parts/worksheet.css'].map((f) => built(f))]) {
+  for (const file of [...['ioa-planleggeren_bg.wasm', 'content/nb.ui.json', 'content/nb.json'].map((f) => built(f)), part('split_plan.wasm'), part('split_content.wasm'), ...['ds-parts.css', 'style/worksheet.css'].map((f) => built(f))]) {
     assert.equal(by[file], 'link', `${file} preloaded (${by[file]})`);
   }
   // The glue is modulepreloaded: asked for beside boot.js, not after boot.js arrived.

@@ -35,7 +35,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SHIPPED_PACKAGES = ['ioa-planleggeren', 'ioa-docx']; // the app's wasm, the Word worker's wasm
 // npm packages whose files are served, and which files (checked to be in the build).
 const NPM_SHIPPED = {
-  '@digdir/designsystemet-css': ['designsystemet.css', 'ds-components.css', 'style/parts/ds-parts.css'], // scripts/purge-css.mjs cuts its index.css
+  '@digdir/designsystemet-css': ['designsystemet.css', 'ds-components.css', 'ds-parts.css'], // scripts/purge-css.mjs cuts its index.css
   '@fontsource/inter': ['fonts/inter-400.woff2', 'fonts/inter-600.woff2'], // scripts/fonts.sh subsets its fonts
 };
 const LICENCE_FILE = /^(licen[cs]e|copying|notice|unlicense)/i;
