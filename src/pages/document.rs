@@ -100,7 +100,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     .map(|section| render_section(section, lang))
                     .collect_view()
             }}
-            {(tool.id == "startup").then(|| move || {
+            {(tool.id == "startup").then_some(move || {
                  let lang = lang.get();
                 session.plan.with(|p| render_section(route_section(&crate::catalog::cat(), p, &today_iso(), lang), lang))
             })}
