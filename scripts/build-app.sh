@@ -6,7 +6,8 @@
 #                                  keeps what wasm-split needs to follow every call
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
-#   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
+#   scripts/parts-map.mjs          each part's wasm files and the parts' stylesheets (style/parts/),
+#                                  into the staged boot.js (it preloads them)
 #   scripts/split-loader.mjs       the parts' loader falls back when .wasm is not application/wasm
 #   scripts/boot-texts.mjs         the load failure texts from locales/, into the staged boot.js
 #   wasm-opt -Oz                   each wasm on its own (release only)

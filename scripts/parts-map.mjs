@@ -1,7 +1,7 @@
 // Writes into the build's boot.js which wasm files each part of the app needs, and the
-// stylesheets every part needs (run by scripts/build-app.sh). boot.js preloads a deep link's part at once; without this list it could
-// only learn the files from __wasm_split.js, which fetches them after the main wasm has started
-// and the view has asked for the part. The list is read from wasm-split-cli's own __wasm_split.js
+// stylesheets every part needs (run by scripts/build-app.sh). boot.js preloads a deep link's part
+// at once; without this list it could only learn the files from __wasm_split.js, which fetches
+// them after the main wasm has started and the view has asked for the part. The list is read from wasm-split-cli's own __wasm_split.js
 // (before terser), so it cannot drift from what the loader fetches: every loader there is
 // `makeLoad(() => { ... fetch(new URL("./<file>.wasm", import.meta.url)) ... }, [<loaders it needs>])`,
 // and a part's loader is exported as `__wasm_split_load_<part>`.
