@@ -130,6 +130,9 @@ let page = text('index.html').replace(/\b(src|href)="(\.\/)?([^"#?]+)"/g, (all, 
 // link to one file, and whoever could change the file could change index.html too: the
 // attributes are dropped, 6 x 71 characters that do not compress (about 300 B of the first load).
 page = page.replace(/<link\b[^>]*>/g, (tag) => tag.replace(/\s+integrity="[^"]*"/, ''));
+// Trunk leaves the main rust link marked data-trunk-skip (it only stops Trunk building the app
+// whole, index.html): not for the browser.
+page = page.replace(/\s*<link data-trunk\b[^>]*>/g, '');
 for (const must of [BOOT, 'ioa-planleggeren.js', 'ioa-planleggeren_bg.wasm', '__wasm_split.js']) {
   if (!page.includes(`"${built.get(must)}"`) && !page.includes(`"./${built.get(must)}"`)) throw new Error(`hash-files: index.html does not name ${must}`);
 }
