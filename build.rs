@@ -19,5 +19,6 @@ fn main() {
     let sheets: Vec<String> =
         std::iter::once("ds-parts.css".to_string()).chain(names.iter().map(|n| format!("style/{n}"))).collect();
     let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("part_sheets.rs");
-    std::fs::write(out, format!("{sheets:?}")).expect("part_sheets.rs");
+    let item = format!("const SHEETS: [&str; {}] = {sheets:?};", sheets.len());
+    std::fs::write(out, item).expect("part_sheets.rs");
 }

@@ -6,10 +6,10 @@
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Every file of style/parts/ and Designsystemet's rules only the parts use, in the order they
-/// are added (build.rs lists them: ds-parts.css first, print.css last, so its rules win when
-/// printing; only the parts' views are printed). Precached like every file.
-const SHEETS: &[&str] = &include!(concat!(env!("OUT_DIR"), "/part_sheets.rs"));
+// SHEETS: every file of style/parts/ and Designsystemet's rules only the parts use, in the order
+// they are added (build.rs lists them: ds-parts.css first, print.css last, so its rules win when
+// printing; only the parts' views are printed). Precached like every file.
+include!(concat!(env!("OUT_DIR"), "/part_sheets.rs"));
 
 thread_local! {
     /// One promise for all callers: every sheet loaded, or one failed.
