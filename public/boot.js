@@ -24,7 +24,9 @@ const PART_FILES = /* parts-map */ {};
 // The part each route's view is in (src/pages/parts.rs); every part waits for the content too
 // (src/app.rs, part_view).
 const ROUTE_PART = new Map([['plan', 'plan'], ['facts', 'info'], ['about', 'info'], ['compare', 'compare']]);
-const PART_SHEETS = ['ds-parts.css', 'style/worksheet.css', 'style/document.css', 'style/roadmap.css', 'style/print.css']; // = src/part_styles.rs
+// The stylesheets every part needs (src/part_styles.rs): style/parts/ and ds-parts.css, filled in
+// at build time by scripts/parts-map.mjs.
+const PART_SHEETS = /* part-sheets */ [];
 
 function preload(href, as) {
   const link = document.createElement('link');

@@ -6,7 +6,8 @@
 #                                  keeps what wasm-split needs to follow every call
 #   wasm-split-cli                 the main wasm, one wasm per part, __wasm_split.js (loads a part)
 #   wasm-bindgen                   the JS glue for the main wasm (keeps the exports parts use)
-#   scripts/parts-map.mjs          each part's wasm files, into the staged boot.js (it preloads them)
+#   scripts/parts-map.mjs          each part's wasm files and the parts' stylesheets (style/parts/),
+#                                  into the staged boot.js (it preloads them)
 #   scripts/split-loader.mjs       the parts' loader falls back when .wasm is not application/wasm
 #   scripts/boot-texts.mjs         the load failure texts from locales/, into the staged boot.js
 #   wasm-opt -Oz                   each wasm on its own (release only)
@@ -20,15 +21,16 @@ cd "$(dirname "$0")/.."
 dir=${1:-${TRUNK_STAGING_DIR:?run by trunk build, or give the output folder}}
 profile=${TRUNK_PROFILE:-release}
 name=ioa-planleggeren
-# Its own target folder: other flags than the tests' wasm builds, so neither rebuilds the other.
-target=target/app
+# Its own target folder (inside the checkout's, so CARGO_TARGET_DIR moves it too): other flags
+# than the tests' wasm builds, so neither rebuilds the other.
+target=${CARGO_TARGET_DIR:-target}/app
 work=$target/split
 
 cargo_profile=()
 # The build id the about page, exported files and documents show (src/lib.rs, app_version).
 IOA_BUILD_ID=$(bash scripts/build-id.sh)
 export IOA_BUILD_ID
-flags="--cfg erase_components -Clink-args=--emit-relocs"
+flags='"-Clink-args=--emit-relocs"'
 if [ "$profile" = release ]; then
   cargo_profile=(--release)
   # The standard library rebuilt for size, with panics as a bare trap: Rust's prebuilt std
@@ -38,12 +40,14 @@ if [ "$profile" = release ]; then
   # pinned stable compiler allows them through RUSTC_BOOTSTRAP=1 (as the Linux kernel builds
   # its Rust), and needs the rust-src component (scripts/setup.sh adds it).
   cargo_profile+=(-Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size)
-  flags="$flags -Zunstable-options -Cpanic=immediate-abort"
+  flags="$flags, \"-Zunstable-options\", \"-Cpanic=immediate-abort\""
   export RUSTC_BOOTSTRAP=1
 fi
-# RUSTFLAGS replaces .cargo/config.toml's wasm flags, so erase_components is repeated here.
-RUSTFLAGS="$flags" CARGO_TARGET_DIR=$target \
-  cargo build --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split
+# Added to .cargo/config.toml's wasm flags (erase_components is set there, once): cargo joins a
+# --config array to the file's, where RUSTFLAGS would replace it (so none may be set).
+unset RUSTFLAGS CARGO_ENCODED_RUSTFLAGS
+CARGO_TARGET_DIR=$target cargo build --config "target.wasm32-unknown-unknown.rustflags = [$flags]" \
+  --locked --quiet "${cargo_profile[@]}" --target wasm32-unknown-unknown --bin "$name" --features split
 
 rm -rf "$work" && mkdir -p "$work"
 wasm-split-cli "$target/wasm32-unknown-unknown/$profile/$name.wasm" "$work" --target web --out-name "$name"

@@ -32,8 +32,9 @@
 // __wasm_split.js import each other and share one hash of both.
 // Usage: node scripts/hash-files.mjs <build folder>
 import { createHash } from 'node:crypto';
-import { readdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { join, posix, relative, sep } from 'node:path';
+import { readFile, unlink, writeFile } from 'node:fs/promises';
+import { join, posix } from 'node:path';
+import { files } from './files.mjs';
 
 const [dir] = process.argv.slice(2);
 if (!dir) throw new Error('usage: node scripts/hash-files.mjs <build folder>');
@@ -42,16 +43,6 @@ const FIXED = new Set(['index.html', 'sw.js', 'manifest.webmanifest', '.nojekyll
 const fixed = (f) => FIXED.has(f) || f.startsWith('icons/');
 const PART = /^(split_\w+|chunk_\d+)\.[0-9a-f]{12}\.wasm$/; // named by scripts/hash-parts.mjs
 const BOOT = 'boot.js';
-
-async function files(folder) {
-  const out = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(relative(dir, path).split(sep).join('/'));
-  }
-  return out;
-}
 
 const all = await files(dir);
 if (!all.includes(BOOT)) throw new Error(`hash-files: no ${BOOT} in ${dir}; was it run twice?`);
@@ -139,6 +130,9 @@ let page = text('index.html').replace(/\b(src|href)="(\.\/)?([^"#?]+)"/g, (all, 
 // link to one file, and whoever could change the file could change index.html too: the
 // attributes are dropped, 6 x 71 characters that do not compress (about 300 B of the first load).
 page = page.replace(/<link\b[^>]*>/g, (tag) => tag.replace(/\s+integrity="[^"]*"/, ''));
+// Trunk leaves the main rust link marked data-trunk-skip (it only stops Trunk building the app
+// whole, index.html): not for the browser.
+page = page.replace(/\s*<link data-trunk\b[^>]*>/g, '');
 for (const must of [BOOT, 'ioa-planleggeren.js', 'ioa-planleggeren_bg.wasm', '__wasm_split.js']) {
   if (!page.includes(`"${built.get(must)}"`) && !page.includes(`"./${built.get(must)}"`)) throw new Error(`hash-files: index.html does not name ${must}`);
 }

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Merges content/examples/parts/*.json into complete example plans, one per language.
 
-The parts are authored per tool (answers and register rows in nb, nn and en); the app embeds the
-merged plan files content/examples/elvebyen.<lang>.json. Run after editing a part.
+The parts are authored per tool (answers and register rows in nb, nn and en); the merged plan
+files content/examples/elvebyen.<lang>.json are copied into the build (index.html) and fetched
+when a user opens the example (core/src/examples.rs). Run after editing a part.
 """
 import datetime
 import json

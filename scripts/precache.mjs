@@ -3,21 +3,12 @@
 // files), so nothing is kept by hand;
 // the version is a hash of the files' names and contents, so any change makes a new cache.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { files } from './files.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('usage: node scripts/precache.mjs <build folder> (or TRUNK_STAGING_DIR)');
-
-async function files(folder) {
-  const out = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) out.push(...(await files(path)));
-    else out.push(relative(dir, path).split(sep).join('/'));
-  }
-  return out;
-}
 
 // Never listed: the service worker itself, and the files for the web server or the host (they are
 // not the app, and some servers refuse to serve them: IIS never gives out web.config).

@@ -36,6 +36,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# The tool versions written in more than one file agree (scripts/pins.sh says which is the pin).
+bash scripts/pins.sh
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   log "rustup: adding wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
@@ -46,6 +49,15 @@ if ! rustup component list --installed | grep -q '^rust-src'; then
   log "rustup: adding rust-src"
   rustup component add rust-src
 fi
+
+# The formatter and the linter scripts/test.sh runs first (rustup components, no download
+# from elsewhere; a minimal rustup profile has neither).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    log "rustup: adding $component"
+    rustup component add "$component"
+  fi
+done
 
 # Trunk 0.21.14: 0.22 needs a newer rustc. No default features: no TLS, no update check.
 if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then

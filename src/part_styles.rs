@@ -6,11 +6,10 @@
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Copied into the build by index.html's `copy-file` links; precached like every file. The
-/// first is Designsystemet's rules only the parts use (scripts/purge-css.mjs); the print sheet
-/// is last, so its rules win when printing (only the parts' views are printed: the documents,
-/// facts, about, the comparison). public/boot.js preloads the same list on a deep link.
-const SHEETS: [&str; 5] = ["ds-parts.css", "style/worksheet.css", "style/document.css", "style/roadmap.css", "style/print.css"];
+// SHEETS: every file of style/parts/ and Designsystemet's rules only the parts use, in the order
+// they are added (build.rs lists them: ds-parts.css first, print.css last, so its rules win when
+// printing; only the parts' views are printed). Precached like every file.
+include!(concat!(env!("OUT_DIR"), "/part_sheets.rs"));
 
 thread_local! {
     /// One promise for all callers: every sheet loaded, or one failed.

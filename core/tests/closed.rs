@@ -68,6 +68,8 @@ fn nothing_writes_text_as_html_or_names_another_site() {
     files(&root().join("docx/src"), "rs", &mut sources);
     files(&root().join("public"), "js", &mut sources);
     assert!(sources.len() > 50, "found only {} files: is the scan broken?", sources.len());
+    // In Rust, clippy's disallowed-methods (clippy.toml) refuses these, and knows a call from a
+    // comment; the service worker and boot.js are JavaScript, which only this scan reads.
     // Spelled in pieces so this file does not find itself.
     let html_sinks = [
         ["inner", "_html"].concat(),
@@ -81,7 +83,7 @@ fn nothing_writes_text_as_html_or_names_another_site() {
     let remote = Regex::new(r#"(fetch|import|register)\(\s*['"`]https?://"#).unwrap();
     for path in &sources {
         let text = read(path);
-        for sink in &html_sinks {
+        for sink in html_sinks.iter().filter(|_| path.extension().is_some_and(|e| e == "js")) {
             assert!(!text.contains(sink.as_str()), "{} uses {sink}", path.display());
         }
         assert!(!remote.is_match(&text), "{} loads from another site", path.display());

@@ -102,7 +102,7 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
                     .map(|section| render_section(&cat.get(), section, lang))
                     .collect_view()
             }}
-            {(tool.id == "startup").then(|| move || {
+            {(tool.id == "startup").then_some(move || {
                  let lang = lang.get();
                 session.plan.with(|p| render_section(&cat.get(), route_section(&cat.get(), p, &today_iso(), lang), lang))
             })}

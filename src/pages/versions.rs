@@ -28,7 +28,7 @@ pub fn VersionsPage() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
-    Effect::new(move |_| set_title(&tr(app.lang.get(), "versions.title"), app.lang.get()));
+    Effect::new(move |_| set_title(tr(app.lang.get(), "versions.title"), app.lang.get()));
 
     let list_id = plan_id.clone();
     let read_list = move || {

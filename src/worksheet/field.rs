@@ -47,7 +47,7 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
             FieldKind::LongText => view! { <TextInput ids multiline=true/> }.into_any(),
             FieldKind::Date => view! { <DateInput ids/> }.into_any(),
             FieldKind::Amount => view! { <AmountInput ids/> }.into_any(),
-            FieldKind::List => view! { <ListInput ids label=field.label.clone()/> }.into_any(),
+            FieldKind::List => view! { <ListInput ids label=field.label/> }.into_any(),
             FieldKind::Checklist { options } => view! { <ChecklistInput ids options/> }.into_any(),
             FieldKind::Choice { options } => view! { <ChoiceInput ids options/> }.into_any(),
             FieldKind::Table { columns } => view! { <TableEditor ids columns/> }.into_any(),

@@ -139,7 +139,7 @@ fn RowCard(legend: Signal<String>, cells: AnyView, on_remove: Option<Callback<()
 #[component]
 pub fn RegisterEditor(
     ids: FieldIds,
-    register: &'static String,
+    register: &'static str,
     columns: &'static [String],
     readonly: &'static [String],
 ) -> impl IntoView {
@@ -242,7 +242,7 @@ pub fn RegisterEditor(
                             view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
                         }).collect_view();
                         // The benefits register's calculation aid, under the numbers it uses.
-                        let estimate = (register.as_str() == benefit::REGISTER && columns.iter().any(|c| c == "per_task")).then(|| {
+                        let estimate = (register == benefit::REGISTER && columns.iter().any(|c| c == "per_task")).then(|| {
                             let figure = Memo::new(move |_| row_signal.with(benefit::estimate));
                             view! {
                                 <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">

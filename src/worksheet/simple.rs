@@ -154,6 +154,9 @@ pub fn ChecklistInput(ids: FieldIds, options: &'static [ChoiceOption]) -> impl I
     view! { <Choices name=ids.dom multiple=true options=option_list(options) selected on_change/> }
 }
 
+/// An edit of a list field's items, applied to the current list and saved.
+type ListEdit = Box<dyn FnOnce(&mut Vec<String>)>;
+
 /// A list of short items with add and remove.
 #[component]
 pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
@@ -165,7 +168,7 @@ pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
     }));
     let key = StoredValue::new(ids.key.clone());
     let label = StoredValue::new(label);
-    let update = move |change: Box<dyn FnOnce(&mut Vec<String>)>| {
+    let update = move |change: ListEdit| {
         let mut list = items.get_untracked();
         change(&mut list);
         key.with_value(|k| set(k, Answer::List(list)));

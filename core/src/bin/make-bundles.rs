@@ -1,6 +1,6 @@
 //! Writes the per-language files into a build folder: the content bundle `<dir>/content/<lang>.json`
 //! and the UI texts `<dir>/content/<lang>.ui.json`.
-//! Run by Trunk's post_build hook (see Trunk.toml) with the staging folder.
+//! Run by scripts/post-build.sh (Trunk's post_build hook) with the staging folder.
 
 use ioa_core::bundle::{make, make_ui, ui_url, url};
 use ioa_core::Lang;
