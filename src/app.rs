@@ -3,18 +3,18 @@
 use crate::app_update::{self, AppUpdate};
 use crate::clock::now_ms;
 use crate::components::banners::StorageBanners;
-use crate::components::update_banner::UpdateBanner;
-use crate::components::shell::{Footer, Header, SkipLink};
 use crate::components::not_found::NotFoundPage;
 use crate::components::part_unavailable::PartUnavailable;
+use crate::components::shell::{Footer, Header, SkipLink};
+use crate::components::update_banner::UpdateBanner;
 use crate::i18n::txt;
 use crate::pages::{home::HomePage, parts};
-use crate::split::SplitLoaderError;
 use crate::persistence::{self, Mode};
+use crate::split::SplitLoaderError;
 use crate::state::{AppState, KeepStorage, Notices};
+use ioa_core::catalog::Texts;
 use ioa_core::route::Route;
 use ioa_core::storage::{self, MemoryKv};
-use ioa_core::catalog::Texts;
 use ioa_core::Lang;
 use leptos::prelude::*;
 use std::future::Future;
@@ -150,7 +150,8 @@ pub fn App(
     // The library is in the main wasm; other views' code and the content may first have to be
     // downloaded (src/split.rs). Until they are in, the view says it is loading; when they
     // arrive, this runs again and makes the view as usual. A failed download offers to try again.
-    let parts = Parts { arrived: RwSignal::new(None), unavailable: RwSignal::new(None), shown: StoredValue::new(false) };
+    let parts =
+        Parts { arrived: RwSignal::new(None), unavailable: RwSignal::new(None), shown: StoredValue::new(false) };
     let page = move || {
         parts.arrived.track();
         parts.unavailable.track();
@@ -247,7 +248,8 @@ fn part_view(state: AppState, parts: Parts, view: Loading<AnyView>, code: Loadin
         }
     }
     leptos::task::spawn_local(async move {
-        let (content, code, styles) = futures::join!(crate::bundles::content_ready(state), code, crate::part_styles::ready());
+        let (content, code, styles) =
+            futures::join!(crate::bundles::content_ready(state), code, crate::part_styles::ready());
         // Only for the view still asked for: making another view again would lose what it holds.
         let now = state.route.get_untracked();
         let same_view = match route.plan_id() {

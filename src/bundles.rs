@@ -4,9 +4,9 @@
 //! reader first needs it, and another language when the user chooses it (the service worker
 //! has every file cached, so this works offline).
 
-use crate::state::AppState;
-use crate::split::lazy_fn;
 use crate::catalog;
+use crate::split::lazy_fn;
+use crate::state::AppState;
 use ioa_core::bundle;
 use ioa_core::catalog::{Catalog, Texts};
 use ioa_core::Lang;

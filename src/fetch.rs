@@ -10,7 +10,9 @@ use wasm_bindgen_futures::JsFuture;
 pub fn built(relative_url: &str) -> String {
     let name = relative_url.strip_prefix("./").unwrap_or(relative_url);
     let resolve = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"ioaFile".into()).ok());
-    let found = resolve.and_then(|f| f.dyn_into::<js_sys::Function>().ok()).and_then(|f| f.call1(&JsValue::NULL, &name.into()).ok());
+    let found = resolve
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(&JsValue::NULL, &name.into()).ok());
     found.and_then(|v| v.as_string()).unwrap_or_else(|| name.to_owned())
 }
 

@@ -11,10 +11,18 @@ use wasm_bindgen::JsCast;
 /// A file handed over, read or refused by size before reading.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Incoming {
-    Bytes { name: String, bytes: Vec<u8> },
+    Bytes {
+        name: String,
+        bytes: Vec<u8>,
+    },
     /// Refused before reading (too big, or empty).
-    Refused { name: String, error: FileError },
-    Unreadable { name: String },
+    Refused {
+        name: String,
+        error: FileError,
+    },
+    Unreadable {
+        name: String,
+    },
 }
 
 /// Reads files one after another (so the report keeps their order); a file over the limit is

@@ -35,7 +35,12 @@ fn offer(name: &str, parts: &js_sys::Array, mime: &str) -> Result<(), JsValue> {
     link.click();
     link.remove();
     // Revoked later: some browsers read the URL after `click` returns.
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(60));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
     Ok(())
 }
 

@@ -11,7 +11,6 @@ pub mod fetch;
 pub mod file_drop;
 pub mod file_io;
 pub mod focus;
-pub mod transfer;
 pub mod i18n;
 pub mod idle;
 pub mod pages;
@@ -24,6 +23,7 @@ pub mod session;
 pub mod split;
 pub mod state;
 pub mod title;
+pub mod transfer;
 pub mod word_file;
 pub mod worksheet;
 
@@ -95,4 +95,3 @@ pub fn start() {
         }
     });
 }
-

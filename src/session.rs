@@ -135,7 +135,11 @@ impl Session {
         let this = *self;
         // Then wait for an idle moment: the save (serialise, write, read back, snapshots) takes
         // 15-25 ms on a big plan and must not land between a key and its frame.
-        let handle = set_timeout_with_handle(move || crate::idle::when_idle(IDLE_DEADLINE_MS, move || this.flush()), Duration::from_millis(wait)).ok();
+        let handle = set_timeout_with_handle(
+            move || crate::idle::when_idle(IDLE_DEADLINE_MS, move || this.flush()),
+            Duration::from_millis(wait),
+        )
+        .ok();
         self.timer.set_value(handle);
     }
 
@@ -155,8 +159,7 @@ impl Session {
             _ => return,
         }
         let result = measured("ioa-save", || {
-            self.plan
-                .try_update_untracked(|plan| persistence::with_store(|kv| storage::save_plan(kv, plan)))
+            self.plan.try_update_untracked(|plan| persistence::with_store(|kv| storage::save_plan(kv, plan)))
         });
         let Some(result) = result else { return };
         self.after_save(result);
@@ -196,9 +199,8 @@ impl Session {
 
     /// Conflict: keep this tab's version over the other tab's.
     pub fn keep_mine(&self) {
-        let result = self
-            .plan
-            .try_update_untracked(|plan| persistence::with_store(|kv| storage::force_save_plan(kv, plan)));
+        let result =
+            self.plan.try_update_untracked(|plan| persistence::with_store(|kv| storage::force_save_plan(kv, plan)));
         if let Some(result) = result {
             self.after_save(result);
         }

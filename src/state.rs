@@ -4,9 +4,9 @@ use ioa_core::catalog::Catalog;
 use ioa_core::library::PlanSummary;
 use ioa_core::route::Route;
 use ioa_core::storage::{ExportRecord, Quarantined};
-use std::collections::BTreeMap;
 use ioa_core::Lang;
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// Problems found when storage was opened, shown as banners until dismissed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -101,4 +101,3 @@ pub fn navigate(route: &Route) {
 pub fn redirect(route: &Route) {
     let _ = window().location().replace(&route.href());
 }
-

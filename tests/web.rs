@@ -202,7 +202,10 @@ fn install_bokmal_bundle() {
     let json = ioa_core::bundle::make(ioa_core::Lang::Nb, &read).unwrap();
     let ui = ioa_core::bundle::make_ui(ioa_core::Lang::Nb, &read).unwrap();
     let texts = ioa_core::catalog::Texts::default().with_ui(ioa_core::Lang::Nb, &ui).unwrap();
-    ioa_planleggeren::catalog::set_catalog(None, ioa_core::catalog::Catalog::new(texts, ioa_core::Lang::Nb, &json).unwrap());
+    ioa_planleggeren::catalog::set_catalog(
+        None,
+        ioa_core::catalog::Catalog::new(texts, ioa_core::Lang::Nb, &json).unwrap(),
+    );
 }
 
 /// Mounts the whole app at `hash` in a fresh element; the handle keeps it mounted.
@@ -285,7 +288,10 @@ async fn a_roadmap_step_records_status_reason_owner_and_date() {
     let saved = storage::load_plan(&kv, "p-step").unwrap().unwrap().unwrap();
     let record = saved.step("insight/learn-from-others").expect("a record under the step's key");
     assert_eq!(record.status, Some(ioa_core::plan::StepMark::NotRelevant));
-    assert_eq!((record.reason.as_str(), record.owner.as_str(), record.due.as_str()), ("Ingen har prøvd dette før", "Trude Lien", "2027-03-01"));
+    assert_eq!(
+        (record.reason.as_str(), record.owner.as_str(), record.due.as_str()),
+        ("Ingen har prøvd dette før", "Trude Lien", "2027-03-01")
+    );
     assert!(input("step-status-not-relevant").checked());
 
     // Back to "done": the reason field goes, the reason itself is kept in the record.
@@ -295,7 +301,10 @@ async fn a_roadmap_step_records_status_reason_owner_and_date() {
     wait_ms(700).await;
     let saved = storage::load_plan(&kv, "p-step").unwrap().unwrap().unwrap();
     let record = saved.step("insight/learn-from-others").unwrap();
-    assert_eq!((record.status, record.reason.as_str()), (Some(ioa_core::plan::StepMark::Done), "Ingen har prøvd dette før"));
+    assert_eq!(
+        (record.status, record.reason.as_str()),
+        (Some(ioa_core::plan::StepMark::Done), "Ingen har prøvd dette før")
+    );
     host.remove();
     window.location().set_hash("").unwrap();
     local().clear().unwrap();

@@ -67,7 +67,11 @@ pub fn parse_nok(text: &str) -> Result<Option<u64>, ()> {
     let frac: u128 = if fraction.is_empty() { 0 } else { fraction.parse().map_err(|_| ())? };
     let whole: u128 = whole.parse().map_err(|_| ())?;
     // In units of 1 / 10^decimals krone, then rounded half up to whole kroner.
-    let scaled = whole.checked_mul(scale).and_then(|w| w.checked_mul(ten_pow)).and_then(|w| w.checked_add(frac * scale)).ok_or(())?;
+    let scaled = whole
+        .checked_mul(scale)
+        .and_then(|w| w.checked_mul(ten_pow))
+        .and_then(|w| w.checked_add(frac * scale))
+        .ok_or(())?;
     let kroner = (scaled + ten_pow / 2) / ten_pow;
     u64::try_from(kroner).map(Some).map_err(|_| ())
 }
@@ -111,8 +115,8 @@ fn split_number(s: &str, scaled: bool) -> Option<(String, String)> {
         return None;
     }
     let groups: Vec<&str> = int_part.split([' ', '.', ',']).collect();
-    let grouped_ok = groups.len() == 1
-        || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
+    let grouped_ok =
+        groups.len() == 1 || (matches!(groups[0].len(), 1..=3) && groups[1..].iter().all(|g| g.len() == 3));
     if !grouped_ok || groups.iter().any(|g| g.is_empty()) {
         return None;
     }
@@ -206,11 +210,47 @@ mod tests {
     #[test]
     fn refuses_amounts_it_cannot_read() {
         let refused = [
-            "abc", "12 abc", "kr", "NOK", "mill", "-5", "- 5", "+5", "5-", "1e6", "1/2",
-            "12 00", "1 2000", "1.20.000", "1200 000", "1..200", "1, 200", ".5", ",5", "5.", "5,",
-            "1,200,00", "1.200,000", "1,2,3", "1 200 000,505", "1 200.000", "1.200 000", "1 200,50,5", "1.5.0", "kr kr",
-            "mill 2", "2 mill mill", "2,5 mrd mill", "1 200 000 euro", "$1200", "1200 €",
-            "18446744073709551616", "99999999999999999999999", "99999999999999 mrd", "½", "١٢٣",
+            "abc",
+            "12 abc",
+            "kr",
+            "NOK",
+            "mill",
+            "-5",
+            "- 5",
+            "+5",
+            "5-",
+            "1e6",
+            "1/2",
+            "12 00",
+            "1 2000",
+            "1.20.000",
+            "1200 000",
+            "1..200",
+            "1, 200",
+            ".5",
+            ",5",
+            "5.",
+            "5,",
+            "1,200,00",
+            "1.200,000",
+            "1,2,3",
+            "1 200 000,505",
+            "1 200.000",
+            "1.200 000",
+            "1 200,50,5",
+            "1.5.0",
+            "kr kr",
+            "mill 2",
+            "2 mill mill",
+            "2,5 mrd mill",
+            "1 200 000 euro",
+            "$1200",
+            "1200 €",
+            "18446744073709551616",
+            "99999999999999999999999",
+            "99999999999999 mrd",
+            "½",
+            "١٢٣",
         ];
         for text in refused {
             assert_eq!(parse_nok(text), Err(()), "{text:?} should be refused");

@@ -14,7 +14,12 @@ use std::collections::BTreeMap;
 /// order of [`TOOL_IDS`] and [`PHASE_IDS`].
 pub const SOURCES: Sources = Sources {
     registers: "content/registers.json",
-    tools: ["content/tools/leadership.json", "content/tools/startup.json", "content/tools/needs.json", "content/tools/dialogue.json"],
+    tools: [
+        "content/tools/leadership.json",
+        "content/tools/startup.json",
+        "content/tools/needs.json",
+        "content/tools/dialogue.json",
+    ],
     roadmap: "content/roadmap.json",
     phases: [
         "content/roadmap/anchoring.json",
@@ -58,9 +63,30 @@ pub fn ui_url(lang: Lang) -> String {
 /// plan against it): the import panel waits for the content before it reports a file refused
 /// by size alone.
 pub const PART_TEXTS: [&str; 24] = [
-    "about", "benefit", "compare", "conflict", "crosswalk", "dashboard", "decision", "document", "export_error", "facts",
-    "field", "file_error", "guide", "help", "nav", "overview", "plan_document", "register", "roadmap", "save", "step",
-    "step_record", "value", "versions",
+    "about",
+    "benefit",
+    "compare",
+    "conflict",
+    "crosswalk",
+    "dashboard",
+    "decision",
+    "document",
+    "export_error",
+    "facts",
+    "field",
+    "file_error",
+    "guide",
+    "help",
+    "nav",
+    "overview",
+    "plan_document",
+    "register",
+    "roadmap",
+    "save",
+    "step",
+    "step_record",
+    "value",
+    "versions",
 ];
 
 fn is_part_text(key: &str) -> bool {

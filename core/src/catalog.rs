@@ -32,7 +32,8 @@ impl Texts {
     /// These texts and `lang`'s library texts (the JSON of its `.ui.json`).
     pub fn with_ui(mut self, lang: Lang, json: &str) -> Result<Texts, String> {
         if self.library[lang.index()].is_none() {
-            let table: Table = serde_json::from_str(json).map_err(|e| format!("{}: {e}", crate::bundle::ui_url(lang)))?;
+            let table: Table =
+                serde_json::from_str(json).map_err(|e| format!("{}: {e}", crate::bundle::ui_url(lang)))?;
             self.library[lang.index()] = Some(Box::leak(Box::new(table)));
         }
         Ok(self)
@@ -76,7 +77,10 @@ impl Texts {
 
     /// Every key loaded for `lang` (for the tests and for tooling).
     pub fn keys(&self, lang: Lang) -> impl Iterator<Item = &'static str> {
-        [self.library[lang.index()], self.parts[lang.index()]].into_iter().flatten().flat_map(|t| t.keys().map(String::as_str))
+        [self.library[lang.index()], self.parts[lang.index()]]
+            .into_iter()
+            .flatten()
+            .flat_map(|t| t.keys().map(String::as_str))
     }
 }
 
@@ -289,9 +293,9 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::{make, make_ui, read_source};
     #[allow(unused_imports)]
     use crate::catalog::testing::*;
-    use crate::bundle::{make, make_ui, read_source};
 
     #[test]
     fn every_language_fills_the_same_texts() {
@@ -308,14 +312,22 @@ mod tests {
         let texts = Texts::default().with_ui(Lang::Nb, &make_ui(Lang::Nb, &read_source).unwrap()).unwrap();
         assert!(texts.has(Lang::Nb) && !texts.has(Lang::En));
         assert_eq!(texts.t(Lang::Nb, "footer.about_link"), "Om appen og personvern");
-        assert_eq!(texts.t(Lang::Nb, "overview.keep.title"), "overview.keep.title", "parts' texts come with the content");
+        assert_eq!(
+            texts.t(Lang::Nb, "overview.keep.title"),
+            "overview.keep.title",
+            "parts' texts come with the content"
+        );
         let catalog = Catalog::new(texts, Lang::Nb, &make(Lang::Nb, &read_source).unwrap()).unwrap();
         let title = &catalog.content().tools[2].title;
         assert_eq!(catalog.text(title, Lang::Nb), "Behovskartlegging");
         assert_eq!(catalog.text(title, Lang::En), "", "English is not loaded");
         assert_ne!(catalog.t(Lang::Nb, "overview.keep.title"), "overview.keep.title");
         let more = catalog.with_texts(texts.with_ui(Lang::En, &make_ui(Lang::En, &read_source).unwrap()).unwrap());
-        assert_ne!(more.t(Lang::Nb, "overview.keep.title"), "overview.keep.title", "newer UI texts keep the parts' texts");
+        assert_ne!(
+            more.t(Lang::Nb, "overview.keep.title"),
+            "overview.keep.title",
+            "newer UI texts keep the parts' texts"
+        );
         assert!(more.texts().has(Lang::En) && !more.has(Lang::En));
         let english = more.with_content(Lang::En, &make(Lang::En, &read_source).unwrap()).unwrap();
         assert_eq!(english.text(title, Lang::En), "Needs mapping", "the same handle, now in English");

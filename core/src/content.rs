@@ -74,11 +74,17 @@ pub enum FieldKind {
     ShortText,
     LongText,
     List,
-    Table { columns: Vec<Column> },
-    Checklist { options: Vec<ChoiceOption> },
+    Table {
+        columns: Vec<Column>,
+    },
+    Checklist {
+        options: Vec<ChoiceOption>,
+    },
     Date,
     Amount,
-    Choice { options: Vec<ChoiceOption> },
+    Choice {
+        options: Vec<ChoiceOption>,
+    },
     /// A view of a shared register: which columns to show, and which of them are read-only here.
     Register {
         register: String,

@@ -118,9 +118,19 @@ const KS_SITE: &str = "https://www.ks.no/";
 
 /// The roadmap's texts, its six phases in order (each a complete worksheet linking to KS), and a
 /// calculation aid for every benefit type the register offers.
-fn check_roadmap(cat: &Catalog, content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
+fn check_roadmap(
+    cat: &Catalog,
+    content: &Content,
+    problems: &mut Vec<String>,
+    text: &mut impl FnMut(String, &Text, &mut Vec<String>),
+) {
     let roadmap = &content.roadmap;
-    for (name, t) in [("title", &roadmap.title), ("summary", &roadmap.summary), ("intro", &roadmap.intro), ("original", &roadmap.original.label)] {
+    for (name, t) in [
+        ("title", &roadmap.title),
+        ("summary", &roadmap.summary),
+        ("intro", &roadmap.intro),
+        ("original", &roadmap.original.label),
+    ] {
         text(format!("roadmap.{name}"), t, problems);
     }
     let benefits = &roadmap.benefits;
@@ -140,7 +150,11 @@ fn check_roadmap(cat: &Catalog, content: &Content, problems: &mut Vec<String>, t
             problems.push(format!("roadmap: {url} must link to KS's site"));
         }
     }
-    let kinds = content.register(crate::benefit::REGISTER).and_then(|r| r.column("kind")).map(|c| c.options.as_slice()).unwrap_or(&[]);
+    let kinds = content
+        .register(crate::benefit::REGISTER)
+        .and_then(|r| r.column("kind"))
+        .map(|c| c.options.as_slice())
+        .unwrap_or(&[]);
     if kinds.is_empty() {
         problems.push("registers/goals: no benefit kinds".into());
     }
@@ -159,7 +173,7 @@ fn check_roadmap(cat: &Catalog, content: &Content, problems: &mut Vec<String>, t
         if usize::from(phase.number) != i + 1 {
             problems.push(format!("{path}: number {} in place {}", phase.number, i + 1));
         }
-        check_tool(cat, content, &phase.worksheet, KS_SITE, problems, text);  // reported as tools/<phase id>
+        check_tool(cat, content, &phase.worksheet, KS_SITE, problems, text); // reported as tools/<phase id>
         for (list, items) in [("questions", &phase.questions), ("outputs", &phase.outputs)] {
             if items.is_empty() {
                 problems.push(format!("{path}: no {list}"));
@@ -182,7 +196,11 @@ fn check_roadmap(cat: &Catalog, content: &Content, problems: &mut Vec<String>, t
 }
 
 /// Every stage's texts, references to real worksheets, steps and registers, unique ids.
-fn check_crosswalk(content: &Content, problems: &mut Vec<String>, text: &mut impl FnMut(String, &Text, &mut Vec<String>)) {
+fn check_crosswalk(
+    content: &Content,
+    problems: &mut Vec<String>,
+    text: &mut impl FnMut(String, &Text, &mut Vec<String>),
+) {
     let cw = &content.crosswalk;
     text("crosswalk.json: title".into(), &cw.title, problems);
     text("crosswalk.json: intro".into(), &cw.intro, problems);
@@ -200,7 +218,12 @@ fn check_crosswalk(content: &Content, problems: &mut Vec<String>, text: &mut imp
         if !ids.insert(stage.id.as_str()) {
             problems.push(format!("{path}: duplicate stage id"));
         }
-        for (name, t) in [("title", &stage.title), ("note", &stage.note), ("advice.roadmap", &stage.advice.roadmap), ("advice.lup", &stage.advice.lup)] {
+        for (name, t) in [
+            ("title", &stage.title),
+            ("note", &stage.note),
+            ("advice.roadmap", &stage.advice.roadmap),
+            ("advice.lup", &stage.advice.lup),
+        ] {
             text(format!("{path}.{name}"), t, problems);
         }
         let resolves = |reference: &str| {
@@ -228,7 +251,8 @@ fn check_crosswalk(content: &Content, problems: &mut Vec<String>, text: &mut imp
 }
 
 fn check_tool(
-    cat: &Catalog, content: &Content,
+    cat: &Catalog,
+    content: &Content,
     tool: &Tool,
     site: &str,
     problems: &mut Vec<String>,
@@ -336,10 +360,15 @@ fn check_tool(
     }
 }
 
-
 /// A field that stores its answer with another must point at a real field that keeps its own
 /// answer, and hold the same kind of answer (same options, same column ids and kinds).
-fn check_shared(content: &Content, fpath: &str, reference: &str, field: &crate::content::Field, problems: &mut Vec<String>) {
+fn check_shared(
+    content: &Content,
+    fpath: &str,
+    reference: &str,
+    field: &crate::content::Field,
+    problems: &mut Vec<String>,
+) {
     let Some(key) = crate::content::reference_key(reference) else {
         problems.push(format!("{fpath}: stored_at {reference} is not tool:step/field"));
         return;
@@ -435,12 +464,20 @@ mod tests {
             assert!(tool.steps.iter().all(|s| !s.fields.is_empty()));
         }
         for phase in &content.roadmap.phases {
-            assert!(phase.worksheet.steps.len() >= 3, "{} has {} steps", phase.worksheet.id, phase.worksheet.steps.len());
+            assert!(
+                phase.worksheet.steps.len() >= 3,
+                "{} has {} steps",
+                phase.worksheet.id,
+                phase.worksheet.steps.len()
+            );
         }
         // No step is presented as KS's where KS's pages do not list it (DOMAIN §5.3): phase 3
         // and phase 5 are wholly our proposal.
         for id in ["development", "transition"] {
-            assert!(content.tool(id).unwrap().steps.iter().all(|s| s.proposal), "{id}: every step is marked as our proposal");
+            assert!(
+                content.tool(id).unwrap().steps.iter().all(|s| s.proposal),
+                "{id}: every step is marked as our proposal"
+            );
         }
         for id in ["anchoring", "practice"] {
             assert!(content.tool(id).unwrap().steps.iter().all(|s| !s.proposal), "{id}: KS lists these steps");

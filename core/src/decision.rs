@@ -250,7 +250,8 @@ fn get<'a>(answers: &'a Answers, q: &str) -> &'a str {
 /// The recommendation for a set of answers, at the regime the estimated value falls under.
 pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     let a = |q| get(answers, q);
-    let (solutions, rnd, specifiable, kind) = (a("solutions-exist"), a("rnd-needed"), a("specifiable"), a("solution-type"));
+    let (solutions, rnd, specifiable, kind) =
+        (a("solutions-exist"), a("rnd-needed"), a("specifiable"), a("solution-type"));
     let route_for_notes = |route| notes(answers, route);
     let dialogue_first = |reasons: Vec<Reason>| Recommendation {
         route: Route::DialogueFirst,
@@ -278,8 +279,11 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     }
     let innovation = rnd == "substantial" || (solutions == "no" && rnd == "unknown");
     if innovation && a("develop-and-buy") == "not-relevant" {
-        let basis: &[&'static str] =
-            if rnd == "substantial" { &["develop-and-buy", "rnd-needed"] } else { &["develop-and-buy", "solutions-exist"] };
+        let basis: &[&'static str] = if rnd == "substantial" {
+            &["develop-and-buy", "rnd-needed"]
+        } else {
+            &["develop-and-buy", "solutions-exist"]
+        };
         contradictions.push(reason("contradiction-nothing-to-develop", basis));
     }
     if !contradictions.is_empty() {
@@ -391,7 +395,13 @@ pub fn recommend(answers: &Answers, regime: Regime) -> Recommendation {
     }
     push_open(&mut reasons, answers, &["rnd-needed"]);
     let notes = route_for_notes(Route::InnovationFriendlyOpen);
-    Recommendation { route: Route::InnovationFriendlyOpen, procedures: vec![Procedure::OpenRestricted], reasons, notes, regime }
+    Recommendation {
+        route: Route::InnovationFriendlyOpen,
+        procedures: vec![Procedure::OpenRestricted],
+        reasons,
+        notes,
+        regime,
+    }
 }
 
 /// Says so when a route rests on questions the team left open: the questions among `deciding`
@@ -712,18 +722,36 @@ mod tests {
 
     #[test]
     fn reasons_name_the_answers_that_led_to_them() {
-        let rec = recommend(&answers(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
-            ("risk-appetite", "low"), ("leadership-backing", "no")]), Regime::National);
+        let rec = recommend(
+            &answers(&[
+                ("solutions-exist", "no"),
+                ("rnd-needed", "substantial"),
+                ("specifiable", "no"),
+                ("risk-appetite", "low"),
+                ("leadership-backing", "no"),
+            ]),
+            Regime::National,
+        );
         let backing = rec.reasons.iter().find(|r| r.id == "innovation-needs-backing").unwrap();
         assert_eq!(backing.basis, vec!["risk-appetite", "leadership-backing"]);
     }
 
     #[test]
     fn notes_add_context_without_changing_the_route() {
-        let base = [("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("develop-and-buy", "together")];
+        let base = [
+            ("solutions-exist", "no"),
+            ("rnd-needed", "substantial"),
+            ("specifiable", "no"),
+            ("develop-and-buy", "together"),
+        ];
         let plain = recommend(&answers(&base), Regime::Eea);
         let mut more = base.to_vec();
-        more.extend([("time-horizon", "months"), ("market", "few"), ("others-same-need", "yes"), ("external-funding", "maybe")]);
+        more.extend([
+            ("time-horizon", "months"),
+            ("market", "few"),
+            ("others-same-need", "yes"),
+            ("external-funding", "maybe"),
+        ]);
         let with_notes = recommend(&answers(&more), Regime::Eea);
         assert_eq!(plain.route, with_notes.route);
         let ids: Vec<_> = with_notes.notes.iter().map(|n| n.id).collect();
@@ -732,7 +760,12 @@ mod tests {
 
     #[test]
     fn notes_come_from_answers_not_from_their_absence() {
-        let core = [("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")];
+        let core = [
+            ("solutions-exist", "yes-several"),
+            ("rnd-needed", "no"),
+            ("specifiable", "yes"),
+            ("solution-type", "type-known"),
+        ];
         assert!(recommend(&answers(&core), Regime::Eea).notes.is_empty(), "nothing answered beyond the core: no notes");
         let note_ids = |market: &'static str| {
             let mut a = core.to_vec();
@@ -753,70 +786,193 @@ mod tests {
         rules: &'static [&'static str],
     }
 
-    const OPEN: &[(&str, &str)] =
-        &[("solutions-exist", "yes-several"), ("rnd-needed", "no"), ("specifiable", "yes"), ("solution-type", "type-known")];
+    const OPEN: &[(&str, &str)] = &[
+        ("solutions-exist", "yes-several"),
+        ("rnd-needed", "no"),
+        ("specifiable", "yes"),
+        ("solution-type", "type-known"),
+    ];
     const NEGOTIATED: &[(&str, &str)] =
         &[("solutions-exist", "partly"), ("rnd-needed", "adaptation"), ("specifiable", "no")];
-    const PARTNERSHIP: &[(&str, &str)] = &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
-        ("solution-type", "need-only"), ("develop-and-buy", "together"), ("risk-appetite", "high"), ("leadership-backing", "yes")];
-    const RND_FIRST: &[(&str, &str)] = &[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"),
-        ("solution-type", "need-only"), ("develop-and-buy", "separately"), ("market", "startups")];
+    const PARTNERSHIP: &[(&str, &str)] = &[
+        ("solutions-exist", "no"),
+        ("rnd-needed", "substantial"),
+        ("specifiable", "no"),
+        ("solution-type", "need-only"),
+        ("develop-and-buy", "together"),
+        ("risk-appetite", "high"),
+        ("leadership-backing", "yes"),
+    ];
+    const RND_FIRST: &[(&str, &str)] = &[
+        ("solutions-exist", "no"),
+        ("rnd-needed", "substantial"),
+        ("specifiable", "no"),
+        ("solution-type", "need-only"),
+        ("develop-and-buy", "separately"),
+        ("market", "startups"),
+    ];
 
     const REGIME_SCENARIOS: &[RegimeScenario] = &[
-        RegimeScenario { name: "open competition above the EEA threshold", answers: OPEN, regime: Regime::Eea,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "eea-open")], rules: &["regulation-parts", "climate-environment"] },
-        RegimeScenario { name: "open competition under Part II is a national tender", answers: OPEN, regime: Regime::National,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "national-tender")], rules: &["regulation-parts", "climate-environment"] },
-        RegimeScenario { name: "open competition below the national threshold", answers: OPEN, regime: Regime::BelowNational,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "below-national")], rules: &["regulation-parts", "climate-environment"] },
-        RegimeScenario { name: "below the Act's lower limit", answers: OPEN, regime: Regime::BelowLowerLimit,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "below-lower-limit")], rules: &["regulation-parts"] },
-        RegimeScenario { name: "negotiation above the EEA threshold needs the § 13-2 conditions", answers: NEGOTIATED, regime: Regime::Eea,
-            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "eea-conditions"), (CompetitiveDialogue, "eea-conditions")],
-            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"] },
-        RegimeScenario { name: "negotiation under Part II happens in a national tender", answers: NEGOTIATED, regime: Regime::National,
-            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "national-negotiation"), (CompetitiveDialogue, "national-negotiation")],
-            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"] },
-        RegimeScenario { name: "negotiation below the national threshold: no procedure prescribed", answers: NEGOTIATED, regime: Regime::BelowNational,
-            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "below-national"), (CompetitiveDialogue, "below-national")],
-            rules: &["regulation-parts", "climate-environment"] },
-        RegimeScenario { name: "innovation partnership above the EEA threshold", answers: PARTNERSHIP, regime: Regime::Eea,
-            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "eea-partnership")],
-            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
-        RegimeScenario { name: "innovation partnership named at NOK 1 million says what applies instead", answers: PARTNERSHIP, regime: Regime::BelowNational,
-            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "below-national")],
-            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
-        RegimeScenario { name: "innovation partnership under Part II", answers: PARTNERSHIP, regime: Regime::National,
-            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "national-partnership")],
-            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
-        RegimeScenario { name: "pre-commercial procurement is the R&D exemption at any value", answers: RND_FIRST, regime: Regime::National,
-            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "national-tender")],
-            rules: &["regulation-parts", "rnd-exemption", "climate-environment"] },
-        RegimeScenario { name: "StartOff above the EEA threshold", answers: RND_FIRST, regime: Regime::Eea,
-            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "eea-general")],
-            rules: &["regulation-parts", "rnd-exemption", "climate-environment"] },
-        RegimeScenario { name: "value not estimated yet", answers: PARTNERSHIP, regime: Regime::ValueUnknown,
-            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "value-unknown")],
-            rules: &["regulation-parts", "innovation-partnership", "climate-environment"] },
-        RegimeScenario { name: "a care service below its own EEA threshold: part I, no procedure prescribed", answers: OPEN, regime: Regime::SpecialBelowEea,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "special-below-eea")], rules: &["regulation-parts", "special-services", "climate-environment"] },
-        RegimeScenario { name: "negotiation for special services below their threshold", answers: NEGOTIATED, regime: Regime::SpecialBelowEea,
-            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "special-below-eea"), (CompetitiveDialogue, "special-below-eea")],
-            rules: &["regulation-parts", "special-services", "climate-environment"] },
-        RegimeScenario { name: "innovation partnership for special services below their threshold", answers: PARTNERSHIP, regime: Regime::SpecialBelowEea,
-            route: ProcurementOfInnovation, fits: &[(InnovationPartnership, "special-below-eea")],
-            rules: &["regulation-parts", "innovation-partnership", "special-services", "climate-environment"] },
-        RegimeScenario { name: "special services above their EEA threshold: the lighter rules, not part III", answers: OPEN, regime: Regime::SpecialEea,
-            route: InnovationFriendlyOpen, fits: &[(OpenRestricted, "special-eea")], rules: &["regulation-parts", "special-services", "climate-environment"] },
-        RegimeScenario { name: "negotiation for special services above their threshold needs no § 13-2 condition", answers: NEGOTIATED, regime: Regime::SpecialEea,
-            route: InnovationFriendlyNegotiated, fits: &[(Negotiation, "special-eea"), (CompetitiveDialogue, "special-eea")],
-            rules: &["regulation-parts", "special-services", "climate-environment"] },
-        RegimeScenario { name: "R&D first for special services above their threshold", answers: RND_FIRST, regime: Regime::SpecialEea,
-            route: ProcurementOfInnovation, fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "special-eea")],
-            rules: &["regulation-parts", "rnd-exemption", "special-services", "climate-environment"] },
-        RegimeScenario { name: "market dialogue first names no procedure at any value",
- answers: &[], regime: Regime::National,
-            route: DialogueFirst, fits: &[], rules: &["regulation-parts", "market-dialogue", "climate-environment"] },
+        RegimeScenario {
+            name: "open competition above the EEA threshold",
+            answers: OPEN,
+            regime: Regime::Eea,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "eea-open")],
+            rules: &["regulation-parts", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "open competition under Part II is a national tender",
+            answers: OPEN,
+            regime: Regime::National,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "national-tender")],
+            rules: &["regulation-parts", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "open competition below the national threshold",
+            answers: OPEN,
+            regime: Regime::BelowNational,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "below-national")],
+            rules: &["regulation-parts", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "below the Act's lower limit",
+            answers: OPEN,
+            regime: Regime::BelowLowerLimit,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "below-lower-limit")],
+            rules: &["regulation-parts"],
+        },
+        RegimeScenario {
+            name: "negotiation above the EEA threshold needs the § 13-2 conditions",
+            answers: NEGOTIATED,
+            regime: Regime::Eea,
+            route: InnovationFriendlyNegotiated,
+            fits: &[(Negotiation, "eea-conditions"), (CompetitiveDialogue, "eea-conditions")],
+            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "negotiation under Part II happens in a national tender",
+            answers: NEGOTIATED,
+            regime: Regime::National,
+            route: InnovationFriendlyNegotiated,
+            fits: &[(Negotiation, "national-negotiation"), (CompetitiveDialogue, "national-negotiation")],
+            rules: &["regulation-parts", "negotiation-conditions", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "negotiation below the national threshold: no procedure prescribed",
+            answers: NEGOTIATED,
+            regime: Regime::BelowNational,
+            route: InnovationFriendlyNegotiated,
+            fits: &[(Negotiation, "below-national"), (CompetitiveDialogue, "below-national")],
+            rules: &["regulation-parts", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "innovation partnership above the EEA threshold",
+            answers: PARTNERSHIP,
+            regime: Regime::Eea,
+            route: ProcurementOfInnovation,
+            fits: &[(InnovationPartnership, "eea-partnership")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "innovation partnership named at NOK 1 million says what applies instead",
+            answers: PARTNERSHIP,
+            regime: Regime::BelowNational,
+            route: ProcurementOfInnovation,
+            fits: &[(InnovationPartnership, "below-national")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "innovation partnership under Part II",
+            answers: PARTNERSHIP,
+            regime: Regime::National,
+            route: ProcurementOfInnovation,
+            fits: &[(InnovationPartnership, "national-partnership")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "pre-commercial procurement is the R&D exemption at any value",
+            answers: RND_FIRST,
+            regime: Regime::National,
+            route: ProcurementOfInnovation,
+            fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "national-tender")],
+            rules: &["regulation-parts", "rnd-exemption", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "StartOff above the EEA threshold",
+            answers: RND_FIRST,
+            regime: Regime::Eea,
+            route: ProcurementOfInnovation,
+            fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "eea-general")],
+            rules: &["regulation-parts", "rnd-exemption", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "value not estimated yet",
+            answers: PARTNERSHIP,
+            regime: Regime::ValueUnknown,
+            route: ProcurementOfInnovation,
+            fits: &[(InnovationPartnership, "value-unknown")],
+            rules: &["regulation-parts", "innovation-partnership", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "a care service below its own EEA threshold: part I, no procedure prescribed",
+            answers: OPEN,
+            regime: Regime::SpecialBelowEea,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "special-below-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "negotiation for special services below their threshold",
+            answers: NEGOTIATED,
+            regime: Regime::SpecialBelowEea,
+            route: InnovationFriendlyNegotiated,
+            fits: &[(Negotiation, "special-below-eea"), (CompetitiveDialogue, "special-below-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "innovation partnership for special services below their threshold",
+            answers: PARTNERSHIP,
+            regime: Regime::SpecialBelowEea,
+            route: ProcurementOfInnovation,
+            fits: &[(InnovationPartnership, "special-below-eea")],
+            rules: &["regulation-parts", "innovation-partnership", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "special services above their EEA threshold: the lighter rules, not part III",
+            answers: OPEN,
+            regime: Regime::SpecialEea,
+            route: InnovationFriendlyOpen,
+            fits: &[(OpenRestricted, "special-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "negotiation for special services above their threshold needs no § 13-2 condition",
+            answers: NEGOTIATED,
+            regime: Regime::SpecialEea,
+            route: InnovationFriendlyNegotiated,
+            fits: &[(Negotiation, "special-eea"), (CompetitiveDialogue, "special-eea")],
+            rules: &["regulation-parts", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "R&D first for special services above their threshold",
+            answers: RND_FIRST,
+            regime: Regime::SpecialEea,
+            route: ProcurementOfInnovation,
+            fits: &[(PreCommercial, "rnd-exemption"), (StartOff, "special-eea")],
+            rules: &["regulation-parts", "rnd-exemption", "special-services", "climate-environment"],
+        },
+        RegimeScenario {
+            name: "market dialogue first names no procedure at any value",
+            answers: &[],
+            regime: Regime::National,
+            route: DialogueFirst,
+            fits: &[],
+            rules: &["regulation-parts", "market-dialogue", "climate-environment"],
+        },
     ];
 
     #[test]
@@ -827,13 +983,20 @@ mod tests {
             assert_eq!(rec.fits(), s.fits, "{}", s.name);
             assert_eq!(rec.rules(), s.rules, "{}", s.name);
             let without_regime = recommend(&answers(s.answers), Regime::Eea);
-            assert_eq!((rec.route, &rec.procedures), (without_regime.route, &without_regime.procedures), "{}: the value never changes the route", s.name);
+            assert_eq!(
+                (rec.route, &rec.procedures),
+                (without_regime.route, &without_regime.procedures),
+                "{}: the value never changes the route",
+                s.name
+            );
         }
         for regime in Regime::ALL {
             for route in [InnovationFriendlyOpen, InnovationFriendlyNegotiated, ProcurementOfInnovation] {
-                assert!(REGIME_SCENARIOS.iter().any(|s| s.route == route && s.regime == regime)
-                    || matches!(regime, Regime::BelowLowerLimit | Regime::ValueUnknown),
-                    "no scenario for {route:?} at {regime:?}");
+                assert!(
+                    REGIME_SCENARIOS.iter().any(|s| s.route == route && s.regime == regime)
+                        || matches!(regime, Regime::BelowLowerLimit | Regime::ValueUnknown),
+                    "no scenario for {route:?} at {regime:?}"
+                );
             }
         }
     }
@@ -860,13 +1023,43 @@ mod tests {
             headline(&a, &recommend(&a, Regime::Eea))
         };
         assert_eq!(head(&[]), Headline::NotAnswered, "a brand-new plan");
-        assert_eq!(head(&[("risk-appetite", "high"), ("market", "many")]), Headline::NotAnswered, "no core question answered yet");
-        let all_unknown = [("solutions-exist", "unknown"), ("rnd-needed", "unknown"), ("specifiable", "unknown"), ("solution-type", "unknown")];
-        assert_eq!(head(&all_unknown), Headline::Route(DialogueFirst), "'don't know yet' everywhere: too little to go on");
-        assert_eq!(head(&[("solutions-exist", "yes-several"), ("rnd-needed", "substantial"), ("specifiable", "yes"), ("solution-type", "type-known")]),
-            Headline::MixedSignals, "answered, but pulling apart");
-        assert_eq!(head(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("specifiable", "no"), ("solution-type", "need-only"), ("risk-appetite", "low")]),
-            Headline::AnchorFirst, "the need and the leaders pull apart: not a contradiction in the answers");
+        assert_eq!(
+            head(&[("risk-appetite", "high"), ("market", "many")]),
+            Headline::NotAnswered,
+            "no core question answered yet"
+        );
+        let all_unknown = [
+            ("solutions-exist", "unknown"),
+            ("rnd-needed", "unknown"),
+            ("specifiable", "unknown"),
+            ("solution-type", "unknown"),
+        ];
+        assert_eq!(
+            head(&all_unknown),
+            Headline::Route(DialogueFirst),
+            "'don't know yet' everywhere: too little to go on"
+        );
+        assert_eq!(
+            head(&[
+                ("solutions-exist", "yes-several"),
+                ("rnd-needed", "substantial"),
+                ("specifiable", "yes"),
+                ("solution-type", "type-known")
+            ]),
+            Headline::MixedSignals,
+            "answered, but pulling apart"
+        );
+        assert_eq!(
+            head(&[
+                ("solutions-exist", "no"),
+                ("rnd-needed", "substantial"),
+                ("specifiable", "no"),
+                ("solution-type", "need-only"),
+                ("risk-appetite", "low")
+            ]),
+            Headline::AnchorFirst,
+            "the need and the leaders pull apart: not a contradiction in the answers"
+        );
         assert_eq!(head(OPEN), Headline::Route(InnovationFriendlyOpen));
     }
 
@@ -917,22 +1110,40 @@ mod tests {
         let rec = |pairs: &[(&str, &str)]| recommend(&answers(pairs), Regime::Eea);
         let ids = |r: &Recommendation| r.reasons.iter().map(|r| r.id).collect::<Vec<_>>();
         // 11: with nothing on the market, buying what exists is never offered.
-        let none = rec(&[("solutions-exist", "no"), ("rnd-needed", "substantial"), ("risk-appetite", "low"), ("leadership-backing", "no")]);
+        let none = rec(&[
+            ("solutions-exist", "no"),
+            ("rnd-needed", "substantial"),
+            ("risk-appetite", "low"),
+            ("leadership-backing", "no"),
+        ]);
         assert!(!ids(&none).contains(&"backing-alternative-partly"), "{:?}", ids(&none));
         // 10: pre-commercial procurement is never named unless substantial R&D is confirmed.
         for rnd in ["no", "adaptation", "unknown"] {
             for solutions in ["yes-several", "partly", "no", "unknown"] {
                 for develop in ["together", "separately", "not-relevant", "unknown"] {
-                    let r = rec(&[("solutions-exist", solutions), ("rnd-needed", rnd), ("develop-and-buy", develop),
-                        ("specifiable", "no"), ("solution-type", "need-only"), ("risk-appetite", "high"), ("leadership-backing", "yes")]);
+                    let r = rec(&[
+                        ("solutions-exist", solutions),
+                        ("rnd-needed", rnd),
+                        ("develop-and-buy", develop),
+                        ("specifiable", "no"),
+                        ("solution-type", "need-only"),
+                        ("risk-appetite", "high"),
+                        ("leadership-backing", "yes"),
+                    ]);
                     assert!(!r.procedures.contains(&PreCommercial), "{solutions}/{rnd}/{develop}: {:?}", r.procedures);
                 }
             }
         }
         // 12: the StartOff note and procedure appear only on procurement of innovation.
         for (solutions, rnd) in [("yes-several", "no"), ("partly", "adaptation"), ("no", "substantial")] {
-            let r = rec(&[("solutions-exist", solutions), ("rnd-needed", rnd), ("specifiable", "no"), ("solution-type", "type-known"),
-                ("develop-and-buy", "together"), ("market", "startups")]);
+            let r = rec(&[
+                ("solutions-exist", solutions),
+                ("rnd-needed", rnd),
+                ("specifiable", "no"),
+                ("solution-type", "type-known"),
+                ("develop-and-buy", "together"),
+                ("market", "startups"),
+            ]);
             let startoff = r.procedures.contains(&StartOff) || r.notes.iter().any(|n| n.id == "startups");
             assert_eq!(startoff, r.route == ProcurementOfInnovation, "{solutions}/{rnd}: {:?}", r.route);
         }
@@ -958,17 +1169,36 @@ mod tests {
                 for sp in opts("specifiable") {
                     for k in opts("solution-type") {
                         for d in opts("develop-and-buy") {
-                            let a = answers(&[("solutions-exist", s), ("rnd-needed", r), ("specifiable", sp), ("solution-type", k), ("develop-and-buy", d)]);
+                            let a = answers(&[
+                                ("solutions-exist", s),
+                                ("rnd-needed", r),
+                                ("specifiable", sp),
+                                ("solution-type", k),
+                                ("develop-and-buy", d),
+                            ]);
                             let rec = recommend(&a, Regime::Eea);
                             checked += 1;
                             if rec.route == DialogueFirst {
                                 continue;
                             }
                             // Whether solutions exist and whether R&D is needed decide every route.
-                            let open: Vec<&str> = ["solutions-exist", "rnd-needed"].into_iter().filter(|q| get(&a, q) == "unknown").collect();
-                            let said: Vec<&str> = rec.reasons.iter().filter(|r| r.id == "rests-on-open-answers").flat_map(|r| r.basis.clone()).collect();
+                            let open: Vec<&str> = ["solutions-exist", "rnd-needed"]
+                                .into_iter()
+                                .filter(|q| get(&a, q) == "unknown")
+                                .collect();
+                            let said: Vec<&str> = rec
+                                .reasons
+                                .iter()
+                                .filter(|r| r.id == "rests-on-open-answers")
+                                .flat_map(|r| r.basis.clone())
+                                .collect();
                             for q in open {
-                                assert!(said.contains(&q), "{s}/{r}/{sp}/{k}/{d} → {:?} rests on open {q}: {:?}", rec.route, rec.reasons);
+                                assert!(
+                                    said.contains(&q),
+                                    "{s}/{r}/{sp}/{k}/{d} → {:?} rests on open {q}: {:?}",
+                                    rec.route,
+                                    rec.reasons
+                                );
                             }
                             if rec.route == InnovationFriendlyOpen {
                                 assert_eq!(s, "yes-several", "an open competition only where the market has solutions");
@@ -983,7 +1213,6 @@ mod tests {
 
     #[test]
     fn route_ids_round_trip() {
-
         for r in Route::ALL {
             assert_eq!(Route::from_id(r.id()), Some(r));
         }

@@ -63,12 +63,20 @@ impl Catalog {
             match standing {
                 Standing::Unconfirmed { last, successor } => notes.push(note(
                     "orientation",
-                    &[("name", series_name(last)), ("amount", amount(last)), ("note", successor.note.as_ref().map_or("", |n| self.text(n, lang)).to_string())],
+                    &[
+                        ("name", series_name(last)),
+                        ("amount", amount(last)),
+                        ("note", successor.note.as_ref().map_or("", |n| self.text(n, lang)).to_string()),
+                    ],
                     Some(successor.source()),
                 )),
                 Standing::InForce(f) if standing.uncertain() => notes.push(note(
                     "to-check",
-                    &[("name", series_name(f)), ("amount", amount(f)), ("note", f.note.as_ref().map_or("", |n| self.text(n, lang)).to_string())],
+                    &[
+                        ("name", series_name(f)),
+                        ("amount", amount(f)),
+                        ("note", f.note.as_ref().map_or("", |n| self.text(n, lang)).to_string()),
+                    ],
                     Some(f.source()),
                 )),
                 _ => {}
@@ -93,8 +101,8 @@ mod tests {
     #[allow(unused_imports)]
     use crate::catalog::testing::*;
     use crate::content::THRESHOLD_NOTES;
-    use crate::text::Text;
     use crate::decision::{Procedure, Route, QUESTION_IDS};
+    use crate::text::Text;
     use crate::thresholds::Regime;
 
     fn complete(path: &str, t: &Text) {
@@ -116,11 +124,18 @@ mod tests {
             assert_eq!(ids, ["orientation"], "{lang:?}");
             let national = figures().series("national").unwrap().name.get(lang);
             assert!(notes.iter().all(|n| !n.text.contains(national)), "{lang:?}: {notes:?}");
-            assert!(notes[0].source.unwrap().url.contains("terskelverdier"), "points to where the current figure is published");
+            assert!(
+                notes[0].source.unwrap().url.contains("terskelverdier"),
+                "points to where the current figure is published"
+            );
             assert!(notes[0].text.contains("2026"), "{lang:?}: says it was adjusted in 2026: {}", notes[0].text);
             assert!(!notes[0].text.contains('{'), "{}", notes[0].text);
             let amount = crate::format::format_nok(2_300_000, lang);
-            assert!(notes[0].text.contains(&amount), "{lang:?}: the amount stays whole (no-break spaces): {}", notes[0].text);
+            assert!(
+                notes[0].text.contains(&amount),
+                "{lang:?}: the amount stays whole (no-break spaces): {}",
+                notes[0].text
+            );
         }
     }
 
@@ -142,7 +157,12 @@ mod tests {
         let text = decision_text();
         let a = crate::thresholds::assess(&figures().figures, Some(1_000_000), None, "2026-12-01");
         let nb = cat().regime_text(&a, Some(1_000_000), "2026-12-01", Lang::Nb);
-        assert!(nb.contains("1\u{a0}000\u{a0}000\u{a0}kr") && nb.contains("1\u{a0}300\u{a0}000\u{a0}kr") && nb.contains("500\u{a0}000\u{a0}kr"), "{nb}");
+        assert!(
+            nb.contains("1\u{a0}000\u{a0}000\u{a0}kr")
+                && nb.contains("1\u{a0}300\u{a0}000\u{a0}kr")
+                && nb.contains("500\u{a0}000\u{a0}kr"),
+            "{nb}"
+        );
         assert!(!nb.contains('{'), "{nb}");
         let before = cat().regime_text(&a, Some(1_000_000), "2026-06-30", Lang::En);
         assert!(before.contains("NOK 100,000") && !before.contains("500,000"), "the amounts follow the day: {before}");
@@ -177,7 +197,10 @@ mod tests {
                     let mut said = cat().regime_text(&a, Some(value), day, lang);
                     said.extend(cat().regime_notes(&a, lang).into_iter().map(|n| n.text));
                     if template.contains("{eea_threshold}") {
-                        assert!(said.contains(&crate::format::format_nok(eea, lang)), "{contract_type:?} {value} {lang:?}: {said}");
+                        assert!(
+                            said.contains(&crate::format::format_nok(eea, lang)),
+                            "{contract_type:?} {value} {lang:?}: {said}"
+                        );
                     }
                     for other in all_eea.iter().filter(|&&o| o != eea) {
                         let other = crate::format::format_nok(*other, lang);
@@ -193,7 +216,10 @@ mod tests {
         let care = assess(&figures().figures, Some(3_000_000), Some(SPECIAL_SERVICES), day);
         assert_eq!(care.regime, crate::thresholds::Regime::SpecialBelowEea);
         let notes: Vec<_> = cat().regime_notes(&care, Lang::Nb).into_iter().map(|n| n.id).collect();
-        assert!(notes.contains(&"orientation"), "the unconfirmed special-services figure is for orientation: {notes:?}");
+        assert!(
+            notes.contains(&"orientation"),
+            "the unconfirmed special-services figure is for orientation: {notes:?}"
+        );
     }
 
     #[test]

@@ -20,8 +20,18 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
     match lang {
         Lang::En => {
             const MONTHS: [&str; 12] = [
-                "January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December",
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
             ];
             format!("{day}\u{a0}{}\u{a0}{y}", MONTHS[month - 1])
         }

@@ -124,12 +124,30 @@ pub fn sequence(spine: Spine, innovation_route: bool) -> Vec<&'static str> {
     match spine {
         Spine::Lup => vec!["leadership", "startup", "needs", "dialogue", "decision", "transition", "practice"],
         Spine::Roadmap if innovation_route => vec![
-            "anchoring", "startup", "insight", "needs", "leadership", "dialogue", "decision", "development", "piloting",
-            "transition", "practice",
+            "anchoring",
+            "startup",
+            "insight",
+            "needs",
+            "leadership",
+            "dialogue",
+            "decision",
+            "development",
+            "piloting",
+            "transition",
+            "practice",
         ],
         Spine::Roadmap => vec![
-            "anchoring", "startup", "insight", "needs", "leadership", "dialogue", "development", "piloting", "decision",
-            "transition", "practice",
+            "anchoring",
+            "startup",
+            "insight",
+            "needs",
+            "leadership",
+            "dialogue",
+            "development",
+            "piloting",
+            "decision",
+            "transition",
+            "practice",
         ],
     }
 }
@@ -172,7 +190,9 @@ impl NextSuggestion {
         match self.reason {
             NextReason::Start => ("guide.reason.start", None),
             NextReason::FirstStop => ("guide.reason.first_stop", None),
-            NextReason::DialogueBeforeSolution { previous } => ("guide.reason.dialogue_before_solution", Some(previous)),
+            NextReason::DialogueBeforeSolution { previous } => {
+                ("guide.reason.dialogue_before_solution", Some(previous))
+            }
             NextReason::AfterPrevious { previous, previous_skipped } => {
                 let key = match (previous_skipped, started) {
                     (false, false) => "guide.reason.done_not_started",
@@ -189,7 +209,8 @@ impl NextSuggestion {
 /// The first stop on the spine that is not done or skipped, and the reason. `None` when every
 /// stop is settled.
 pub fn next_suggestion(content: &'static Content, plan: &Plan, spine: Spine, today: &str) -> Option<NextSuggestion> {
-    let order: Vec<Waypoint> = sequence(spine, innovation_route(plan, today)).into_iter().map(|id| waypoint(content, id)).collect();
+    let order: Vec<Waypoint> =
+        sequence(spine, innovation_route(plan, today)).into_iter().map(|id| waypoint(content, id)).collect();
     let at = order.iter().position(|w| !w.settled(plan))?;
     let target = order[at];
     let step = match target {
@@ -198,12 +219,20 @@ pub fn next_suggestion(content: &'static Content, plan: &Plan, spine: Spine, tod
     };
     let reason = match at.checked_sub(1).map(|i| order[i]) {
         // "Nothing is done yet" only while no step anywhere is done or skipped.
-        None if plan.steps.values().any(|r| r.is_settled()) || plan.decision.chosen_route.is_some() => NextReason::FirstStop,
+        None if plan.steps.values().any(|r| r.is_settled()) || plan.decision.chosen_route.is_some() => {
+            NextReason::FirstStop
+        }
         None => NextReason::Start,
-        Some(previous) if target.id() == "dialogue" && target.status(plan) == Status::NotStarted && solution_being_shaped(content, plan) => {
+        Some(previous)
+            if target.id() == "dialogue"
+                && target.status(plan) == Status::NotStarted
+                && solution_being_shaped(content, plan) =>
+        {
             NextReason::DialogueBeforeSolution { previous }
         }
-        Some(previous) => NextReason::AfterPrevious { previous, previous_skipped: previous.status(plan) == Status::NotRelevant },
+        Some(previous) => {
+            NextReason::AfterPrevious { previous, previous_skipped: previous.status(plan) == Status::NotRelevant }
+        }
     };
     Some(NextSuggestion { waypoint: target, step, reason })
 }
@@ -222,10 +251,9 @@ fn solution_being_shaped(content: &'static Content, plan: &Plan) -> bool {
 pub fn stages(content: &'static Content, spine: Spine, innovation_route: bool) -> Vec<&'static Stage> {
     let mut stages: Vec<&'static Stage> = content.crosswalk.stages.iter().collect();
     if spine == Spine::Roadmap && !innovation_route {
-        if let (Some(decide), Some(develop)) = (
-            stages.iter().position(|s| s.id == "decide"),
-            stages.iter().position(|s| s.id == "develop"),
-        ) {
+        if let (Some(decide), Some(develop)) =
+            (stages.iter().position(|s| s.id == "decide"), stages.iter().position(|s| s.id == "develop"))
+        {
             if decide < develop {
                 let stage = stages.remove(decide);
                 stages.insert(develop, stage);

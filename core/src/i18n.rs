@@ -54,7 +54,6 @@ mod tests {
         }
     }
 
-
     #[test]
     fn every_count_is_in_plural_forms() {
         // "{count} stored plan could not be read" is wrong for every count but 1: a text with a
@@ -86,8 +85,16 @@ mod tests {
             let other = tn(lang, "export.reminder", 3, &[]);
             assert_eq!(one, tf(lang, "export.reminder.one", &[("count", "1")]));
             assert_eq!(other, tf(lang, "export.reminder.other", &[("count", "3")]));
-            assert_ne!(one.replace('1', "3"), other, "{lang:?}: the forms for 1 and 3 should differ in more than the number");
-            assert_eq!(tn(lang, "export.reminder", 0, &[]), tf(lang, "export.reminder.other", &[("count", "0")]), "0 takes the other form");
+            assert_ne!(
+                one.replace('1', "3"),
+                other,
+                "{lang:?}: the forms for 1 and 3 should differ in more than the number"
+            );
+            assert_eq!(
+                tn(lang, "export.reminder", 0, &[]),
+                tf(lang, "export.reminder.other", &[("count", "0")]),
+                "0 takes the other form"
+            );
         }
         let file = tn(Lang::En, "compare.file_ok", 2, &[("file", "a.json")]);
         assert_eq!(file, "a.json: 2 plans read.");

@@ -57,7 +57,9 @@ pub fn amount_text(cat: &Catalog, standing: Standing, lang: Lang) -> String {
 /// Whether a text filled by [`fill`] or [`amount_text`] holds an amount marked as not confirmed
 /// (secondary sources only, or the last confirmed figure): the reader then needs a way to see why.
 pub fn marks_unconfirmed(cat: &Catalog, filled: &str, lang: Lang) -> bool {
-    ["facts.amount_to_check", "facts.amount_last_confirmed"].into_iter().any(|key| filled.contains(&format!(", {}", cat.t(lang, key))))
+    ["facts.amount_to_check", "facts.amount_last_confirmed"]
+        .into_iter()
+        .any(|key| filled.contains(&format!(", {}", cat.t(lang, key))))
 }
 
 /// The day the app's legal facts were checked, at worst: the oldest check among the rules and
@@ -108,7 +110,10 @@ mod tests {
         }
         // The climate rule states the alternative with its condition, not bare.
         let climate = rule("climate-environment").unwrap();
-        assert!(climate.text.get(Lang::En).contains("only where that clearly gives a better climate and environmental effect"));
+        assert!(climate
+            .text
+            .get(Lang::En)
+            .contains("only where that clearly gives a better climate and environmental effect"));
         assert!(climate.text.get(Lang::En).contains("that too must be justified"));
     }
 
@@ -120,7 +125,10 @@ mod tests {
         assert!(marks_unconfirmed(cat(), &format!("under lovens nedre grense ({nb})"), Lang::Nb), "{nb}");
         assert!(!marks_unconfirmed(cat(), "1\u{a0}300\u{a0}000\u{a0}kr", Lang::Nb));
         assert!(nb.contains("/ 1\u{a0}300\u{a0}000\u{a0}kr /"), "{nb}");
-        assert!(nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", t(Lang::Nb, "facts.amount_last_confirmed"))), "{nb}");
+        assert!(
+            nb.ends_with(&format!("2\u{a0}300\u{a0}000\u{a0}kr, {}", t(Lang::Nb, "facts.amount_last_confirmed"))),
+            "{nb}"
+        );
         let before = fill(cat(), text, "2025-06-01", Lang::En);
         assert_eq!(before, "NOK 100,000 / NOK 1,300,000 / NOK 2,300,000");
         assert!(!fill(cat(), "{eea_works_threshold}", "2026-12-01", Lang::En).contains('{'));

@@ -116,6 +116,10 @@ mod tests {
         assert_eq!(copy_title("Kopi av", &long), long);
         assert_eq!(copy_title_suffix("Plan", "importert kopi"), "Plan (importert kopi)");
         let marked = copy_title_suffix(&long, "importert kopi");
-        assert!(marked.ends_with("… (importert kopi)") && crate::plan::validate_title(&marked).is_ok(), "{}", marked.len());
+        assert!(
+            marked.ends_with("… (importert kopi)") && crate::plan::validate_title(&marked).is_ok(),
+            "{}",
+            marked.len()
+        );
     }
 }

@@ -83,7 +83,9 @@ pub fn load(json: &str) -> Result<(Plan, u32), LoadError> {
         },
     };
     match version(peek.schema_version)? {
-        Version::Current => serde_json::from_str(json).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string())),
+        Version::Current => {
+            serde_json::from_str(json).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string()))
+        }
         Version::Older(found) => {
             let value: Value = serde_json::from_str(json).map_err(|e| LoadError::NotJson(e.to_string()))?;
             upgrade(value, found)
@@ -103,7 +105,9 @@ pub fn plan_from_value(value: &Value) -> Result<(Plan, u32), LoadError> {
         // A copy, read by the owned-value reader the upgrade chain needs anyway: reading the
         // borrowed value would build a second deserializer for every plan type (≈ 25 kB of
         // WebAssembly) to save a copy only imports make.
-        Version::Current => serde_json::from_value(value.clone()).map(|p| (p, SCHEMA_VERSION)).map_err(|e| LoadError::Invalid(e.to_string())),
+        Version::Current => serde_json::from_value(value.clone())
+            .map(|p| (p, SCHEMA_VERSION))
+            .map_err(|e| LoadError::Invalid(e.to_string())),
         Version::Older(found) => upgrade(value.clone(), found),
     }
 }
@@ -157,26 +161,52 @@ mod tests {
         // The decision helper's answers win over the worksheet's older copies.
         assert_eq!(answer("startup/framework/estimated-value"), Some(Answer::Amount(5_000_000)));
         assert_eq!(answer("startup/route/first-view"), Some(Answer::Choice("innovation-procurement".into())));
-        assert_eq!(answer("leadership/risk/risk-appetite"), Some(Answer::Choice("high".into())), "moved where the worksheet had none");
-        assert_eq!(answer("startup/framework/contract-type"), Some(Answer::Choice("goods-services".into())), "equal copies merge silently");
-        assert!(plan.decision.answers.keys().all(|q| crate::decision::shared_key(q).is_none()), "no shared answer stays with the helper");
-        assert_eq!(plan.decision.answers.get("solutions-exist").map(String::as_str), Some("partly"), "own questions stay");
+        assert_eq!(
+            answer("leadership/risk/risk-appetite"),
+            Some(Answer::Choice("high".into())),
+            "moved where the worksheet had none"
+        );
+        assert_eq!(
+            answer("startup/framework/contract-type"),
+            Some(Answer::Choice("goods-services".into())),
+            "equal copies merge silently"
+        );
+        assert!(
+            plan.decision.answers.keys().all(|q| crate::decision::shared_key(q).is_none()),
+            "no shared answer stays with the helper"
+        );
+        assert_eq!(
+            plan.decision.answers.get("solutions-exist").map(String::as_str),
+            Some("partly"),
+            "own questions stay"
+        );
         // The start-up tool keeps the resources; the leadership copy is moved or noted.
         assert_eq!(answer("startup/resources/planning-budget"), Some(Answer::Amount(350_000)));
-        assert_eq!(answer("startup/resources/dialogue-date"), Some(Answer::Date("2027-03-16".into())), "moved from leadership");
+        assert_eq!(
+            answer("startup/resources/dialogue-date"),
+            Some(Answer::Date("2027-03-16".into())),
+            "moved from leadership"
+        );
         let people = answer("startup/resources/people");
-        assert!(matches!(&people, Some(Answer::Table(rows)) if rows[0].get("hours").map(String::as_str) == Some("20")), "{people:?}");
+        assert!(
+            matches!(&people, Some(Answer::Table(rows)) if rows[0].get("hours").map(String::as_str) == Some("20")),
+            "{people:?}"
+        );
         assert!(plan.answers.keys().all(|k| !k.starts_with("leadership/resources/")), "no leadership copy is left");
         assert_eq!(answer("leadership/leaders/sponsor"), None);
         assert_eq!(answer("startup/team/project-owner"), Some(Answer::Text("Randi Holm".into())));
         // Nothing typed is lost: each value set aside is a note.
-        let notes: Vec<(&str, &str, &str)> = plan.merge_notes.iter().map(|n| (n.key.as_str(), n.from.as_str(), n.value.as_str())).collect();
-        assert_eq!(notes, [
-            ("startup/route/first-view", "startup/route/first-view", "innovation-friendly"),
-            ("startup/framework/estimated-value", "startup/framework/estimated-value", "3400000"),
-            ("startup/resources/planning-budget", "leadership/resources/planning-budget", "450000"),
-            ("startup/team/project-owner", "leadership/leaders/sponsor", "Kari Nymo"),
-        ]);
+        let notes: Vec<(&str, &str, &str)> =
+            plan.merge_notes.iter().map(|n| (n.key.as_str(), n.from.as_str(), n.value.as_str())).collect();
+        assert_eq!(
+            notes,
+            [
+                ("startup/route/first-view", "startup/route/first-view", "innovation-friendly"),
+                ("startup/framework/estimated-value", "startup/framework/estimated-value", "3400000"),
+                ("startup/resources/planning-budget", "leadership/resources/planning-budget", "450000"),
+                ("startup/team/project-owner", "leadership/leaders/sponsor", "Kari Nymo"),
+            ]
+        );
     }
 
     const V2: &str = include_str!("../tests/fixtures/plan-v2.json");
@@ -190,7 +220,11 @@ mod tests {
         let plan = plan_from_json(V2).unwrap();
         assert_eq!(plan.steps.len(), done.len());
         for key in done {
-            assert_eq!(plan.step(key), Some(&StepRecord { status: Some(StepMark::Done), ..Default::default() }), "{key}");
+            assert_eq!(
+                plan.step(key),
+                Some(&StepRecord { status: Some(StepMark::Done), ..Default::default() }),
+                "{key}"
+            );
         }
         assert_eq!(plan.spine, None, "a v2 plan has not chosen a spine");
         let json = serde_json::to_value(&plan).unwrap();
@@ -213,31 +247,60 @@ mod tests {
         let plan = plan_from_json(V3).unwrap();
         let v3: Value = serde_json::from_str(V3).unwrap();
         assert!(plan.answers.keys().all(|k| !k.starts_with("anchoring/problem-goals/")), "{:?}", plan.answers.keys());
-        for (old, new) in roadmap_facts_once::ROADMAP_SHARED.into_iter().filter(|(old, _)| !v3["answers"][old].is_null()) {
-            assert_eq!(serde_json::to_value(plan.answer(new)).unwrap(), v3["answers"][new], "{new} keeps its own value");
+        for (old, new) in
+            roadmap_facts_once::ROADMAP_SHARED.into_iter().filter(|(old, _)| !v3["answers"][old].is_null())
+        {
+            assert_eq!(
+                serde_json::to_value(plan.answer(new)).unwrap(),
+                v3["answers"][new],
+                "{new} keeps its own value"
+            );
             assert!(plan.merge_notes.iter().any(|n| n.key == new && n.from == old), "{old} is kept as a note");
         }
         // Only the roadmap held them: they move, and the goals become rows of the register.
         let mut value = v3.clone();
         let answers = value["answers"].as_object_mut().unwrap();
         answers.remove("needs/problem/what-goes-wrong");
-        answers.insert("leadership/strategic-link/plans".into(), v3["answers"]["anchoring/problem-goals/strategies"].clone());
+        answers.insert(
+            "leadership/strategic-link/plans".into(),
+            v3["answers"]["anchoring/problem-goals/strategies"].clone(),
+        );
         let first_goal = v3["registers"]["goals"][0]["cells"]["name"].as_str().unwrap().to_string();
-        answers.insert(roadmap_facts_once::ROADMAP_GOALS.into(), serde_json::json!({ "list": [first_goal, " Pårørende får raskere beskjed ", ""] }));
+        answers.insert(
+            roadmap_facts_once::ROADMAP_GOALS.into(),
+            serde_json::json!({ "list": [first_goal, " Pårørende får raskere beskjed ", ""] }),
+        );
         let (plan, _) = plan_from_value(&value).unwrap();
-        assert_eq!(serde_json::to_value(plan.answer("needs/problem/what-goes-wrong")).unwrap(), v3["answers"]["anchoring/problem-goals/problem"]);
-        assert_eq!(plan.merge_notes.len(), v3["merge_notes"].as_array().unwrap().len(), "the same value twice is no note");
+        assert_eq!(
+            serde_json::to_value(plan.answer("needs/problem/what-goes-wrong")).unwrap(),
+            v3["answers"]["anchoring/problem-goals/problem"]
+        );
+        assert_eq!(
+            plan.merge_notes.len(),
+            v3["merge_notes"].as_array().unwrap().len(),
+            "the same value twice is no note"
+        );
         let goals = plan.register("goals");
-        assert_eq!(goals.len(), v3["registers"]["goals"].as_array().unwrap().len() + 1, "a goal already in the register is not added twice");
+        assert_eq!(
+            goals.len(),
+            v3["registers"]["goals"].as_array().unwrap().len() + 1,
+            "a goal already in the register is not added twice"
+        );
         let added = goals.last().unwrap();
-        assert_eq!((added.cell("name"), added.id), ("Pårørende får raskere beskjed", goals.iter().map(|r| r.id).max().unwrap()));
+        assert_eq!(
+            (added.cell("name"), added.id),
+            ("Pårørende får raskere beskjed", goals.iter().map(|r| r.id).max().unwrap())
+        );
     }
 
     #[test]
     fn migration_chain_is_contiguous_and_ends_at_current() {
         for (i, Migration { from, name, .. }) in MIGRATIONS.iter().enumerate() {
             assert_eq!(*from, 1 + i as u32, "steps must be ordered and gap-free: {name}");
-            assert!(!name.is_empty() && MIGRATIONS.iter().filter(|m| m.name == *name).count() == 1, "{from}: a name of its own");
+            assert!(
+                !name.is_empty() && MIGRATIONS.iter().filter(|m| m.name == *name).count() == 1,
+                "{from}: a name of its own"
+            );
         }
         assert_eq!(1 + MIGRATIONS.len() as u32, SCHEMA_VERSION);
     }
@@ -267,10 +330,7 @@ mod tests {
         assert_eq!(plan_from_json("{\"title\": \"no version\"}"), Err(LoadError::NotAPlan));
         assert_eq!(plan_from_json("{\"schema_version\": \"1\"}"), Err(LoadError::NotAPlan));
         assert_eq!(plan_from_json("{\"schema_version\": 0}"), Err(LoadError::NotAPlan));
-        assert!(matches!(
-            plan_from_json("{\"schema_version\": 1, \"id\": 5}"),
-            Err(LoadError::Invalid(_))
-        ));
+        assert!(matches!(plan_from_json("{\"schema_version\": 1, \"id\": 5}"), Err(LoadError::Invalid(_))));
     }
 
     /// Every fixture as (schema version from its name, file name, text): `plan-v{n}.json` is
@@ -281,7 +341,8 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let version = name.strip_prefix("plan-v").and_then(|rest| rest.split(['-', '.']).next()).and_then(|n| n.parse().ok());
+            let version =
+                name.strip_prefix("plan-v").and_then(|rest| rest.split(['-', '.']).next()).and_then(|n| n.parse().ok());
             let version = version.unwrap_or_else(|| panic!("{name}: fixtures are named plan-v<version>[-<case>].json"));
             out.push((version, name, std::fs::read_to_string(&path).unwrap()));
         }
@@ -294,7 +355,10 @@ mod tests {
         let fixtures = fixtures();
         for n in 1..=SCHEMA_VERSION {
             let golden = format!("plan-v{n}.json");
-            assert!(fixtures.iter().any(|(_, name, _)| *name == golden), "schema {n} has no fixture: add core/tests/fixtures/{golden}");
+            assert!(
+                fixtures.iter().any(|(_, name, _)| *name == golden),
+                "schema {n} has no fixture: add core/tests/fixtures/{golden}"
+            );
         }
         for (version, name, text) in &fixtures {
             let declared = serde_json::from_str::<Value>(text).unwrap()["schema_version"].as_u64();
@@ -327,9 +391,13 @@ mod tests {
             assert!(typed.len() > 5, "{name}: the walk found only {typed:?}");
             let mut kept = Default::default();
             leaves(&after, &mut kept);
-            let notes: Vec<&str> = after["merge_notes"].as_array().unwrap().iter().filter_map(|n| n["value"].as_str()).collect();
+            let notes: Vec<&str> =
+                after["merge_notes"].as_array().unwrap().iter().filter_map(|n| n["value"].as_str()).collect();
             for leaf in typed {
-                assert!(kept.contains(&leaf) || notes.iter().any(|n| n.contains(leaf.as_str())), "{name}: {leaf:?} was dropped");
+                assert!(
+                    kept.contains(&leaf) || notes.iter().any(|n| n.contains(leaf.as_str())),
+                    "{name}: {leaf:?} was dropped"
+                );
             }
         }
     }
@@ -353,7 +421,9 @@ mod tests {
         let texts = fixtures().into_iter().map(|(_, _, text)| text).chain(odd.iter().map(|s| s.to_string()));
         // Serde's message for a parsed value has no line and column; the error is the same.
         let without_place = |r: Result<(Plan, u32), LoadError>| match r {
-            Err(LoadError::Invalid(m)) => Err(LoadError::Invalid(m.split(" at line ").next().unwrap_or_default().to_string())),
+            Err(LoadError::Invalid(m)) => {
+                Err(LoadError::Invalid(m.split(" at line ").next().unwrap_or_default().to_string()))
+            }
             other => other,
         };
         for text in texts {

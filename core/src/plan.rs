@@ -325,7 +325,13 @@ impl Plan {
 
     /// Changes the title, organisation and case number together (the library's "Edit" form).
     /// Nothing changes when the title is refused.
-    pub fn edit_details(&mut self, raw_title: &str, organisation: &str, case_number: &str, now: u64) -> Result<(), TitleError> {
+    pub fn edit_details(
+        &mut self,
+        raw_title: &str,
+        organisation: &str,
+        case_number: &str,
+        now: u64,
+    ) -> Result<(), TitleError> {
         self.title = validate_title(raw_title)?;
         self.organisation = organisation.trim().to_string();
         self.case_number = case_number.trim().to_string();
@@ -352,7 +358,10 @@ impl Plan {
     /// The text kept for the answer at `key` (see [`Plan::set_draft`]), also where earlier
     /// versions kept it.
     pub fn draft(&self, key: &str) -> Option<&str> {
-        std::iter::once(key.to_string()).chain(legacy_draft_ids(key)).find_map(|id| self.drafts.get(&id)).map(String::as_str)
+        std::iter::once(key.to_string())
+            .chain(legacy_draft_ids(key))
+            .find_map(|id| self.drafts.get(&id))
+            .map(String::as_str)
     }
 
     /// Text typed for the amount at `key` that is not an amount: the stored amount is then the
@@ -363,14 +372,7 @@ impl Plan {
 
     /// A full copy under a new id, titled with `title` (e.g. "Copy of …"), starting at revision 0.
     pub fn duplicate(&self, new_id: impl Into<String>, title: String, now: u64) -> Plan {
-        Plan {
-            id: new_id.into(),
-            revision: 0,
-            title,
-            created_at: now,
-            updated_at: now,
-            ..self.clone()
-        }
+        Plan { id: new_id.into(), revision: 0, title, created_at: now, updated_at: now, ..self.clone() }
     }
 
     /// The language `tool`'s document is shown in: the one chosen for it, else `interface`.
@@ -460,11 +462,7 @@ impl Plan {
     }
 
     pub fn set_register_cell(&mut self, register: &str, row: u32, column: &str, value: String, now: u64) {
-        if let Some(r) = self
-            .registers
-            .get_mut(register)
-            .and_then(|rows| rows.iter_mut().find(|r| r.id == row))
-        {
+        if let Some(r) = self.registers.get_mut(register).and_then(|rows| rows.iter_mut().find(|r| r.id == row)) {
             if value.is_empty() {
                 r.cells.remove(column);
             } else {
@@ -628,7 +626,10 @@ mod tests {
         assert_eq!(plan.edit_details(" ", "Annen kommune", "1", 5), Err(TitleError::Empty));
         assert_eq!((plan.organisation.as_str(), plan.case_number.as_str()), ("Elvebyen kommune", ""));
         plan.edit_details(" B ", "  Fjordbyen kommune ", " 2027/7 ", 9).unwrap();
-        assert_eq!((plan.title.as_str(), plan.organisation.as_str(), plan.case_number.as_str()), ("B", "Fjordbyen kommune", "2027/7"));
+        assert_eq!(
+            (plan.title.as_str(), plan.organisation.as_str(), plan.case_number.as_str()),
+            ("B", "Fjordbyen kommune", "2027/7")
+        );
         assert_eq!(plan.updated_at, 9);
         plan.edit_details("B", "", "", 10).unwrap();
         assert_eq!((plan.organisation.as_str(), plan.case_number.as_str()), ("", ""), "both can be cleared");

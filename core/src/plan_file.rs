@@ -69,7 +69,10 @@ pub enum FileKind {
 pub enum FileError {
     /// 0 bytes, or only whitespace.
     Empty,
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     /// PNG, JPEG, GIF, WebP, BMP or HEIC/AVIF.
     Image,
     /// A ZIP container (docx, xlsx, odt, zip) or an OLE file (.doc, .xls).
@@ -82,23 +85,40 @@ pub enum FileError {
     /// The JSON ends early: the file was cut off.
     Truncated,
     /// A JSON syntax error, where serde_json found it (1-based).
-    Damaged { line: usize, column: usize },
+    Damaged {
+        line: usize,
+        column: usize,
+    },
     /// Nested deeper than serde_json's recursion limit.
     TooDeep,
     /// The same key twice in one JSON object, anywhere in the file.
-    DuplicateKey { key: String },
+    DuplicateKey {
+        key: String,
+    },
     /// Valid JSON, but not a file of this app.
     NotAPlanFile,
     /// The envelope is of a newer format than this app reads.
-    NewerFormat { found: u64 },
+    NewerFormat {
+        found: u64,
+    },
     /// A plan is of a newer schema than this app reads.
-    NewerSchema { found: u64, supported: u32 },
+    NewerSchema {
+        found: u64,
+        supported: u32,
+    },
     /// An upgrade step failed for a plan of schema `from`.
-    CannotUpgrade { from: u32 },
+    CannotUpgrade {
+        from: u32,
+    },
     /// A required part is absent, e.g. `formatVersion`, `plan`, `plan.title`, `plans[2].id`.
-    MissingPart { part: String },
+    MissingPart {
+        part: String,
+    },
     /// A part holds what the app would never write. `detail` is English, for the log.
-    InvalidPart { part: String, detail: String },
+    InvalidPart {
+        part: String,
+        detail: String,
+    },
 }
 
 impl FileError {
@@ -149,7 +169,10 @@ impl FileError {
 pub enum ExportError {
     /// The file did not read back as the plans it was made from (the detail is for the log).
     NotRoundTrip(String),
-    TooLarge { bytes: u64, limit: u64 },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
 }
 
 impl ExportError {

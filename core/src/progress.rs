@@ -1,6 +1,6 @@
 //! Progress through the worksheets, derived from the plan (never stored).
 
-use crate::content::{Content, step_key, FieldKind, Step, Tool};
+use crate::content::{step_key, Content, FieldKind, Step, Tool};
 use crate::plan::{Plan, StepMark};
 
 /// Status of a tool, a phase or a step, as the task lists show it.
@@ -48,9 +48,10 @@ pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
     let in_phase = crate::content::PHASE_IDS.contains(&tool.id.as_str());
     step.fields.iter().any(|field| match &field.kind {
         FieldKind::Register { .. } if in_phase => false,
-        FieldKind::Register { register, columns, readonly } => plan.register(register).iter().any(|row| {
-            columns.iter().filter(|c| !readonly.contains(c)).any(|c| !row.cell(c).trim().is_empty())
-        }),
+        FieldKind::Register { register, columns, readonly } => plan
+            .register(register)
+            .iter()
+            .any(|row| columns.iter().filter(|c| !readonly.contains(c)).any(|c| !row.cell(c).trim().is_empty())),
         _ if in_phase && field.stored_at.is_some() => false,
         _ => plan.answer(&field.storage_key(&tool.id, &step.id)).is_some_and(|a| !a.is_empty()),
     })
@@ -61,7 +62,8 @@ pub fn step_has_content(tool: &Tool, step: &Step, plan: &Plan) -> bool {
 /// in the step's panel clears the team's own, so the step follows its content again.
 pub fn automatic_status(tool: &Tool, step: &Step, plan: &Plan) -> Status {
     let record = plan.step(&step_key(&tool.id, &step.id));
-    let written = record.is_some_and(|r| !(r.reason.is_empty() && r.owner.is_empty() && r.due.is_empty() && r.note.is_empty()));
+    let written =
+        record.is_some_and(|r| !(r.reason.is_empty() && r.owner.is_empty() && r.due.is_empty() && r.note.is_empty()));
     if written || step_has_content(tool, step, plan) {
         Status::InProgress
     } else {
@@ -167,7 +169,11 @@ pub fn overdue(content: &'static Content, plan: &Plan, today: &str) -> Vec<Overd
         .flat_map(|tool| tool.steps.iter().map(move |step| (tool, step)))
         .filter_map(|(tool, step)| {
             let record = plan.step(&step_key(&tool.id, &step.id))?;
-            is_overdue(&record.due, step_status(tool, step, plan), today).then(|| Overdue { tool, step, due: record.due.clone() })
+            is_overdue(&record.due, step_status(tool, step, plan), today).then(|| Overdue {
+                tool,
+                step,
+                due: record.due.clone(),
+            })
         })
         .collect();
     out.sort_by(|a, b| a.due.cmp(&b.due));
@@ -251,7 +257,11 @@ mod tests {
             plan.set_step_status(&key(i), Some(StepMark::NotRelevant), 3);
         }
         let p = tool_progress(phase, &plan);
-        assert_eq!((p.steps_skipped, p.status), (phase.steps.len(), Status::NotRelevant), "a skipped phase is not done");
+        assert_eq!(
+            (p.steps_skipped, p.status),
+            (phase.steps.len(), Status::NotRelevant),
+            "a skipped phase is not done"
+        );
         plan.set_step_status(&key(0), Some(StepMark::Done), 4);
         let p = tool_progress(phase, &plan);
         assert_eq!((p.steps_done, p.settled(), p.status), (1, phase.steps.len(), Status::Done));
@@ -272,9 +282,13 @@ mod tests {
             .into_iter()
             .map(|o| (step_key(&o.tool.id, &o.step.id), o.due))
             .collect();
-        assert_eq!(late, [
-            ("startup/goals".to_string(), "2026-10-15".to_string()),
-            ("insight/interviews".to_string(), "2026-11-01".to_string()),
-        ], "due today is not late; done is never late");
+        assert_eq!(
+            late,
+            [
+                ("startup/goals".to_string(), "2026-10-15".to_string()),
+                ("insight/interviews".to_string(), "2026-11-01".to_string()),
+            ],
+            "due today is not late; done is never late"
+        );
     }
 }

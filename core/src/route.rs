@@ -5,23 +5,48 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Home,
-    Plan { plan: String },
-    Step { plan: String, tool: String, step: String },
+    Plan {
+        plan: String,
+    },
+    Step {
+        plan: String,
+        tool: String,
+        step: String,
+    },
     /// A tool or phase without a step (`#/plan/<id>/needs`): the app opens the tool at its next
     /// step, and a phase at its page.
-    Tool { plan: String, tool: String },
-    Document { plan: String, tool: String },
+    Tool {
+        plan: String,
+        tool: String,
+    },
+    Document {
+        plan: String,
+        tool: String,
+    },
     /// The whole plan as one document: print/PDF, Markdown, Word.
-    PlanDocument { plan: String },
-    Decision { plan: String },
+    PlanDocument {
+        plan: String,
+    },
+    Decision {
+        plan: String,
+    },
     /// Earlier versions of a plan (snapshots), to look at and restore.
-    Versions { plan: String },
+    Versions {
+        plan: String,
+    },
     /// KS's roadmap in this plan: the six phases and their progress.
-    Roadmap { plan: String },
+    Roadmap {
+        plan: String,
+    },
     /// One phase of the roadmap: purpose, methods, questions, outputs, steps.
-    Phase { plan: String, phase: String },
+    Phase {
+        plan: String,
+        phase: String,
+    },
     /// "When do we use what?": LUP's tools and KS's phases on one time line.
-    Crosswalk { plan: String },
+    Crosswalk {
+        plan: String,
+    },
     /// Every legal figure and rule the app uses, with sources and dates.
     Facts,
     /// About the app and privacy: what is stored where, for how long, how to delete it.
@@ -92,9 +117,7 @@ impl Route {
             | Route::Versions { plan }
             | Route::Roadmap { plan }
             | Route::Phase { plan, .. }
-            | Route::Crosswalk { plan } => {
-                Some(plan)
-            }
+            | Route::Crosswalk { plan } => Some(plan),
             Route::Home | Route::Facts | Route::About | Route::Compare | Route::NotFound => None,
         }
     }

@@ -171,7 +171,9 @@ pub struct LayoutTooNew {
 /// there surfaces on the first real write).
 fn check_layout(kv: &dyn KeyValue) -> Result<Result<(), LayoutTooNew>, KvError> {
     match kv.get(LAYOUT_KEY)? {
-        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => Ok(Err(LayoutTooNew { found })),
+        Some(found) if found.trim().parse::<u32>().map_or(true, |v| v > LAYOUT_VERSION) => {
+            Ok(Err(LayoutTooNew { found }))
+        }
         Some(_) => Ok(Ok(())),
         None => {
             let _ = kv.set(LAYOUT_KEY, &LAYOUT_VERSION.to_string());
@@ -232,7 +234,11 @@ pub fn load_library(kv: &dyn KeyValue, now: u64) -> Result<Result<LoadReport, La
                 if found < crate::plan::SCHEMA_VERSION {
                     keep_before_upgrade(kv, id, &raw, plan.revision, now);
                 }
-                report.plans.push(PlanSummary { schema: found, units: utf16_len(&raw) as u64, ..PlanSummary::from(&plan) });
+                report.plans.push(PlanSummary {
+                    schema: found,
+                    units: utf16_len(&raw) as u64,
+                    ..PlanSummary::from(&plan)
+                });
             }
             Err(crate::migrate::LoadError::TooNew { .. }) => report.newer.push(id.to_string()),
             Err(error) => {
@@ -371,7 +377,9 @@ fn update_index(kv: &dyn KeyValue, change: impl FnOnce(&mut Vec<PlanSummary>)) {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
     /// Another tab saved a newer revision; saving now would overwrite its work.
-    Conflict { stored_revision: u64 },
+    Conflict {
+        stored_revision: u64,
+    },
     QuotaExceeded,
     Unavailable,
     /// The write seemed to work but reading it back gave something else.
@@ -474,7 +482,11 @@ pub fn force_save_plan(kv: &dyn KeyValue, plan: &mut Plan) -> Result<SaveOutcome
     force_save_protecting(kv, plan, &[]).map(|(outcome, _)| outcome)
 }
 
-fn force_save_protecting(kv: &dyn KeyValue, plan: &mut Plan, protect: &[&str]) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
+fn force_save_protecting(
+    kv: &dyn KeyValue,
+    plan: &mut Plan,
+    protect: &[&str],
+) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
     let previous = stored_head(kv, &plan.id)?;
     let next = previous.flatten().unwrap_or(0).max(plan.revision) + 1;
     save_over(kv, plan, previous, next, protect)
@@ -506,7 +518,12 @@ fn save_over(
 
 /// Writes the plan as `revision`, letting snapshots (not in `protect`) give way when storage is
 /// full. Returns what was removed, so a caller whose larger operation fails can put it back.
-fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64, protect: &[&str]) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
+fn write_plan_as(
+    kv: &dyn KeyValue,
+    plan: &mut Plan,
+    revision: u64,
+    protect: &[&str],
+) -> Result<(SaveOutcome, snapshots::Removed), SaveError> {
     let previous = plan.revision;
     plan.revision = revision;
     let json = serde_json::to_string(&*plan).expect("a plan always serialises");
@@ -537,7 +554,12 @@ fn write_plan_as(kv: &dyn KeyValue, plan: &mut Plan, revision: u64, protect: &[&
 /// restore can be undone), then the snapshot's plan is saved as the next revision. Returns the
 /// restored plan, the key of the snapshot that undoes it, and what storage had to give up. On
 /// failure storage is as it was.
-pub fn restore_snapshot(kv: &dyn KeyValue, id: &str, snapshot_key: &str, now: u64) -> Result<(Plan, String, SaveOutcome), SaveError> {
+pub fn restore_snapshot(
+    kv: &dyn KeyValue,
+    id: &str,
+    snapshot_key: &str,
+    now: u64,
+) -> Result<(Plan, String, SaveOutcome), SaveError> {
     let raw = snapshots::read(kv, snapshot_key)?.ok_or_else(|| SaveError::Other("no such snapshot".into()))?;
     let mut plan = plan_from_json(&raw).map_err(|e| SaveError::Other(format!("{e:?}")))?;
     plan.id = id.to_string();
@@ -549,7 +571,11 @@ pub fn restore_snapshot(kv: &dyn KeyValue, id: &str, snapshot_key: &str, now: u6
 /// Saves `incoming` over the stored plan with the same id, after keeping the stored one as a
 /// snapshot. Returns the saved plan, the snapshot's key and what storage had to give up. On
 /// failure storage is as it was.
-pub fn replace_plan(kv: &dyn KeyValue, mut incoming: Plan, now: u64) -> Result<(Plan, Option<String>, SaveOutcome), SaveError> {
+pub fn replace_plan(
+    kv: &dyn KeyValue,
+    mut incoming: Plan,
+    now: u64,
+) -> Result<(Plan, Option<String>, SaveOutcome), SaveError> {
     incoming.touch(now);
     let (kept, outcome) = save_after_snapshot(kv, &mut incoming, snapshots::Reason::BeforeReplace, now, &[])?;
     Ok((incoming, kept, outcome))
@@ -958,11 +984,8 @@ mod tests {
         save_plan(&kv, &mut theirs).unwrap();
         // Another tab, already on a newer version, rewrote one plan in a newer schema.
         let stored = kv.get(&plan_key("theirs")).unwrap().unwrap();
-        let from_the_future = stored.replacen(
-            &format!("\"schema_version\":{}", crate::plan::SCHEMA_VERSION),
-            "\"schema_version\":99",
-            1,
-        );
+        let from_the_future =
+            stored.replacen(&format!("\"schema_version\":{}", crate::plan::SCHEMA_VERSION), "\"schema_version\":99", 1);
         assert_ne!(from_the_future, stored);
         kv.set(&plan_key("theirs"), &from_the_future).unwrap();
         let index_before = kv.get(INDEX_KEY).unwrap();
@@ -1048,9 +1071,19 @@ mod tests {
         let mut a = load_plan(&kv, "a").unwrap().unwrap().unwrap();
         a.title = "A, later".into();
         save_plan(&kv, &mut a).unwrap();
-        let _ = snapshots::take(&kv, "a", &kv.get(&plan_key("a")).unwrap().unwrap(), a.revision, snapshots::Reason::Save, 3, &[])
-            .unwrap();
-        let _ = snapshots::take(&kv, "b", &kv.get(&plan_key("b")).unwrap().unwrap(), 1, snapshots::Reason::Save, 3, &[]).unwrap();
+        let _ = snapshots::take(
+            &kv,
+            "a",
+            &kv.get(&plan_key("a")).unwrap().unwrap(),
+            a.revision,
+            snapshots::Reason::Save,
+            3,
+            &[],
+        )
+        .unwrap();
+        let _ =
+            snapshots::take(&kv, "b", &kv.get(&plan_key("b")).unwrap().unwrap(), 1, snapshots::Reason::Save, 3, &[])
+                .unwrap();
         let history_of_a = snapshots::list(&kv, "a").unwrap();
         assert!(!history_of_a.is_empty());
         let _ = loaded(&kv); // writes the layout key, which is not the plan's
@@ -1274,7 +1307,10 @@ mod tests {
         let before = dump(&kv);
         let mut too_big = plan("b", "B", 1);
         too_big.set_answer("x/y/z", Answer::Text("b".repeat(3_000)), 1);
-        assert_eq!(import_new(&kv, &mut [plan("c", "C", 1), too_big.clone()]).map(|_| ()), Err(SaveError::QuotaExceeded));
+        assert_eq!(
+            import_new(&kv, &mut [plan("c", "C", 1), too_big.clone()]).map(|_| ()),
+            Err(SaveError::QuotaExceeded)
+        );
         assert_eq!(dump(&kv), before, "import: every key and value as before, snapshots included");
         too_big.id = "a".into();
         assert_eq!(replace_plan(&kv, too_big, 50 * MIN).map(|_| ()), Err(SaveError::QuotaExceeded));

@@ -63,7 +63,8 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Text, M::Error> {
                 let mut entry: [Option<String>; 3] = [None, None, None];
                 while let Some(key) = map.next_key::<String>()? {
-                    let lang = Lang::from_code(&key).ok_or_else(|| de::Error::unknown_field(&key, &["nb", "nn", "en"]))?;
+                    let lang =
+                        Lang::from_code(&key).ok_or_else(|| de::Error::unknown_field(&key, &["nb", "nn", "en"]))?;
                     entry[lang.index()] = Some(map.next_value()?);
                 }
                 let [nb, nn, en] = entry.map(|t| t.unwrap_or_default());

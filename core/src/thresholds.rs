@@ -113,7 +113,9 @@ pub fn eea_series(contract_type: Option<&str>) -> &'static str {
 
 pub fn figures() -> &'static Figures {
     static ALL: OnceLock<Figures> = OnceLock::new();
-    ALL.get_or_init(|| serde_json::from_str(include_str!("../../content/thresholds.json")).expect("thresholds.json parses"))
+    ALL.get_or_init(|| {
+        serde_json::from_str(include_str!("../../content/thresholds.json")).expect("thresholds.json parses")
+    })
 }
 
 /// Where a series stands on a day.
@@ -255,7 +257,14 @@ pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&
     let national = standing(all, NATIONAL, today);
     let eea = standing(all, eea_id, today);
     let Some(value) = value else {
-        return Assessment { regime: Regime::ValueUnknown, lower_limit, national, eea, at_threshold: false, near_uncertain: vec![] };
+        return Assessment {
+            regime: Regime::ValueUnknown,
+            lower_limit,
+            national,
+            eea,
+            at_threshold: false,
+            near_uncertain: vec![],
+        };
     };
     let reaches = |s: Standing| s.amount().is_some_and(|a| value >= a);
     let (regime, deciding) = if reaches(eea) {
@@ -274,11 +283,14 @@ pub fn assess<'a>(all: &'a [Figure], value: Option<u64>, contract_type: Option<&
         (Regime::BelowNational, Standing::Unknown)
     };
     let near = |s: &Standing| {
-        s.uncertain()
-            && s.amount().is_some_and(|a| (value as f64 - a as f64).abs() <= a as f64 * NEAR_FRACTION)
+        s.uncertain() && s.amount().is_some_and(|a| (value as f64 - a as f64).abs() <= a as f64 * NEAR_FRACTION)
     };
     let national_counts = !special;
-    let near_uncertain = [Some(lower_limit), national_counts.then_some(national), Some(eea)].into_iter().flatten().filter(near).collect();
+    let near_uncertain = [Some(lower_limit), national_counts.then_some(national), Some(eea)]
+        .into_iter()
+        .flatten()
+        .filter(near)
+        .collect();
     let at_threshold = deciding.amount() == Some(value);
     Assessment { regime, lower_limit, national, eea, at_threshold, near_uncertain }
 }
@@ -338,7 +350,9 @@ mod tests {
         assert_eq!(standing(&all, NATIONAL, "2018-04-05"), Standing::Unknown, "the day before");
         assert_eq!(standing(&all, NATIONAL, "2018-04-06").amount(), Some(1_300_000), "the day it took effect");
         assert_eq!(standing(&all, EEA_GOODS_SERVICES, "2024-03-13"), Standing::Unknown);
-        assert!(matches!(standing(&all, EEA_GOODS_SERVICES, "2024-03-14"), Standing::InForce(f) if f.amount == Some(2_300_000)));
+        assert!(
+            matches!(standing(&all, EEA_GOODS_SERVICES, "2024-03-14"), Standing::InForce(f) if f.amount == Some(2_300_000))
+        );
     }
 
     #[test]
@@ -354,7 +368,10 @@ mod tests {
     #[test]
     fn an_unconfirmed_successor_leaves_the_last_figure_for_orientation() {
         let all = table();
-        assert!(matches!(standing(&all, EEA_GOODS_SERVICES, "2025-12-31"), Standing::InForce(_)), "last day before the adjustment");
+        assert!(
+            matches!(standing(&all, EEA_GOODS_SERVICES, "2025-12-31"), Standing::InForce(_)),
+            "last day before the adjustment"
+        );
         match standing(&all, EEA_GOODS_SERVICES, "2026-01-01") {
             Standing::Unconfirmed { last, successor } => {
                 assert_eq!(last.amount, Some(2_300_000));
@@ -430,14 +447,25 @@ mod tests {
         let near = |v| at(v).near_uncertain.iter().filter_map(|s| s.figure()).map(|f| f.id.clone()).collect::<Vec<_>>();
         assert_eq!(near(6_500_000), [EEA_SPECIAL_SERVICES]);
         assert!(near(3_000_000).is_empty());
-        assert_eq!(at(3_000_000).bounds().len(), 2, "bounded by the lower limit and the special threshold, not the national one");
+        assert_eq!(
+            at(3_000_000).bounds().len(),
+            2,
+            "bounded by the lower limit and the special threshold, not the national one"
+        );
     }
 
     #[test]
     fn near_an_uncertain_figure_the_regime_may_differ() {
         let all = table();
         let day = "2026-12-01";
-        let near = |v: u64| assess(&all, Some(v), None, day).near_uncertain.iter().filter_map(|s| s.figure()).map(|f| f.id.clone()).collect::<Vec<_>>();
+        let near = |v: u64| {
+            assess(&all, Some(v), None, day)
+                .near_uncertain
+                .iter()
+                .filter_map(|s| s.figure())
+                .map(|f| f.id.clone())
+                .collect::<Vec<_>>()
+        };
         // 15 % of 2.3 million is 345,000.
         assert_eq!(near(1_955_000), [EEA_GOODS_SERVICES]);
         assert_eq!(near(2_645_000), [EEA_GOODS_SERVICES]);
@@ -460,7 +488,9 @@ mod tests {
         for fig in data.figures.iter().filter(|f| f.id.starts_with("eea-") && f.valid_from.ends_with("-01-01")) {
             assert_eq!((fig.amount, fig.confidence), (None, Confidence::Unconfirmed), "{} {}", fig.id, fig.valid_from);
             let note = fig.note.as_ref().expect("says why");
-            for (lang, past) in [(crate::Lang::Nb, "14. mars"), (crate::Lang::Nn, "14. mars"), (crate::Lang::En, "14 March")] {
+            for (lang, past) in
+                [(crate::Lang::Nb, "14. mars"), (crate::Lang::Nn, "14. mars"), (crate::Lang::En, "14 March")]
+            {
                 assert!(note.get(lang).contains(past), "{} names the past Norwegian dates in {lang:?}", fig.id);
             }
         }
@@ -497,8 +527,18 @@ mod tests {
         }
         for fig in all {
             assert!(data.series(&fig.id).is_some(), "{} has a series", fig.id);
-            assert_eq!(fig.amount.is_none(), fig.confidence == Confidence::Unconfirmed, "{} {}", fig.id, fig.valid_from);
-            assert!(fig.confidence == Confidence::High || fig.note.is_some(), "{}: an uncertain figure says why", fig.id);
+            assert_eq!(
+                fig.amount.is_none(),
+                fig.confidence == Confidence::Unconfirmed,
+                "{} {}",
+                fig.id,
+                fig.valid_from
+            );
+            assert!(
+                fig.confidence == Confidence::High || fig.note.is_some(),
+                "{}: an uncertain figure says why",
+                fig.id
+            );
             assert!(!fig.sources.is_empty());
             for s in &fig.sources {
                 assert!(s.url.starts_with("https://") && s.label.missing().is_empty(), "{}: {}", fig.id, s.url);
@@ -506,8 +546,13 @@ mod tests {
             if let Some(note) = &fig.note {
                 assert!(note.missing().is_empty(), "{}", fig.id);
             }
-            for date in [Some(&fig.valid_from), fig.superseded_on.as_ref(), Some(&fig.checked_on)].into_iter().flatten() {
-                assert!(date.len() == 10 && crate::format::format_date(date, crate::Lang::Nb) != *date, "{}: {date}", fig.id);
+            for date in [Some(&fig.valid_from), fig.superseded_on.as_ref(), Some(&fig.checked_on)].into_iter().flatten()
+            {
+                assert!(
+                    date.len() == 10 && crate::format::format_date(date, crate::Lang::Nb) != *date,
+                    "{}: {date}",
+                    fig.id
+                );
             }
         }
     }
@@ -516,7 +561,9 @@ mod tests {
     fn shipped_figures_match_domain_section_7_5() {
         let all = &figures().figures;
         let day = "2026-12-01";
-        assert!(matches!(standing(all, NATIONAL, day), Standing::InForce(f) if f.amount == Some(1_300_000) && f.valid_from == "2018-04-06"));
+        assert!(
+            matches!(standing(all, NATIONAL, day), Standing::InForce(f) if f.amount == Some(1_300_000) && f.valid_from == "2018-04-06")
+        );
         for (id, amount) in [(EEA_GOODS_SERVICES, 2_300_000), (EEA_WORKS, 57_800_000)] {
             match standing(all, id, day) {
                 Standing::Unconfirmed { last, .. } => {
@@ -528,6 +575,8 @@ mod tests {
         assert!(matches!(standing(all, EEA_SPECIAL_SERVICES, day), Standing::Unconfirmed { last, .. }
             if last.amount == Some(7_200_000) && last.valid_from == "2020-02-13"));
         assert_eq!(standing(all, LOWER_LIMIT, "2026-06-30").amount(), Some(100_000));
-        assert!(matches!(standing(all, LOWER_LIMIT, day), Standing::InForce(f) if f.amount == Some(500_000) && f.confidence == Confidence::Medium));
+        assert!(
+            matches!(standing(all, LOWER_LIMIT, day), Standing::InForce(f) if f.amount == Some(500_000) && f.confidence == Confidence::Medium)
+        );
     }
 }

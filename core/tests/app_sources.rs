@@ -50,7 +50,8 @@ fn every_key_used_by_the_app_exists() {
     assert!(used.len() > 100, "found only {} keys: is the scan broken?", used.len());
     assert!(plural.len() >= 8, "found only {} plural lookups: is the scan broken?", plural.len());
     let known: BTreeSet<_> = cat().texts().keys(Lang::Nb).collect();
-    let has_forms = |k: &str| known.contains(format!("{k}.one").as_str()) && known.contains(format!("{k}.other").as_str());
+    let has_forms =
+        |k: &str| known.contains(format!("{k}.one").as_str()) && known.contains(format!("{k}.other").as_str());
     let unknown: Vec<_> = used.iter().filter(|k| !plural.contains(*k) && !known.contains(k.as_str())).collect();
     assert!(unknown.is_empty(), "keys used in code but missing in locales: {unknown:?}");
     let no_forms: Vec<_> = plural.iter().filter(|k| !has_forms(k)).collect();
@@ -63,7 +64,8 @@ fn every_key_used_by_the_app_exists() {
 #[test]
 fn the_library_uses_no_part_texts() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut found: Vec<std::path::PathBuf> = ["src/app.rs", "src/lib.rs", "src/pages/home.rs"].iter().map(|f| root.join(f)).collect();
+    let mut found: Vec<std::path::PathBuf> =
+        ["src/app.rs", "src/lib.rs", "src/pages/home.rs"].iter().map(|f| root.join(f)).collect();
     found.extend(std::fs::read_dir(root.join("src/pages/home")).unwrap().map(|e| e.unwrap().path()));
     let path = regex::Regex::new(r"crate::((?:[a-z_]+::)*[a-z_]+)").unwrap();
     let key = regex::Regex::new(r#""([a-z_]+)\.[a-z0-9_.]+""#).unwrap();
@@ -103,7 +105,8 @@ fn the_library_uses_no_part_texts() {
 fn draft_keys_follow_the_inputs_ids_in_the_app() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let source = |path: &str| std::fs::read_to_string(root.join(path)).unwrap();
-    assert!(source("src/worksheet/field.rs").contains(r#"format!("f-{}", answer_key(tool, step, &field.id).replace('/', "-"))"#));
+    assert!(source("src/worksheet/field.rs")
+        .contains(r#"format!("f-{}", answer_key(tool, step, &field.id).replace('/', "-"))"#));
     assert!(source("src/worksheet/simple.rs").contains("draft_key=ids.key.clone()"));
     assert!(source("src/pages/decision.rs").contains("draft_key=VALUE_KEY.to_string()"));
 }

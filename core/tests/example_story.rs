@@ -16,11 +16,11 @@ fn content() -> &'static Content {
     cat().content()
 }
 
+use ioa_core::content::FieldKind;
 use ioa_core::examples::example_plan as load_example;
 use ioa_core::plan::Plan;
-use ioa_core::Lang;
-use ioa_core::content::{FieldKind};
 use ioa_core::progress::{tool_progress, Status};
+use ioa_core::Lang;
 
 fn example_plan(lang: Lang, id: &str, now: u64) -> Plan {
     let json = match lang {
@@ -42,7 +42,12 @@ fn the_examples_roadmap_is_untouched_and_the_library_says_so() {
     for lang in Lang::ALL {
         let plan = example_plan(lang, "p", 0);
         for phase in &content().roadmap.phases {
-            assert_eq!(tool_progress(&phase.worksheet, &plan).status, Status::NotStarted, "{} ({lang:?})", phase.worksheet.id);
+            assert_eq!(
+                tool_progress(&phase.worksheet, &plan).status,
+                Status::NotStarted,
+                "{} ({lang:?})",
+                phase.worksheet.id
+            );
         }
         let said = cat().t(lang, "library.example.body");
         let (tools, phases) = match lang {
@@ -182,7 +187,17 @@ const NOT_PEOPLE: &[&str] = &[
 
 /// Capitalised words that are never part of a name (English month names).
 const NOT_NAME_WORDS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -293,7 +308,10 @@ fn example_agrees_with_itself_across_tools() {
         // Facts two tools ask are one stored value: no copy is left, and the example loads
         // without a merge note (its copies agreed).
         assert!(plan.merge_notes.is_empty(), "{lang:?}: {:?}", plan.merge_notes);
-        assert!(plan.answers.keys().all(|k| !k.starts_with("leadership/resources/") && k != "leadership/leaders/sponsor"), "{lang:?}: a copy is stored");
+        assert!(
+            plan.answers.keys().all(|k| !k.starts_with("leadership/resources/") && k != "leadership/leaders/sponsor"),
+            "{lang:?}: a copy is stored"
+        );
         for budget in ["planning-budget", "purchase-budget", "operations-budget"] {
             assert!(amount(&plan, &format!("startup/resources/{budget}")) > 0, "{lang:?}: {budget}");
         }
@@ -302,7 +320,8 @@ fn example_agrees_with_itself_across_tools() {
 
         // One set of milestones, in order: the dialogue, contract and in-use dates are
         // asked once, and the milestones table holds the others without repeating them.
-        let milestones: Vec<&str> = table(&plan, "startup/resources/milestones").iter().map(|r| r["date"].as_str()).collect();
+        let milestones: Vec<&str> =
+            table(&plan, "startup/resources/milestones").iter().map(|r| r["date"].as_str()).collect();
         assert!(strictly_increasing(&milestones), "{lang:?}: milestones out of order: {milestones:?}");
         let dialogue = date(&plan, "startup/resources/dialogue-date");
         let contract = date(&plan, "startup/resources/contract-date");
@@ -316,18 +335,25 @@ fn example_agrees_with_itself_across_tools() {
         assert!(dialogue < contract && contract < operations, "{lang:?}: dialogue, contract, operation in that order");
 
         // The dialogue's own dates fit: registration closes before the conference.
-        let key_dates: Vec<&str> = table(&plan, "dialogue/format/key-dates").iter().map(|r| r["date"].as_str()).collect();
+        let key_dates: Vec<&str> =
+            table(&plan, "dialogue/format/key-dates").iter().map(|r| r["date"].as_str()).collect();
         assert!(strictly_increasing(&key_dates), "{lang:?}: dialogue dates out of order: {key_dates:?}");
         assert!(key_dates.contains(&dialogue), "{lang:?}: the dialogue plan has no conference on {dialogue}");
         let registration = date(&plan, "dialogue/invitation/deadline");
-        assert!(key_dates.contains(&registration) && registration < dialogue, "{lang:?}: registration deadline {registration}");
+        assert!(
+            key_dates.contains(&registration) && registration < dialogue,
+            "{lang:?}: registration deadline {registration}"
+        );
         for d in &key_dates {
             assert!(milestones.iter().any(|m| m > d), "{lang:?}: dialogue date {d} after every milestone");
         }
 
         // "Now" lies after the dialogue and before the next milestone (the competition).
         let next = milestones.iter().find(|m| **m > dialogue).expect("a milestone after the dialogue");
-        assert!(dialogue < STORY_NOW && STORY_NOW < *next, "{lang:?}: now {STORY_NOW} is not between the dialogue and {next}");
+        assert!(
+            dialogue < STORY_NOW && STORY_NOW < *next,
+            "{lang:?}: now {STORY_NOW} is not between the dialogue and {next}"
+        );
 
         // Decisions: in order, planned exactly when they lie after now, and one before each
         // later milestone that it gates.
@@ -339,7 +365,11 @@ fn example_agrees_with_itself_across_tools() {
             if when > STORY_NOW {
                 assert_eq!(status, "planned", "{lang:?}: decision on {when} lies after now ({})", row.cells["name"]);
             } else {
-                assert_ne!(status, "planned", "{lang:?}: decision on {when} should have been made ({})", row.cells["name"]);
+                assert_ne!(
+                    status, "planned",
+                    "{lang:?}: decision on {when} should have been made ({})",
+                    row.cells["name"]
+                );
             }
         }
         for pair in milestones.windows(2).filter(|w| w[1] > STORY_NOW && w[1] <= contract) {
@@ -358,7 +388,10 @@ fn example_agrees_with_itself_across_tools() {
         let mut named = std::collections::BTreeSet::new();
         for (key, t) in all_texts(&plan) {
             let (found, strangers) = names_in(&t);
-            assert!(strangers.is_empty(), "{lang:?} {key}: {strangers:?} are not in the cast (or add them to NOT_PEOPLE)");
+            assert!(
+                strangers.is_empty(),
+                "{lang:?} {key}: {strangers:?} are not in the cast (or add them to NOT_PEOPLE)"
+            );
             named.extend(found);
         }
         // ... with one role in the team tables ...
@@ -383,10 +416,21 @@ fn example_agrees_with_itself_across_tools() {
         let owner = one_name(text(&plan, "startup/team/project-owner"), "the project owner");
         let lead = one_name(text(&plan, "startup/team/project-lead"), "the project lead");
         assert_ne!(owner, lead);
-        assert_eq!(one_name(&people[0]["who"], "the first person committed"), lead, "{lang:?}: the project lead comes first");
-        assert_eq!(one_name(&table(&plan, "startup/team/members")[0]["name"], "the first team member"), lead, "{lang:?}");
+        assert_eq!(
+            one_name(&people[0]["who"], "the first person committed"),
+            lead,
+            "{lang:?}: the project lead comes first"
+        );
+        assert_eq!(
+            one_name(&table(&plan, "startup/team/members")[0]["name"], "the first team member"),
+            lead,
+            "{lang:?}"
+        );
         let steering = text(&plan, "leadership/involvement/steering-group");
-        assert!(steering.contains(owner) && steering.contains(lead), "{lang:?}: the steering group has {owner} and {lead}");
+        assert!(
+            steering.contains(owner) && steering.contains(lead),
+            "{lang:?}: the steering group has {owner} and {lead}"
+        );
         assert!(
             plan.register("stakeholders").iter().any(|r| r.cells["name"].contains(owner)),
             "{lang:?}: the project owner is a stakeholder"
@@ -417,7 +461,8 @@ fn award_criteria(plan: &Plan) -> Vec<(String, u32)> {
         let close = open + rest[open..].find(')').expect("a closing bracket");
         if let Some(number) = rest[open + 1..close].trim().strip_suffix('%') {
             let weight = number.trim().parse().unwrap_or_else(|_| panic!("a whole percentage: {line}"));
-            let label = rest[..open].trim_start_matches([',', ' ']).trim_start_matches("og ").trim_start_matches("and ");
+            let label =
+                rest[..open].trim_start_matches([',', ' ']).trim_start_matches("og ").trim_start_matches("and ");
             criteria.push((label.trim().to_string(), weight));
         }
         rest = &rest[close + 1..];
@@ -445,7 +490,10 @@ fn the_examples_award_criteria_weigh_climate_and_environment_at_least_30_percent
             .map(|(_, weight)| weight)
             .sum();
         assert!(climate * 100 >= 30 * total, "{lang:?}: climate and environment weigh {climate} of {total} (FOA § 7-9 asks for at least 30 %): {criteria:?}");
-        assert!(text(&plan, "dialogue/summary/requirements-criteria").contains("7-9"), "{lang:?}: the summary names the rule it follows");
+        assert!(
+            text(&plan, "dialogue/summary/requirements-criteria").contains("7-9"),
+            "{lang:?}: the summary names the rule it follows"
+        );
         weights_by_lang.push(criteria.iter().map(|(_, weight)| *weight).collect::<Vec<_>>());
     }
     assert!(weights_by_lang.windows(2).all(|w| w[0] == w[1]), "the languages weigh differently: {weights_by_lang:?}");
@@ -457,8 +505,20 @@ fn the_examples_award_criteria_weigh_climate_and_environment_at_least_30_percent
 #[test]
 fn the_tools_examples_agree_with_the_worked_example() {
     use ioa_core::plan::Answer;
-    const MONTHS: [&str; 12] =
-        ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"];
+    const MONTHS: [&str; 12] = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
     for lang in Lang::ALL {
         let plan = example_plan(lang, "x", 0);
         for tool in &content().tools {
@@ -468,10 +528,14 @@ fn the_tools_examples_agree_with_the_worked_example() {
                     let example = cat().text(example, lang);
                     let place = format!("{lang:?} {}/{}/{}", tool.id, step.id, field.id);
                     let (named, strangers) = names_in(example);
-                    assert!(strangers.is_empty(), "{place}: the tool's example names {strangers:?}, who are not in the worked example");
+                    assert!(
+                        strangers.is_empty(),
+                        "{place}: the tool's example names {strangers:?}, who are not in the worked example"
+                    );
                     match plan.answer(&field.storage_key(&tool.id, &step.id)) {
                         Some(Answer::Date(iso)) => {
-                            let (y, m, d) = (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
+                            let (y, m, d) =
+                                (&iso[0..4], iso[5..7].parse::<usize>().unwrap(), iso[8..10].parse::<u32>().unwrap());
                             let written = match lang {
                                 Lang::En => ioa_core::format::format_date(iso, lang).replace('\u{a0}', " "),
                                 Lang::Nb | Lang::Nn => format!("{d}. {} {y}", MONTHS[m - 1]),
@@ -489,7 +553,10 @@ fn the_tools_examples_agree_with_the_worked_example() {
                         }
                         Some(Answer::Text(answer)) => {
                             for name in named {
-                                assert!(answer.contains(name), "{place}: the tool's example names {name}, the worked example does not");
+                                assert!(
+                                    answer.contains(name),
+                                    "{place}: the tool's example names {name}, the worked example does not"
+                                );
                             }
                         }
                         _ => {}

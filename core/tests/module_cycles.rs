@@ -138,8 +138,7 @@ fn no_import_cycle_among_the_core_modules() {
     let graph = graph(&sources::src());
     assert!(graph.len() > 10, "the reader found the modules: {graph:?}");
     if let Some(cycle) = find_cycle(&graph) {
-        let edges: Vec<String> =
-            cycle.iter().map(|m| format!("{m} → {:?}", graph[m])).collect();
+        let edges: Vec<String> = cycle.iter().map(|m| format!("{m} → {:?}", graph[m])).collect();
         panic!("import cycle among core modules: {}\n{}", cycle.join(" → "), edges.join("\n"));
     }
 }
@@ -151,7 +150,8 @@ fn the_reader_sees_grouped_and_aliased_references_and_finds_a_cycle() {
     let found: Vec<_> = references(code, &aliases).into_iter().collect();
     assert_eq!(found, ["lang", "plan", "route", "storage"]);
 
-    let code = production_code("use crate::a;\n// crate::b\n#[cfg(test)]\nmod tests {\n    use crate::c;\n}\nuse crate::d;\n");
+    let code =
+        production_code("use crate::a;\n// crate::b\n#[cfg(test)]\nmod tests {\n    use crate::c;\n}\nuse crate::d;\n");
     assert_eq!(references(&code, &BTreeMap::new()).into_iter().collect::<Vec<_>>(), ["a", "d"]);
     let text = "#[cfg(test)]\nmod lint;\nmod roadmap;\n#[cfg(test)]\npub(crate) mod testing;\n";
     let declared = test_files(Path::new("src/content.rs"), text);

@@ -20,15 +20,15 @@
 mod patch;
 
 use docx_rs::{
-    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, SpecialIndentType, Start,
-    Style, StyleType, Tab, TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AbstractNumbering, AlignmentType, BorderType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText, LineSpacing,
+    LineSpacingType, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Shading, SpecialIndentType, Start, Style, StyleType, Tab,
+    TabValueType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableLayoutType,
+    TableRow, WidthType,
 };
 use ioa_core::content::ColumnKind;
-use ioa_core::documents::tool::{Item, Section};
 use ioa_core::documents::plan::PlanDocument;
+use ioa_core::documents::tool::{Item, Section};
 use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 
@@ -140,7 +140,8 @@ fn push_section(mut docx: Docx, section: &Section, doc: &PlanDocument) -> Docx {
             }
             Item::Missing { label } => {
                 docx = docx.add_paragraph(styled("Heading3", label)).add_paragraph(
-                    Paragraph::new().add_run(Run::new().italic().color(MUTED_COLOR).add_text(clean(doc.missing_text.trim()))),
+                    Paragraph::new()
+                        .add_run(Run::new().italic().color(MUTED_COLOR).add_text(clean(doc.missing_text.trim()))),
                 );
             }
         }
@@ -200,7 +201,10 @@ fn table(headers: &[String], kinds: &[ColumnKind], rows: &[Vec<String>]) -> Tabl
         (0..columns)
             .map(|i| {
                 let text = headers.get(i).map_or("", String::as_str);
-                let p = Paragraph::new().style("TableText").align(align(i)).add_run(Run::new().bold().add_text(clean(text.trim())));
+                let p = Paragraph::new()
+                    .style("TableText")
+                    .align(align(i))
+                    .add_run(Run::new().bold().add_text(clean(text.trim())));
                 cell(i, vec![p]).shading(Shading::new().fill(HEADER_FILL))
             })
             .collect(),
@@ -211,7 +215,8 @@ fn table(headers: &[String], kinds: &[ColumnKind], rows: &[Vec<String>]) -> Tabl
         let cells: Vec<TableCell> = (0..columns)
             .map(|i| {
                 let text = row.get(i).map_or("", String::as_str);
-                let mut paragraphs: Vec<Paragraph> = text_paragraphs(text, true).into_iter().map(|p| p.align(align(i))).collect();
+                let mut paragraphs: Vec<Paragraph> =
+                    text_paragraphs(text, true).into_iter().map(|p| p.align(align(i))).collect();
                 if paragraphs.is_empty() {
                     // An empty cell still holds a paragraph: in the table's size, not Normal's.
                     paragraphs.push(Paragraph::new().style("TableText"));
@@ -282,9 +287,11 @@ fn column_widths(headers: &[String], kinds: &[ColumnKind], rows: &[Vec<String>])
     loop {
         let left = TEXT_WIDTH as f64 - fixed.iter().flatten().sum::<f64>();
         let free: f64 = (0..columns).filter(|i| fixed[*i].is_none()).map(|i| weights[i]).sum();
-        let under: Vec<usize> = (0..columns).filter(|&i| fixed[i].is_none() && left * weights[i] / free < floors[i]).collect();
+        let under: Vec<usize> =
+            (0..columns).filter(|&i| fixed[i].is_none() && left * weights[i] / free < floors[i]).collect();
         if under.is_empty() || under.len() == fixed.iter().filter(|f| f.is_none()).count() {
-            let widths: Vec<f64> = (0..columns).map(|i| fixed[i].unwrap_or(left.max(0.0) * weights[i] / free)).collect();
+            let widths: Vec<f64> =
+                (0..columns).map(|i| fixed[i].unwrap_or(left.max(0.0) * weights[i] / free)).collect();
             let scale = TEXT_WIDTH as f64 / widths.iter().sum::<f64>();
             let mut widths: Vec<usize> = widths.iter().map(|w| (w * scale) as usize).collect();
             let rest = TEXT_WIDTH - widths.iter().sum::<usize>();
@@ -363,16 +370,21 @@ fn styles() -> Vec<Style> {
         .line_spacing(LineSpacing::new().after(120).line(240).line_rule(LineSpacingType::Auto))
         .ui_priority(10);
     title.paragraph_property = title.paragraph_property.keep_next(true);
-    let mut subtitle =
-        paragraph_style("Subtitle", "Subtitle").size(28).color(MUTED_COLOR).line_spacing(LineSpacing::new().after(240)).ui_priority(11);
+    let mut subtitle = paragraph_style("Subtitle", "Subtitle")
+        .size(28)
+        .color(MUTED_COLOR)
+        .line_spacing(LineSpacing::new().after(240))
+        .ui_priority(11);
     subtitle.paragraph_property = subtitle.paragraph_property.keep_next(true);
-    let mut document_end = paragraph_style("DocumentEnd", "Document end").size(18).color(MUTED_COLOR).line_spacing(LineSpacing::new().before(480));
-    document_end.paragraph_property = document_end.paragraph_property.set_borders(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(4).space(6).color(BORDER_COLOR),
-        ),
-    );
-    let mut footer = paragraph_style("Footer", "footer").size(18).color(MUTED_COLOR).line_spacing(LineSpacing::new().after(0));
+    let mut document_end = paragraph_style("DocumentEnd", "Document end")
+        .size(18)
+        .color(MUTED_COLOR)
+        .line_spacing(LineSpacing::new().before(480));
+    document_end.paragraph_property = document_end.paragraph_property.set_borders(ParagraphBorders::with_empty().set(
+        ParagraphBorder::new(ParagraphBorderPosition::Top).val(BorderType::Single).size(4).space(6).color(BORDER_COLOR),
+    ));
+    let mut footer =
+        paragraph_style("Footer", "footer").size(18).color(MUTED_COLOR).line_spacing(LineSpacing::new().after(0));
     footer.paragraph_property = footer.paragraph_property.add_tab(Tab::new().val(TabValueType::Right).pos(TEXT_WIDTH));
     vec![
         title,
@@ -383,8 +395,13 @@ fn styles() -> Vec<Style> {
         heading(4, 22, 160, 40),
         paragraph_style("Meta", "Title block").line_spacing(LineSpacing::new().after(40)),
         paragraph_style("ListParagraph", "List Paragraph").line_spacing(LineSpacing::new().after(60)),
-        paragraph_style("TableText", "Table text").size(20).line_spacing(LineSpacing::new().after(40).line(240).line_rule(LineSpacingType::Auto)),
-        paragraph_style("TableList", "Table list").based_on("TableText").size(20).line_spacing(LineSpacing::new().after(20).line(240).line_rule(LineSpacingType::Auto)),
+        paragraph_style("TableText", "Table text")
+            .size(20)
+            .line_spacing(LineSpacing::new().after(40).line(240).line_rule(LineSpacingType::Auto)),
+        paragraph_style("TableList", "Table list")
+            .based_on("TableText")
+            .size(20)
+            .line_spacing(LineSpacing::new().after(20).line(240).line_rule(LineSpacingType::Auto)),
         document_end,
         footer,
     ]
@@ -416,7 +433,8 @@ mod tests {
         assert!(widths[1] > widths[0] && widths[0] > widths[2] && widths[2] > widths[3], "{widths:?}");
         // With rows: by how much each column holds, and never narrower than its longest word.
         let row = |a: &str, b: &str| vec![a.to_string(), b.to_string(), "100 kr".into(), "Ja".into()];
-        let rows = vec![row("Knytt anskaffelsen til kommunens mål", "Ferdig"), row("Avklar folk, tid og penger", "Ferdig")];
+        let rows =
+            vec![row("Knytt anskaffelsen til kommunens mål", "Ferdig"), row("Avklar folk, tid og penger", "Ferdig")];
         let widths = column_widths(&headers, &kinds, &rows);
         assert_eq!(widths.iter().sum::<usize>(), TEXT_WIDTH);
         assert!(widths[0] > widths[1], "the long steps get more room than a short status: {widths:?}");

@@ -39,7 +39,12 @@ fn splice(text: &str, mut edits: Vec<(Range<usize>, String)>) -> Vec<u8> {
 
 /// The edit that puts `inner` (markup) last inside `element` (a `w:` element docx-rs wrote,
 /// either `<w:x …/>` or `<w:x …>…</w:x>`).
-fn append_inside(part: &str, text: &str, element: roxmltree::Node, inner: &str) -> Result<(Range<usize>, String), String> {
+fn append_inside(
+    part: &str,
+    text: &str,
+    element: roxmltree::Node,
+    inner: &str,
+) -> Result<(Range<usize>, String), String> {
     let range = element.range();
     let source = &text[range.clone()];
     let name = element.tag_name().name();
@@ -129,7 +134,9 @@ pub fn core_properties(props: &CoreProperties) -> Result<Vec<u8>, String> {
                 text(w, "dc:language", props.language)?;
                 if let Some(now) = props.now {
                     for name in ["dcterms:created", "dcterms:modified"] {
-                        w.create_element(name).with_attribute(("xsi:type", "dcterms:W3CDTF")).write_text_content(BytesText::new(now))?;
+                        w.create_element(name)
+                            .with_attribute(("xsi:type", "dcterms:W3CDTF"))
+                            .write_text_content(BytesText::new(now))?;
                     }
                 }
                 Ok(())
@@ -146,7 +153,11 @@ pub fn core_properties(props: &CoreProperties) -> Result<Vec<u8>, String> {
 /// left out. (Writing the parts here, not repacking docx-rs's zip, keeps a zip reader out of
 /// the worker.)
 pub fn pack(xml: docx_rs::XMLDocx) -> Result<Vec<u8>, String> {
-    if !xml.media.is_empty() || xml.taskpanes.is_some() || !xml.custom_items.is_empty() || !xml.web_extensions.is_empty() {
+    if !xml.media.is_empty()
+        || xml.taskpanes.is_some()
+        || !xml.custom_items.is_empty()
+        || !xml.web_extensions.is_empty()
+    {
         return Err("docx: images, task panes and custom XML are not packed".into());
     }
     let mut parts: Vec<(String, Vec<u8>)> = vec![

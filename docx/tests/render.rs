@@ -3,9 +3,9 @@
 //!
 //! `IOA_DOCX_OUT=/some/folder cargo test -p ioa-docx` also writes the files there, to open.
 
+use ioa_core::documents::plan::{build, Made, PlanDocument};
 use ioa_core::documents::tool::Item;
 use ioa_core::plan::{NewPlan, Plan};
-use ioa_core::documents::plan::{build, Made, PlanDocument};
 use ioa_core::text::{blocks, Block};
 use ioa_core::Lang;
 use std::collections::BTreeMap;
@@ -62,7 +62,14 @@ fn render(doc: &PlanDocument, name: &str) -> BTreeMap<String, String> {
             roxmltree::Document::parse(text).unwrap_or_else(|e| panic!("{name} does not parse: {e}"));
         }
     }
-    for name in ["[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/numbering.xml", "docProps/core.xml"] {
+    for name in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/numbering.xml",
+        "docProps/core.xml",
+    ] {
         assert!(parts.contains_key(name), "no {name} in {:?}", parts.keys());
     }
     check_package(&parts);
@@ -77,7 +84,11 @@ fn check_package(parts: &BTreeMap<String, String>) {
         .filter(|n| n.tag_name().name() == "Override")
         .map(|n| n.attribute("PartName").unwrap().trim_start_matches('/').to_string())
         .collect();
-    let extensions: Vec<&str> = types.descendants().filter(|n| n.tag_name().name() == "Default").map(|n| n.attribute("Extension").unwrap()).collect();
+    let extensions: Vec<&str> = types
+        .descendants()
+        .filter(|n| n.tag_name().name() == "Default")
+        .map(|n| n.attribute("Extension").unwrap())
+        .collect();
     for name in &overrides {
         assert!(parts.contains_key(name), "[Content_Types].xml names {name}, which is not in the package");
     }
@@ -132,7 +143,8 @@ fn items(doc: &PlanDocument) -> impl Iterator<Item = &Item> {
 
 /// How many bulleted entries the model holds: list items, and "- " lines in any text.
 fn expected_bullets(doc: &PlanDocument) -> usize {
-    let in_text = |text: &str| blocks(text).iter().map(|b| if let Block::Bullets(i) = b { i.len() } else { 0 }).sum::<usize>();
+    let in_text =
+        |text: &str| blocks(text).iter().map(|b| if let Block::Bullets(i) = b { i.len() } else { 0 }).sum::<usize>();
     let mut n: usize = doc.chapters.iter().map(|c| in_text(&c.intro)).sum();
     for item in items(doc) {
         n += match item {
@@ -161,13 +173,15 @@ fn check(doc: &PlanDocument, parts: &BTreeMap<String, String>) -> usize {
         assert_eq!(breaks, i > 0, "chapter {i} starts a new page (from the second on)");
     }
     // Sections are Heading 2, item labels Heading 3, in the model's order.
-    let sections: Vec<String> = paragraphs.iter().filter(|p| style_of(**p) == Some("Heading2")).map(|p| text_of(*p)).collect();
+    let sections: Vec<String> =
+        paragraphs.iter().filter(|p| style_of(**p) == Some("Heading2")).map(|p| text_of(*p)).collect();
     let expected: Vec<&str> = doc.chapters.iter().flat_map(|c| &c.sections).map(|s| s.heading.trim()).collect();
     assert_eq!(sections, expected, "the sections as Heading 2");
     let labels = paragraphs.iter().filter(|p| style_of(**p) == Some("Heading3")).count();
     assert_eq!(labels, items(doc).count(), "every item's label as Heading 3");
     // The title block.
-    let title: Vec<String> = paragraphs.iter().filter(|p| style_of(**p) == Some("Title")).map(|p| text_of(*p)).collect();
+    let title: Vec<String> =
+        paragraphs.iter().filter(|p| style_of(**p) == Some("Title")).map(|p| text_of(*p)).collect();
     assert_eq!(title, [doc.title.trim()]);
     let meta: Vec<String> = paragraphs.iter().filter(|p| style_of(**p) == Some("Meta")).map(|p| text_of(*p)).collect();
     let expected: Vec<String> = doc.meta.iter().map(|m| format!("{}: {}", m.label, m.value)).collect();
@@ -195,7 +209,10 @@ fn check(doc: &PlanDocument, parts: &BTreeMap<String, String>) -> usize {
         let tbl_pr = w(*table, "tblPr").unwrap();
         let width = w(tbl_pr, "tblW").unwrap();
         assert_eq!(width.attribute((W, "w")), Some("9412"), "full text width");
-        assert!(w(tbl_pr, "tblBorders").is_some_and(|b| b.children().any(|n| n.has_tag_name((W, "insideH")))), "borders");
+        assert!(
+            w(tbl_pr, "tblBorders").is_some_and(|b| b.children().any(|n| n.has_tag_name((W, "insideH")))),
+            "borders"
+        );
         let trs: Vec<_> = table.children().filter(|n| n.has_tag_name((W, "tr"))).collect();
         assert_eq!(trs.len(), rows.len() + 1, "the header row and one per row");
         let is_header = |tr: roxmltree::Node| w(tr, "trPr").and_then(|p| w(p, "tblHeader")).is_some();
@@ -204,14 +221,23 @@ fn check(doc: &PlanDocument, parts: &BTreeMap<String, String>) -> usize {
         let header: Vec<String> =
             trs[0].children().filter(|n| n.has_tag_name((W, "tc"))).map(|tc| text_of(w(tc, "p").unwrap())).collect();
         assert_eq!(&header, *headers);
-        let grid: usize = w(*table, "tblGrid").unwrap().children().filter_map(|c| c.attribute((W, "w"))).map(|v| v.parse::<usize>().unwrap()).sum();
+        let grid: usize = w(*table, "tblGrid")
+            .unwrap()
+            .children()
+            .filter_map(|c| c.attribute((W, "w")))
+            .map(|v| v.parse::<usize>().unwrap())
+            .sum();
         assert_eq!(grid, 9412, "the columns fill the width");
         kept_whole += trs.iter().filter(|tr| w(**tr, "trPr").and_then(|p| w(p, "cantSplit")).is_some()).count();
         for tc in table.descendants().filter(|n| n.has_tag_name((W, "tc"))) {
             let ps: Vec<_> = tc.children().filter(|n| n.has_tag_name((W, "p"))).collect();
             assert!(!ps.is_empty(), "a cell holds a paragraph");
             for p in ps {
-                assert!(matches!(style_of(p), Some("TableText" | "TableList")), "cells are in the table styles: {:?}", style_of(p));
+                assert!(
+                    matches!(style_of(p), Some("TableText" | "TableList")),
+                    "cells are in the table styles: {:?}",
+                    style_of(p)
+                );
             }
         }
     }
@@ -228,33 +254,42 @@ fn check(doc: &PlanDocument, parts: &BTreeMap<String, String>) -> usize {
     assert_eq!(numbered, expected_bullets(doc), "one numbered paragraph per bullet");
     let numbering = roxmltree::Document::parse(&parts["word/numbering.xml"]).unwrap();
     let ids = |tag: &str, attr: &str| -> Vec<String> {
-        numbering.descendants().filter(|n| n.has_tag_name((W, tag))).filter_map(|n| n.attribute((W, attr))).map(str::to_string).collect()
+        numbering
+            .descendants()
+            .filter(|n| n.has_tag_name((W, tag)))
+            .filter_map(|n| n.attribute((W, attr)))
+            .map(str::to_string)
+            .collect()
     };
     for (tag, attr) in [("abstractNum", "abstractNumId"), ("num", "numId")] {
         let all = ids(tag, attr);
         let unique: std::collections::BTreeSet<_> = all.iter().collect();
         assert_eq!(unique.len(), all.len(), "{tag} ids are unique: {all:?}");
     }
-    let used: std::collections::BTreeSet<&str> = xml
-        .descendants()
-        .filter(|n| n.has_tag_name((W, "numId")))
-        .filter_map(val)
-        .collect();
+    let used: std::collections::BTreeSet<&str> =
+        xml.descendants().filter(|n| n.has_tag_name((W, "numId"))).filter_map(val).collect();
     assert_eq!(used.len(), usize::from(numbered > 0), "one numbering for every list: {used:?}");
     for id in used {
-        let num = numbering.descendants().find(|n| n.has_tag_name((W, "num")) && n.attribute((W, "numId")) == Some(id)).unwrap();
+        let num = numbering
+            .descendants()
+            .find(|n| n.has_tag_name((W, "num")) && n.attribute((W, "numId")) == Some(id))
+            .unwrap();
         let abstract_id = w(num, "abstractNumId").and_then(val).unwrap();
         let abstract_num = numbering
             .descendants()
             .find(|n| n.has_tag_name((W, "abstractNum")) && n.attribute((W, "abstractNumId")) == Some(abstract_id))
             .unwrap();
-        let level0 = abstract_num.children().find(|n| n.has_tag_name((W, "lvl")) && n.attribute((W, "ilvl")) == Some("0")).unwrap();
+        let level0 = abstract_num
+            .children()
+            .find(|n| n.has_tag_name((W, "lvl")) && n.attribute((W, "ilvl")) == Some("0"))
+            .unwrap();
         assert_eq!(w(level0, "numFmt").and_then(val), Some("bullet"), "lists are bulleted, not numbered");
     }
 
     // The file's properties.
     let core = roxmltree::Document::parse(&parts["docProps/core.xml"]).unwrap();
-    let dc = |name: &str| core.descendants().find(|n| n.has_tag_name((DC, name))).and_then(|n| n.text()).map(str::to_string);
+    let dc =
+        |name: &str| core.descendants().find(|n| n.has_tag_name((DC, name))).and_then(|n| n.text()).map(str::to_string);
     assert_eq!(dc("title").as_deref(), Some(doc.title.as_str()));
     assert_eq!(dc("subject").as_deref(), Some(doc.kind.as_str()));
     assert_eq!(dc("creator").as_deref(), (!doc.organisation.is_empty()).then_some(doc.organisation.as_str()));
@@ -283,9 +318,12 @@ fn check(doc: &PlanDocument, parts: &BTreeMap<String, String>) -> usize {
     let sect = w(body, "sectPr").unwrap();
     assert_eq!(w(sect, "pgSz").and_then(|s| s.attribute((W, "w"))), Some("11906"));
     assert_eq!(w(sect, "pgMar").and_then(|s| s.attribute((W, "left"))), Some("1247"));
-    let footer = parts.iter().find(|(name, _)| name.starts_with("word/footer")).map(|(_, text)| text).expect("a page footer");
+    let footer =
+        parts.iter().find(|(name, _)| name.starts_with("word/footer")).map(|(_, text)| text).expect("a page footer");
     let footer = roxmltree::Document::parse(footer).unwrap();
-    assert!(footer.descendants().any(|n| n.has_tag_name((W, "instrText")) && n.text().is_some_and(|t| t.trim() == "PAGE")));
+    assert!(footer
+        .descendants()
+        .any(|n| n.has_tag_name((W, "instrText")) && n.text().is_some_and(|t| t.trim() == "PAGE")));
     assert!(footer.descendants().any(|n| n.has_tag_name((W, "t")) && n.text() == Some(doc.title.as_str())));
     tables.len()
 }
@@ -346,7 +384,10 @@ fn a_phrase_written_in_a_roadmap_step_is_in_the_word_file() {
     check(&doc, &parts);
     let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
     let paragraphs: Vec<String> = xml.descendants().filter(|n| n.has_tag_name((W, "p"))).map(text_of).collect();
-    let chapter = paragraphs.iter().position(|p| p == "Fase 1, Forankring: Forankringsnotat").expect("the first phase is a chapter");
+    let chapter = paragraphs
+        .iter()
+        .position(|p| p == "Fase 1, Forankring: Forankringsnotat")
+        .expect("the first phase is a chapter");
     // It is in the needs tool's chapter too (asked there first), and again in the phase's.
     assert!(paragraphs[chapter..].iter().any(|p| p == phrase), "the phrase is in the phase's chapter of the Word file");
 }

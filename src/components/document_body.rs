@@ -105,10 +105,17 @@ pub fn section(section: &Section, missing: &str, level: Level) -> Element {
 /// document's language.
 pub fn items(parent: &Element, items: &[Item], missing: &str, level: Level) {
     for item in items {
-        let class = if matches!(item, Item::Missing { .. }) { "document__item document__item--missing" } else { "document__item" };
+        let class = if matches!(item, Item::Missing { .. }) {
+            "document__item document__item--missing"
+        } else {
+            "document__item"
+        };
         let div = element("div", class, None);
         let label = match item {
-            Item::Text { label, .. } | Item::List { label, .. } | Item::Table { label, .. } | Item::Missing { label } => label,
+            Item::Text { label, .. }
+            | Item::List { label, .. }
+            | Item::Table { label, .. }
+            | Item::Missing { label } => label,
         };
         append(&div, &heading(level.label_tag(), "xs", label));
         item_body(&div, item, missing);

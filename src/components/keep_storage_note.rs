@@ -10,8 +10,10 @@ use leptos::prelude::*;
 pub fn KeepStorageNote() -> impl IntoView {
     let app = use_app();
     move || {
-        app.keep_storage.get().message_key().map(|key| view! {
-            <p class="ds-paragraph keep-note" data-size="sm">{move || tr(app.lang.get(), key)}</p>
+        app.keep_storage.get().message_key().map(|key| {
+            view! {
+                <p class="ds-paragraph keep-note" data-size="sm">{move || tr(app.lang.get(), key)}</p>
+            }
         })
     }
 }

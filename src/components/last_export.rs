@@ -14,12 +14,14 @@ pub fn LastExport(plan_id: String, #[prop(into)] revision: Signal<u64>) -> impl 
     move || {
         let lang = app.lang.get();
         match record.get() {
-            None => view! { <p class="ds-paragraph last-export" data-size="sm">{tr(lang, "export.never")}</p> }.into_any(),
+            None => {
+                view! { <p class="ds-paragraph last-export" data-size="sm">{tr(lang, "export.never")}</p> }.into_any()
+            }
             Some(r) => {
                 let changes = revision.get().saturating_sub(r.revision);
                 let line = trf(lang, "export.last", &[("time", &format_timestamp(r.at, lang))]);
-                let reminder = (changes >= EXPORT_REMINDER_AFTER)
-                    .then(|| trn(lang, "export.reminder", changes as usize, &[]));
+                let reminder =
+                    (changes >= EXPORT_REMINDER_AFTER).then(|| trn(lang, "export.reminder", changes as usize, &[]));
                 view! {
                     <p class="ds-paragraph last-export" data-size="sm">
                         {line}

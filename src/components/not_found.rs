@@ -1,8 +1,8 @@
 //! The "not found" view: shown for an unknown route, and by pages for an unknown tool, step
 //! or phase (a component, so pages never import another page).
 
-use crate::title::title_from;
 use crate::i18n::txt;
+use crate::title::title_from;
 use ioa_core::route::Route;
 use leptos::prelude::*;
 

@@ -27,7 +27,9 @@ pub fn worksheet_href(content: &Content, plan: &Plan, tool: &Tool) -> String {
 pub fn place_href(content: &Content, plan: &Plan, place: Place) -> String {
     match place {
         Place::Worksheet(tool) => worksheet_href(content, plan, tool),
-        Place::Step(tool, step) => Route::Step { plan: plan.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href(),
+        Place::Step(tool, step) => {
+            Route::Step { plan: plan.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href()
+        }
         Place::Decision => Route::Decision { plan: plan.id.clone() }.href(),
     }
 }

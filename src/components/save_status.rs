@@ -51,7 +51,8 @@ fn SaveProblem() -> impl IntoView {
     };
     let save_copy = move |_| {
         let lang = app.lang.get_untracked();
-        let title = format!("{} {}", session.plan.with_untracked(|p| p.title.clone()), tr(lang, "conflict.copy_suffix"));
+        let title =
+            format!("{} {}", session.plan.with_untracked(|p| p.title.clone()), tr(lang, "conflict.copy_suffix"));
         match session.save_mine_as_copy(title) {
             Ok(id) => {
                 copy_error.set(false);

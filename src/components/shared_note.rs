@@ -18,7 +18,12 @@ pub fn SharedNote(key: String) -> impl IntoView {
     let tool = content.tool(parts.next().unwrap_or_default());
     let step = tool.and_then(|t| t.step(parts.next().unwrap_or_default()));
     let (Some(tool), Some(step)) = (tool, step) else { return None };
-    let href = Route::Step { plan: session.plan.with_untracked(|p| p.id.clone()), tool: tool.id.clone(), step: step.id.clone() }.href();
+    let href = Route::Step {
+        plan: session.plan.with_untracked(|p| p.id.clone()),
+        tool: tool.id.clone(),
+        step: step.id.clone(),
+    }
+    .href();
     Some(view! {
         <p class="ds-paragraph shared-note" data-size="sm" data-key=key.clone()>
             <a class="ds-link" href=href>

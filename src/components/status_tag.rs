@@ -36,7 +36,10 @@ pub fn progress_text(p: ioa_core::progress::ToolProgress, lang: ioa_core::Lang) 
     if p.steps_skipped == 0 {
         trf(lang, "overview.steps_done", &[("done", &done), ("total", &total)])
     } else {
-        trf(lang, "overview.steps_done_skipped", &[("done", &done), ("total", &total), ("skipped", &p.steps_skipped.to_string())])
+        trf(
+            lang,
+            "overview.steps_done_skipped",
+            &[("done", &done), ("total", &total), ("skipped", &p.steps_skipped.to_string())],
+        )
     }
 }
-

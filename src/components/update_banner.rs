@@ -12,7 +12,9 @@ pub fn UpdateBanner() -> impl IntoView {
     move || {
         let (title, body, action, act): (_, _, _, fn()) = match update.get() {
             AppUpdate::Current => return None,
-            AppUpdate::Ready => ("update.ready.title", "update.ready.body", "update.ready.action", app_update::use_new_build),
+            AppUpdate::Ready => {
+                ("update.ready.title", "update.ready.body", "update.ready.action", app_update::use_new_build)
+            }
             AppUpdate::Elsewhere => {
                 ("update.elsewhere.title", "update.elsewhere.body", "update.elsewhere.action", app_update::reload)
             }

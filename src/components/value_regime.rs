@@ -21,26 +21,30 @@ use leptos::prelude::*;
 pub fn StaleValueNote() -> impl IntoView {
     let app = use_app();
     let session = use_session();
-    let stale = Memo::new(move |_| session.plan.with(|p| {
-        let typed = p.invalid_draft(VALUE_KEY)?.to_string();
-        let last = match p.answer(VALUE_KEY) {
-            Some(Answer::Amount(v)) => Some(*v),
-            _ => None,
-        };
-        Some((typed, last))
-    }));
-    move || stale.get().map(|(typed, last)| {
-        let lang = app.lang.get();
-        let text = match last {
-            Some(v) => trf(lang, "value.stale", &[("typed", &typed), ("value", &format_nok(v, lang))]),
-            None => trf(lang, "value.stale_none", &[("typed", &typed)]),
-        };
-        view! {
-            <div class="ds-alert stale-value" data-color="warning">
-                <p class="ds-paragraph" data-size="sm">{text}</p>
-            </div>
-        }
-    })
+    let stale = Memo::new(move |_| {
+        session.plan.with(|p| {
+            let typed = p.invalid_draft(VALUE_KEY)?.to_string();
+            let last = match p.answer(VALUE_KEY) {
+                Some(Answer::Amount(v)) => Some(*v),
+                _ => None,
+            };
+            Some((typed, last))
+        })
+    });
+    move || {
+        stale.get().map(|(typed, last)| {
+            let lang = app.lang.get();
+            let text = match last {
+                Some(v) => trf(lang, "value.stale", &[("typed", &typed), ("value", &format_nok(v, lang))]),
+                None => trf(lang, "value.stale_none", &[("typed", &typed)]),
+            };
+            view! {
+                <div class="ds-alert stale-value" data-color="warning">
+                    <p class="ds-paragraph" data-size="sm">{text}</p>
+                </div>
+            }
+        })
+    }
 }
 
 /// A caveat beside the regime; uncertain figures are warnings, with where to check them.
@@ -65,10 +69,12 @@ pub fn ValueRegime() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let today = StoredValue::new(today_iso());
-    let result = Memo::new(move |_| session.plan.with(|p| {
-        let o = today.with_value(|today| outcome(p, today));
-        (o.assessment, o.effective.value)
-    }));
+    let result = Memo::new(move |_| {
+        session.plan.with(|p| {
+            let o = today.with_value(|today| outcome(p, today));
+            (o.assessment, o.effective.value)
+        })
+    });
     let decision_href = session.plan.with_untracked(|p| Route::Decision { plan: p.id.clone() }.href());
     view! {
         <section class="value-regime" aria-labelledby="value-regime-heading">

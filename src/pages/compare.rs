@@ -3,13 +3,13 @@
 //! memory only, and never written to storage: closing the page forgets them.
 
 use crate::catalog::TextIn;
+use crate::clock::today_iso;
 use crate::components::document_body::{append, attr, built, element, item_body, scroll_region};
 use crate::file_drop::{drop_handlers, read_into, Incoming};
 use crate::file_io;
 use crate::i18n::{tr, trf, trf_owned, trn, txt};
 use crate::state::use_app;
 use crate::title::title_from;
-use crate::clock::today_iso;
 use ioa_core::documents::comparison::{self, Row};
 use ioa_core::plan::Plan;
 use ioa_core::plan_file::{self, FileError};
@@ -40,7 +40,7 @@ impl Refusal {
 
 fn open(cat: &ioa_core::catalog::Catalog, item: Incoming) -> OpenFile {
     match item {
-         Incoming::Bytes { name, bytes } => {
+        Incoming::Bytes { name, bytes } => {
             let read = plan_file::read_file(cat, &bytes).map(|file| file.plans).map_err(Refusal::File);
             OpenFile { name, read }
         }
@@ -143,7 +143,9 @@ fn Overview(plans: Memo<Vec<(String, Plan)>>) -> impl IntoView {
     let app = use_app();
     let rows = Memo::new(move |_| {
         let lang = app.lang.get();
-        plans.with(|p| comparison::overview(&cat.get(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang))
+        plans.with(|p| {
+            comparison::overview(&cat.get(), &p.iter().map(|(_, plan)| plan).collect::<Vec<_>>(), &today_iso(), lang)
+        })
     });
     view! {
         <section class="compare__section" aria-labelledby="compare-overview-heading">
@@ -221,7 +223,14 @@ fn comparison_table(plans: Vec<(String, Plan)>, rows: Vec<Row>, lang: Lang, labe
         for (i, (file, plan)) in plans.iter().enumerate() {
             let th = element("th", "", None);
             attr(&th, "scope", "col");
-            append(&th, &element("span", "compare__plan-number", Some(&trf(lang, "compare.plan_column", &[("n", &(i + 1).to_string())]))));
+            append(
+                &th,
+                &element(
+                    "span",
+                    "compare__plan-number",
+                    Some(&trf(lang, "compare.plan_column", &[("n", &(i + 1).to_string())])),
+                ),
+            );
             append(&th, &element("span", "compare__plan-title", Some(&plan.title)));
             append(&th, &element("span", "compare__plan-file", Some(file)));
             append(&head, &th);

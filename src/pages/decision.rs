@@ -3,24 +3,27 @@
 
 use crate::catalog::TextIn;
 use crate::clock::today_iso;
-use crate::components::plan_header::PlanHeader;
 use crate::components::amount_input::AmountInput;
 use crate::components::choices::Choices;
 use crate::components::legal_rule::LegalRule;
+use crate::components::plan_header::PlanHeader;
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
 use crate::components::source_link::SourceLink;
 use crate::components::value_regime::{RegimeNoteView, StaleValueNote};
-use crate::title::set_title;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
-use ioa_core::decision::{effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY, VALUE_KEY};
-use ioa_core::Answer;
+use crate::title::set_title;
 use ioa_core::content::Question;
+use ioa_core::decision::{
+    effective, outcome, set_answer, set_value, shared_key, Outcome, Reason, Route as RouteChoice, CONTRACT_TYPE_KEY,
+    VALUE_KEY,
+};
 use ioa_core::format::format_date;
 use ioa_core::legal::{checked_on, fill};
 use ioa_core::route::Route;
+use ioa_core::Answer;
 use leptos::prelude::*;
 
 #[component]
@@ -145,10 +148,12 @@ fn ValueField() -> impl IntoView {
     let cat = crate::catalog::use_catalog();
     let session = use_session();
     let text = cat.get_untracked().decision();
-    let eff = Memo::new(move |_| session.plan.with(|p| {
-        let e = effective(p);
-        (e.value, e.contract_type)
-    }));
+    let eff = Memo::new(move |_| {
+        session.plan.with(|p| {
+            let e = effective(p);
+            (e.value, e.contract_type)
+        })
+    });
     let on_value = Callback::new(move |v: Option<u64>| session.edit(move |plan, now| set_value(plan, v, now)));
     let on_type = Callback::new(move |(id, _): (&'static str, bool)| {
         session.edit(move |plan, now| plan.set_answer(CONTRACT_TYPE_KEY, Answer::Choice(id.to_string()), now))
@@ -181,19 +186,23 @@ fn ResultPanel(result: Memo<Outcome>) -> impl IntoView {
     let today = today_iso();
     let reason_view = move |r: &Reason, lang| {
         let eff = result.with_untracked(|o| o.effective.clone());
-        let basis = r.basis.iter().filter_map(|q| {
-            let answer = eff.answers.get(*q).map(String::as_str).unwrap_or("unknown");
-            let question = text.question(q)?;
-            let option = text.option_label(q, answer).map(|o| o.get(lang).to_string()).unwrap_or_default();
-            Some(format!("{} {}", question.text.get(lang), option))
-        }).collect::<Vec<_>>();
+        let basis = r
+            .basis
+            .iter()
+            .filter_map(|q| {
+                let answer = eff.answers.get(*q).map(String::as_str).unwrap_or("unknown");
+                let question = text.question(q)?;
+                let option = text.option_label(q, answer).map(|o| o.get(lang).to_string()).unwrap_or_default();
+                Some(format!("{} {}", question.text.get(lang), option))
+            })
+            .collect::<Vec<_>>();
         view! {
             <li>
                 {cat.get().reason_text(r.id, lang).to_string()}
                 <span class="reason-basis">{trf(lang, "decision.based_on", &[("answers", &basis.join("; "))])}</span>
             </li>
         }
-     };
+    };
     let checked = checked_on(&cat.get(), &today);
     view! {
         <section class="ds-card decision-result" data-variant="tinted" aria-labelledby="result-heading" aria-live="polite">

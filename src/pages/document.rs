@@ -4,20 +4,20 @@
 //! copied as plain text.
 
 use crate::catalog::TextIn;
-use crate::title::set_title;
 use crate::clock::today_iso;
+use crate::components::document_body::{self, built, items, paragraphs, Level};
 use crate::components::document_language::DocumentLanguage;
+use crate::components::not_found::NotFoundPage;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::i18n::{tr, trf, trn, txt};
-use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
-use crate::components::document_body::{self, built, items, paragraphs, Level};
+use crate::title::set_title;
 use ioa_core::content::Tool;
 use ioa_core::documents::decision::route_section;
-use ioa_core::legal::checked_on;
 use ioa_core::documents::tool::{build, Section};
 use ioa_core::format::format_date;
+use ioa_core::legal::checked_on;
 use ioa_core::route::Route;
 use ioa_core::Lang;
 use leptos::prelude::*;
@@ -118,7 +118,10 @@ fn DocumentView(tool: &'static Tool) -> impl IntoView {
 fn render_section(cat: &ioa_core::catalog::Catalog, section: Section, lang: Lang) -> AnyView {
     let missing = tr(lang, "document.missing");
     if !section.standalone {
-        return built("document__part", move |el| document_body::append(el, &document_body::section(&section, missing, Level::H2))).into_any();
+        return built("document__part", move |el| {
+            document_body::append(el, &document_body::section(&section, missing, Level::H2))
+        })
+        .into_any();
     }
     let part = NodeRef::<leptos::html::Section>::new();
     let body = NodeRef::<leptos::html::Div>::new();

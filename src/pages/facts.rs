@@ -92,7 +92,10 @@ fn FigureRow(figure: &'static Figure) -> impl IntoView {
     let app = use_app();
     let cells = move || {
         let lang = app.lang.get();
-        let amount = figure.amount.map(|a| ioa_core::format::format_nok(a, lang)).unwrap_or_else(|| tr(lang, "facts.amount_unknown").to_string());
+        let amount = figure
+            .amount
+            .map(|a| ioa_core::format::format_nok(a, lang))
+            .unwrap_or_else(|| tr(lang, "facts.amount_unknown").to_string());
         let from = if figure.amount.is_some() {
             format_date(&figure.valid_from, lang)
         } else {
@@ -103,11 +106,14 @@ fn FigureRow(figure: &'static Figure) -> impl IntoView {
             None if figure.confidence == Confidence::Unconfirmed => String::new(),
             None => until_text(figure, lang),
         };
-        let sure = tr(lang, match figure.confidence {
-            Confidence::High => "facts.confidence.high",
-            Confidence::Medium => "facts.confidence.medium",
-            Confidence::Unconfirmed => "facts.confidence.unconfirmed",
-        });
+        let sure = tr(
+            lang,
+            match figure.confidence {
+                Confidence::High => "facts.confidence.high",
+                Confidence::Medium => "facts.confidence.medium",
+                Confidence::Unconfirmed => "facts.confidence.unconfirmed",
+            },
+        );
         (amount, from, until, sure, format_date(&figure.checked_on, lang))
     };
     let label = move |key: &'static str| tr(app.lang.get(), key);

@@ -6,17 +6,17 @@ mod import_panel;
 mod plan_card;
 mod recovery;
 
-use crate::title::set_title;
 use crate::components::banners::ErrorAlert;
+use crate::file_drop::{drop_handlers, Incoming};
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
 use crate::state::use_app;
+use crate::title::set_title;
 use create_form::CreatePlanForm;
+use import_panel::ImportPanel;
 use ioa_core::library::{self, PlanSummary};
 use ioa_core::storage;
 use leptos::prelude::*;
-use crate::file_drop::{drop_handlers, Incoming};
-use import_panel::ImportPanel;
 use plan_card::PlanCard;
 use recovery::RecoveryView;
 use std::time::Duration;
@@ -32,10 +32,14 @@ fn ExampleCard() -> impl IntoView {
         loading.set(true);
         leptos::task::spawn_local(async move {
             let saved = match crate::fetch::text(&ioa_core::examples::example_url(lang)).await {
-                Some(json) => crate::plan_files::add_example::add_example(json, crate::clock::new_plan_id(), crate::clock::now_ms())
-                    .await
-                    .ok()
-                    .flatten(),
+                Some(json) => crate::plan_files::add_example::add_example(
+                    json,
+                    crate::clock::new_plan_id(),
+                    crate::clock::now_ms(),
+                )
+                .await
+                .ok()
+                .flatten(),
                 None => None,
             };
             loading.set(false);

@@ -5,22 +5,22 @@ mod dashboard;
 mod details;
 
 use crate::catalog::TextIn;
-use crate::title::set_title;
-use crate::components::keep_storage_note::KeepStorageNote;
+use crate::clock::today_iso;
 use crate::components::export_button::ExportButton;
+use crate::components::keep_storage_note::KeepStorageNote;
 use crate::components::last_export::LastExport;
+use crate::components::place_link::worksheet_href;
 use crate::components::plan_header::PlanHeader;
+use crate::components::status_tag::{progress_text, StatusTag};
+use crate::components::value_regime::StaleValueNote;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
+use crate::title::set_title;
 use ioa_core::content::{Content, Tool};
-use crate::clock::today_iso;
 use ioa_core::decision::{outcome, Route as RouteChoice};
-use crate::components::status_tag::{progress_text, StatusTag};
-use crate::components::place_link::worksheet_href;
 use ioa_core::progress::tool_progress;
 use ioa_core::route::Route;
-use crate::components::value_regime::StaleValueNote;
 use leptos::prelude::*;
 
 #[component]
@@ -147,10 +147,12 @@ fn MergeNotes() -> impl IntoView {
     let app = use_app();
     let session = use_session();
     let notes = Memo::new(move |_| session.plan.with(|p| p.merge_notes.clone()));
-    let clear = move |_| session.edit(|plan, now| {
-        plan.merge_notes.clear();
-        plan.touch(now);
-    });
+    let clear = move |_| {
+        session.edit(|plan, now| {
+            plan.merge_notes.clear();
+            plan.touch(now);
+        })
+    };
     move || {
         let notes = notes.get();
         (!notes.is_empty()).then(|| {

@@ -3,12 +3,12 @@
 //! target date. The steps themselves open in the worksheet engine.
 
 use crate::catalog::TextIn;
+use crate::components::not_found::NotFoundPage;
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::components::rich_text::RichText;
 use crate::components::source_link::ExternalLink;
 use crate::components::status_tag::{progress_text, StatusTag};
 use crate::i18n::{content_text, tr, trf, txt};
-use crate::components::not_found::NotFoundPage;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
@@ -34,7 +34,13 @@ fn PhaseView(phase: &'static Phase) -> impl IntoView {
     let session = use_session();
     let tool = &phase.worksheet;
     let plan_id = session.plan.with_untracked(|p| p.id.clone());
-    let heading = move || trf(app.lang.get(), "roadmap.phase_title", &[("n", &phase.number.to_string()), ("title", tool.title.get(app.lang.get()))]);
+    let heading = move || {
+        trf(
+            app.lang.get(),
+            "roadmap.phase_title",
+            &[("n", &phase.number.to_string()), ("title", tool.title.get(app.lang.get()))],
+        )
+    };
     Effect::new(move |_| set_title(&heading(), app.lang.get()));
     let progress = Memo::new(move |_| session.plan.with(|p| tool_progress(tool, p)));
     let stage = content.roadmap.benefits.stages.get(phase.benefit_stage);
@@ -42,7 +48,9 @@ fn PhaseView(phase: &'static Phase) -> impl IntoView {
     let neighbour = |offset: isize| {
         let phases = &content.roadmap.phases;
         let at = phases.iter().position(|p| p.worksheet.id == tool.id)? as isize + offset;
-        phases.get(usize::try_from(at).ok()?).map(|p| (Route::Phase { plan: plan_id.clone(), phase: p.worksheet.id.clone() }.href(), p))
+        phases
+            .get(usize::try_from(at).ok()?)
+            .map(|p| (Route::Phase { plan: plan_id.clone(), phase: p.worksheet.id.clone() }.href(), p))
     };
     let (previous, next) = (neighbour(-1), neighbour(1));
     view! {
@@ -121,7 +129,9 @@ fn PhaseStep(phase: &'static Phase, step: &'static Step) -> impl IntoView {
     let session = use_session();
     let tool = &phase.worksheet;
     let key = step_key(&tool.id, &step.id);
-    let href = session.plan.with_untracked(|p| Route::Step { plan: p.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href());
+    let href = session
+        .plan
+        .with_untracked(|p| Route::Step { plan: p.id.clone(), tool: tool.id.clone(), step: step.id.clone() }.href());
     let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, step, p)));
     let record = Memo::new(move |_| session.plan.with(|p| p.step(&key).cloned().unwrap_or_default()));
     let status_id = format!("status-{}-{}", tool.id, step.id);

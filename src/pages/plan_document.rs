@@ -11,8 +11,8 @@ use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
 use crate::{clipboard, file_io, print_footer};
-use ioa_core::plan::WholeDocument;
 use ioa_core::documents::plan::{build, Made, PlanDocument};
+use ioa_core::plan::WholeDocument;
 use ioa_core::plan_file::file_name_as;
 use ioa_core::route::Route;
 use ioa_core::Lang;
@@ -29,7 +29,11 @@ pub fn PlanDocumentPage() -> impl IntoView {
     let lang = Memo::new(move |_| chosen.get().map_or_else(|| app.lang.get(), |l| crate::bundles::usable(app, l)));
     let doc = Memo::new(move |_| {
         session.plan.with(|p| {
-            let made = Made { today: &today_iso(), app_version: crate::app_version(), utc_offset_minutes: utc_offset_minutes(p.updated_at) };
+            let made = Made {
+                today: &today_iso(),
+                app_version: crate::app_version(),
+                utc_offset_minutes: utc_offset_minutes(p.updated_at),
+            };
             build(&cat.get(), p, lang.get(), made)
         })
     });
@@ -60,7 +64,11 @@ pub fn PlanDocumentPage() -> impl IntoView {
         let text = markdown();
         leptos::task::spawn_local(async move {
             let copied = clipboard::write(&text).await;
-            status.set(Some(if copied { ("plan_document.copied", false) } else { ("plan_document.copy_failed", true) }));
+            status.set(Some(if copied {
+                ("plan_document.copied", false)
+            } else {
+                ("plan_document.copy_failed", true)
+            }));
         });
     };
     let download_docx = move |_| {
@@ -75,7 +83,9 @@ pub fn PlanDocumentPage() -> impl IntoView {
             let result = crate::word_file::word_file(&document).await;
             busy.set(false);
             status.set(Some(match result {
-                Ok(bytes) if file_io::download_bytes(&file, &bytes, file_io::DOCX_MIME).is_ok() => ("plan_document.docx_done", false),
+                Ok(bytes) if file_io::download_bytes(&file, &bytes, file_io::DOCX_MIME).is_ok() => {
+                    ("plan_document.docx_done", false)
+                }
                 Ok(_) => ("plan_document.download_failed", true),
                 Err(error) => {
                     leptos::logging::warn!("Word file: {error}");

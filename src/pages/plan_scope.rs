@@ -4,8 +4,15 @@
 use crate::components::not_found::NotFoundPage;
 use crate::i18n::{tr, txt};
 use crate::pages::{
-    crosswalk::CrosswalkPage, decision::DecisionPage, document::DocumentPage, overview::OverviewPage,
-    phase::PhasePage, plan_document::PlanDocumentPage, roadmap::RoadmapPage, step::{StepPage, ToolLanding}, versions::VersionsPage,
+    crosswalk::CrosswalkPage,
+    decision::DecisionPage,
+    document::DocumentPage,
+    overview::OverviewPage,
+    phase::PhasePage,
+    plan_document::PlanDocumentPage,
+    roadmap::RoadmapPage,
+    step::{StepPage, ToolLanding},
+    versions::VersionsPage,
 };
 use crate::persistence;
 use crate::session::Session;
@@ -70,6 +77,8 @@ fn PlanPages() -> impl IntoView {
         Route::Roadmap { .. } => view! { <RoadmapPage/> }.into_any(),
         Route::Phase { phase, .. } => view! { <PhasePage phase/> }.into_any(),
         Route::Crosswalk { .. } => view! { <CrosswalkPage/> }.into_any(),
-        Route::Home | Route::Facts | Route::About | Route::Compare | Route::NotFound => view! { <NotFoundPage/> }.into_any(),
+        Route::Home | Route::Facts | Route::About | Route::Compare | Route::NotFound => {
+            view! { <NotFoundPage/> }.into_any()
+        }
     }
 }

@@ -74,7 +74,11 @@ fn PhaseTask(phase: &'static Phase) -> impl IntoView {
 fn BenefitsGuide() -> impl IntoView {
     let content = crate::catalog::use_content();
     let guide = &content.roadmap.benefits;
-    let kinds = content.register(ioa_core::benefit::REGISTER).and_then(|r| r.column("kind")).map(|c| c.options.as_slice()).unwrap_or(&[]);
+    let kinds = content
+        .register(ioa_core::benefit::REGISTER)
+        .and_then(|r| r.column("kind"))
+        .map(|c| c.options.as_slice())
+        .unwrap_or(&[]);
     view! {
         <section class="overview-section ds-card benefits-guide" data-variant="tinted" aria-labelledby="benefits-heading">
             <h2 id="benefits-heading" class="ds-heading" data-size="md">{content_text(&guide.title)}</h2>

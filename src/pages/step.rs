@@ -2,15 +2,15 @@
 //! visited in any order; the side list shows where you are and what is done.
 
 use crate::catalog::TextIn;
-use crate::title::set_title;
-use crate::components::plan_header::PlanHeader;
 use crate::components::legal_rule::LegalRule;
-use crate::components::source_link::ExternalLink;
-use crate::components::rich_text::RichText;
-use crate::i18n::{content_text, tr, trf, txt};
 use crate::components::not_found::NotFoundPage;
+use crate::components::plan_header::PlanHeader;
+use crate::components::rich_text::RichText;
+use crate::components::source_link::ExternalLink;
+use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::use_session;
 use crate::state::use_app;
+use crate::title::set_title;
 use crate::worksheet::{FieldEditor, StepRecordEditor};
 use ioa_core::content::{step_key, Step, Tool};
 use ioa_core::progress::{automatic_status, next_step, step_status};

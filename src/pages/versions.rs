@@ -12,8 +12,8 @@ use crate::state::use_app;
 use crate::title::set_title;
 use ioa_core::format::format_kilobytes;
 use ioa_core::route::Route;
-use ioa_core::storage::{self, snapshots};
 use ioa_core::storage::snapshots::{Group, Snapshot};
+use ioa_core::storage::{self, snapshots};
 use leptos::prelude::*;
 
 /// A restore that just happened, with the snapshot that undoes it.
@@ -32,7 +32,8 @@ pub fn VersionsPage() -> impl IntoView {
 
     let list_id = plan_id.clone();
     let read_list = move || {
-        persistence::with_store(|kv| snapshots::list(kv, &list_id).map(|list| snapshots::grouped(kv, list))).unwrap_or_default()
+        persistence::with_store(|kv| snapshots::list(kv, &list_id).map(|list| snapshots::grouped(kv, list)))
+            .unwrap_or_default()
     };
     let list = RwSignal::new(read_list());
     let restored: RwSignal<Option<Restored>> = RwSignal::new(None);
@@ -181,7 +182,12 @@ fn show_id(snapshot: &Snapshot) -> String {
 /// A version as it was, read-only: the whole plan's document made from it, under a bar that
 /// says so, with the way back to the list and "Restore" above and below it.
 #[component]
-fn VersionPreview(group: Group, on_back: Callback<()>, on_restore: Callback<Group>, current_revision: Memo<u64>) -> impl IntoView {
+fn VersionPreview(
+    group: Group,
+    on_back: Callback<()>,
+    on_restore: Callback<Group>,
+    current_revision: Memo<u64>,
+) -> impl IntoView {
     let cat = crate::catalog::use_catalog();
     let app = use_app();
     let session = use_session();

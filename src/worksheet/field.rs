@@ -2,13 +2,13 @@
 
 use super::rows::{RegisterEditor, TableEditor};
 use super::simple::{AmountInput, ChecklistInput, ChoiceInput, DateInput, ListInput, TextInput};
+use crate::components::decision_link::DecisionLink;
 use crate::components::rich_text::RichText;
 use crate::components::shared_note::SharedNote;
-use crate::components::decision_link::DecisionLink;
 use crate::components::value_regime::ValueRegime;
-use ioa_core::decision::{shared_key, VALUE_KEY};
 use crate::i18n::{content_text, txt};
 use ioa_core::content::{answer_key, Field, FieldKind};
+use ioa_core::decision::{shared_key, VALUE_KEY};
 use leptos::prelude::*;
 
 /// Ids and texts every editor needs.
@@ -31,7 +31,8 @@ pub fn FieldEditor(tool: &'static str, step: &'static str, field: &'static Field
     let label = content_text(&field.label);
     let help = content_text(&field.help);
     // Inputs with one control use <label for>; groups use <fieldset><legend>.
-    let grouped = !matches!(field.kind, FieldKind::ShortText | FieldKind::LongText | FieldKind::Date | FieldKind::Amount);
+    let grouped =
+        !matches!(field.kind, FieldKind::ShortText | FieldKind::LongText | FieldKind::Date | FieldKind::Amount);
     let example = field.example.as_ref().map(|example| {
         view! {
             <details class="ds-details example">

@@ -1,15 +1,15 @@
 //! Editors for rows of typed columns: table fields (rows stored in the answer) and shared
 //! registers (rows stored once in the plan and shown by every tool that uses them).
 
-use crate::catalog::TextIn;
 use super::field::FieldIds;
+use crate::catalog::TextIn;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::benefit;
-use ioa_core::plan_file::MAX_NUMBER_DIGITS;
 use ioa_core::content::{Column, ColumnKind};
 use ioa_core::plan::Answer;
+use ioa_core::plan_file::MAX_NUMBER_DIGITS;
 use leptos::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
@@ -150,7 +150,8 @@ pub fn RegisterEditor(
     let reg = content.register(register).expect("content tests check register ids");
     let shown: Vec<&'static Column> = columns.iter().filter_map(|c| reg.column(c)).collect();
     let shown = StoredValue::new(shown);
-    let row_ids = Memo::new(move |_| session.plan.with(|p| p.register(register).iter().map(|r| r.id).collect::<Vec<_>>()));
+    let row_ids =
+        Memo::new(move |_| session.plan.with(|p| p.register(register).iter().map(|r| r.id).collect::<Vec<_>>()));
     let can_add = readonly.is_empty();
     let item_name = content_text(&reg.item_name);
     let dom = StoredValue::new(ids.dom.clone());
@@ -344,10 +345,12 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
     let answer_key = ids.key.clone();
     let answer = plan_value(session, move |p| p.answer(&answer_key));
     // A memo, so each change copies the table once, not once per cell that reads it.
-    let rows = Memo::new(move |_| answer.with(|a| match a {
-        Some(Answer::Table(rows)) => rows.clone(),
-        _ => vec![],
-    }));
+    let rows = Memo::new(move |_| {
+        answer.with(|a| match a {
+            Some(Answer::Table(rows)) => rows.clone(),
+            _ => vec![],
+        })
+    });
     // Reads the table from the plan itself: after a keystroke the memos above have not been told
     // yet (`Session::edit_typing`), and building on them would drop the keystroke before.
     let change_table = move |plan: &mut ioa_core::plan::Plan, now: u64, change: TableChange| {

@@ -1,7 +1,7 @@
 //! Editors for single-value and option fields.
 
-use crate::catalog::TextIn;
 use super::field::FieldIds;
+use crate::catalog::TextIn;
 use crate::components::amount_input::AmountInput as AmountField;
 use crate::components::choices::Choices;
 use crate::i18n::{trf, txt};
@@ -25,10 +25,12 @@ fn set(key: &str, value: Answer) {
 pub fn TextInput(ids: FieldIds, multiline: bool) -> impl IntoView {
     let session = use_session();
     let current = answer(ids.key.clone());
-    let value = move || current.with(|a| match a {
-        Some(Answer::Text(s)) => s.clone(),
-        _ => String::new(),
-    });
+    let value = move || {
+        current.with(|a| match a {
+            Some(Answer::Text(s)) => s.clone(),
+            _ => String::new(),
+        })
+    };
     let key = StoredValue::new(ids.key.clone());
     let on_input = move |text: String| {
         let k = key.get_value();
@@ -162,10 +164,12 @@ type ListEdit = Box<dyn FnOnce(&mut Vec<String>)>;
 pub fn ListInput(ids: FieldIds, label: Text) -> impl IntoView {
     let app = use_app();
     let current = answer(ids.key.clone());
-    let items = Signal::derive(move || current.with(|a| match a {
-        Some(Answer::List(items)) => items.clone(),
-        _ => vec![],
-    }));
+    let items = Signal::derive(move || {
+        current.with(|a| match a {
+            Some(Answer::List(items)) => items.clone(),
+            _ => vec![],
+        })
+    });
     let key = StoredValue::new(ids.key.clone());
     let label = StoredValue::new(label);
     let update = move |change: ListEdit| {

@@ -27,7 +27,9 @@ pub fn StepRecordEditor(
     let session = use_session();
     let key = StoredValue::new(key);
     let record = plan_value(session, move |p| key.with_value(|k| p.step(k)));
-    let part = move |read: fn(&StepRecord) -> &String| move || record.with(|r| r.as_ref().map(|r| read(r).clone()).unwrap_or_default());
+    let part = move |read: fn(&StepRecord) -> &String| {
+        move || record.with(|r| r.as_ref().map(|r| read(r).clone()).unwrap_or_default())
+    };
     let set_part = move |which: StepPart, value: String| {
         let k = key.get_value();
         session.edit(move |plan, now| plan.set_step_part(&k, which, value, now));

@@ -115,9 +115,18 @@ fn no_text_hard_codes_a_threshold_or_limit() {
     let mut amounts: Vec<u64> = crate::thresholds::figures().figures.iter().filter_map(|f| f.amount).collect();
     // Figures from the history of the rules that texts still tend to repeat.
     amounts.extend([300_000, 1_100_000]);
-    let pattern = Regex::new(&format!("(?i){}", amounts.iter().map(|a| amount_pattern(*a)).collect::<Vec<_>>().join("|"))).unwrap();
+    let pattern =
+        Regex::new(&format!("(?i){}", amounts.iter().map(|a| amount_pattern(*a)).collect::<Vec<_>>().join("|")))
+            .unwrap();
     // The pattern itself must catch the ways the amounts used to be written.
-    for sample in ["Kjøp under 100 000 kroner", "over NOK 100,000", "1,3 millioner", "NOK 2.3 million", "57,8 mill.", "1\u{a0}300\u{a0}000 kr"] {
+    for sample in [
+        "Kjøp under 100 000 kroner",
+        "over NOK 100,000",
+        "1,3 millioner",
+        "NOK 2.3 million",
+        "57,8 mill.",
+        "1\u{a0}300\u{a0}000 kr",
+    ] {
         assert!(pattern.is_match(sample), "the check misses {sample:?}");
     }
     assert!(!pattern.is_match("3 400 000 kr"), "the example's own budget is not a threshold");
@@ -179,7 +188,9 @@ fn the_language_checks_catch_known_slips() {
     assert!(bm.is_match("Den eldre versjonen av veikartet"));
     assert!(bm.is_match("Veikartet til KS"));
     assert!(!bm.is_match("Vegkartet til KS"));
-    let name = without_names("Metoden «Veikart for tjenesteinnovasjon» og Veikart for tjenesteinnovasjon, sjå https://www.ks.no/veikart");
+    let name = without_names(
+        "Metoden «Veikart for tjenesteinnovasjon» og Veikart for tjenesteinnovasjon, sjå https://www.ks.no/veikart",
+    );
     assert!(!bm.is_match(&name), "KS's name for the method and web addresses keep their form: {name}");
     assert!(nn.is_match("Dette er berre eit døme"));
     assert!(!nn.is_match("Dette er bare et eksempel"));
@@ -239,7 +250,8 @@ fn a_list_after_a_colon_counts_with_its_sentence() {
 #[test]
 fn no_text_leaves_a_bracketed_note_to_ourselves() {
     let note = Regex::new(r"(?i)\[(vår|our)\b[^\]]*\]").unwrap();
-    let found: Vec<String> = texts(false).iter().filter(|e| note.is_match(&e.text)).map(|e| format!("{} [{}]", e.place, e.lang)).collect();
+    let found: Vec<String> =
+        texts(false).iter().filter(|e| note.is_match(&e.text)).map(|e| format!("{} [{}]", e.place, e.lang)).collect();
     assert!(found.is_empty(), "bracketed notes:\n{}", found.join("\n"));
     let proposed = content().roadmap.phases.iter().flat_map(|p| &p.methods).filter(|m| m.proposal).count();
     assert!(proposed >= 10, "the methods we placed are marked as our proposal ({proposed})");
@@ -250,7 +262,8 @@ fn no_text_leaves_a_bracketed_note_to_ourselves() {
 #[test]
 fn nynorsk_names_the_procurement_one_way() {
     let word = Regex::new(r"(?i)\binnkjøpet\b").unwrap();
-    let found: Vec<String> = texts(true).iter().filter(|e| e.lang == "nn" && word.is_match(&e.text)).map(|e| e.place.clone()).collect();
+    let found: Vec<String> =
+        texts(true).iter().filter(|e| e.lang == "nn" && word.is_match(&e.text)).map(|e| e.place.clone()).collect();
     assert!(found.is_empty(), "«innkjøpet» in nynorsk (use «anskaffinga»):\n{}", found.join("\n"));
 }
 

@@ -62,8 +62,23 @@ struct PhaseFile {
 
 impl From<PhaseFile> for Phase {
     fn from(f: PhaseFile) -> Phase {
-        let worksheet = Tool { id: f.id, title: f.title, summary: f.summary, intro: f.intro, original: f.original, steps: f.steps, document: f.document };
-        Phase { worksheet, number: f.number, benefit_stage: f.benefit_stage, methods: f.methods, questions: f.questions, outputs: f.outputs }
+        let worksheet = Tool {
+            id: f.id,
+            title: f.title,
+            summary: f.summary,
+            intro: f.intro,
+            original: f.original,
+            steps: f.steps,
+            document: f.document,
+        };
+        Phase {
+            worksheet,
+            number: f.number,
+            benefit_stage: f.benefit_stage,
+            methods: f.methods,
+            questions: f.questions,
+            outputs: f.outputs,
+        }
     }
 }
 

@@ -7,9 +7,9 @@
 //! but ask different things, each with its reason, and a short list names pairs that are the
 //! same fact in different words.
 
+use super::FieldKind;
 #[allow(unused_imports)]
 use crate::catalog::testing::*;
-use super::FieldKind;
 use std::collections::BTreeSet;
 
 /// Pairs that look alike but are different facts.
@@ -139,7 +139,10 @@ fn the_detector_finds_the_copies_schema_1_had() {
     assert!(alike(&a("Planning budget", &[]), &a("Planning budget (NOK)", &[])));
     assert!(alike(&a("Purchase budget", &[]), &a("Budget for the purchase itself (NOK)", &[])));
     assert!(alike(&a("Roll-out and operations budget", &[]), &a("Budget for roll-out and operations (NOK)", &[])));
-    assert!(alike(&a("People committed", &["role", "who", "hours"]), &a("People and the time they need", &["role", "who", "hours"])));
+    assert!(alike(
+        &a("People committed", &["role", "who", "hours"]),
+        &a("People and the time they need", &["role", "who", "hours"])
+    ));
     assert!(!alike(&a("Planning budget", &[]), &a("Registration deadline", &[])));
     // The listed pairs exist, so a renamed field cannot silently drop out of the check.
     let keys: BTreeSet<String> = asked().into_iter().map(|f| f.key).collect();

@@ -48,9 +48,19 @@ pub fn overview(cat: &Catalog, plans: &[&Plan], today: &str, lang: Lang) -> Vec<
     let mut rows = vec![
         row("compare.row.title", &|p, l| text(l, p.title.clone())),
         row("compare.row.organisation", &|p, l| text(l, p.organisation.clone())),
-        row("compare.row.chosen", &|p, l| text(l, p.decision.chosen_route.as_deref().map(|r| cat.route_title(r, lang).to_string()).unwrap_or_default())),
+        row("compare.row.chosen", &|p, l| {
+            text(
+                l,
+                p.decision.chosen_route.as_deref().map(|r| cat.route_title(r, lang).to_string()).unwrap_or_default(),
+            )
+        }),
         row("compare.row.recommended", &|p, l| {
-            text(l, dt.headline(outcome(p, today).headline).map(|h| cat.text(&h.title, lang).to_string()).unwrap_or_default())
+            text(
+                l,
+                dt.headline(outcome(p, today).headline)
+                    .map(|h| cat.text(&h.title, lang).to_string())
+                    .unwrap_or_default(),
+            )
         }),
         row("compare.row.value", &|p, l| {
             let out = outcome(p, today);
@@ -63,17 +73,36 @@ pub fn overview(cat: &Catalog, plans: &[&Plan], today: &str, lang: Lang) -> Vec<
     ];
     for tool in &cat.content().tools {
         let label = cat.tf(lang, "compare.row.progress", &[("tool", cat.text(&tool.title, lang))]);
-        rows.push(Row { label: label.clone(), cells: plans.iter().map(|p| text(&label, progress(cat, tool, p, lang))).collect() });
+        rows.push(Row {
+            label: label.clone(),
+            cells: plans.iter().map(|p| text(&label, progress(cat, tool, p, lang))).collect(),
+        });
     }
     rows.push(row("compare.row.roadmap", &|p, l| {
         let phases = &cat.content().roadmap.phases;
         let done = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status.is_settled()).count();
         let started = phases.iter().filter(|ph| tool_progress(&ph.worksheet, p).status != Status::NotStarted).count();
-        text(l, cat.tf(lang, "compare.roadmap_progress", &[("done", &done.to_string()), ("started", &started.to_string()), ("total", &phases.len().to_string())]))
+        text(
+            l,
+            cat.tf(
+                lang,
+                "compare.roadmap_progress",
+                &[("done", &done.to_string()), ("started", &started.to_string()), ("total", &phases.len().to_string())],
+            ),
+        )
     }));
     rows.push(row("compare.row.needs_count", &|p, l| text(l, filled(p, "needs").len().to_string())));
     rows.push(row("compare.row.top_needs", &|p, l| list(l, top_needs(p))));
-    rows.push(row("compare.row.questions", &|p, l| list(l, filled(p, "questions").iter().map(|r| r.cell("name").trim().to_string()).filter(|q| !q.is_empty()).collect())));
+    rows.push(row("compare.row.questions", &|p, l| {
+        list(
+            l,
+            filled(p, "questions")
+                .iter()
+                .map(|r| r.cell("name").trim().to_string())
+                .filter(|q| !q.is_empty())
+                .collect(),
+        )
+    }));
     rows
 }
 
@@ -90,7 +119,8 @@ fn filled<'a>(plan: &'a Plan, register: &str) -> Vec<&'a crate::plan::RegisterRo
 fn top_needs(plan: &Plan) -> Vec<String> {
     let needs = filled(plan, "needs");
     let named = |r: &&crate::plan::RegisterRow| !r.cell("name").trim().is_empty();
-    let rank = |r: &&crate::plan::RegisterRow| ["must", "should"].iter().position(|p| *p == r.cell("priority")).unwrap_or(2);
+    let rank =
+        |r: &&crate::plan::RegisterRow| ["must", "should"].iter().position(|p| *p == r.cell("priority")).unwrap_or(2);
     // Three passes instead of a sort: a stable sort's code costs more wasm than these lists need.
     (0..3)
         .flat_map(|level| needs.iter().filter(move |r| named(r) && rank(r) == level))
@@ -112,9 +142,10 @@ pub fn step(cat: &Catalog, tool: &Tool, step_id: &str, plans: &[&Plan], lang: La
                 _ => None,
             };
             let reference = match (&field.kind, &columns) {
-                (FieldKind::Register { register, .. }, Some(cols)) => {
-                    cat.content().register(register).map(|register| Ref::Register { register, columns: Some(cols.as_str()) })
-                }
+                (FieldKind::Register { register, .. }, Some(cols)) => cat
+                    .content()
+                    .register(register)
+                    .map(|register| Ref::Register { register, columns: Some(cols.as_str()) }),
                 _ => Some(Ref::Field { key_tool: &tool.id, step: &step.id, field }),
             };
             let cells = plans
@@ -135,7 +166,11 @@ pub fn step(cat: &Catalog, tool: &Tool, step_id: &str, plans: &[&Plan], lang: La
             .map(|p| {
                 // "status · owner · date", and the note below.
                 let r = tool::step_record(cat, tool, step, p, lang);
-                let head = [r.status, r.owner, r.due].into_iter().filter(|v| !v.trim().is_empty()).collect::<Vec<_>>().join(" · ");
+                let head = [r.status, r.owner, r.due]
+                    .into_iter()
+                    .filter(|v| !v.trim().is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
                 let line = if r.note.trim().is_empty() { head } else { format!("{head}\n\n{}", r.note.trim()) };
                 text(status_label, line)
             })
@@ -171,7 +206,8 @@ mod tests {
         assert_eq!(find("Antall behov").cells[0], Item::Text { label: "Antall behov".into(), text: needs.to_string() });
         let Item::List { items: top, .. } = &find("De viktigste behovene").cells[0] else { panic!() };
         assert_eq!(top.len(), TOP_NEEDS);
-        let must: Vec<&str> = nb.register("needs").iter().filter(|r| r.cell("priority") == "must").map(|r| r.cell("name")).collect();
+        let must: Vec<&str> =
+            nb.register("needs").iter().filter(|r| r.cell("priority") == "must").map(|r| r.cell("name")).collect();
         assert_eq!(top[0], must[0], "a must-have need comes first");
         let Item::List { items: questions, .. } = &find("Spørsmål til markedet").cells[0] else { panic!() };
         assert!(!questions.is_empty());
@@ -192,7 +228,12 @@ mod tests {
             assert!(rows.iter().all(|r| r.cells.len() == 2));
             // The example answers every field of the needs tool, in both languages.
             for row in &rows {
-                assert!(row.cells.iter().all(|c| !matches!(c, Item::Missing { .. })), "{}: {} missing", step.id, row.label);
+                assert!(
+                    row.cells.iter().all(|c| !matches!(c, Item::Missing { .. })),
+                    "{}: {} missing",
+                    step.id,
+                    row.label
+                );
             }
         }
         assert!(self::step(cat(), tool, "no-such-step", &[&nb], Lang::Nb).is_empty());

@@ -63,7 +63,8 @@ pub fn route_section(cat: &Catalog, plan: &Plan, today: &str, lang: Lang) -> Sec
 
 /// The helper's recommendation, as its headline.
 pub fn recommended_item(cat: &Catalog, out: &Outcome, lang: Lang) -> Item {
-    let headline = cat.decision().headline(out.headline).map(|h| cat.text(&h.title, lang).to_string()).unwrap_or_default();
+    let headline =
+        cat.decision().headline(out.headline).map(|h| cat.text(&h.title, lang).to_string()).unwrap_or_default();
     Item::Text { label: cat.t(lang, "document.route.recommended").into(), text: headline }
 }
 
@@ -95,7 +96,12 @@ pub fn procedures_section(cat: &Catalog, plan: &Plan, today: &str, lang: Lang) -
         fits.into_iter()
             .filter_map(|(procedure, fit)| {
                 let p = text.procedure(procedure.id())?;
-                let here = crate::legal::fill(cat, text.procedure_fits.get(fit).map_or("", |f| cat.text(f, lang)), today, lang);
+                let here = crate::legal::fill(
+                    cat,
+                    text.procedure_fits.get(fit).map_or("", |f| cat.text(f, lang)),
+                    today,
+                    lang,
+                );
                 let condition = format!("{} {}", cat.t(lang, "decision.condition"), cat.text(&p.condition, lang));
                 let source = format!("{}: {}", cat.text(&p.source.label, lang), p.source.url);
                 let lines = [cat.text(&p.fits, lang).to_string(), here, condition, source]

@@ -2,8 +2,8 @@
 //! Loop, keep in a repository or read as plain text. Everything typed is escaped, so a plan's
 //! text is never read as markup (no links, no HTML, no headings a user did not mean).
 
-use crate::documents::tool::{Item, Section};
 use crate::documents::plan::PlanDocument;
+use crate::documents::tool::{Item, Section};
 use crate::text::{blocks, Block};
 
 pub fn render(doc: &PlanDocument) -> String {
@@ -156,7 +156,10 @@ mod tests {
         assert_eq!(inline("[link](https://x.example)"), "\\[link\\](https://x.example)");
         assert_eq!(inline("a | b"), "a \\| b");
         assert_eq!(inline("&amp; & co"), "\\&amp; & co");
-        assert_eq!(inline("**fet** _kursiv_ `kode` ~~stryk~~ ![bilde]"), "\\*\\*fet\\*\\* \\_kursiv\\_ \\`kode\\` \\~\\~stryk\\~\\~ !\\[bilde\\]");
+        assert_eq!(
+            inline("**fet** _kursiv_ `kode` ~~stryk~~ ![bilde]"),
+            "\\*\\*fet\\*\\* \\_kursiv\\_ \\`kode\\` \\~\\~stryk\\~\\~ !\\[bilde\\]"
+        );
         assert_eq!(inline("Vanlig tekst, 3 400 000 kr."), "Vanlig tekst, 3 400 000 kr.");
     }
 }

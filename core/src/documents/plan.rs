@@ -10,11 +10,11 @@ use crate::content::{ColumnKind, FieldKind, Phase, Tool};
 use crate::documents::decision::{chosen_item, procedures_section, recommended_item, route_section};
 use crate::documents::tool::{self, resolve, Internal, Item, Ref, Section};
 use crate::format::format_date;
-use std::collections::BTreeSet;
 use crate::plan::Plan;
 use crate::progress::{overdue, tool_progress, Status, ToolProgress};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 
 /// What a document needs besides the plan: the day it is made, the app's version, and the
 /// local time zone at the plan's last change (so the title block gives that change in local time).
@@ -115,7 +115,9 @@ pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument
     let internal_parts = internal_labels(cat, lang);
     if !internal_parts.is_empty() {
         let value = match internal {
-            Internal::LeaveOut => cat.tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))]),
+            Internal::LeaveOut => {
+                cat.tf(lang, "plan_document.internal.left_out", &[("parts", &internal_parts.join("; "))])
+            }
             _ => cat.t(lang, "plan_document.internal.included").to_string(),
         };
         add("plan_document.internal.label", value);
@@ -130,7 +132,11 @@ pub fn build(cat: &Catalog, plan: &Plan, lang: Lang, made: Made) -> PlanDocument
         organisation: plan.organisation.clone(),
         meta,
         chapters,
-        footer: cat.tf(lang, "document.facts_checked", &[("date", &format_date(&crate::legal::checked_on(cat, made.today), lang))]),
+        footer: cat.tf(
+            lang,
+            "document.facts_checked",
+            &[("date", &format_date(&crate::legal::checked_on(cat, made.today), lang))],
+        ),
         missing_text: cat.t(lang, "document.missing").into(),
     }
 }
@@ -152,10 +158,16 @@ fn summary(
         .iter()
         .map(|(tool, doc)| {
             let p = tool_progress(tool, plan);
-            vec![cat.text(&tool.title, lang).into(), status(p.status), steps_done(cat, &p, lang), doc.missing.to_string()]
+            vec![
+                cat.text(&tool.title, lang).into(),
+                status(p.status),
+                steps_done(cat, &p, lang),
+                doc.missing.to_string(),
+            ]
         })
         .collect();
-    let phase_progress: Vec<_> = cat.content().roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
+    let phase_progress: Vec<_> =
+        cat.content().roadmap.phases.iter().map(|p| tool_progress(&p.worksheet, plan)).collect();
     let phases_done = phase_progress.iter().filter(|p| p.status.is_settled()).count();
     let roadmap_status = if phases_done == phase_progress.len() {
         Status::Done
@@ -167,14 +179,23 @@ fn summary(
     rows.push(vec![
         cat.t(lang, "plan_document.roadmap.title").into(),
         status(roadmap_status),
-        cat.tf(lang, "plan_document.phases_of", &[("done", &phases_done.to_string()), ("total", &phase_progress.len().to_string())]),
+        cat.tf(
+            lang,
+            "plan_document.phases_of",
+            &[("done", &phases_done.to_string()), ("total", &phase_progress.len().to_string())],
+        ),
         phases.iter().map(|(_, doc)| doc.missing).sum::<usize>().to_string(),
     ]);
     let progress = Item::Table {
         label: cat.t(lang, "plan_document.summary.progress_table").into(),
-        headers: ["plan_document.summary.part", "document.progress.status", "plan_document.summary.steps", "plan_document.summary.missing"]
-            .map(|k| cat.t(lang, k).to_string())
-            .to_vec(),
+        headers: [
+            "plan_document.summary.part",
+            "document.progress.status",
+            "plan_document.summary.steps",
+            "plan_document.summary.missing",
+        ]
+        .map(|k| cat.t(lang, k).to_string())
+        .to_vec(),
         kinds: vec![ColumnKind::Text, ColumnKind::Choice, ColumnKind::Number, ColumnKind::Number],
         rows,
     };
@@ -186,14 +207,25 @@ fn summary(
         open.push(cat.tn(lang, "plan_document.open.missing", doc.missing, &[("tool", cat.text(&tool.title, lang))]));
     }
     // A phase the team has not started is counted in the roadmap's row, not listed here.
-    for ((phase, doc), _) in phases.iter().zip(&phase_progress).filter(|((_, doc), p)| doc.missing > 0 && p.status != Status::NotStarted) {
-        open.push(cat.tn(lang, "plan_document.open.missing", doc.missing, &[("tool", cat.text(&phase.worksheet.title, lang))]));
+    for ((phase, doc), _) in
+        phases.iter().zip(&phase_progress).filter(|((_, doc), p)| doc.missing > 0 && p.status != Status::NotStarted)
+    {
+        open.push(cat.tn(
+            lang,
+            "plan_document.open.missing",
+            doc.missing,
+            &[("tool", cat.text(&phase.worksheet.title, lang))],
+        ));
     }
     for late in overdue(cat.content(), plan, today) {
         open.push(cat.tf(
             lang,
             "plan_document.open.overdue",
-            &[("step", cat.text(&late.step.title, lang)), ("tool", cat.text(&late.tool.title, lang)), ("date", &format_date(&late.due, lang))],
+            &[
+                ("step", cat.text(&late.step.title, lang)),
+                ("tool", cat.text(&late.tool.title, lang)),
+                ("date", &format_date(&late.due, lang)),
+            ],
         ));
     }
     let open_label = cat.t(lang, "plan_document.open.label").to_string();
@@ -209,10 +241,17 @@ fn summary(
         sections: vec![
             Section {
                 heading: cat.t(lang, "document.route.heading").into(),
-                items: std::iter::once(chosen).chain(tool::stale_value_item(cat, plan, lang)).chain([recommended]).collect(),
+                items: std::iter::once(chosen)
+                    .chain(tool::stale_value_item(cat, plan, lang))
+                    .chain([recommended])
+                    .collect(),
                 standalone: false,
             },
-            Section { heading: cat.t(lang, "plan_document.summary.progress").into(), items: vec![progress, open], standalone: false },
+            Section {
+                heading: cat.t(lang, "plan_document.summary.progress").into(),
+                items: vec![progress, open],
+                standalone: false,
+            },
         ],
     }
 }
@@ -226,7 +265,11 @@ fn roadmap(cat: &Catalog, plan: &Plan, lang: Lang) -> Chapter {
         .iter()
         .map(|phase| {
             let p = tool_progress(&phase.worksheet, plan);
-            vec![cat.text(&phase.worksheet.title, lang).to_string(), cat.t(lang, p.status.label_key()).to_string(), steps_done(cat, &p, lang)]
+            vec![
+                cat.text(&phase.worksheet.title, lang).to_string(),
+                cat.t(lang, p.status.label_key()).to_string(),
+                steps_done(cat, &p, lang),
+            ]
         })
         .collect();
     let sections = vec![Section {
@@ -278,7 +321,11 @@ fn doc_heading(cat: &Catalog, worksheet: &Tool, phase: Option<&Phase>, lang: Lan
         Some(phase) => cat.tf(
             lang,
             "plan_document.phase_heading",
-            &[("number", phase.number.to_string().as_str()), ("phase", cat.text(&worksheet.title, lang)), ("document", title)],
+            &[
+                ("number", phase.number.to_string().as_str()),
+                ("phase", cat.text(&worksheet.title, lang)),
+                ("document", title),
+            ],
         ),
     }
 }
@@ -337,16 +384,29 @@ fn also_written(cat: &Catalog, worksheet: &Tool, plan: &Plan, lang: Lang, shown:
                         continue;
                     }
                     let first = register.columns[0].id.as_str();
-                    let ids: Vec<&str> = std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
+                    let ids: Vec<&str> =
+                        std::iter::once(first).chain(new.into_iter().filter(|c| *c != first)).collect();
                     let list = ids.join(",");
-                    let Some(item) = tool::item_with(cat, Ref::Register { register, columns: Some(&list) }, plan, lang, internal) else { continue };
+                    let Some(item) =
+                        tool::item_with(cat, Ref::Register { register, columns: Some(&list) }, plan, lang, internal)
+                    else {
+                        continue;
+                    };
                     item
                 }
                 _ => {
                     if !shown.keys.insert(field.storage_key(&worksheet.id, &step.id)) {
                         continue;
                     }
-                    let Some(item) = tool::item_with(cat, Ref::Field { key_tool: &worksheet.id, step: &step.id, field }, plan, lang, internal) else { continue };
+                    let Some(item) = tool::item_with(
+                        cat,
+                        Ref::Field { key_tool: &worksheet.id, step: &step.id, field },
+                        plan,
+                        lang,
+                        internal,
+                    ) else {
+                        continue;
+                    };
                     item
                 }
             };
@@ -355,7 +415,11 @@ fn also_written(cat: &Catalog, worksheet: &Tool, plan: &Plan, lang: Lang, shown:
             }
         }
     }
-    (!items.is_empty()).then(|| Section { heading: cat.t(lang, "plan_document.also_written").into(), items, standalone: false })
+    (!items.is_empty()).then(|| Section {
+        heading: cat.t(lang, "plan_document.also_written").into(),
+        items,
+        standalone: false,
+    })
 }
 
 /// What the content marks as internal, as a reader finds it: "Stakeholders: Interest, Influence,
@@ -366,13 +430,18 @@ fn internal_labels(cat: &Catalog, lang: Lang) -> Vec<String> {
         .registers
         .iter()
         .filter_map(|register| {
-            let columns: Vec<&str> = register.columns.iter().filter(|c| c.internal).map(|c| cat.text(&c.label, lang)).collect();
+            let columns: Vec<&str> =
+                register.columns.iter().filter(|c| c.internal).map(|c| cat.text(&c.label, lang)).collect();
             (!columns.is_empty()).then(|| format!("{}: {}", cat.text(&register.title, lang), columns.join(", ")))
         })
         .collect();
     for worksheet in cat.content().worksheets() {
         for field in worksheet.steps.iter().flat_map(|s| &s.fields).filter(|f| f.internal) {
-            parts.push(cat.tf(lang, "plan_document.internal.field", &[("tool", cat.text(&worksheet.title, lang)), ("label", cat.text(&field.label, lang))]));
+            parts.push(cat.tf(
+                lang,
+                "plan_document.internal.field",
+                &[("tool", cat.text(&worksheet.title, lang)), ("label", cat.text(&field.label, lang))],
+            ));
         }
     }
     parts

@@ -99,13 +99,26 @@ impl Section {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Item {
-    Text { label: String, text: String },
-    List { label: String, items: Vec<String> },
+    Text {
+        label: String,
+        text: String,
+    },
+    List {
+        label: String,
+        items: Vec<String>,
+    },
     /// `kinds` holds each column's kind, in header order, so the renderer can give short
     /// columns (choices, dates, amounts) the width they need and long text the rest.
-    Table { label: String, headers: Vec<String>, kinds: Vec<ColumnKind>, rows: Vec<Vec<String>> },
+    Table {
+        label: String,
+        headers: Vec<String>,
+        kinds: Vec<ColumnKind>,
+        rows: Vec<Vec<String>>,
+    },
     /// Nothing answered yet: the reader sees what is missing.
-    Missing { label: String },
+    Missing {
+        label: String,
+    },
 }
 
 /// How a document treats what the content marks as internal (assessments of and notes about
@@ -174,10 +187,22 @@ pub fn step_progress(cat: &Catalog, tool: &Tool, plan: &Plan, lang: Lang) -> Sec
         heading: header("document.progress.title"),
         items: vec![Item::Table {
             label: header("document.progress.label"),
-            headers: ["document.progress.step", "document.progress.status", "step_record.owner", "step_record.due", "step_record.note"]
-                .map(header)
-                .to_vec(),
-            kinds: vec![ColumnKind::Text, ColumnKind::LongText, ColumnKind::Text, ColumnKind::Date, ColumnKind::LongText],
+            headers: [
+                "document.progress.step",
+                "document.progress.status",
+                "step_record.owner",
+                "step_record.due",
+                "step_record.note",
+            ]
+            .map(header)
+            .to_vec(),
+            kinds: vec![
+                ColumnKind::Text,
+                ColumnKind::LongText,
+                ColumnKind::Text,
+                ColumnKind::Date,
+                ColumnKind::LongText,
+            ],
             rows,
         }],
         standalone: false,
@@ -235,7 +260,8 @@ pub fn item_with(cat: &Catalog, reference: Ref<'_>, plan: &Plan, lang: Lang, int
                 Some(list) => list.split(',').filter_map(|c| register.column(c)).collect(),
                 None => register.columns.iter().collect(),
             };
-            let cols: Vec<&Column> = cols.into_iter().filter(|c| !(c.internal && internal == Internal::LeaveOut)).collect();
+            let cols: Vec<&Column> =
+                cols.into_iter().filter(|c| !(c.internal && internal == Internal::LeaveOut)).collect();
             // The benefits register's calculation aid goes with the numbers it uses.
             let estimates = register.id == crate::benefit::REGISTER && cols.iter().any(|c| c.id == "per_task");
             let rows: Vec<Vec<String>> = plan
@@ -245,7 +271,11 @@ pub fn item_with(cat: &Catalog, reference: Ref<'_>, plan: &Plan, lang: Lang, int
                 .map(|r| {
                     let mut cells: Vec<String> = cols.iter().map(|c| cell_text(cat, c, r.cell(&c.id), lang)).collect();
                     if estimates {
-                        cells.push(crate::benefit::estimate(&r.cells).map(|e| crate::benefit::describe(cat, e, lang)).unwrap_or_default());
+                        cells.push(
+                            crate::benefit::estimate(&r.cells)
+                                .map(|e| crate::benefit::describe(cat, e, lang))
+                                .unwrap_or_default(),
+                        );
                     }
                     cells
                 })
@@ -253,7 +283,8 @@ pub fn item_with(cat: &Catalog, reference: Ref<'_>, plan: &Plan, lang: Lang, int
             if rows.is_empty() {
                 Item::Missing { label }
             } else {
-                let mut headers: Vec<String> = cols.iter().map(|c| mark(cat.text(&c.label, lang), c.internal)).collect();
+                let mut headers: Vec<String> =
+                    cols.iter().map(|c| mark(cat.text(&c.label, lang), c.internal)).collect();
                 let mut kinds: Vec<ColumnKind> = cols.iter().map(|c| c.kind).collect();
                 if estimates {
                     headers.push(cat.t(lang, "benefit.estimate_column").to_string());
@@ -297,10 +328,9 @@ fn field_item(cat: &Catalog, field: &Field, answer: &Answer, label: String, lang
         (Answer::Choice(id), _) => Item::Text { label, text: option_label(id) },
         (Answer::Date(date), _) => Item::Text { label, text: format_date(date, lang) },
         (Answer::Amount(nok), _) => Item::Text { label, text: format_nok(*nok, lang) },
-        (Answer::List(items), _) => Item::List {
-            label,
-            items: items.iter().filter(|i| !i.trim().is_empty()).cloned().collect(),
-        },
+        (Answer::List(items), _) => {
+            Item::List { label, items: items.iter().filter(|i| !i.trim().is_empty()).cloned().collect() }
+        }
         (Answer::Checks(ids), _) => Item::List { label, items: ids.iter().map(|id| option_label(id)).collect() },
         (Answer::Table(rows), FieldKind::Table { columns }) => Item::Table {
             label,
@@ -309,7 +339,9 @@ fn field_item(cat: &Catalog, field: &Field, answer: &Answer, label: String, lang
             rows: rows
                 .iter()
                 .filter(|r| r.values().any(|v| !v.trim().is_empty()))
-                .map(|r| columns.iter().map(|c| cell_text(cat, c, r.get(&c.id).map_or("", String::as_str), lang)).collect())
+                .map(|r| {
+                    columns.iter().map(|c| cell_text(cat, c, r.get(&c.id).map_or("", String::as_str), lang)).collect()
+                })
                 .collect(),
         },
         (Answer::Table(_), _) => Item::Missing { label },
@@ -334,9 +366,11 @@ pub fn keeps_whole<'a>(kind: ColumnKind, mut values: impl Iterator<Item = &'a st
 /// A cell as a reader should see it: option labels, formatted dates and amounts.
 pub fn cell_text(cat: &Catalog, column: &Column, raw: &str, lang: Lang) -> String {
     match column.kind {
-        ColumnKind::Choice => {
-            column.options.iter().find(|o| o.id == raw).map_or(raw.to_string(), |o| cat.text(&o.label, lang).to_string())
-        }
+        ColumnKind::Choice => column
+            .options
+            .iter()
+            .find(|o| o.id == raw)
+            .map_or(raw.to_string(), |o| cat.text(&o.label, lang).to_string()),
         ColumnKind::Date => format_date(raw, lang),
         ColumnKind::Amount => raw.parse().map_or(raw.to_string(), |n| format_nok(n, lang)),
         ColumnKind::Number => raw.parse().map_or(raw.to_string(), |n| format_number(n, lang)),
@@ -388,7 +422,10 @@ mod tests {
         let Item::Table { rows, headers, .. } = &doc.sections.last().unwrap().items[0] else { panic!("no step table") };
         assert_eq!(headers.len(), 5);
         assert_eq!(rows[0][1], "Ferdig");
-        assert_eq!(rows[1][1..], ["Påbegynt".to_string(), "Trude Lien".into(), "01.02.2028".into(), "Start med 20 brukere".into()]);
+        assert_eq!(
+            rows[1][1..],
+            ["Påbegynt".to_string(), "Trude Lien".into(), "01.02.2028".into(), "Start med 20 brukere".into()]
+        );
         assert_eq!(rows[2][1], "Ikke aktuelt: Evalueres i drift");
     }
 
@@ -397,19 +434,25 @@ mod tests {
         let content = content();
         let mut plan = Plan::new("p", NewPlan { title: "T".into(), ..Default::default() }, 0).unwrap();
         let row = plan.add_register_row("goals", 1);
-        for (col, value) in [("name", "Færre bilturer"), ("kind", "avoided-cost"), ("per_task", "350"), ("tasks_per_year", "4000")] {
+        for (col, value) in
+            [("name", "Færre bilturer"), ("kind", "avoided-cost"), ("per_task", "350"), ("tasks_per_year", "4000")]
+        {
             plan.set_register_cell("goals", row, col, value.into(), 1);
         }
         let doc = build(cat(), content.tool("anchoring").unwrap(), &plan, Lang::En);
         let table = doc.sections.iter().flat_map(|s| &s.items).find_map(|item| match item {
-            Item::Table { headers, rows, .. } if headers.last().map(String::as_str) == Some("Estimate per year") => Some(rows),
+            Item::Table { headers, rows, .. } if headers.last().map(String::as_str) == Some("Estimate per year") => {
+                Some(rows)
+            }
             _ => None,
         });
         let rows = table.expect("the benefits table has an estimate column");
         assert_eq!(rows[0].last().unwrap(), "NOK 350 per task × 4,000 tasks = NOK 1,400,000 per year");
         // The start-up memo shows the goals without the calculation columns: no estimate column.
         let memo = build(cat(), content.tool("startup").unwrap(), &plan, Lang::En);
-        assert!(memo.sections.iter().flat_map(|s| &s.items).all(|item| !matches!(item, Item::Table { headers, .. } if headers.iter().any(|h| h == "Estimate per year"))));
+        assert!(memo.sections.iter().flat_map(|s| &s.items).all(
+            |item| !matches!(item, Item::Table { headers, .. } if headers.iter().any(|h| h == "Estimate per year"))
+        ));
     }
 
     #[test]
@@ -437,7 +480,10 @@ mod tests {
         };
         assert!(keeps_whole(ColumnKind::Date, ["1\u{a0}September\u{a0}2027"].into_iter()));
         assert!(keeps_whole(ColumnKind::Choice, ["Toppleder", "Mellomleder", ""].into_iter()));
-        assert!(!keeps_whole(ColumnKind::Choice, ["Toppleder", "Ansatt eller tillitsvalgt"].into_iter()), "long labels may wrap");
+        assert!(
+            !keeps_whole(ColumnKind::Choice, ["Toppleder", "Ansatt eller tillitsvalgt"].into_iter()),
+            "long labels may wrap"
+        );
         assert!(!keeps_whole(ColumnKind::Text, ["Ja"].into_iter()));
         let dialogue = tables("dialogue");
         let (kinds, headers, rows) = &dialogue[0];
@@ -512,7 +558,8 @@ mod tests {
         let doc = build(cat(), startup, &plan, Lang::En);
         let all: Vec<&Item> = doc.sections.iter().flat_map(|s| &s.items).collect();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if text == "NOK 2,300,000")));
-        let works = content.field("startup/framework/contract-type").unwrap().options()[1].label.get(Lang::En).to_string();
+        let works =
+            content.field("startup/framework/contract-type").unwrap().options()[1].label.get(Lang::En).to_string();
         assert!(all.iter().any(|i| matches!(i, Item::Text { text, .. } if *text == works)));
 
         let needs = content.tool("needs").unwrap();
@@ -523,7 +570,9 @@ mod tests {
             .iter()
             .flat_map(|s| &s.items)
             .find_map(|i| match i {
-                Item::Table { rows, headers, .. } if headers.iter().any(|h| h == priority.label.get(Lang::Nb)) => Some((headers.clone(), rows.clone())),
+                Item::Table { rows, headers, .. } if headers.iter().any(|h| h == priority.label.get(Lang::Nb)) => {
+                    Some((headers.clone(), rows.clone()))
+                }
                 _ => None,
             })
             .expect("prioritised needs in the needs description");

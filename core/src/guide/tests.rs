@@ -1,6 +1,6 @@
+use super::*;
 #[allow(unused_imports)]
 use crate::catalog::testing::*;
-use super::*;
 use crate::content::step_key;
 use crate::plan::{Answer, NewPlan, StepMark};
 
@@ -41,7 +41,11 @@ fn every_sequence_and_stage_reference_resolves() {
             }
             let unique: std::collections::BTreeSet<_> = ids.iter().collect();
             assert_eq!(unique.len(), ids.len(), "no stop twice");
-            assert_eq!(stages(content(), spine, innovation).len(), content().crosswalk.stages.len(), "every stage, once");
+            assert_eq!(
+                stages(content(), spine, innovation).len(),
+                content().crosswalk.stages.len(),
+                "every stage, once"
+            );
         }
     }
     for id in crate::content::TOOL_IDS.iter().chain(&crate::content::PHASE_IDS) {
@@ -69,7 +73,11 @@ fn the_spine_follows_change_or_buy_and_the_route() {
     choose(&mut p, "startup/route/first-view", "innovation-procurement");
     assert_eq!(suggested_spine(&p, TODAY), (Spine::Roadmap, SpineReason::UnknownSolution), "the first view counts");
     p.decision.chosen_route = Some("innovation-friendly-open".into());
-    assert_eq!(suggested_spine(&p, TODAY), (Spine::Lup, SpineReason::ClearPurchase), "the team's route wins over the first view");
+    assert_eq!(
+        suggested_spine(&p, TODAY),
+        (Spine::Lup, SpineReason::ClearPurchase),
+        "the team's route wins over the first view"
+    );
     choose(&mut p, CHANGE_OR_BUY_KEY, "both");
     assert_eq!(suggested_spine(&p, TODAY), (Spine::Roadmap, SpineReason::ChangeAndPurchase));
     choose(&mut p, CHANGE_OR_BUY_KEY, "own-change");
@@ -94,11 +102,25 @@ fn the_next_step_in_named_situations() {
     assert_eq!(next(&p, Spine::Roadmap).map(|n| n.2), Some(NextReason::FirstStop), "not “nothing is done”");
     let mut p = plan();
     finish(&mut p, "anchoring");
-    assert_eq!(next(&p, Spine::Roadmap), Some(("startup", Some("trigger".into()), NextReason::AfterPrevious { previous: w("anchoring"), previous_skipped: false })));
+    assert_eq!(
+        next(&p, Spine::Roadmap),
+        Some((
+            "startup",
+            Some("trigger".into()),
+            NextReason::AfterPrevious { previous: w("anchoring"), previous_skipped: false }
+        ))
+    );
     let mut p = plan();
     finish(&mut p, "leadership");
     finish(&mut p, "startup");
-    assert_eq!(next(&p, Spine::Lup), Some(("needs", Some("problem".into()), NextReason::AfterPrevious { previous: w("startup"), previous_skipped: false })));
+    assert_eq!(
+        next(&p, Spine::Lup),
+        Some((
+            "needs",
+            Some("problem".into()),
+            NextReason::AfterPrevious { previous: w("startup"), previous_skipped: false }
+        ))
+    );
 
     // The needs description done and no market dialogue: the dialogue is next.
     let mut p = plan();
@@ -126,7 +148,11 @@ fn the_next_step_in_named_situations() {
     choose(&mut p, "startup/route/first-view", "innovation-procurement");
     assert_eq!(next(&p, Spine::Roadmap).map(|n| n.0), Some("decision"), "decide before developing");
     choose(&mut p, "startup/route/first-view", "innovation-friendly");
-    assert_eq!(next(&p, Spine::Roadmap).map(|n| n.0), Some("development"), "otherwise develop first, buy in transition");
+    assert_eq!(
+        next(&p, Spine::Roadmap).map(|n| n.0),
+        Some("development"),
+        "otherwise develop first, buy in transition"
+    );
     p.decision.chosen_route = Some("procurement-of-innovation".into());
     assert_eq!(next(&p, Spine::Roadmap).map(|n| n.0), Some("development"), "once chosen, the decision is done");
 
@@ -148,12 +174,16 @@ fn a_skipped_stop_is_passed_and_named_as_skipped() {
     for step in &tool.steps {
         p.set_step_status(&step_key("leadership", &step.id), Some(StepMark::NotRelevant), 1);
     }
-    assert_eq!(next(&p, Spine::Lup).unwrap().2, NextReason::AfterPrevious { previous: w("leadership"), previous_skipped: true });
+    assert_eq!(
+        next(&p, Spine::Lup).unwrap().2,
+        NextReason::AfterPrevious { previous: w("leadership"), previous_skipped: true }
+    );
 }
 
 #[test]
 fn the_roadmap_orders_the_decision_by_route() {
-    let ids = |spine, innovation| stages(content(), spine, innovation).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
+    let ids =
+        |spine, innovation| stages(content(), spine, innovation).iter().map(|s| s.id.as_str()).collect::<Vec<_>>();
     assert_eq!(ids(Spine::Lup, false), ["anchor", "insight", "dialogue", "decide", "develop", "operate"]);
     assert_eq!(ids(Spine::Roadmap, false), ["anchor", "insight", "dialogue", "develop", "decide", "operate"]);
     assert_eq!(ids(Spine::Roadmap, true), ["anchor", "insight", "dialogue", "decide", "develop", "operate"]);
@@ -186,15 +216,18 @@ fn every_reason_comes_out_of_reason_key_with_a_text_in_every_language() {
     }
     r.set_step_status("piloting/plan", Some(StepMark::InProgress), 5);
     keys.insert(key(&r, Spine::Roadmap));
-    assert_eq!(keys.iter().copied().collect::<Vec<_>>(), [
-        "guide.reason.dialogue_before_solution",
-        "guide.reason.done_not_finished",
-        "guide.reason.done_not_started",
-        "guide.reason.first_stop",
-        "guide.reason.skipped_not_finished",
-        "guide.reason.skipped_not_started",
-        "guide.reason.start",
-    ]);
+    assert_eq!(
+        keys.iter().copied().collect::<Vec<_>>(),
+        [
+            "guide.reason.dialogue_before_solution",
+            "guide.reason.done_not_finished",
+            "guide.reason.done_not_started",
+            "guide.reason.first_stop",
+            "guide.reason.skipped_not_finished",
+            "guide.reason.skipped_not_started",
+            "guide.reason.start",
+        ]
+    );
     for lang in crate::Lang::ALL {
         let known: std::collections::BTreeSet<&str> = cat().texts().keys(lang).collect();
         for key in keys.iter().chain(&["guide.all_done"]) {

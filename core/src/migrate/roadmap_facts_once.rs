@@ -48,7 +48,13 @@ pub(super) fn up(plan: &mut Value) -> Result<(), String> {
     let goals: Vec<String> = match answers.remove(ROADMAP_GOALS) {
         None => Vec::new(),
         Some(answer) => match answer.get("list") {
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).map(str::trim).filter(|g| !g.is_empty()).map(str::to_string).collect(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(str::to_string)
+                .collect(),
             // Not a list: nothing the register can hold, so it is kept as a note.
             _ => {
                 notes.push(note(ROADMAP_GOALS, ROADMAP_GOALS, &answer));

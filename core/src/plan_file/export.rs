@@ -1,8 +1,8 @@
 //! Writing a file. Every export is read back with [`read_file`] before it is handed out, so a
 //! file the app would refuse to import is never written.
 
-use crate::catalog::Catalog;
 use super::{read_file, time, ExportError, FileKind, FILE_TYPE, FILE_TYPE_ALL, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::catalog::Catalog;
 use crate::plan::{Plan, SCHEMA_VERSION};
 use crate::Lang;
 use serde::Serialize;
@@ -68,12 +68,15 @@ fn verified(cat: &Catalog, envelope: &Envelope, kind: FileKind, plans: &[Plan]) 
     if bytes > MAX_FILE_BYTES {
         return Err(ExportError::TooLarge { bytes, limit: MAX_FILE_BYTES });
     }
-    let read = read_file(cat, json.as_bytes()).map_err(|e| ExportError::NotRoundTrip(format!("reading it back: {e:?}")))?;
+    let read =
+        read_file(cat, json.as_bytes()).map_err(|e| ExportError::NotRoundTrip(format!("reading it back: {e:?}")))?;
     if read.kind != kind || read.plans.len() != plans.len() {
         return Err(ExportError::NotRoundTrip(format!("read back {:?} with {} plans", read.kind, read.plans.len())));
     }
     match read.plans.iter().zip(plans).find(|(back, plan)| back != plan) {
-        Some((back, plan)) => Err(ExportError::NotRoundTrip(format!("plan {} differs in {}", plan.id, difference(back, plan)))),
+        Some((back, plan)) => {
+            Err(ExportError::NotRoundTrip(format!("plan {} differs in {}", plan.id, difference(back, plan))))
+        }
         None => Ok(json),
     }
 }
@@ -82,6 +85,7 @@ fn verified(cat: &Catalog, envelope: &Envelope, kind: FileKind, plans: &[Plan]) 
 fn difference(a: &Plan, b: &Plan) -> String {
     use serde_json::{to_value, Value};
     let (Ok(Value::Object(a)), Ok(Value::Object(b))) = (to_value(a), to_value(b)) else { return "its JSON".into() };
-    let fields: BTreeSet<&str> = a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).map(String::as_str).collect();
+    let fields: BTreeSet<&str> =
+        a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).map(String::as_str).collect();
     fields.into_iter().collect::<Vec<_>>().join(", ")
 }

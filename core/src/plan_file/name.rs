@@ -26,7 +26,8 @@ pub fn file_name(prefix: &str, title: &str, date_iso: &str) -> String {
 
 /// [`file_name`] with another extension (`md`, `docx`), for the plan's documents.
 pub fn file_name_as(prefix: &str, title: &str, date_iso: &str, extension: &str) -> String {
-    let parts = [safe(prefix, usize::MAX, usize::MAX), safe(title, MAX_TITLE_CHARS, MAX_TITLE_BYTES), safe(date_iso, 32, 32)];
+    let parts =
+        [safe(prefix, usize::MAX, usize::MAX), safe(title, MAX_TITLE_CHARS, MAX_TITLE_BYTES), safe(date_iso, 32, 32)];
     let stem = parts.iter().filter(|p| !p.is_empty()).map(String::as_str).collect::<Vec<_>>().join(SEPARATOR);
     match stem.as_str() {
         "" => format!("plan.{extension}"),
@@ -59,8 +60,14 @@ fn replacement(c: char) -> Option<char> {
         '"' => Some('\''),
         // Invisible characters that reorder or hide text (a right-to-left override can make
         // "gpj.exe" look like "exe.jpg"), and the byte order mark.
-        '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-        | '\u{061C}' | '\u{FEFF}' => None,
+        '\u{200B}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}'
+        | '\u{FEFF}' => None,
         // Control characters (tabs and line breaks too) become spaces, then collapse.
         c if c.is_control() => Some(' '),
         c => Some(c),
@@ -128,7 +135,10 @@ mod tests {
         assert_eq!(at(9, 5), "Plan – Digitalt nattilsyn – 2026-12-01 09.05.json");
         assert_ne!(at(14, 5), at(14, 6));
         assert_ne!(at(9, 5), at(10, 5));
-        assert_eq!(file_name_as("Plandokument", "T", &file_stamp(DAY, 23, 59), "docx"), "Plandokument – T – 2026-12-01 23.59.docx");
+        assert_eq!(
+            file_name_as("Plandokument", "T", &file_stamp(DAY, 23, 59), "docx"),
+            "Plandokument – T – 2026-12-01 23.59.docx"
+        );
     }
 
     #[test]
@@ -148,7 +158,10 @@ mod tests {
 
     #[test]
     fn reserved_characters_are_replaced() {
-        assert_eq!(file_name("Plan", r#"Sak 2027/42: "ny" <løsning>?"#, DAY), "Plan – Sak 2027-42- 'ny' -løsning-- – 2026-12-01.json");
+        assert_eq!(
+            file_name("Plan", r#"Sak 2027/42: "ny" <løsning>?"#, DAY),
+            "Plan – Sak 2027-42- 'ny' -løsning-- – 2026-12-01.json"
+        );
         assert_eq!(file_name("Plan", r"a\b|c*d", DAY), "Plan – a-b-c-d – 2026-12-01.json");
         let name = file_name("Plan", "<script>alert(1)</script>", DAY);
         assert!(!name.contains(['<', '>', '/']), "{name}");
@@ -187,7 +200,11 @@ mod tests {
         let name = file_name("Plan", &title, DAY);
         assert_eq!(name, format!("Plan – {} – 2026-12-01.json", "æ".repeat(80)));
         let spaced = format!("{}  rest", "a".repeat(79));
-        assert_eq!(file_name("Plan", &spaced, DAY), format!("Plan – {} – 2026-12-01.json", "a".repeat(79)), "no trailing space");
+        assert_eq!(
+            file_name("Plan", &spaced, DAY),
+            format!("Plan – {} – 2026-12-01.json", "a".repeat(79)),
+            "no trailing space"
+        );
     }
 
     #[test]
@@ -204,7 +221,10 @@ mod tests {
                 let title = format!("{}{}", "a".repeat(pad), unit.repeat(5));
                 let name = file_name("", &title, "");
                 let kept = name.trim_end_matches(".json").trim_start_matches('a');
-                assert!(kept.len().is_multiple_of(unit.len()) && unit.repeat(kept.len() / unit.len()) == kept, "{pad}: {kept:?}");
+                assert!(
+                    kept.len().is_multiple_of(unit.len()) && unit.repeat(kept.len() / unit.len()) == kept,
+                    "{pad}: {kept:?}"
+                );
             }
         }
     }

@@ -3,9 +3,9 @@
 //! Each stage refuses with its own [`FileError`], so the user is told what the file really is
 //! (an image, a cut-off download, another app's JSON) instead of one "could not read".
 
-use crate::catalog::Catalog;
 use super::validate::{keyed, validate};
 use super::{json, time, FileError, FileKind, PlanFile, FILE_TYPE, FILE_TYPE_ALL, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::catalog::Catalog;
 use crate::migrate::{plan_from_value, LoadError};
 use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, Spine, StepRecord, SCHEMA_VERSION};
 use crate::Lang;
@@ -152,7 +152,8 @@ fn plan_at(cat: &Catalog, value: &Value, part: &str, expected: Option<u64>) -> R
     let Some(object) = value.as_object() else { return Err(invalid(part, "not an object")) };
     let version_at = format!("{part}.schema_version");
     let found = object.get("schema_version").ok_or_else(|| missing(&version_at))?;
-    let found = found.as_u64().filter(|v| *v >= 1).ok_or_else(|| invalid(&version_at, "not a version number (1, 2, …)"))?;
+    let found =
+        found.as_u64().filter(|v| *v >= 1).ok_or_else(|| invalid(&version_at, "not a version number (1, 2, …)"))?;
     if let Some(expected) = expected.filter(|e| *e != found) {
         // The envelope and the plan disagree: one of them was edited, so neither can be trusted.
         return Err(invalid("schemaVersion", &format!("is {expected}, but {version_at} is {found}")));

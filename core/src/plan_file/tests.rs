@@ -2,10 +2,10 @@
 
 mod strategies;
 
-#[allow(unused_imports)]
-use crate::catalog::testing::*;
 use super::validate::validate;
 use super::*;
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
 use crate::migrate::plan_from_json;
 use crate::plan::{NewPlan, RegisterRow, SCHEMA_VERSION};
 use crate::{Answer, Lang};
@@ -28,7 +28,11 @@ fn example(lang: Lang) -> Plan {
             include_str!("../../../content/examples/elvebyen.en.json"),
         ];
         let ids = Lang::ALL.map(|l| format!("p-example-{}", l.code()));
-        sources.iter().zip(ids).map(|(json, id)| crate::examples::example_plan(json, id, 1_796_120_000_000).expect("example loads")).collect()
+        sources
+            .iter()
+            .zip(ids)
+            .map(|(json, id)| crate::examples::example_plan(json, id, 1_796_120_000_000).expect("example loads"))
+            .collect()
     });
     plans[Lang::ALL.iter().position(|l| *l == lang).unwrap()].clone()
 }
@@ -124,7 +128,10 @@ fn a_bare_plan_reads_as_one() {
     let plan = example(Lang::En);
     for text in [serde_json::to_string(&plan).unwrap(), serde_json::to_string_pretty(&plan).unwrap()] {
         let back = read(text).unwrap();
-        assert_eq!(back, PlanFile { kind: FileKind::BarePlan, plans: vec![plan.clone()], app_version: None, exported_at_ms: None });
+        assert_eq!(
+            back,
+            PlanFile { kind: FileKind::BarePlan, plans: vec![plan.clone()], app_version: None, exported_at_ms: None }
+        );
     }
 }
 
@@ -143,7 +150,8 @@ fn fixtures_read_the_same_bare_and_in_an_envelope() {
         let loaded = plan_from_json(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let expected = validate(cat(), &loaded, "plan").map(|()| vec![loaded.clone()]);
         let value: Value = serde_json::from_str(&text).unwrap();
-        let envelope = json!({ "type": FILE_TYPE, "formatVersion": 1, "schemaVersion": value["schema_version"], "plan": value });
+        let envelope =
+            json!({ "type": FILE_TYPE, "formatVersion": 1, "schemaVersion": value["schema_version"], "plan": value });
         let bare = read(&text).map(|f| (f.kind, f.plans));
         let wrapped = read(envelope.to_string()).map(|f| (f.kind, f.plans));
         assert_eq!(bare, expected.clone().map(|p| (FileKind::BarePlan, p)), "{name} bare");
@@ -190,7 +198,8 @@ fn a_png_renamed_to_json_is_an_image() {
     let mut bmp = b"BM\x46\x00\x00\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00\x00\x00".to_vec();
     bmp.extend([0; 8]);
     let heic = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic";
-    for other in [&b"\xFF\xD8\xFF\xE0\x00\x10JFIF"[..], b"GIF89a\x01\x00", b"RIFF\x24\x00\x00\x00WEBPVP8 ", &bmp, heic] {
+    for other in [&b"\xFF\xD8\xFF\xE0\x00\x10JFIF"[..], b"GIF89a\x01\x00", b"RIFF\x24\x00\x00\x00WEBPVP8 ", &bmp, heic]
+    {
         assert_eq!(read(other), Err(FileError::Image), "{:?}", &other[..4]);
     }
     assert_eq!(read(b"BMW"), Err(FileError::Damaged { line: 1, column: 1 }), "text starting with BM is not a bitmap");
@@ -228,7 +237,10 @@ fn an_empty_object_is_not_a_plan_file() {
 
 #[test]
 fn an_envelope_without_a_format_version_says_so() {
-    assert_eq!(read(br#"{"type":"ioa-planleggeren/plan"}"#), Err(FileError::MissingPart { part: "formatVersion".into() }));
+    assert_eq!(
+        read(br#"{"type":"ioa-planleggeren/plan"}"#),
+        Err(FileError::MissingPart { part: "formatVersion".into() })
+    );
     let text = br#"{"type":"ioa-planleggeren/plan","formatVersion":"1","schemaVersion":2}"#;
     assert_eq!(read(text), invalid("formatVersion", "not a version number (1, 2, …)"));
     let text = br#"{"type":"ioa-planleggeren/plan","formatVersion":1,"schemaVersion":2}"#;
@@ -255,7 +267,10 @@ fn schema_version_99_is_a_newer_schema() {
 #[test]
 fn an_envelope_that_disagrees_with_its_plan_is_refused() {
     let text = edited(|plan| plan["schema_version"] = json!(1));
-    assert_eq!(read(text), invalid("schemaVersion", &format!("is {SCHEMA_VERSION}, but {} is 1", at("schema_version"))));
+    assert_eq!(
+        read(text),
+        invalid("schemaVersion", &format!("is {SCHEMA_VERSION}, but {} is 1", at("schema_version")))
+    );
 }
 
 #[test]
@@ -268,7 +283,10 @@ fn a_path_as_id_is_refused() {
 
 #[test]
 fn a_title_of_100_000_characters_is_refused() {
-    assert_eq!(read(edited(|plan| plan["title"] = json!("a".repeat(100_000)))), invalid(at("title"), "over 10000 characters"));
+    assert_eq!(
+        read(edited(|plan| plan["title"] = json!("a".repeat(100_000)))),
+        invalid(at("title"), "over 10000 characters")
+    );
     assert_eq!(read(edited(|plan| plan["title"] = json!("  "))), invalid(at("title"), "empty"));
     let organisation = edited(|plan| plan["organisation"] = json!("o".repeat(MAX_DETAIL_CHARS + 1)));
     assert_eq!(read(organisation), invalid(at("organisation"), "over 10000 characters"));
@@ -312,7 +330,10 @@ fn answers_with_unknown_options_columns_or_dates_are_refused() {
         assert_eq!(invalid_part(text), at(&format!("answers[\"{key}\"]")), "{answer}");
     }
     // Empty values mean "no answer", as the app reads them.
-    for (key, answer) in [("startup/framework/contract-type", json!({ "choice": "" })), ("startup/framework/deadline", json!({ "date": "" }))] {
+    for (key, answer) in [
+        ("startup/framework/contract-type", json!({ "choice": "" })),
+        ("startup/framework/deadline", json!({ "date": "" })),
+    ] {
         assert!(read(edited(|plan| plan["answers"][key] = answer)).is_ok());
     }
 }
@@ -345,8 +366,12 @@ fn unknown_steps_languages_drafts_and_decisions_are_refused() {
         (r#"steps["startup/nowhere"]"#, |p| p["steps"] = json!({ "startup/nowhere": { "status": "done" } })),
         (r#"steps["startup/goals"]"#, |p| p["steps"] = json!({ "startup/goals": { "status": "finished" } })),
         ("spine", |p| p["spine"] = json!("sideways")),
-        (r#"steps["insight/interviews"].due"#, |p| p["steps"] = json!({ "insight/interviews": { "due": "next week" } })),
-        (r#"registers["goals"][0]"#, |p| p["registers"]["goals"] = json!([{ "id": 1, "cells": { "per_task": "12 kr" } }])),
+        (r#"steps["insight/interviews"].due"#, |p| {
+            p["steps"] = json!({ "insight/interviews": { "due": "next week" } })
+        }),
+        (r#"registers["goals"][0]"#, |p| {
+            p["registers"]["goals"] = json!([{ "id": 1, "cells": { "per_task": "12 kr" } }])
+        }),
         (r#"document_languages["roadmap"]"#, |p| p["document_languages"] = json!({ "roadmap": "nn" })),
         (r#"document_languages["budget"]"#, |p| p["document_languages"] = json!({ "budget": "nn" })),
         (r#"drafts["f-startup-nowhere-x"]"#, |p| p["drafts"] = json!({ "f-startup-nowhere-x": "12 abc" })),
@@ -409,7 +434,9 @@ fn a_part_of_the_wrong_type_is_named_where_it_is() {
     let cases: [Case; 6] = [
         ("revision", |p| p["revision"] = json!("3")),
         ("language", |p| p["language"] = json!("de")),
-        (r#"answers["startup/trigger/situation"]"#, |p| p["answers"]["startup/trigger/situation"] = json!({ "essay": "x" })),
+        (r#"answers["startup/trigger/situation"]"#, |p| {
+            p["answers"]["startup/trigger/situation"] = json!({ "essay": "x" })
+        }),
         (r#"registers["needs"][1]"#, |p| p["registers"]["needs"][1]["cells"]["name"] = json!(5)),
         (concat!("decision", ".chosen_reason"), |p| p["decision"]["chosen_reason"] = json!(null)),
         ("answers", |p| p["answers"] = json!([])),
@@ -424,7 +451,8 @@ fn two_plans_with_one_id_are_refused() {
     let plan = example(Lang::Nb);
     let all = export_all(cat(), &[plan.clone(), plan.clone()], &meta());
     assert!(matches!(all, Err(ExportError::NotRoundTrip(_))), "{all:?}");
-    let text = json!({ "type": FILE_TYPE_ALL, "formatVersion": 1, "schemaVersion": SCHEMA_VERSION, "plans": [plan, plan] });
+    let text =
+        json!({ "type": FILE_TYPE_ALL, "formatVersion": 1, "schemaVersion": SCHEMA_VERSION, "plans": [plan, plan] });
     assert_eq!(invalid_part(text.to_string()), "plans[1].id");
     let text = json!({ "type": FILE_TYPE_ALL, "formatVersion": 1, "schemaVersion": SCHEMA_VERSION, "plans": {} });
     assert_eq!(invalid_part(text.to_string()), "plans");
@@ -433,7 +461,11 @@ fn two_plans_with_one_id_are_refused() {
 #[test]
 fn a_key_twice_is_refused_anywhere() {
     let text = exported();
-    let top = text.replacen("\"type\": \"ioa-planleggeren/plan\",", "\"type\": \"ioa-planleggeren/plan\",\n  \"type\": \"other\",", 1);
+    let top = text.replacen(
+        "\"type\": \"ioa-planleggeren/plan\",",
+        "\"type\": \"ioa-planleggeren/plan\",\n  \"type\": \"other\",",
+        1,
+    );
     assert_eq!(read(top), Err(FileError::DuplicateKey { key: "type".into() }));
     let nested = text.replacen("\"revision\": 0,", "\"revision\": 0,\n    \"revision\": 7,", 1);
     assert_ne!(nested, text);
@@ -441,7 +473,10 @@ fn a_key_twice_is_refused_anywhere() {
     let deep = text.replacen("\"name\": ", "\"name\": \"x\", \"name\": ", 1);
     assert_eq!(read(deep), Err(FileError::DuplicateKey { key: "name".into() }));
     let long = format!("{{\"{0}\": 1, \"{0}\": 2}}", "k".repeat(1000));
-    assert!(matches!(read(long), Err(FileError::DuplicateKey { key }) if key.chars().count() == 61), "a long key is cut for the message");
+    assert!(
+        matches!(read(long), Err(FileError::DuplicateKey { key }) if key.chars().count() == 61),
+        "a long key is cut for the message"
+    );
 }
 
 #[test]
@@ -450,7 +485,11 @@ fn a_hundred_thousand_nested_arrays_are_too_deep() {
     assert_eq!(read(&deep), Err(FileError::TooDeep));
     let objects = format!("{}1{}", "{\"a\":".repeat(100_000), "}".repeat(100_000));
     assert_eq!(read(&objects), Err(FileError::TooDeep));
-    let in_a_plan = exported().replacen("\"answers\": {", &format!("\"x\": {}{},\n    \"answers\": {{", "[".repeat(100_000), "]".repeat(100_000)), 1);
+    let in_a_plan = exported().replacen(
+        "\"answers\": {",
+        &format!("\"x\": {}{},\n    \"answers\": {{", "[".repeat(100_000), "]".repeat(100_000)),
+        1,
+    );
     assert_eq!(read(&in_a_plan), Err(FileError::TooDeep));
 }
 
@@ -534,7 +573,10 @@ fn an_export_that_would_not_import_is_refused() {
     }
     let mut old = example(Lang::Nb);
     old.schema_version = 1;
-    assert!(matches!(export_plan(cat(), &old, &meta()), Err(ExportError::NotRoundTrip(_))), "an upgrade would change it");
+    assert!(
+        matches!(export_plan(cat(), &old, &meta()), Err(ExportError::NotRoundTrip(_))),
+        "an upgrade would change it"
+    );
 }
 
 // --- Messages ---
@@ -682,12 +724,16 @@ fn every_golden_fixture_is_a_valid_plan_once_upgraded() {
         match validate(cat(), &plan, "plan") {
             Ok(()) => {}
             // Kept byte-identical since it shipped: its checklist answer was stored as a list.
-            Err(FileError::InvalidPart { part, .. }) if name == "plan-v1.json" && part.contains("dialogue/purpose/learn") => {}
+            Err(FileError::InvalidPart { part, .. })
+                if name == "plan-v1.json" && part.contains("dialogue/purpose/learn") => {}
             Err(e) => panic!("{name}: {e:?}"),
         }
     }
     let v3 = plan_from_json(include_str!("../../tests/fixtures/plan-v3.json")).unwrap();
     assert_eq!(v3.spine, Some(crate::plan::Spine::Roadmap));
-    assert!(v3.steps.values().any(|r| r.status == Some(crate::plan::StepMark::NotRelevant) && !r.reason.is_empty()), "a skipped step with its reason");
+    assert!(
+        v3.steps.values().any(|r| r.status == Some(crate::plan::StepMark::NotRelevant) && !r.reason.is_empty()),
+        "a skipped step with its reason"
+    );
     assert!(v3.steps.keys().any(|k| k.starts_with("piloting/")), "roadmap steps are recorded");
 }

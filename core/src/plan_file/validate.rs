@@ -40,7 +40,7 @@ struct Known {
 
 impl Known {
     fn of(content: &'static Content) -> Known {
-                let mut known = Known { answers: BTreeMap::new(), steps: BTreeSet::new(), drafts: BTreeSet::new() };
+        let mut known = Known { answers: BTreeMap::new(), steps: BTreeSet::new(), drafts: BTreeSet::new() };
         known.drafts.insert(DECISION_VALUE_DRAFT.to_string());
         for tool in content.worksheets() {
             for step in &tool.steps {
@@ -82,7 +82,9 @@ pub(super) fn validate(cat: &Catalog, plan: &Plan, part: &str) -> Result<(), Fil
     registers(cat, plan, part)?;
     decision(cat, plan, part)?;
     for tool in plan.document_languages.keys() {
-        check(cat.content().tool(tool).is_some(), &keyed(&at("document_languages"), tool), || "not a tool or phase".into())?;
+        check(cat.content().tool(tool).is_some(), &keyed(&at("document_languages"), tool), || {
+            "not a tool or phase".into()
+        })?;
     }
     for key in plan.drafts.keys() {
         check(known.drafts.contains(key), &keyed(&at("drafts"), key), || "not an amount field".into())?;
@@ -98,7 +100,9 @@ fn steps(known: &Known, plan: &Plan, part: &str) -> Result<(), FileError> {
         let due_ok = record.due.is_empty() || is_iso_date(&record.due);
         check(due_ok, &format!("{at}.due"), || format!("{} is not a date (YYYY-MM-DD)", quoted(&record.due)))?;
         for (name, value) in [("reason", &record.reason), ("owner", &record.owner)] {
-            check(value.chars().count() <= MAX_DETAIL_CHARS, &format!("{at}.{name}"), || format!("over {MAX_DETAIL_CHARS} characters"))?;
+            check(value.chars().count() <= MAX_DETAIL_CHARS, &format!("{at}.{name}"), || {
+                format!("over {MAX_DETAIL_CHARS} characters")
+            })?;
         }
     }
     Ok(())
@@ -201,7 +205,9 @@ fn decision(cat: &Catalog, plan: &Plan, part: &str) -> Result<(), FileError> {
         option_known(known.options.iter().map(|o| o.id.as_str()), option).map_err(|detail| invalid(&q_at, detail))?;
     }
     if let Some(route) = &plan.decision.chosen_route {
-        check(Route::from_id(route).is_some(), &format!("{at}.chosen_route"), || format!("unknown route {}", quoted(route)))?;
+        check(Route::from_id(route).is_some(), &format!("{at}.chosen_route"), || {
+            format!("unknown route {}", quoted(route))
+        })?;
     }
     Ok(())
 }

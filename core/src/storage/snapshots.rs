@@ -200,7 +200,15 @@ impl Removed {
 /// Keeps `raw` (a stored plan's text) as a snapshot, then prunes. When storage is full, older
 /// snapshots give way (oldest first, never one in `protect`) until this one fits; if it does
 /// not fit even then, they are put back and nothing changes.
-pub fn take(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64, protect: &[&str]) -> Result<(String, Removed), KvError> {
+pub fn take(
+    kv: &dyn KeyValue,
+    plan_id: &str,
+    raw: &str,
+    revision: u64,
+    reason: Reason,
+    now: u64,
+    protect: &[&str],
+) -> Result<(String, Removed), KvError> {
     let key = snapshot_key(plan_id, now, reason, revision, raw);
     let mut protected: Vec<&str> = protect.to_vec();
     protected.push(&key);
@@ -210,7 +218,14 @@ pub fn take(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: 
 }
 
 /// Keeps `raw` as a snapshot only if it fits without removing anything; prunes after.
-pub fn take_if_fits(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, reason: Reason, now: u64) -> Result<String, KvError> {
+pub fn take_if_fits(
+    kv: &dyn KeyValue,
+    plan_id: &str,
+    raw: &str,
+    revision: u64,
+    reason: Reason,
+    now: u64,
+) -> Result<String, KvError> {
     let key = snapshot_key(plan_id, now, reason, revision, raw);
     kv.set(&key, raw)?;
     prune(kv, now, &[&key])?;
@@ -220,7 +235,11 @@ pub fn take_if_fits(kv: &dyn KeyValue, plan_id: &str, raw: &str, revision: u64, 
 /// Runs `write`; while storage is full and a snapshot not in `protect` exists, removes the
 /// oldest and tries again. If `write` still fails, the removed snapshots are put back and the
 /// error returned, so a write that cannot succeed costs no history.
-pub fn make_room(kv: &dyn KeyValue, mut write: impl FnMut() -> Result<(), KvError>, protect: &[&str]) -> Result<Removed, KvError> {
+pub fn make_room(
+    kv: &dyn KeyValue,
+    mut write: impl FnMut() -> Result<(), KvError>,
+    protect: &[&str],
+) -> Result<Removed, KvError> {
     let mut removed = Removed::default();
     loop {
         match write() {
@@ -328,7 +347,14 @@ mod tests {
     use crate::storage::MemoryKv;
 
     fn snap(at: u64) -> Snapshot {
-        Snapshot { key: format!("k{at}"), plan_id: "a".into(), taken_at: at, reason: Reason::Save, revision: 1, units: 10 }
+        Snapshot {
+            key: format!("k{at}"),
+            plan_id: "a".into(),
+            taken_at: at,
+            reason: Reason::Save,
+            revision: 1,
+            units: 10,
+        }
     }
 
     #[test]
@@ -411,7 +437,11 @@ mod tests {
         let _ = take(&kv, "b", &big, 2, Reason::Save, now + 3, &[]).unwrap();
         assert!(used_units(&kv).unwrap() <= SNAPSHOT_BUDGET_UNITS);
         let left: Vec<(String, u64)> = all(&kv).unwrap().into_iter().map(|s| (s.plan_id, s.revision)).collect();
-        assert_eq!(left, [("a".to_string(), 2), ("b".to_string(), 2)], "the oldest of each went; each plan keeps its newest");
+        assert_eq!(
+            left,
+            [("a".to_string(), 2), ("b".to_string(), 2)],
+            "the oldest of each went; each plan keeps its newest"
+        );
     }
 
     #[test]
@@ -425,7 +455,10 @@ mod tests {
         assert_eq!(list(&kv, "a").unwrap().iter().map(|s| s.revision).collect::<Vec<_>>(), [3]);
         // A snapshot that cannot fit even alone: the one that was removed on the way comes back.
         let before = kv.keys().unwrap();
-        assert_eq!(take(&kv, "a", &"w".repeat(2_990), 4, Reason::Save, now + 3, &[]).map(|_| ()), Err(KvError::QuotaExceeded));
+        assert_eq!(
+            take(&kv, "a", &"w".repeat(2_990), 4, Reason::Save, now + 3, &[]).map(|_| ()),
+            Err(KvError::QuotaExceeded)
+        );
         assert_eq!(kv.keys().unwrap(), before);
     }
 
@@ -440,13 +473,23 @@ mod tests {
         assert!(read(&kv, &older).unwrap().is_some(), "protected from the budget");
         let full = MemoryKv::with_capacity(200);
         let (keep, _) = take(&full, "a", "k", 1, Reason::Save, 1, &[]).unwrap();
-        assert_eq!(make_room(&full, || full.set("big", &"b".repeat(170)), &[&keep]).map(|r| r.count()), Err(KvError::QuotaExceeded));
+        assert_eq!(
+            make_room(&full, || full.set("big", &"b".repeat(170)), &[&keep]).map(|r| r.count()),
+            Err(KvError::QuotaExceeded)
+        );
         assert!(read(&full, &keep).unwrap().is_some());
     }
 
     #[test]
     fn foreign_and_malformed_keys_are_not_snapshots() {
-        for key in ["ioa-planleggeren/snapshot/", "ioa-planleggeren/snapshot/a/1/save/1", "ioa-planleggeren/snapshot/a/x/save/1/5", "ioa-planleggeren/snapshot/a/1/lunch/1/5", "ioa-planleggeren/snapshot/a/1/save/1/5/extra", "ioa-planleggeren/plan/a"] {
+        for key in [
+            "ioa-planleggeren/snapshot/",
+            "ioa-planleggeren/snapshot/a/1/save/1",
+            "ioa-planleggeren/snapshot/a/x/save/1/5",
+            "ioa-planleggeren/snapshot/a/1/lunch/1/5",
+            "ioa-planleggeren/snapshot/a/1/save/1/5/extra",
+            "ioa-planleggeren/plan/a",
+        ] {
             assert_eq!(Snapshot::parse(key), None, "{key}");
         }
         let kv = MemoryKv::new();

@@ -29,9 +29,7 @@ mod worker {
         let doc: PlanDocument = serde_json::from_str(&json).map_err(|e| format!("the document: {e}"))?;
         let bytes = ioa_docx::render_at(&doc, Some(&now()))?;
         let array = js_sys::Uint8Array::from(bytes.as_slice());
-        scope
-            .post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()))
-            .map_err(|e| format!("{e:?}"))?;
+        scope.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer())).map_err(|e| format!("{e:?}"))?;
         Ok(JsValue::UNDEFINED)
     }
 

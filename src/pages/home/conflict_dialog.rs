@@ -61,7 +61,8 @@ pub fn ConflictDialog(
         busy.set_value(true);
         leptos::task::spawn_local(async move {
             let lang = app.lang.get_untracked();
-            let stored = if replace { transfer::replace(app, conflict).await } else { transfer::keep_both(app, conflict).await };
+            let stored =
+                if replace { transfer::replace(app, conflict).await } else { transfer::keep_both(app, conflict).await };
             busy.set_value(false);
             match stored {
                 Ok(summary) => next(trf(lang, done_key, &[("title", &summary.title)])),

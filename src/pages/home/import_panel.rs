@@ -2,11 +2,11 @@
 //! to each file. Plans whose id is already here wait for the user in the conflict dialog.
 
 use super::conflict_dialog::ConflictDialog;
-use crate::file_io;
+use crate::components::keep_storage_note::KeepStorageNote;
 use crate::file_drop::{read_into, Incoming};
+use crate::file_io;
 use crate::i18n::{tr, trf, trf_owned, trn, txt};
 use crate::state::use_app;
-use crate::components::keep_storage_note::KeepStorageNote;
 use crate::transfer::{self, Conflict, FileOutcome};
 use leptos::prelude::*;
 
@@ -68,7 +68,9 @@ fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLin
             };
             ReportLine::new(false, trf(lang, key, &[("file", file_name)]))
         }
-        FileOutcome::NotLoaded { file_name } => ReportLine::new(false, trf(lang, "import.error.not_loaded", &[("file", file_name)])),
+        FileOutcome::NotLoaded { file_name } => {
+            ReportLine::new(false, trf(lang, "import.error.not_loaded", &[("file", file_name)]))
+        }
     };
     Some(line)
 }
@@ -92,11 +94,13 @@ pub fn ImportPanel(
                 let (outcome, waiting) = transfer::import_bytes(app, &name, bytes).await;
                 report.update(|r| r.extend(outcome_line(&outcome, lang)));
                 if !waiting.is_empty() {
-                    report.update(|r| r.push(ReportLine {
-                        state: LineState::Waiting,
-                        text: trf(lang, "import.waiting", &[("file", &name)]),
-                        file: Some(name.clone()),
-                    }));
+                    report.update(|r| {
+                        r.push(ReportLine {
+                            state: LineState::Waiting,
+                            text: trf(lang, "import.waiting", &[("file", &name)]),
+                            file: Some(name.clone()),
+                        })
+                    });
                     conflicts.update(|c| c.extend(waiting));
                 }
             }
@@ -107,7 +111,9 @@ pub fn ImportPanel(
                 report.update(|r| r.extend(outcome_line(&FileOutcome::Refused { file_name: name, error }, lang)))
             }
             Incoming::Unreadable { name } => {
-                report.update(|r| r.push(ReportLine::new(false, trf(lang, "import.error.unreadable_file", &[("file", &name)]))));
+                report.update(|r| {
+                    r.push(ReportLine::new(false, trf(lang, "import.error.unreadable_file", &[("file", &name)])))
+                });
             }
         }
     };

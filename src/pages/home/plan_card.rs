@@ -1,8 +1,8 @@
 //! One plan in the library, with its actions.
 
 use crate::clock::{format_timestamp, new_plan_id, now_ms};
-use crate::i18n::{plan_meta, tr, trf, txt};
 use crate::components::last_export::LastExport;
+use crate::i18n::{plan_meta, tr, trf, txt};
 use crate::plan_files;
 use crate::state::use_app;
 use ioa_core::library::{self, PlanSummary};
@@ -53,7 +53,8 @@ pub fn PlanCard(
     let save_rename = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let id = summary.with_value(|s| s.id.clone());
-        let (title, organisation, case_number) = (new_title.get_untracked(), new_organisation.get_untracked(), new_case_number.get_untracked());
+        let (title, organisation, case_number) =
+            (new_title.get_untracked(), new_organisation.get_untracked(), new_case_number.get_untracked());
         leptos::task::spawn_local(async move {
             let renamed = plan_files::rename::rename(id, title, organisation, case_number, now_ms()).await;
             match renamed.unwrap_or(Err("library.error.rename_failed")) {

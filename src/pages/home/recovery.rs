@@ -2,10 +2,10 @@
 //! gets them back out: download the raw text, try to import it, or discard it after confirming.
 
 use crate::clock::{file_stamp, format_timestamp};
+use crate::file_drop::Incoming;
 use crate::file_io;
 use crate::i18n::{tr, trf, txt};
 use crate::persistence;
-use crate::file_drop::Incoming;
 use crate::state::use_app;
 use ioa_core::storage::{self, QuarantineEntry};
 use leptos::prelude::*;
@@ -35,7 +35,12 @@ pub fn RecoveryView(import: RwSignal<Vec<Incoming>>) -> impl IntoView {
 }
 
 #[component]
-fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incoming>>, removed: Callback<String>) -> impl IntoView {
+fn RecoveryItem(
+    entry: QuarantineEntry,
+    index: usize,
+    import: RwSignal<Vec<Incoming>>,
+    removed: Callback<String>,
+) -> impl IntoView {
     let app = use_app();
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
@@ -44,7 +49,9 @@ fn RecoveryItem(entry: QuarantineEntry, index: usize, import: RwSignal<Vec<Incom
         let id = entry.with_value(|e| e.plan_id.clone());
         ioa_core::plan_file::file_name(tr(app.lang.get_untracked(), "recovery.file_prefix"), &id, &file_stamp())
     };
-    let raw = move || persistence::with_store(|kv| storage::read_quarantined(kv, &entry.with_value(|e| e.key.clone()))).ok().flatten();
+    let raw = move || {
+        persistence::with_store(|kv| storage::read_quarantined(kv, &entry.with_value(|e| e.key.clone()))).ok().flatten()
+    };
 
     let download = move |_| match raw() {
         Some(text) => {

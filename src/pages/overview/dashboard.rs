@@ -61,7 +61,8 @@ pub fn Dashboard() -> impl IntoView {
         .get(app.lang.get())
         .to_string()
     };
-    let next = move || match suggestion.get() {
+    let next = move || {
+        match suggestion.get() {
         None => view! { <p class="ds-paragraph" id="next-reason">{move || tr(app.lang.get(), "guide.all_done")}</p> }.into_any(),
         Some((href, title, reason)) => view! {
             <p class="ds-paragraph next-step__link">
@@ -70,17 +71,28 @@ pub fn Dashboard() -> impl IntoView {
             <p class="ds-paragraph" id="next-reason">{reason}</p>
         }
         .into_any(),
-     };
+     }
+    };
     let late = Memo::new(move |_| session.plan.with(|p| overdue(content, p, &today_iso())));
     let lup = Memo::new(move |_| session.plan.with(|p| totals(content.tools.iter(), p)));
-    let roadmap = Memo::new(move |_| session.plan.with(|p| totals(content.roadmap.phases.iter().map(|ph| &ph.worksheet), p)));
+    let roadmap =
+        Memo::new(move |_| session.plan.with(|p| totals(content.roadmap.phases.iter().map(|ph| &ph.worksheet), p)));
     let decision = Memo::new(move |_| session.plan.with(|p| Waypoint::Decision.status(p)));
     let changed = move || session.plan.with(|p| format_timestamp(p.updated_at, app.lang.get()));
     let crosswalk_href = Route::Crosswalk { plan: plan_id.clone() }.href();
     let roadmap_href = Route::Roadmap { plan: plan_id.clone() }.href();
     let decision_href = Route::Decision { plan: plan_id }.href();
     let line = move |key: &'static str, t: [usize; 4]| {
-        trf(app.lang.get(), key, &[("done", &t[0].to_string()), ("total", &t[1].to_string()), ("steps_done", &t[2].to_string()), ("steps", &t[3].to_string())])
+        trf(
+            app.lang.get(),
+            key,
+            &[
+                ("done", &t[0].to_string()),
+                ("total", &t[1].to_string()),
+                ("steps_done", &t[2].to_string()),
+                ("steps", &t[3].to_string()),
+            ],
+        )
     };
     view! {
         <section class="overview-section ds-card dashboard" aria-labelledby="dashboard-heading">

@@ -1,6 +1,6 @@
+use super::*;
 #[allow(unused_imports)]
 use crate::catalog::testing::*;
-use super::*;
 use crate::content::FieldKind;
 use crate::documents::tool::Item;
 use crate::plan::{Answer, NewPlan, RegisterRow};
@@ -26,9 +26,17 @@ fn items(doc: &PlanDocument) -> impl Iterator<Item = &Item> {
 }
 
 fn labels_of(chapter: &Chapter) -> Vec<&str> {
-    chapter.sections.iter().flat_map(|s| &s.items).map(|i| match i {
-        Item::Text { label, .. } | Item::List { label, .. } | Item::Table { label, .. } | Item::Missing { label } => label.as_str(),
-    }).collect()
+    chapter
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .map(|i| match i {
+            Item::Text { label, .. }
+            | Item::List { label, .. }
+            | Item::Table { label, .. }
+            | Item::Missing { label } => label.as_str(),
+        })
+        .collect()
 }
 
 #[test]
@@ -51,19 +59,25 @@ fn an_empty_plan_names_every_part_not_filled_in() {
     for tool in &content().tools {
         let alone = crate::documents::tool::build(cat(), tool, &plan, Lang::Nb);
         let chapter = doc.chapters.iter().find(|c| c.id == tool.id).unwrap();
-        let missing = chapter.sections.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Missing { .. })).count();
+        let missing =
+            chapter.sections.iter().flat_map(|s| &s.items).filter(|i| matches!(i, Item::Missing { .. })).count();
         assert_eq!(missing, alone.missing, "{}", tool.id);
         assert!(missing > 0, "{}", tool.id);
     }
     let summary = &doc.chapters[0];
-    let Some(Item::List { items: open, .. }) = summary.sections[1].items.get(1) else { panic!("no open list: {summary:?}") };
+    let Some(Item::List { items: open, .. }) = summary.sections[1].items.get(1) else {
+        panic!("no open list: {summary:?}")
+    };
     assert_eq!(open[0], "Dere har ikke valgt innovasjonsvei ennå.");
     assert_eq!(open.len(), 1 + content().tools.len(), "{open:?}");
     // No chosen route is said, not left out.
     assert!(matches!(summary.sections[0].items[0], Item::Missing { .. }));
     // The title block has the version but no empty organisation line.
     let labels: Vec<&str> = doc.meta.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(labels, ["Planen sist endret", "Lagringsnummer", "Dokumentet laget", "Laget med", "Språk", "Interne opplysninger"]);
+    assert_eq!(
+        labels,
+        ["Planen sist endret", "Lagringsnummer", "Dokumentet laget", "Laget med", "Språk", "Interne opplysninger"]
+    );
     assert_eq!(doc.meta[2].value, "01.12.2026");
     // Roadmap: the phase table only, no phase started.
     let roadmap = doc.chapters.iter().find(|c| c.id == "roadmap").unwrap();
@@ -90,11 +104,19 @@ fn the_worked_example_reads_as_a_finished_document() {
         let figures = figures.unwrap_or_else(|| panic!("{lang:?}: no figures in {:?}", labels_of(decision)));
         assert!(figures.iter().all(|f| f.contains("https://") && f.contains("2026")), "{figures:?}");
         // The example chose a route and its procedures are listed.
-        let Item::Text { text, .. } = &doc.chapters[0].sections[0].items[0] else { panic!("{lang:?}: no chosen route") };
+        let Item::Text { text, .. } = &doc.chapters[0].sections[0].items[0] else {
+            panic!("{lang:?}: no chosen route")
+        };
         assert!(text.contains(plan.decision.chosen_reason.trim()), "{lang:?}");
         assert!(!decision.sections[1].items.is_empty(), "{lang:?}: {:?}", decision.sections[1]);
         // Most of the LUP tools' chapters are answered (the example has not reached every phase).
-        let tool_items: Vec<&Item> = doc.chapters.iter().filter(|c| content().tool(&c.id).is_some_and(|t| content().tools.contains(t))).flat_map(|c| &c.sections).flat_map(|s| &s.items).collect();
+        let tool_items: Vec<&Item> = doc
+            .chapters
+            .iter()
+            .filter(|c| content().tool(&c.id).is_some_and(|t| content().tools.contains(t)))
+            .flat_map(|c| &c.sections)
+            .flat_map(|s| &s.items)
+            .collect();
         let missing = tool_items.iter().filter(|i| matches!(i, Item::Missing { .. })).count();
         assert!(missing * 5 < tool_items.len(), "{lang:?}: {missing} of {} missing", tool_items.len());
     }
@@ -120,7 +142,8 @@ fn every_field_kind_is_carried_into_the_document() {
                     FieldKind::Amount => Answer::Amount(1_250_000),
                     FieldKind::List => Answer::List(vec![format!("Punkt {key}")]),
                     FieldKind::Table { columns } => {
-                        let row: BTreeMap<String, String> = columns.iter().map(|col| (col.id.clone(), "2027-03-01".to_string())).collect();
+                        let row: BTreeMap<String, String> =
+                            columns.iter().map(|col| (col.id.clone(), "2027-03-01".to_string())).collect();
                         Answer::Table(vec![row])
                     }
                 };
@@ -130,16 +153,24 @@ fn every_field_kind_is_carried_into_the_document() {
         }
     }
     for register in &c.registers {
-        let row = RegisterRow { id: 1, cells: register.columns.iter().map(|col| (col.id.clone(), "Rad".to_string())).collect() };
+        let row = RegisterRow {
+            id: 1,
+            cells: register.columns.iter().map(|col| (col.id.clone(), "Rad".to_string())).collect(),
+        };
         plan.registers.insert(register.id.clone(), vec![row]);
     }
     assert!(kinds.len() >= 7, "the tools use {} field kinds", kinds.len());
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     for chapter in doc.chapters.iter().filter(|ch| c.worksheets().any(|t| t.id == ch.id)) {
-        let missing: Vec<&str> = chapter.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
-            Item::Missing { label } => Some(label.as_str()),
-            _ => None,
-        }).collect();
+        let missing: Vec<&str> = chapter
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter_map(|i| match i {
+                Item::Missing { label } => Some(label.as_str()),
+                _ => None,
+            })
+            .collect();
         assert!(missing.is_empty(), "{}: missing {missing:?}", chapter.id);
     }
     let md = crate::documents::markdown::render(&doc);
@@ -150,9 +181,17 @@ fn every_field_kind_is_carried_into_the_document() {
         }
     }
     for register in &c.registers {
-        let Some(Item::Table { headers, .. }) = tool::item_with(cat(), Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark) else { panic!() };
+        let Some(Item::Table { headers, .. }) =
+            tool::item_with(cat(), Ref::Register { register, columns: None }, &plan, Lang::Nb, Internal::Mark)
+        else {
+            panic!()
+        };
         for header in headers {
-            assert!(md.contains(&format!(" {} |", crate::documents::markdown::inline(&header))), "{}: column {header} is not in the whole plan", register.id);
+            assert!(
+                md.contains(&format!(" {} |", crate::documents::markdown::inline(&header))),
+                "{}: column {header} is not in the whole plan",
+                register.id
+            );
         }
     }
     assert!(md.contains("Svar startup/"), "typed text");
@@ -181,7 +220,13 @@ fn the_worked_example_markdown_matches_the_committed_file() {
         let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         if md != expected {
             let line = md.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
-            panic!("{lang:?}: Markdown differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}", path.display(), line + 1, md.lines().nth(line), expected.lines().nth(line));
+            panic!(
+                "{lang:?}: Markdown differs from {} at line {}:\n  got:      {:?}\n  expected: {:?}",
+                path.display(),
+                line + 1,
+                md.lines().nth(line),
+                expected.lines().nth(line)
+            );
         }
     }
 }
@@ -192,7 +237,10 @@ fn the_markdown_is_well_formed() {
         let md = crate::documents::markdown::render(&build(cat(), &example(lang), lang, MADE));
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines.iter().filter(|l| l.starts_with("# ")).count(), 1, "one title");
-        assert_eq!(lines.iter().filter(|l| l.starts_with("## ")).count(), content().tools.len() + 3 + content().roadmap.phases.len());
+        assert_eq!(
+            lines.iter().filter(|l| l.starts_with("## ")).count(),
+            content().tools.len() + 3 + content().roadmap.phases.len()
+        );
         // Every table row has as many cells as its header.
         let mut columns = None;
         for line in &lines {
@@ -218,29 +266,44 @@ fn the_markdown_renders_as_the_document_model_says() {
     use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
     let mut plan = example(Lang::Nb);
     plan.title = "<b>Fet</b> [lenke](https://x.example) *stjerne* # 1. punkt | rør".into();
-    plan.set_answer("startup/trigger/situation", crate::Answer::Text("- punkt\n> sitat\n<script>alert(1)</script>\n1) nummer".into()), 1);
+    plan.set_answer(
+        "startup/trigger/situation",
+        crate::Answer::Text("- punkt\n> sitat\n<script>alert(1)</script>\n1) nummer".into()),
+        1,
+    );
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     let md = crate::documents::markdown::render(&doc);
     let mut headings: Vec<(HeadingLevel, String)> = Vec::new();
     let (mut tables, mut rows, mut in_heading, mut text) = (0, 0, None, String::new());
     for event in Parser::new_ext(&md, Options::ENABLE_TABLES) {
         match event {
-            Event::Start(Tag::Heading { level, .. }) => { in_heading = Some(level); text.clear(); }
+            Event::Start(Tag::Heading { level, .. }) => {
+                in_heading = Some(level);
+                text.clear();
+            }
             Event::End(TagEnd::Heading(_)) => headings.push((in_heading.take().unwrap(), std::mem::take(&mut text))),
             Event::Text(t) | Event::Code(t) if in_heading.is_some() => text.push_str(&t),
             Event::Start(Tag::Table(_)) => tables += 1,
             Event::Start(Tag::TableRow) => rows += 1,
             Event::Html(h) | Event::InlineHtml(h) => panic!("HTML in the Markdown: {h}"),
             Event::Start(Tag::Link { dest_url, .. }) => panic!("a link: {dest_url}"),
-            Event::Start(Tag::Emphasis | Tag::Strong) if in_heading.is_some() => panic!("emphasis in a heading: {text}"),
+            Event::Start(Tag::Emphasis | Tag::Strong) if in_heading.is_some() => {
+                panic!("emphasis in a heading: {text}")
+            }
             Event::Start(Tag::BlockQuote(_)) => panic!("a quote"),
             _ => {}
         }
     }
     assert_eq!(headings[0], (HeadingLevel::H1, plan.title.clone()), "the title reads as typed");
-    let chapters: Vec<&str> = headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
+    let chapters: Vec<&str> =
+        headings.iter().filter(|(l, _)| *l == HeadingLevel::H2).map(|(_, t)| t.as_str()).collect();
     assert_eq!(chapters, doc.chapters.iter().map(|c| c.heading.as_str()).collect::<Vec<_>>());
-    let model_tables: Vec<usize> = items(&doc).filter_map(|i| match i { Item::Table { rows, .. } => Some(rows.len()), _ => None }).collect();
+    let model_tables: Vec<usize> = items(&doc)
+        .filter_map(|i| match i {
+            Item::Table { rows, .. } => Some(rows.len()),
+            _ => None,
+        })
+        .collect();
     assert_eq!(tables, model_tables.len());
     assert_eq!(rows, model_tables.iter().sum::<usize>(), "body rows (the header row is not a TableRow)");
     assert!(md.contains("\\<script>alert(1)\\</script>"), "typed markup is escaped");
@@ -263,16 +326,22 @@ fn a_phrase_written_in_a_roadmap_step_is_in_the_whole_plan() {
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     let anchoring = doc.chapters.iter().find(|c| c.id == "anchoring").expect("the first phase has a chapter");
     assert_eq!(anchoring.heading, "Fase 1, Forankring: Forankringsnotat");
-    let texts: Vec<&str> = anchoring.sections.iter().flat_map(|s| &s.items).filter_map(|i| match i {
-        Item::Text { text, .. } => Some(text.as_str()),
-        _ => None,
-    }).collect();
+    let texts: Vec<&str> = anchoring
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .filter_map(|i| match i {
+            Item::Text { text, .. } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
     assert!(texts.contains(&phrase), "{texts:?}");
     let md = crate::documents::markdown::render(&doc);
     assert!(md.contains(phrase) && md.contains("Færre vekkede brukere"), "the phrase is in the Markdown");
     // Not in the needs description (it is written for suppliers), so added to its chapter.
     let needs = doc.chapters.iter().find(|c| c.id == "needs").unwrap();
-    let also = needs.sections.iter().find(|s| s.heading == "Dette har dere også skrevet").expect("an 'also written' section");
+    let also =
+        needs.sections.iter().find(|s| s.heading == "Dette har dere også skrevet").expect("an 'also written' section");
     assert!(matches!(&also.items[0], Item::Text { text, .. } if text == "Nattevaktene i Fjellvik"), "{also:?}");
     let kind = content().register("needs").unwrap().column("type").unwrap();
     assert!(also.items.iter().any(|i| matches!(i, Item::Table { headers, rows, .. } if headers.contains(&kind.label.get(Lang::Nb).to_string()) && rows[0][0] == "Sove hele natten")), "{also:?}");
@@ -307,14 +376,24 @@ fn moments_read_as_local_dates_and_times() {
     use crate::format::format_moment;
     assert_eq!(format_moment(0, 0, Lang::Nb), "01.01.1970 00:00");
     assert_eq!(format_moment(951_782_400_000, 0, Lang::Nb), "29.02.2000 00:00", "a leap day");
-    assert_eq!(format_moment(1_798_761_540_000, 60, Lang::Nb), "01.01.2027 00:59", "the new year in Norway, not yet in UTC");
+    assert_eq!(
+        format_moment(1_798_761_540_000, 60, Lang::Nb),
+        "01.01.2027 00:59",
+        "the new year in Norway, not yet in UTC"
+    );
     assert_eq!(format_moment(1_782_900_000_000, 120, Lang::Nb), "01.07.2026 12:00");
 }
 
 fn stakeholder_plan() -> Plan {
     let mut plan = empty_plan();
     let row = plan.add_register_row("stakeholders", 1);
-    for (col, value) in [("name", "Kari Nordmann, IT-sjef"), ("role", "Eier systemene"), ("interest", "high"), ("influence", "high"), ("attitude", "sceptical")] {
+    for (col, value) in [
+        ("name", "Kari Nordmann, IT-sjef"),
+        ("role", "Eier systemene"),
+        ("interest", "high"),
+        ("influence", "high"),
+        ("attitude", "sceptical"),
+    ] {
         plan.set_register_cell("stakeholders", row, col, value.into(), 1);
     }
     plan.set_answer("leadership/leaders/concerns", Answer::Text("IT-sjefen frykter en ny integrasjon".into()), 1);
@@ -333,24 +412,37 @@ fn internal_columns_and_notes_are_marked_or_left_out() {
     let mut plan = stakeholder_plan();
     let md = crate::documents::markdown::render(&build(cat(), &plan, Lang::Nb, MADE));
     assert!(md.contains("| Holdning (intern) |") && md.contains("Skeptisk"), "marked when included");
-    assert!(md.contains("#### Hva bekymrer lederne, og hvordan møter du det? (intern)") && md.contains("IT-sjefen frykter"));
+    assert!(
+        md.contains("#### Hva bekymrer lederne, og hvordan møter du det? (intern)") && md.contains("IT-sjefen frykter")
+    );
     assert!(md.contains("**Interne opplysninger:** Tatt med og merket «(intern)»."), "the title block says so");
 
     plan.set_whole_document(crate::plan::WholeDocument { leave_out_internal: true, ..Default::default() }, 2);
     let doc = build(cat(), &plan, Lang::Nb, MADE);
     let md = crate::documents::markdown::render(&doc);
     let body = md.split_once("\n## ").unwrap().1; // the chapters, after the title block
-    for gone in ["Holdning", "Skeptisk", "Påvirkning", "IT-sjefen frykter", "Hva bekymrer lederne, og hvordan møter du det? (intern)\n"] {
+    for gone in [
+        "Holdning",
+        "Skeptisk",
+        "Påvirkning",
+        "IT-sjefen frykter",
+        "Hva bekymrer lederne, og hvordan møter du det? (intern)\n",
+    ] {
         assert!(!body.contains(gone), "{gone} is left out");
     }
     assert!(md.contains("Kari Nordmann, IT-sjef") && md.contains("Eier systemene"), "who they are and their role stay");
-    let said = doc.meta.iter().find(|m| m.label == "Interne opplysninger").expect("the title block says what is left out");
+    let said =
+        doc.meta.iter().find(|m| m.label == "Interne opplysninger").expect("the title block says what is left out");
     assert_eq!(said.value, "Utelatt fra dette dokumentet: Interessenter: Interesse, Påvirkning, Holdning; Ledelsesforankring: «Hva bekymrer lederne, og hvordan møter du det?».");
     // A left-out field is not "not answered" either.
     assert!(!body.contains("Hva bekymrer lederne"), "{body}");
     // The tool's own document, read by the team, is unchanged.
     let own = crate::documents::tool::build(cat(), c.tool("leadership").unwrap(), &plan, Lang::Nb);
-    assert!(own.sections.iter().flat_map(|s| &s.items).any(|i| matches!(i, Item::Table { headers, .. } if headers.iter().any(|h| h == "Holdning"))));
+    assert!(own
+        .sections
+        .iter()
+        .flat_map(|s| &s.items)
+        .any(|i| matches!(i, Item::Table { headers, .. } if headers.iter().any(|h| h == "Holdning"))));
 }
 
 /// With unanswered parts left out, no part says "Not answered yet" one by one: each chapter ends
@@ -372,15 +464,32 @@ fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     assert_eq!(last.heading, "Ikke besvart ennå");
     let Item::List { items: lines, .. } = &last.items[0] else { panic!("{last:?}") };
     // (The step's goals are the goals register, which the start-up tool's chapter shows.)
-    assert_eq!(lines[0], "Problem og mål: Strategier og planer som målene støtter, Prosjektpresentasjon", "answered parts are not listed");
+    assert_eq!(
+        lines[0], "Problem og mål: Strategier og planer som målene støtter, Prosjektpresentasjon",
+        "answered parts are not listed"
+    );
     // Every chapter names exactly the parts the full document shows as not answered.
     for (full, short) in all.chapters.iter().zip(&doc.chapters) {
-        let expected: Vec<String> = full.sections.iter().filter_map(|s| {
-            let labels: Vec<&str> = s.items.iter().filter_map(|i| match i { Item::Missing { label } => Some(label.as_str()), _ => None }).collect();
-            (!labels.is_empty()).then(|| format!("{}: {}", s.heading, labels.join(", ")))
-        }).collect();
+        let expected: Vec<String> = full
+            .sections
+            .iter()
+            .filter_map(|s| {
+                let labels: Vec<&str> = s
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Missing { label } => Some(label.as_str()),
+                        _ => None,
+                    })
+                    .collect();
+                (!labels.is_empty()).then(|| format!("{}: {}", s.heading, labels.join(", ")))
+            })
+            .collect();
         let listed = match short.sections.last() {
-            Some(Section { heading, items, .. }) if heading == "Ikke besvart ennå" => match &items[0] { Item::List { items, .. } => items.clone(), _ => panic!() },
+            Some(Section { heading, items, .. }) if heading == "Ikke besvart ennå" => match &items[0] {
+                Item::List { items, .. } => items.clone(),
+                _ => panic!(),
+            },
             _ => Vec::new(),
         };
         assert_eq!(listed, expected, "{}", full.id);
@@ -392,7 +501,10 @@ fn unanswered_parts_can_be_left_out_and_listed_at_each_chapters_end() {
     assert!(json.contains(r#""whole_document":{"leave_out_unanswered":true}"#), "{json}");
     let back: Plan = serde_json::from_str(&json).unwrap();
     assert!(back.whole_document.leave_out_unanswered);
-    assert!(!serde_json::to_string(&empty_plan()).unwrap().contains("whole_document"), "a plan with no choice keeps its old shape");
+    assert!(
+        !serde_json::to_string(&empty_plan()).unwrap().contains("whole_document"),
+        "a plan with no choice keeps its old shape"
+    );
 }
 
 /// The text shown for every item whose label is `label`, across the document.
@@ -419,7 +531,11 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
         let label = content().field(VALUE_KEY).unwrap().label.get(lang);
         // While the value is as typed, nothing is said about it but the amount.
         let doc = build(cat(), &plan, lang, MADE);
-        assert_eq!(texts_labelled(&doc, label), vec![("startup", crate::format::format_nok(2_000_000, lang).as_str())], "{lang:?}");
+        assert_eq!(
+            texts_labelled(&doc, label),
+            vec![("startup", crate::format::format_nok(2_000_000, lang).as_str())],
+            "{lang:?}"
+        );
         assert!(crate::documents::tool::stale_value_item(cat(), &plan, lang).is_none());
     }
     plan.set_draft(VALUE_KEY, Some("to millioner".into()), 2);
@@ -433,14 +549,24 @@ fn a_value_typed_wrong_shows_with_its_error_wherever_the_documents_show_or_use_t
         // decision chapter use it, each before the results that rest on it.
         let doc = build(cat(), &plan, lang, MADE);
         let found = texts_labelled(&doc, label);
-        assert_eq!(found, vec![("summary", expected.as_str()), ("startup", expected.as_str()), ("decision", expected.as_str())], "{lang:?}");
+        assert_eq!(
+            found,
+            vec![("summary", expected.as_str()), ("startup", expected.as_str()), ("decision", expected.as_str())],
+            "{lang:?}"
+        );
         let decision = doc.chapters.iter().find(|c| c.id == "decision").unwrap();
-        assert!(matches!(&decision.sections[0].items[0], Item::Text { label: l, .. } if l == label), "first in the decision");
+        assert!(
+            matches!(&decision.sections[0].items[0], Item::Text { label: l, .. } if l == label),
+            "first in the decision"
+        );
         // The start-up tool's own document (the memo) and its decision part.
         let startup = content().tool("startup").unwrap();
         let memo = crate::documents::tool::build(cat(), startup, &plan, lang);
         let memo_items: Vec<&Item> = memo.sections.iter().flat_map(|s| &s.items).collect();
-        assert!(memo_items.iter().any(|i| matches!(i, Item::Text { label: l, text } if l == label && *text == expected)), "{lang:?}");
+        assert!(
+            memo_items.iter().any(|i| matches!(i, Item::Text { label: l, text } if l == label && *text == expected)),
+            "{lang:?}"
+        );
         let route = crate::documents::decision::route_section(cat(), &plan, MADE.today, lang);
         assert_eq!(route.items[0], Item::Text { label: label.to_string(), text: expected.clone() });
         // Every renderer gets it from the model: the Markdown has the typed text and the note.

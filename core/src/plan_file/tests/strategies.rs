@@ -2,13 +2,13 @@
 //! here from the content directly, not from the validator's tables, so a mistake in those
 //! shows up as a refused plan.
 
-#[allow(unused_imports)]
-use crate::catalog::testing::*;
 use super::super::validate::{amount_dom_id, DECISION_VALUE_DRAFT};
-use crate::content::{step_key, Column, ColumnKind, FieldKind};
-use crate::decision::{shared_key, Route};
 #[allow(unused_imports)]
 use crate::catalog::testing::decision_text;
+#[allow(unused_imports)]
+use crate::catalog::testing::*;
+use crate::content::{step_key, Column, ColumnKind, FieldKind};
+use crate::decision::{shared_key, Route};
 use crate::plan::{Answer, DecisionRecord, MergeNote, Plan, RegisterRow, Spine, StepMark, StepRecord, SCHEMA_VERSION};
 use crate::Lang;
 use proptest::collection::vec;
@@ -19,9 +19,36 @@ use std::collections::BTreeMap;
 
 /// Pieces that break naive escaping, HTML, bidi handling or UTF-16.
 const TRICKY: &[&str] = &[
-    "\"", "\\", "\\\"", "\\u0000", "<script>alert(1)</script>", "</textarea>", "&amp;", "😀", "👩\u{200D}👩\u{200D}👧",
-    "🇳🇴", "مرحبا بالعالم", "שלום", "\u{202E}abc", "\u{200F}", "\n", "\r\n", "\t", "\u{0}", "\u{1F}", "\u{7F}",
-    "æøå ÆØÅ", "\u{2028}\u{2029}", "\u{FEFF}", "{\"a\":[1]}", "𝕏", "e\u{301}", " ", "null", "\u{FFFF}", "\u{10FFFF}",
+    "\"",
+    "\\",
+    "\\\"",
+    "\\u0000",
+    "<script>alert(1)</script>",
+    "</textarea>",
+    "&amp;",
+    "😀",
+    "👩\u{200D}👩\u{200D}👧",
+    "🇳🇴",
+    "مرحبا بالعالم",
+    "שלום",
+    "\u{202E}abc",
+    "\u{200F}",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u{0}",
+    "\u{1F}",
+    "\u{7F}",
+    "æøå ÆØÅ",
+    "\u{2028}\u{2029}",
+    "\u{FEFF}",
+    "{\"a\":[1]}",
+    "𝕏",
+    "e\u{301}",
+    " ",
+    "null",
+    "\u{FFFF}",
+    "\u{10FFFF}",
 ];
 
 /// Any text: characters of every script (controls too) mixed with the tricky pieces.
@@ -54,7 +81,8 @@ fn cell(column: &'static Column) -> BoxedStrategy<String> {
 }
 
 fn cells(columns: &'static [Column]) -> impl Strategy<Value = BTreeMap<String, String>> {
-    let each: Vec<_> = columns.iter().map(|c| weighted(0.6, cell(c)).prop_map(move |v| v.map(|v| (c.id.clone(), v)))).collect();
+    let each: Vec<_> =
+        columns.iter().map(|c| weighted(0.6, cell(c)).prop_map(move |v| v.map(|v| (c.id.clone(), v)))).collect();
     each.prop_map(|cells| cells.into_iter().flatten().collect())
 }
 
@@ -65,11 +93,15 @@ fn answer(kind: &'static FieldKind) -> BoxedStrategy<Answer> {
         FieldKind::Table { columns } => vec(cells(columns), 0..4).prop_map(Answer::Table).boxed(),
         FieldKind::Checklist { options } => {
             let all = ids(options, |o| o.id.as_str());
-            subsequence(all.clone(), 0..=all.len()).prop_map(|c| Answer::Checks(c.into_iter().map(str::to_string).collect())).boxed()
+            subsequence(all.clone(), 0..=all.len())
+                .prop_map(|c| Answer::Checks(c.into_iter().map(str::to_string).collect()))
+                .boxed()
         }
         FieldKind::Date => date().prop_map(Answer::Date).boxed(),
         FieldKind::Amount => any::<u64>().prop_map(Answer::Amount).boxed(),
-        FieldKind::Choice { options } => select(ids(options, |o| o.id.as_str())).prop_map(|o| Answer::Choice(o.to_string())).boxed(),
+        FieldKind::Choice { options } => {
+            select(ids(options, |o| o.id.as_str())).prop_map(|o| Answer::Choice(o.to_string())).boxed()
+        }
         FieldKind::Register { .. } => unreachable!("register views store no answer"),
     }
 }
@@ -107,7 +139,12 @@ fn registers() -> impl Strategy<Value = BTreeMap<String, Vec<RegisterRow>>> {
         .map(|r| {
             let rows = vec((1u32..4, cells(&r.columns)), 1..5).prop_map(|rows| {
                 let mut id = 0;
-                rows.into_iter().map(|(gap, cells)| { id += gap; RegisterRow { id, cells } }).collect::<Vec<_>>()
+                rows.into_iter()
+                    .map(|(gap, cells)| {
+                        id += gap;
+                        RegisterRow { id, cells }
+                    })
+                    .collect::<Vec<_>>()
             });
             weighted(0.5, rows).prop_map(move |rows| rows.map(|rows| (r.id.clone(), rows)))
         })
@@ -144,7 +181,13 @@ fn worksheet_ids() -> Vec<String> {
 /// A step record as the step's status panel writes it (possibly all empty: never stored then,
 /// but a hand-made file may hold one).
 fn step_record() -> impl Strategy<Value = StepRecord> {
-    (proptest::option::of(select(StepMark::ALL.to_vec())), text(), text(), prop_oneof![Just(String::new()), date()], text())
+    (
+        proptest::option::of(select(StepMark::ALL.to_vec())),
+        text(),
+        text(),
+        prop_oneof![Just(String::new()), date()],
+        text(),
+    )
         .prop_map(|(status, reason, owner, due, note)| StepRecord { status, reason, owner, due, note })
 }
 
@@ -165,7 +208,8 @@ fn draft_keys() -> Vec<String> {
 }
 
 fn keyed_texts(keys: Vec<String>, weight: f64) -> impl Strategy<Value = BTreeMap<String, String>> {
-    let each: Vec<_> = keys.into_iter().map(|k| weighted(weight, text()).prop_map(move |t| t.map(|t| (k.clone(), t)))).collect();
+    let each: Vec<_> =
+        keys.into_iter().map(|k| weighted(weight, text()).prop_map(move |t| t.map(|t| (k.clone(), t)))).collect();
     each.prop_map(|entries| entries.into_iter().flatten().collect())
 }
 
@@ -210,7 +254,10 @@ pub(super) fn plan() -> impl Strategy<Value = Plan> {
             case_number,
             language,
             document_languages: doc_langs.into_iter().map(|(t, l)| (t.to_string(), l)).collect(),
-            whole_document: crate::plan::WholeDocument { leave_out_unanswered: revision % 2 == 1, leave_out_internal: revision % 3 == 1 },
+            whole_document: crate::plan::WholeDocument {
+                leave_out_unanswered: revision % 2 == 1,
+                leave_out_internal: revision % 3 == 1,
+            },
             created_at,
             updated_at,
             answers,
