@@ -61,8 +61,9 @@ pub fn ui_url(lang: Lang) -> String {
 /// `file_error`, `export_error` and `conflict` are the library's too, but only once a file is
 /// read or written or a save conflicts, which needs the content first (the plan reader checks a
 /// plan against it): the import panel waits for the content before it reports a file refused
-/// by size alone.
-pub const PART_TEXTS: [&str; 24] = [
+/// by size alone. `import_conflict` is the import's dialog for a plan that is here already: it
+/// opens only for a file the plan reader has read, so the content is in.
+pub const PART_TEXTS: [&str; 25] = [
     "about",
     "benefit",
     "compare",
@@ -77,6 +78,7 @@ pub const PART_TEXTS: [&str; 24] = [
     "file_error",
     "guide",
     "help",
+    "import_conflict",
     "nav",
     "overview",
     "plan_document",
