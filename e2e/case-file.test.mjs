@@ -164,7 +164,7 @@ test("export is in every plan page's header, a few Tab presses from the top", as
   const [stored] = await storedPlans(page);
   assert.equal(JSON.parse(file.text()).plan.title, stored.title);
   await page.waitForFunction(() => document.querySelector('.plan-header .export-action__status')?.textContent.trim().length > 0);
-  assert.equal((await page.textContent('.plan-header .export-action__status')).trim(), fill(LOCALES.nb['export.done'], { title: stored.title }));
+  assert.equal((await page.textContent('.plan-header .export-action__status')).trim(), fill(LOCALES.nb['export_result.done'], { title: stored.title }));
   assert.deepEqual(log.errors, []);
   await context.close();
 });

@@ -76,7 +76,7 @@ test('a plan with every kind of field arrives whole in a fresh browser profile',
   await writeFile(path, file.text);
   await importFiles(fresh.page, path);
   await fresh.page.waitForSelector('.import-report li');
-  assert.match(await report(fresh.page).first().textContent(), message('import.done'));
+  assert.match(await report(fresh.page).first().textContent(), message('import_result.done'));
   const [imported] = await storedPlans(fresh.page);
   for (const field of Object.keys(original)) assert.deepEqual(imported[field], original[field], `field ${field}`);
   assert.deepEqual(imported, original);
@@ -149,7 +149,7 @@ test('twenty-odd bad files are each refused with their own message, and storage 
   // The app still works: a good file goes in after all the bad ones.
   await importFiles(page, { name: 'god.json', mimeType: 'application/json', buffer: Buffer.from(valid) });
   await page.waitForSelector('.import-report li');
-  assert.match(await report(page).first().textContent(), message('import.done'));
+  assert.match(await report(page).first().textContent(), message('import_result.done'));
   assert.equal(await page.locator('.plan-card').count(), 2);
   await context.close();
 });
@@ -172,10 +172,10 @@ test('several files at once: the good ones import, the bad one is named; markup 
   ]);
   await page.waitForFunction(() => document.querySelectorAll('.import-report li').length === 3);
   const lines = await report(page).allTextContents();
-  assert.match(lines[0], message('import.done'));
+  assert.match(lines[0], message('import_result.done'));
   assert.match(lines[1], /odelagt\.json/);
   assert.match(lines[1], message('file_error.truncated'));
-  assert.match(lines[2], message('import.done'));
+  assert.match(lines[2], message('import_result.done'));
   assert.equal(await page.locator('.plan-card').count(), 2);
   assert.equal(await page.locator('.plan-card img').count(), 0, 'the title is not HTML');
   assert.ok(await page.locator('.plan-card', { hasText: '<script>window.pwned=2</script>' }).count());
@@ -275,7 +275,7 @@ test('keep both gives the import a new id and says it is an imported copy', asyn
   await page.waitForFunction(() => document.querySelectorAll('.plan-card').length === 2);
   const plans = await storedPlans(page);
   assert.equal(new Set(plans.map((p) => p.id)).size, 2);
-  assert.ok(plans.some((p) => p.title.endsWith(`(${text('nb', 'import.copy_suffix')})`)), plans.map((p) => p.title).join(', '));
+  assert.ok(plans.some((p) => p.title.endsWith(`(${text('nb', 'import_result.copy_suffix')})`)), plans.map((p) => p.title).join(', '));
   await context.close();
 });
 

@@ -12,7 +12,6 @@ use crate::pages::{home::HomePage, parts};
 use crate::persistence::{self, Mode};
 use crate::split::SplitLoaderError;
 use crate::state::{AppState, KeepStorage, Notices};
-use ioa_core::catalog::Texts;
 use ioa_core::route::Route;
 use ioa_core::storage::{self, MemoryKv};
 use ioa_core::Lang;
@@ -79,13 +78,11 @@ fn check_library(state: AppState) {
 }
 
 #[component]
-pub fn App(
-    /// The UI texts `start` fetched before mounting.
-    texts: Texts,
-) -> impl IntoView {
+pub fn App() -> impl IntoView {
     let (plans, notices, needs_check) = open_library();
     // start() fell back to bokmål if the chosen language's texts could not be fetched.
-    let lang = persistence::with_store(storage::load_lang).filter(|l| texts.has(*l)).unwrap_or(Lang::Nb);
+    let lang =
+        persistence::with_store(storage::load_lang).filter(|l| crate::catalog::texts().has(*l)).unwrap_or(Lang::Nb);
     let state = AppState {
         lang: RwSignal::new(lang),
         route: RwSignal::new(current_route()),

@@ -7,10 +7,14 @@ use ioa_core::text::Text;
 use ioa_core::Lang;
 use leptos::prelude::*;
 
-/// A reactive text for `key` in the current language.
+/// A reactive text for `key` in the current language, read again when a language's content
+/// arrives (a part's texts travel with it, and a view may be made before).
 pub fn txt(key: &'static str) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-    let lang = use_app().lang;
-    move || crate::catalog::texts().t(lang.get(), key)
+    let app = use_app();
+    move || {
+        app.catalog.track();
+        crate::catalog::texts().t(app.lang.get(), key)
+    }
 }
 
 /// The text for `key` in `lang`.

@@ -66,18 +66,18 @@ pub fn start() {
     app::load_first_part();
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match bundles::load_ui(None, lang).await {
-            Ok(texts) => Ok(texts),
+            Ok(_) => Ok(()),
             // Texts in another language are better than no app.
-            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(None, ioa_core::Lang::Nb).await,
+            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(None, ioa_core::Lang::Nb).await.map(|_| ()),
             Err(e) => Err(e),
         };
         let document = leptos::prelude::document();
         match loaded {
-            Ok(texts) => {
+            Ok(()) => {
                 if let Some(shell) = document.get_element_by_id("boot") {
                     shell.remove();
                 }
-                perf::measured("ioa-mount", || leptos::mount::mount_to_body(move || leptos::view! { <App texts/> }));
+                perf::measured("ioa-mount", || leptos::mount::mount_to_body(App));
                 // A part's view says so itself once it is in (src/app.rs, part_view).
                 if !app::shows_part() {
                     first_view_shown();

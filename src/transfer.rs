@@ -169,7 +169,7 @@ pub async fn import_bytes(app: AppState, file_name: &str, bytes: Vec<u8>) -> (Fi
 
 fn as_copy(mut plan: Plan, lang: Lang) -> Plan {
     plan.id = new_plan_id();
-    plan.title = library::copy_title_suffix(&plan.title, tr(lang, "import.copy_suffix"));
+    plan.title = library::copy_title_suffix(&plan.title, tr(lang, "import_result.copy_suffix"));
     plan
 }
 

@@ -216,8 +216,7 @@ async fn mount_app(hash: &str) -> (web_sys::Window, web_sys::Document, web_sys::
     let document = window.document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
     document.body().unwrap().append_child(&host).unwrap();
-    let texts = ioa_planleggeren::catalog::texts();
-    let handle = leptos::mount::mount_to(host.clone(), move || leptos::view! { <ioa_planleggeren::App texts/> });
+    let handle = leptos::mount::mount_to(host.clone(), ioa_planleggeren::App);
     settle().await;
     (window, document, host, Box::new(handle))
 }

@@ -61,9 +61,10 @@ pub fn ui_url(lang: Lang) -> String {
 /// `file_error`, `export_error` and `conflict` are the library's too, but only once a file is
 /// read or written or a save conflicts, which needs the content first (the plan reader checks a
 /// plan against it): the import panel waits for the content before it reports a file refused
-/// by size alone. `import_conflict` is the import's dialog for a plan that is here already: it
-/// opens only for a file the plan reader has read, so the content is in.
-pub const PART_TEXTS: [&str; 25] = [
+/// by size alone. `import_conflict` is the import's dialog for a plan that is here already, and
+/// `import_result` and `export_result` what an import or export did: all come only after the plan
+/// reader or writer ran, so the content is in. `status` is the parts' progress tags.
+pub const PART_TEXTS: [&str; 28] = [
     "about",
     "benefit",
     "compare",
@@ -73,18 +74,21 @@ pub const PART_TEXTS: [&str; 25] = [
     "decision",
     "document",
     "export_error",
+    "export_result",
     "facts",
     "field",
     "file_error",
     "guide",
     "help",
     "import_conflict",
+    "import_result",
     "nav",
     "overview",
     "plan_document",
     "register",
     "roadmap",
     "save",
+    "status",
     "step",
     "step_record",
     "value",

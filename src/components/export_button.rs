@@ -30,7 +30,7 @@ pub fn ExportButton(
             match crate::transfer::export_plan(app, plan).await {
                 Ok(()) => {
                     error.set(None);
-                    done.set(Some(trf(lang, "export.done", &[("title", &title)])));
+                    done.set(Some(trf(lang, "export_result.done", &[("title", &title)])));
                 }
                 Err(failure) => {
                     done.set(None);

@@ -55,16 +55,17 @@ impl ReportLine {
 fn outcome_line(outcome: &FileOutcome, lang: ioa_core::Lang) -> Option<ReportLine> {
     let line = match outcome {
         FileOutcome::Imported { titles, .. } if titles.is_empty() => return None,
-        FileOutcome::Imported { file_name, titles } => {
-            ReportLine::new(true, trf(lang, "import.done", &[("file", file_name), ("titles", &titles.join(", "))]))
-        }
+        FileOutcome::Imported { file_name, titles } => ReportLine::new(
+            true,
+            trf(lang, "import_result.done", &[("file", file_name), ("titles", &titles.join(", "))]),
+        ),
         FileOutcome::Refused { file_name, error } => {
             ReportLine::new(false, format!("{file_name}: {}", trf_owned(lang, error.message_key(), &error.args())))
         }
         FileOutcome::NotStored { file_name, error } => {
             let key = match error {
-                ioa_core::storage::SaveError::QuotaExceeded => "import.error.quota",
-                _ => "import.error.not_stored",
+                ioa_core::storage::SaveError::QuotaExceeded => "import_result.quota",
+                _ => "import_result.not_stored",
             };
             ReportLine::new(false, trf(lang, key, &[("file", file_name)]))
         }
@@ -97,7 +98,7 @@ pub fn ImportPanel(
                     report.update(|r| {
                         r.push(ReportLine {
                             state: LineState::Waiting,
-                            text: trf(lang, "import.waiting", &[("file", &name)]),
+                            text: trf(lang, "import_result.waiting", &[("file", &name)]),
                             file: Some(name.clone()),
                         })
                     });
@@ -149,7 +150,7 @@ pub fn ImportPanel(
         leptos::task::spawn_local(async move {
             let lang = app.lang.get_untracked();
             let line = match transfer::export_all(app).await {
-                Ok(count) => ReportLine::new(true, trn(lang, "export.all_done", count, &[])),
+                Ok(count) => ReportLine::new(true, trn(lang, "export_result.all_done", count, &[])),
                 Err(failure) => ReportLine::new(false, failure.message(lang)),
             };
             export_message.set(Some(line));

@@ -90,7 +90,7 @@ pub fn PlanCard(
             match crate::transfer::export_stored(app, id).await {
                 Ok(title) => {
                     export_error.set(None);
-                    app.announcement.set(trf(lang, "export.done", &[("title", &title)]));
+                    app.announcement.set(trf(lang, "export_result.done", &[("title", &title)]));
                 }
                 Err(failure) => export_error.set(Some(failure.message(lang))),
             }
