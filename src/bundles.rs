@@ -8,7 +8,7 @@ use crate::catalog;
 use crate::split::lazy_fn;
 use crate::state::AppState;
 use ioa_core::bundle;
-use ioa_core::catalog::{Catalog, Texts};
+use ioa_core::catalog::Catalog;
 use ioa_core::Lang;
 use leptos::prelude::*;
 
@@ -28,14 +28,13 @@ async fn fetch(url: String) -> Result<String, String> {
 
 /// Fetches and installs `lang`'s UI texts unless they are in already; `app` is `None` before
 /// the app is mounted (it starts with the texts it finds in).
-pub async fn load_ui(app: Option<AppState>, lang: Lang) -> Result<Texts, String> {
+pub async fn load_ui(app: Option<AppState>, lang: Lang) -> Result<(), String> {
     if catalog::texts().has(lang) {
-        return Ok(catalog::texts());
+        return Ok(());
     }
     let json = fetch(bundle::ui_url(lang)).await?;
-    let texts = catalog::texts().with_ui(lang, &json)?;
-    catalog::set_texts(app, texts);
-    Ok(texts)
+    catalog::set_texts(app, catalog::texts().with_ui(lang, &json)?);
+    Ok(())
 }
 
 /// Fetches and installs `lang`'s content unless it is in already. The code that reads it is

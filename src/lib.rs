@@ -66,9 +66,9 @@ pub fn start() {
     app::load_first_part();
     wasm_bindgen_futures::spawn_local(async move {
         let loaded = match bundles::load_ui(None, lang).await {
-            Ok(_) => Ok(()),
+            Ok(()) => Ok(()),
             // Texts in another language are better than no app.
-            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(None, ioa_core::Lang::Nb).await.map(|_| ()),
+            Err(_) if lang != ioa_core::Lang::Nb => bundles::load_ui(None, ioa_core::Lang::Nb).await,
             Err(e) => Err(e),
         };
         let document = leptos::prelude::document();
