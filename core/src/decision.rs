@@ -89,54 +89,26 @@ pub fn set_value(plan: &mut Plan, value: Option<u64>, now: u64) {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Route {
-    InnovationFriendlyOpen,
-    InnovationFriendlyNegotiated,
-    ProcurementOfInnovation,
-    DialogueFirst,
-}
-
-impl Route {
-    pub const ALL: [Route; 4] = [
-        Route::InnovationFriendlyOpen,
-        Route::InnovationFriendlyNegotiated,
-        Route::ProcurementOfInnovation,
-        Route::DialogueFirst,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            Route::InnovationFriendlyOpen => "innovation-friendly-open",
-            Route::InnovationFriendlyNegotiated => "innovation-friendly-negotiated",
-            Route::ProcurementOfInnovation => "procurement-of-innovation",
-            Route::DialogueFirst => "dialogue-first",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<Route> {
-        Route::ALL.into_iter().find(|r| r.id() == id)
+crate::ids::id_enum! {
+    /// A route's id is stored in plans (`chosen_route`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    pub enum Route {
+        InnovationFriendlyOpen = "innovation-friendly-open",
+        InnovationFriendlyNegotiated = "innovation-friendly-negotiated",
+        ProcurementOfInnovation = "procurement-of-innovation",
+        DialogueFirst = "dialogue-first",
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Procedure {
-    OpenRestricted,
-    Negotiation,
-    CompetitiveDialogue,
-    InnovationPartnership,
-    PreCommercial,
-    StartOff,
-}
-
-impl Procedure {
-    pub fn id(self) -> &'static str {
-        match self {
-            Procedure::OpenRestricted => "open-restricted",
-            Procedure::Negotiation => "negotiation",
-            Procedure::CompetitiveDialogue => "competitive-dialogue",
-            Procedure::InnovationPartnership => "innovation-partnership",
-            Procedure::PreCommercial => "pre-commercial",
-            Procedure::StartOff => "startoff",
-        }
+crate::ids::id_enum! {
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Procedure {
+        OpenRestricted = "open-restricted",
+        Negotiation = "negotiation",
+        CompetitiveDialogue = "competitive-dialogue",
+        InnovationPartnership = "innovation-partnership",
+        PreCommercial = "pre-commercial",
+        StartOff = "startoff",
     }
 }
 

@@ -17,6 +17,7 @@ pub mod examples;
 pub mod format;
 pub mod guide;
 pub mod i18n;
+mod ids;
 pub mod lang;
 pub mod legal;
 pub mod library;

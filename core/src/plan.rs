@@ -96,32 +96,17 @@ pub struct MergeNote {
     pub value: String,
 }
 
-/// The status a team sets on a step. With none set, a step is "not started" until something is
-/// written in it, then "in progress".
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum StepMark {
-    NotStarted,
-    InProgress,
-    Done,
-    /// Skipped on purpose; the record's `reason` says why.
-    NotRelevant,
-}
-
-impl StepMark {
-    pub const ALL: [StepMark; 4] = [StepMark::NotStarted, StepMark::InProgress, StepMark::Done, StepMark::NotRelevant];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            StepMark::NotStarted => "not-started",
-            StepMark::InProgress => "in-progress",
-            StepMark::Done => "done",
-            StepMark::NotRelevant => "not-relevant",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<StepMark> {
-        StepMark::ALL.into_iter().find(|m| m.id() == id)
+crate::ids::id_enum! {
+    /// The status a team sets on a step. With none set, a step is "not started" until something is
+    /// written in it, then "in progress".
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum StepMark {
+        NotStarted = "not-started",
+        InProgress = "in-progress",
+        Done = "done",
+        /// Skipped on purpose; the record's `reason` says why.
+        NotRelevant = "not-relevant",
     }
 }
 
@@ -154,22 +139,15 @@ impl StepRecord {
     }
 }
 
-/// Which sequence a plan follows (DOMAIN §6.2): KS's roadmap with LUP's tools plugged in, for a
-/// service change whose solution is unknown; or LUP's sequence with KS's tools borrowed, for a
-/// clear purchase need.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Spine {
-    Roadmap,
-    Lup,
-}
-
-impl Spine {
-    pub fn id(self) -> &'static str {
-        match self {
-            Spine::Roadmap => "roadmap",
-            Spine::Lup => "lup",
-        }
+crate::ids::id_enum! {
+    /// Which sequence a plan follows (DOMAIN §6.2): KS's roadmap with LUP's tools plugged in, for a
+    /// service change whose solution is unknown; or LUP's sequence with KS's tools borrowed, for a
+    /// clear purchase need.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum Spine {
+        Roadmap = "roadmap",
+        Lup = "lup",
     }
 }
 

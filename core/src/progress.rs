@@ -3,14 +3,17 @@
 use crate::content::{step_key, Content, FieldKind, Step, Tool};
 use crate::plan::{Plan, StepMark};
 
-/// Status of a tool, a phase or a step, as the task lists show it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    NotStarted,
-    InProgress,
-    Done,
-    /// Skipped on purpose: a step, or a tool or phase whose every step was skipped.
-    NotRelevant,
+crate::ids::id_enum! {
+    /// Status of a tool, a phase or a step, as the task lists show it. The id is what CSS and
+    /// tests read (`data-status`).
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Status {
+        NotStarted = "not-started",
+        InProgress = "in-progress",
+        Done = "done",
+        /// Skipped on purpose: a step, or a tool or phase whose every step was skipped.
+        NotRelevant = "not-relevant",
+    }
 }
 
 impl Status {
@@ -20,16 +23,6 @@ impl Status {
             Status::InProgress => "status.in_progress",
             Status::Done => "status.done",
             Status::NotRelevant => "status.not_relevant",
-        }
-    }
-
-    /// The id CSS and tests read (`data-status`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not-started",
-            Status::InProgress => "in-progress",
-            Status::Done => "done",
-            Status::NotRelevant => "not-relevant",
         }
     }
 

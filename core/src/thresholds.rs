@@ -170,47 +170,25 @@ pub fn standing<'a>(all: &'a [Figure], id: &str, today: &str) -> Standing<'a> {
     }
 }
 
-/// The part of the procurement rules a value falls under.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Regime {
-    ValueUnknown,
-    /// Below the Act's lower limit: the procurement rules do not apply.
-    BelowLowerLimit,
-    /// From the lower limit to the national threshold: part I only.
-    BelowNational,
-    /// From the national threshold up to the EEA threshold: part II.
-    National,
-    /// At or above the EEA threshold: part III.
-    Eea,
-    /// Health, social and other special services from the lower limit up to their own EEA
-    /// threshold: part I only (part II's procedures do not apply to these services).
-    SpecialBelowEea,
-    /// Special services at or above their EEA threshold: the lighter rules for these services,
-    /// not the whole of part III.
-    SpecialEea,
-}
-
-impl Regime {
-    pub const ALL: [Regime; 7] = [
-        Regime::ValueUnknown,
-        Regime::BelowLowerLimit,
-        Regime::BelowNational,
-        Regime::National,
-        Regime::Eea,
-        Regime::SpecialBelowEea,
-        Regime::SpecialEea,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Regime::ValueUnknown => "value-unknown",
-            Regime::BelowLowerLimit => "below-lower-limit",
-            Regime::BelowNational => "below-national",
-            Regime::National => "national",
-            Regime::Eea => "eea",
-            Regime::SpecialBelowEea => "special-below-eea",
-            Regime::SpecialEea => "special-eea",
-        }
+crate::ids::id_enum! {
+    /// The part of the procurement rules a value falls under.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Regime {
+        ValueUnknown = "value-unknown",
+        /// Below the Act's lower limit: the procurement rules do not apply.
+        BelowLowerLimit = "below-lower-limit",
+        /// From the lower limit to the national threshold: part I only.
+        BelowNational = "below-national",
+        /// From the national threshold up to the EEA threshold: part II.
+        National = "national",
+        /// At or above the EEA threshold: part III.
+        Eea = "eea",
+        /// Health, social and other special services from the lower limit up to their own EEA
+        /// threshold: part I only (part II's procedures do not apply to these services).
+        SpecialBelowEea = "special-below-eea",
+        /// Special services at or above their EEA threshold: the lighter rules for these services,
+        /// not the whole of part III.
+        SpecialEea = "special-eea",
     }
 }
 

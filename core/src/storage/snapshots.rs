@@ -31,31 +31,22 @@ pub const SNAPSHOT_BUDGET_UNITS: usize = 1_500_000;
 
 const DAY_MS: u64 = 86_400_000;
 
-/// Why a snapshot was taken.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Reason {
-    /// A version that was about to be saved over.
-    Save,
-    /// The plan as it was before an imported file replaced it.
-    BeforeReplace,
-    /// The plan as it was before an earlier version was restored (this makes a restore undoable).
-    BeforeRestore,
-    /// The plan as an older app version stored it, before its first save in the new schema.
-    BeforeUpgrade,
+crate::ids::id_enum! {
+    /// Why a snapshot was taken. The id is part of the snapshot's key.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub enum Reason {
+        /// A version that was about to be saved over.
+        Save = "save",
+        /// The plan as it was before an imported file replaced it.
+        BeforeReplace = "before-replace",
+        /// The plan as it was before an earlier version was restored (this makes a restore undoable).
+        BeforeRestore = "before-restore",
+        /// The plan as an older app version stored it, before its first save in the new schema.
+        BeforeUpgrade = "before-upgrade",
+    }
 }
 
 impl Reason {
-    const ALL: [Reason; 4] = [Reason::Save, Reason::BeforeReplace, Reason::BeforeRestore, Reason::BeforeUpgrade];
-
-    fn id(self) -> &'static str {
-        match self {
-            Reason::Save => "save",
-            Reason::BeforeReplace => "before-replace",
-            Reason::BeforeRestore => "before-restore",
-            Reason::BeforeUpgrade => "before-upgrade",
-        }
-    }
-
     /// Locale key of the reason as the "Versions" view shows it.
     pub fn message_key(self) -> &'static str {
         match self {
@@ -87,7 +78,7 @@ impl Snapshot {
         let plan_id = parts.next().filter(|p| !p.is_empty())?.to_string();
         let taken_at = parts.next()?.parse().ok()?;
         let reason_id = parts.next()?;
-        let reason = Reason::ALL.into_iter().find(|r| r.id() == reason_id)?;
+        let reason = Reason::from_id(reason_id)?;
         let revision = parts.next()?.parse().ok()?;
         let units = parts.next()?.parse().ok()?;
         parts.next().is_none().then_some(Snapshot { key: key.to_string(), plan_id, taken_at, reason, revision, units })
