@@ -73,9 +73,11 @@ if [ "$profile" = release ]; then
       --enable-mutable-globals --enable-reference-types "$wasm" -o "$wasm"
   done
   # boot.js too: it is in every first load, and its comments are for the source.
-  for js in "$dir/$name.js" "$dir/__wasm_split.js" "$dir/boot.js"; do
+  for js in "$dir/$name.js" "$dir/__wasm_split.js"; do
     terser "$js" --module --compress --mangle --output "$js"
   done
+  # boot.js is a classic script (public/boot.js says why): its names stay in its own block.
+  terser "$dir/boot.js" --compress --mangle --output "$dir/boot.js"
 fi
 # The parts' names carry a hash of their content, so a tab never runs another build's part.
 node scripts/hash-parts.mjs "$dir"
