@@ -2,6 +2,14 @@
 // no 'unsafe-inline'. scripts/build-app.sh builds ioa-planleggeren.js and ioa-planleggeren_bg.wasm.
 // The glue is imported in startApp() below, not here: a static import that fails (a 404, a wrong
 // MIME type) would stop this whole file, and the page would say "Laster …" forever.
+//
+// A classic script at the top of <head> (index.html), not a module: it runs as soon as it is in,
+// before the page's stylesheets are and before the page is parsed, where a module (deferred, or
+// async, which Chromium runs after the first paint) ran 40-120 ms later on a plan link. So the
+// link's files are asked for and the main wasm compiled that much earlier. What needs <body> waits
+// for it (`parsed`). One strict block, so nothing here becomes a global.
+'use strict';
+{
 
 // A deep link would otherwise fetch in a chain: the wasm starts, then asks for its texts, mounts,
 // then asks for the view's part, the content and the parts' stylesheets, and only once the content
@@ -15,6 +23,8 @@
 // another build is ever taken for this build's. The app finds its texts, stylesheets and worker by
 // it (window.ioaFile, src/fetch.rs). Not filled in, a name stands for itself.
 const FILES = { __IOA_FILES__: 0 };
+// This file's own path (its name carries this build's hash).
+const OWN = new URL(document.currentScript.src).pathname;
 const built = (name) => (typeof FILES[name] === 'string' ? name.replace(/(\.[^./]+)$/, `.${FILES[name]}$1`) : name);
 window.ioaFile = built;
 
@@ -47,6 +57,11 @@ function language() {
     return 'nb';
   }
 }
+
+// Resolved once the page is parsed: the app mounts into <body>, and a failure replaces the shell.
+const parsed = document.readyState === 'loading'
+  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }))
+  : Promise.resolve();
 
 const lang = language();
 preload(built(`content/${lang}.ui.json`), 'fetch');
@@ -106,9 +121,11 @@ const bootViolations = [];
 document.addEventListener('securitypolicyviolation', (e) => bootViolations.push(`${e.effectiveDirective} ${e.blockedURI}`));
 
 function startApp() {
+  // The app mounts into <body> and takes the shell away: it starts once the page is parsed
+  // (the glue and the wasm are on their way meanwhile: index.html preloads them).
   import(`./${built('ioa-planleggeren.js')}`)
-    .then(({ default: init }) => init({ module_or_path: `./${built('ioa-planleggeren_bg.wasm')}` }))
-    .catch((error) => diagnoseBootFailure(error).then(
+    .then(({ default: init }) => parsed.then(() => init({ module_or_path: `./${built('ioa-planleggeren_bg.wasm')}` })))
+    .catch((error) => parsed.then(() => diagnoseBootFailure(error)).then(
       (found) => (found.kind === 'newbuild' && reloadOnce()) || showBootFailure(found),
       () => showBootFailure({ kind: 'unknown', error: String(error) }),
     ));
@@ -172,7 +189,7 @@ async function diagnoseBootFailure(error) {
 async function newBuild() {
   try {
     const page = await (await fetch(location.href.split('#')[0], { cache: 'no-store' })).text();
-    const own = new URL(import.meta.url).pathname.split('/').pop();
+    const own = OWN.split('/').pop();
     return /\bboot\.[0-9a-f]{12}\.js\b/.test(page) && !page.includes(own);
   } catch {
     return false;
@@ -183,7 +200,7 @@ async function newBuild() {
 // second time for the same boot.js says so instead, so a half-done deploy cannot loop the page.
 function reloadOnce() {
   try {
-    const own = new URL(import.meta.url).pathname;
+    const own = OWN;
     if (sessionStorage.getItem('ioa-planleggeren/reloaded-for') === own) return false;
     sessionStorage.setItem('ioa-planleggeren/reloaded-for', own);
   } catch {
@@ -231,4 +248,5 @@ async function showBootFailure(found) {
   retry.addEventListener('click', () => location.reload());
   box.append(retry);
   main.replaceChildren(box);
+}
 }

@@ -37,10 +37,13 @@ self.addEventListener('message', (event) => {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith(
     caches.open(CACHE).then(async (cache) => {
-      const hit = await cache.match(request, { ignoreSearch: true });
+      // The exact address first: Chromium answers a match with ignoreSearch by reading every
+      // entry of the cache, about 60 here, for each request (a plan link makes 30 at once).
+      const hit = (await cache.match(request)) ?? (url.search ? await cache.match(request, { ignoreSearch: true }) : undefined);
       if (hit) return hit;
       // Every page of the app is index.html with a #fragment; the folder URL is the same page.
       if (request.mode === 'navigate') {

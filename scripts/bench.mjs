@@ -1,18 +1,19 @@
 // Measures, in headless Chromium against dist/ (one run of this script, several runs inside):
 // (a) the first load (every file fetched before the library is interactive) and the whole app
 //     (every file the service worker keeps), brotli-compressed as a server would send them;
-// (b) the time until the worked example's overview is interactive, as a ratio to a static HTML
-//     page this script generates that shows the same plan with the same style sheets, cold (a
-//     new profile) and warm (opened again in a new tab once the offline copy is made);
+// (b) the time until the worked example's overview is painted and until the app's own is in,
+//     each as a ratio to a static HTML page with the same plan and style sheets, cold (a new
+//     profile) and warm (opened again in a new tab once the offline copy is made)
+//     (scripts/bench-link.mjs, which also compares builds);
 // (c) p95 and p50 keystroke-to-frame in a long-text field and in a register cell of 50, 200 and
 //     600 rows, at 1× and 4× CPU (scripts/bench-keys.mjs, which also compares builds);
 // (d) the save time of that plan, and the export and import of a ~1 MB plan;
 // plus this browser's localStorage capacity. Each figure: median of the runs, with min and max.
 import { serveDist, launch, freshPage } from '../e2e/harness.mjs';
 import { keyRun, largePlan, pageWithPlan, typeAndTime } from './bench-keys.mjs';
+import { linkRuns, linkReport } from './bench-link.mjs';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,58 +51,9 @@ const firstLoad = await sizeOf(firstLoadFiles);
 const whole = await sizeOf(wholeApp);
 const byFile = await Promise.all(firstLoadFiles.map(async (f) => [f, await brotli(f)]));
 
-// (b) The worked example's overview against a static page showing the same plan.
-const example = JSON.parse(await readFile(new URL('../content/examples/elvebyen.nb.json', import.meta.url), 'utf8'));
-const escape = (t) => String(t).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
-const html = await readFile(join(DIST, 'index.html'), 'utf8');
-const sheets = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => m[1]);
-const answerText = (a) => a.text ?? a.list?.join(', ') ?? a.choice ?? a.date ?? a.amount ?? JSON.stringify(a);
-const staticPage = `<!DOCTYPE html><html lang="nb"><head><meta charset="utf-8"><title>${escape(example.title)}</title>
-${sheets.map((h) => `<link rel="stylesheet" href="${h}">`).join('\n')}</head><body><main class="page"><h1 class="ds-heading">${escape(example.title)}</h1>
-<p class="ds-paragraph">${escape(example.organisation)}</p>
-${Object.entries(example.answers).map(([k, a]) => `<h2 class="ds-heading" data-size="xs">${escape(k)}</h2><p class="ds-paragraph">${escape(answerText(a))}</p>`).join('\n')}
-</main></body></html>`;
-const staticDir = await mkdtemp(join(tmpdir(), 'ioa-bench-'));
-await cp(DIST, staticDir, { recursive: true });
-await writeFile(join(staticDir, 'static-plan.html'), staticPage);
-const staticServer = await serveDist('/');
-staticServer.serveFrom(staticDir);
-const appTimes = [];
-const staticTimes = [];
-const appWarm = [];
-const staticWarm = [];
-// Warm: the same link opened again in a new tab of the same profile, as by someone who has
-// the plan stored (and so has been here before): the offline copy made, compiled code cached.
-// The static page gets the same second visit.
-const again = async (context, url, ready) => {
-  let time = 0;
-  for (let visit = 0; visit < 2; visit++) {
-    const tab = await context.newPage();
-    await tab.goto(url, { waitUntil: ready ? 'commit' : 'load' });
-    if (ready) await tab.waitForSelector(ready);
-    time = await tab.evaluate(() => performance.now());
-    await tab.close();
-  }
-  return time;
-};
-for (let i = 0; i < RUNS; i++) {
-  const app = await pageWithPlan(browser, { ...example, id: 'bench-example' });
-  await app.page.goto(`${server.url}#/plan/bench-example`);
-  await app.page.waitForSelector('.task-list');
-  appTimes.push(await app.page.evaluate(() => performance.now()));
-  await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60000 });
-  await app.page.waitForTimeout(1500); // the offline copy is being made
-  appWarm.push(await again(app.context, `${server.url}#/plan/bench-example`, '.task-list'));
-  await app.context.close();
-  const plain = await freshPage(browser);
-  await plain.page.goto(`${staticServer.url}static-plan.html`, { waitUntil: 'load' });
-  staticTimes.push(await plain.page.evaluate(() => performance.now()));
-  staticWarm.push(await again(plain.context, `${staticServer.url}static-plan.html`, null));
-  await plain.context.close();
-}
-await staticServer.close();
-const ratios = appTimes.map((t, i) => t / staticTimes[i]);
-const warmRatios = appWarm.map((t, i) => t / staticWarm[i]);
+// (b) The worked example's overview after a plan link, painted and interactive, against a
+// static page showing the same plan, cold and warm (scripts/bench-link.mjs).
+const link = await linkRuns(browser, [DIST], RUNS, { trace: process.env.BENCH_TRACE === '1', rate: Number(process.env.BENCH_CPU ?? 1) });
 
 // (c) Keystrokes (scripts/bench-keys.mjs: long text and registers of 50/200/600 rows, at 1x
 // and 4x CPU) and (d) saves with a ~500 KB plan (200 needs).
@@ -176,8 +128,8 @@ await server.close();
 console.log(`(a) first load, until the library is interactive: ${kib(firstLoad)} brotli in ${firstLoadFiles.length} files (budget 250 KiB); whole app, all precached: ${kib(whole)} in ${wholeApp.length} files`);
 for (const [f, b] of byFile.sort((x, y) => y[1] - x[1])) console.log(`      ${f.padEnd(34)} ${kib(b)}`);
 console.log(`    library interactive: ${spread(loads)}`);
-console.log(`(b) worked example overview interactive: ${spread(appTimes)}; static page with the same plan: ${spread(staticTimes)}; ratio ${spread(ratios, (x) => x.toFixed(2))} (goal <= 1.5)`);
-console.log(`    warm (opened again in a new tab): ${spread(appWarm)}; static page: ${spread(staticWarm)}; ratio ${spread(warmRatios, (x) => x.toFixed(2))}`);
+console.log('(b) worked example overview after a plan link (ms from navigation; ratio to a static page with the same plan, goal <= 1.5):');
+for (const line of linkReport(link)) console.log(`    ${line}`);
 console.log(`(c) large plan: ${(json.length / 1024).toFixed(0)} KiB JSON (${plan.registers.needs.length} needs), stored ${(stored / 1024).toFixed(0)} KiB, step view ready at ${ms(bigLoad)}`);
 for (const label of Object.keys(keys[0])) {
   const p95 = keys.map((k) => k[label].p95);

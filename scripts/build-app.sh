@@ -64,14 +64,20 @@ node scripts/split-loader.mjs "$dir/__wasm_split.js"
 node scripts/boot-texts.mjs "$dir/boot.js"
 
 if [ "$profile" = release ]; then
+  # IOA_WASM_NAMES=1 keeps the functions' names (wasm-opt -g), so a CPU profile names them
+  # (scripts/trace-link.mjs); for profiling only: the main wasm grows by its name section.
+  names=()
+  [ "${IOA_WASM_NAMES:-}" = 1 ] && names=(-g)
   for wasm in "$dir/${name}_bg.wasm" $(cd "$work" && ls *.wasm | grep -vx "$name.wasm" | sed "s|^|$dir/|"); do
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    wasm-opt -Oz "${names[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals --enable-reference-types "$wasm" -o "$wasm"
   done
   # boot.js too: it is in every first load, and its comments are for the source.
-  for js in "$dir/$name.js" "$dir/__wasm_split.js" "$dir/boot.js"; do
+  for js in "$dir/$name.js" "$dir/__wasm_split.js"; do
     terser "$js" --module --compress --mangle --output "$js"
   done
+  # boot.js is a classic script (public/boot.js says why): its names stay in its own block.
+  terser "$dir/boot.js" --compress --mangle --output "$dir/boot.js"
 fi
 # The parts' names carry a hash of their content, so a tab never runs another build's part.
 node scripts/hash-parts.mjs "$dir"
