@@ -1,0 +1,80 @@
+//! Designsystemet's button, as a `<button>` and as a link that looks like one: the class and the
+//! data attributes its stylesheet selects on are written here once. Other attributes and events
+//! are passed as usual (`on:click`, `attr:id`, `attr:aria-describedby`, `attr:disabled`).
+
+use leptos::html;
+use leptos::prelude::*;
+
+/// `data-variant`: how much the button stands out.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub enum Variant {
+    Primary,
+    #[default]
+    Secondary,
+    Tertiary,
+}
+
+impl Variant {
+    fn id(self) -> &'static str {
+        match self {
+            Variant::Primary => "primary",
+            Variant::Secondary => "secondary",
+            Variant::Tertiary => "tertiary",
+        }
+    }
+}
+
+/// `class`: the design system's class, then `extra` if there is one.
+fn classes(extra: &'static str) -> String {
+    if extra.is_empty() {
+        "ds-button".to_string()
+    } else {
+        format!("ds-button {extra}")
+    }
+}
+
+/// A `type="button"` (or, with `submit`, `type="submit"`) Designsystemet button.
+#[component]
+pub fn Button(
+    #[prop(optional)] variant: Variant,
+    /// `data-size="sm"`.
+    #[prop(optional)]
+    small: bool,
+    /// `data-color="danger"`: it deletes or discards.
+    #[prop(optional)]
+    danger: bool,
+    #[prop(optional)] submit: bool,
+    /// More classes, after `ds-button`.
+    #[prop(optional)]
+    class: &'static str,
+    #[prop(optional)] node_ref: NodeRef<html::Button>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <button
+            type=if submit { "submit" } else { "button" }
+            class=classes(class)
+            data-variant=variant.id()
+            data-color=danger.then_some("danger")
+            data-size=small.then_some("sm")
+            node_ref=node_ref
+        >
+            {children()}
+        </button>
+    }
+}
+
+/// A link that looks like a Designsystemet button.
+#[component]
+pub fn ButtonLink(
+    href: String,
+    #[prop(optional)] variant: Variant,
+    #[prop(optional)] small: bool,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <a class="ds-button" data-variant=variant.id() data-size=small.then_some("sm") href=href>
+            {children()}
+        </a>
+    }
+}
