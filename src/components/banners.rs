@@ -71,7 +71,7 @@ pub fn StorageBanners() -> impl IntoView {
 
 /// One notice at the top of the page: a warning (or, with `danger`, an error) alert with an
 /// optional heading (a locale key), its body, and an optional "Dismiss" button.
-#[component]
+#[component(transparent)]
 fn Banner(
     #[prop(optional)] title: Option<&'static str>,
     #[prop(optional)] danger: bool,
@@ -83,7 +83,7 @@ fn Banner(
             {title.map(|key| view! { <h2 class="ds-heading" data-size="xs">{txt(key)}</h2> })}
             {children()}
             {on_dismiss.map(|dismiss| view! {
-                <Button on:click=move |_| dismiss.run(())>{txt("common.dismiss")}</Button>
+                <Button on_click=move |_| dismiss.run(())>{txt("common.dismiss")}</Button>
             })}
         </div>
     }

@@ -1,7 +1,7 @@
 //! Designsystemet's button, as a `<button>` and as a link that looks like one: the class and the
-//! data attributes its stylesheet selects on are written here once. Other attributes and events
-//! are passed as usual (`on:click`, `attr:id`, `attr:aria-describedby`, `attr:disabled`).
+//! data attributes its stylesheet selects on are written here once.
 
+use leptos::ev::MouseEvent;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -33,8 +33,11 @@ fn classes(extra: &'static str) -> String {
     }
 }
 
-/// A `type="button"` (or, with `submit`, `type="submit"`) Designsystemet button.
-#[component]
+/// A `type="button"` (or, with `submit`, `type="submit"`) Designsystemet button. Its
+/// attributes are props, not `attr:`/`on:` spread onto the component: spreading builds the
+/// attribute code once per call site (measured: the main wasm +5.8 KB brotli for 30 buttons),
+/// props build it once.
+#[component(transparent)]
 pub fn Button(
     #[prop(optional)] variant: Variant,
     /// `data-size="sm"`.
@@ -47,6 +50,15 @@ pub fn Button(
     /// More classes, after `ds-button`.
     #[prop(optional)]
     class: &'static str,
+    #[prop(optional, into)] id: Option<String>,
+    /// `aria-describedby`.
+    #[prop(optional, into)]
+    described_by: Option<String>,
+    /// `aria-disabled`, while the action it starts is under way.
+    #[prop(optional, into)]
+    busy: Option<Signal<bool>>,
+    #[prop(optional)] autofocus: bool,
+    #[prop(optional, into)] on_click: Option<Callback<MouseEvent>>,
     #[prop(optional)] node_ref: NodeRef<html::Button>,
     children: Children,
 ) -> impl IntoView {
@@ -57,7 +69,16 @@ pub fn Button(
             data-variant=variant.id()
             data-color=danger.then_some("danger")
             data-size=small.then_some("sm")
+            id=id
+            aria-describedby=described_by
+            aria-disabled=busy.map(|busy| move || busy.get().to_string())
+            autofocus=autofocus
             node_ref=node_ref
+            on:click=move |ev| {
+                if let Some(on_click) = on_click {
+                    on_click.run(ev);
+                }
+            }
         >
             {children()}
         </button>
@@ -65,15 +86,16 @@ pub fn Button(
 }
 
 /// A link that looks like a Designsystemet button.
-#[component]
+#[component(transparent)]
 pub fn ButtonLink(
     href: String,
     #[prop(optional)] variant: Variant,
     #[prop(optional)] small: bool,
+    #[prop(default = None)] rel: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     view! {
-        <a class="ds-button" data-variant=variant.id() data-size=small.then_some("sm") href=href>
+        <a class="ds-button" data-variant=variant.id() data-size=small.then_some("sm") href=href rel=rel>
             {children()}
         </a>
     }

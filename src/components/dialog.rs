@@ -8,7 +8,7 @@ use crate::i18n::txt;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[component]
+#[component(transparent)]
 pub fn Modal(
     #[prop(into)] open: Signal<bool>,
     on_dismiss: Callback<()>,
@@ -55,7 +55,7 @@ pub fn Modal(
 
 /// Asks before something that cannot be undone: a heading, what it does, and the danger
 /// button (`confirm`) beside "Cancel", which has the focus.
-#[component]
+#[component(transparent)]
 pub fn ConfirmDialog(
     open: RwSignal<bool>,
     /// The heading's id.
@@ -71,11 +71,11 @@ pub fn ConfirmDialog(
             <h2 class="ds-heading" data-size="sm" id=id>{txt(title)}</h2>
             <p class="ds-paragraph">{children()}</p>
             <div class="button-row">
-                <Button variant=Variant::Primary danger=true on:click=move |_| {
+                <Button variant=Variant::Primary danger=true on_click=move |_| {
                     open.set(false);
                     on_confirm.run(());
                 }>{txt(confirm)}</Button>
-                <Button attr:autofocus=true on:click=move |_| close.run(())>{txt("common.cancel")}</Button>
+                <Button autofocus=true on_click=move |_| close.run(())>{txt("common.cancel")}</Button>
             </div>
         </Modal>
     }

@@ -45,7 +45,7 @@ impl DetailsInput {
 /// The three fields. Their ids: `title_id` (its error `title_id-error`), `{prefix}-organisation`,
 /// `{prefix}-case` and, with `case_help`, `{prefix}-case-help`. With `new_plan` the title has
 /// the new-plan form's label, marked required, with help at `{title_id}-help`.
-#[component]
+#[component(transparent)]
 pub fn PlanDetailsFields(
     input: DetailsInput,
     #[prop(into)] title_id: String,
@@ -122,7 +122,7 @@ pub fn PlanDetailsFields(
 }
 
 /// The details edited in place: the fields, "Save" and "Cancel" (Escape in a field cancels too).
-#[component]
+#[component(transparent)]
 pub fn EditDetailsForm(
     input: DetailsInput,
     #[prop(into)] class: String,
@@ -142,7 +142,7 @@ pub fn EditDetailsForm(
             <PlanDetailsFields input title_id prefix case_help title_ref on_escape=on_cancel/>
             <div class="button-row">
                 <Button submit=true variant=Variant::Primary small=true>{txt("library.rename.save")}</Button>
-                <Button variant=Variant::Tertiary small=true on:click=move |_| on_cancel.run(())>{txt("common.cancel")}</Button>
+                <Button variant=Variant::Tertiary small=true on_click=move |_| on_cancel.run(())>{txt("common.cancel")}</Button>
             </div>
         </form>
     }

@@ -68,7 +68,7 @@ pub fn PlanCard(
 
 /// Open, edit details, duplicate, export and delete; each names the plan to screen readers
 /// (the card's title).
-#[component]
+#[component(transparent)]
 fn CardActions(
     summary: StoredValue<PlanSummary>,
     dom_id: String,
@@ -107,16 +107,16 @@ fn CardActions(
                 {txt("library.open")}
                 <span class="visually-hidden">": " {summary.with_value(|s| s.title.clone())}</span>
             </ButtonLink>
-            <Button small=true attr:id=format!("{dom_id}-edit") attr:aria-describedby=title_id.clone() on:click=move |_| renaming.set(true)>
+            <Button small=true id=format!("{dom_id}-edit") described_by=title_id.clone() on_click=move |_| renaming.set(true)>
                 {txt("library.rename")}
             </Button>
-            <Button small=true attr:aria-describedby=title_id.clone() on:click=duplicate>
+            <Button small=true described_by=title_id.clone() on_click=duplicate>
                 {txt("library.duplicate")}
             </Button>
-            <Button small=true attr:aria-describedby=title_id.clone() on:click=export>
+            <Button small=true described_by=title_id.clone() on_click=export>
                 {txt("export.one")}
             </Button>
-            <Button variant=Variant::Tertiary danger=true small=true attr:aria-describedby=title_id on:click=move |_| deleting.set(true)>
+            <Button variant=Variant::Tertiary danger=true small=true described_by=title_id on_click=move |_| deleting.set(true)>
                 {txt("library.delete")}
             </Button>
         </div>

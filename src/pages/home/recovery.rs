@@ -93,9 +93,9 @@ fn RecoveryItem(
                 }}
             </h3>
             <div class="recovery-item__actions">
-                <Button on:click=download attr:aria-describedby=title_id.clone()>{txt("recovery.download")}</Button>
-                <Button on:click=try_import attr:aria-describedby=title_id.clone()>{txt("recovery.try_import")}</Button>
-                <Button variant=Variant::Tertiary danger=true on:click=move |_| confirming.set(true) attr:aria-describedby=title_id>
+                <Button on_click=download described_by=title_id.clone()>{txt("recovery.download")}</Button>
+                <Button on_click=try_import described_by=title_id.clone()>{txt("recovery.try_import")}</Button>
+                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.set(true) described_by=title_id>
                     {txt("recovery.discard")}
                 </Button>
             </div>
