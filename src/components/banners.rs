@@ -83,7 +83,7 @@ fn Banner(
             {title.map(|key| view! { <h2 class="ds-heading" data-size="xs">{txt(key)}</h2> })}
             {children()}
             {on_dismiss.map(|dismiss| view! {
-                <Button on_click=move |_| dismiss.run(())>{txt("common.dismiss")}</Button>
+                <Button on_click=move |_| dismiss.run(()) label="common.dismiss"/>
             })}
         </div>
     }

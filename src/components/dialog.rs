@@ -74,8 +74,8 @@ pub fn ConfirmDialog(
                 <Button variant=Variant::Primary danger=true on_click=move |_| {
                     open.set(false);
                     on_confirm.run(());
-                }>{txt(confirm)}</Button>
-                <Button autofocus=true on_click=move |_| close.run(())>{txt("common.cancel")}</Button>
+                } label=confirm/>
+                <Button autofocus=true on_click=move |_| close.run(()) label="common.cancel"/>
             </div>
         </Modal>
     }

@@ -141,8 +141,8 @@ pub fn EditDetailsForm(
         <form class=class on:submit=submit novalidate>
             <PlanDetailsFields input title_id prefix case_help title_ref on_escape=on_cancel/>
             <div class="button-row">
-                <Button submit=true variant=Variant::Primary small=true>{txt("library.rename.save")}</Button>
-                <Button variant=Variant::Tertiary small=true on_click=move |_| on_cancel.run(())>{txt("common.cancel")}</Button>
+                <Button submit=true variant=Variant::Primary small=true label="library.rename.save"/>
+                <Button variant=Variant::Tertiary small=true on_click=move |_| on_cancel.run(()) label="common.cancel"/>
             </div>
         </form>
     }

@@ -59,7 +59,7 @@ fn ExampleCard() -> impl IntoView {
         <section class="ds-card example-card" aria-labelledby="example-heading">
             <h2 id="example-heading" class="ds-heading" data-size="sm">{txt("library.example.title")}</h2>
             <p class="ds-paragraph" data-size="sm">{txt("library.example.body")}</p>
-            <Button on_click=load busy=loading>{txt("library.example.load")}</Button>
+            <Button on_click=load busy=loading label="library.example.load"/>
             <Show when=move || failed.get()>
                 <p class="ds-validation-message" data-color="danger" role="alert">{txt("library.example.failed")}</p>
             </Show>
@@ -147,7 +147,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <div class="ds-alert undo" data-color="info">
                                     <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.summary.title)])}</p>
-                                    <Button id="library-undo" on_click=undo>{tr(lang, "library.undo")}</Button>
+                                    <Button label="library.undo" id="library-undo" on_click=undo/>
                                 </div>
                             }
                         })

@@ -367,7 +367,7 @@ fn UndoRemoved(view: RegisterView, removed: RwSignal<Option<Removed>>, undo_id: 
             {move || removed.get().map(|r| view! {
                 <div class="ds-alert undo" data-color="info">
                     <p class="ds-paragraph">{move || trf(app.lang.get(), "register.removed", &[("row", &r.label)])}</p>
-                    <Button small=true id=undo_id.clone() on_click=undo>{txt("register.undo")}</Button>
+                    <Button small=true id=undo_id.clone() on_click=undo label="register.undo"/>
                 </div>
             })}
         </div>
@@ -456,7 +456,7 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
                 />
             </ol>
         </Show>
-        <Button small=true on_click=add>{txt("field.add_row")}</Button>
+        <Button small=true on_click=add label="field.add_row"/>
     }
 }
 

@@ -55,7 +55,7 @@ pub fn CreatePlanForm() -> impl IntoView {
             <h2 id="create-heading" class="ds-heading" data-size="md">{txt("library.create.title")}</h2>
             <PlanDetailsFields input title_id="new-title" prefix="new" new_plan=true case_help=true title_ref/>
             <ErrorAlert message=save_error/>
-            <Button submit=true variant=Variant::Primary>{txt("library.create.submit")}</Button>
+            <Button submit=true variant=Variant::Primary label="library.create.submit"/>
         </form>
     }
 }

@@ -107,18 +107,10 @@ fn CardActions(
                 {txt("library.open")}
                 <span class="visually-hidden">": " {summary.with_value(|s| s.title.clone())}</span>
             </ButtonLink>
-            <Button small=true id=format!("{dom_id}-edit") described_by=title_id.clone() on_click=move |_| renaming.set(true)>
-                {txt("library.rename")}
-            </Button>
-            <Button small=true described_by=title_id.clone() on_click=duplicate>
-                {txt("library.duplicate")}
-            </Button>
-            <Button small=true described_by=title_id.clone() on_click=export>
-                {txt("export.one")}
-            </Button>
-            <Button variant=Variant::Tertiary danger=true small=true described_by=title_id on_click=move |_| deleting.set(true)>
-                {txt("library.delete")}
-            </Button>
+            <Button small=true id=format!("{dom_id}-edit") described_by=title_id.clone() on_click=move |_| renaming.set(true) label="library.rename"/>
+            <Button small=true described_by=title_id.clone() on_click=duplicate label="library.duplicate"/>
+            <Button small=true described_by=title_id.clone() on_click=export label="export.one"/>
+            <Button variant=Variant::Tertiary danger=true small=true described_by=title_id on_click=move |_| deleting.set(true) label="library.delete"/>
         </div>
     }
 }

@@ -93,11 +93,9 @@ fn RecoveryItem(
                 }}
             </h3>
             <div class="recovery-item__actions">
-                <Button on_click=download described_by=title_id.clone()>{txt("recovery.download")}</Button>
-                <Button on_click=try_import described_by=title_id.clone()>{txt("recovery.try_import")}</Button>
-                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.set(true) described_by=title_id>
-                    {txt("recovery.discard")}
-                </Button>
+                <Button on_click=download described_by=title_id.clone() label="recovery.download"/>
+                <Button on_click=try_import described_by=title_id.clone() label="recovery.try_import"/>
+                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.set(true) described_by=title_id label="recovery.discard"/>
             </div>
             {move || error.get().map(|key| view! { <p class="ds-validation-message" data-color="danger" role="alert">{move || tr(app.lang.get(), key)}</p> })}
             <ConfirmDialog open=confirming id=format!("{dom_id}-dialog") title="recovery.confirm.title" confirm="recovery.confirm.discard" on_confirm=discard>

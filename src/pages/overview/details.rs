@@ -47,7 +47,7 @@ pub fn PlanDetails() -> impl IntoView {
             <Show
                 when=move || editing.get()
                 fallback=move || view! {
-                    <Button variant=Variant::Tertiary small=true id="details-edit" on_click=start>{txt("library.rename")}</Button>
+                    <Button variant=Variant::Tertiary small=true id="details-edit" on_click=start label="library.rename"/>
                 }
             >
                 <EditDetailsForm input class="ds-card rename-form plan-details__form" title_id="details-title" prefix="details" case_help=true
