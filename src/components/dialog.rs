@@ -1,82 +1,86 @@
-//! A modal `<dialog>` driven by a signal: shown with `showModal()` while `open` holds and closed
-//! when it no longer does; Escape asks `on_dismiss` (which must end `open`, or keep it for a
-//! dialog that stays, as the import conflicts do), and closing gives the focus back to whatever
-//! had it when the dialog opened. `ConfirmDialog` is the yes-or-cancel question built on it.
+//! A modal `<dialog>` and the yes-or-cancel question built on it. The owner holds a [`Modal`]
+//! and opens or closes it where the user asks (or, for a dialog that follows a signal, from its
+//! own effect): a handle, not a signal the dialog watches, so no effect is built per dialog.
 
 use crate::components::button::{Button, Variant};
 use crate::i18n::txt;
+use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[component(transparent)]
-pub fn Modal(
-    #[prop(into)] open: Signal<bool>,
-    on_dismiss: Callback<()>,
-    /// The id of the dialog's heading.
-    labelled_by: String,
-    #[prop(default = "ds-dialog")] class: &'static str,
-    children: Children,
-) -> impl IntoView {
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    let opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage> = StoredValue::new_local(None);
-    Effect::new(move |_| {
-        let wanted = open.get();
-        let Some(d) = dialog.get() else { return };
-        if wanted && !d.open() {
+/// A `<dialog>`'s node and the element that had the focus when it opened.
+#[derive(Clone, Copy)]
+pub struct Modal {
+    node: NodeRef<html::Dialog>,
+    opener: StoredValue<Option<web_sys::HtmlElement>, LocalStorage>,
+}
+
+impl Modal {
+    pub fn new() -> Self {
+        Modal { node: NodeRef::new(), opener: StoredValue::new_local(None) }
+    }
+
+    /// For the `<dialog>`'s `node_ref`.
+    pub fn node(self) -> NodeRef<html::Dialog> {
+        self.node
+    }
+
+    /// `showModal()`, unless it is open; remembers what had the focus.
+    pub fn open(self) {
+        let Some(dialog) = self.node.get_untracked() else { return };
+        if !dialog.open() {
             let focused = document().active_element().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-            opener.set_value(focused);
-            let _ = d.show_modal();
-        } else if !wanted && d.open() {
-            d.close();
+            self.opener.set_value(focused);
+            let _ = dialog.show_modal();
         }
-    });
-    // Escape: the owner decides (the dialog closes when `open` ends).
-    let on_cancel = move |ev: leptos::ev::Event| {
-        ev.prevent_default();
-        on_dismiss.run(());
-    };
-    let on_close = move |_| {
-        // Closed by the browser itself (a second Escape cannot be refused): say so.
-        if open.get_untracked() {
-            on_dismiss.run(());
+    }
+
+    pub fn close(self) {
+        if let Some(dialog) = self.node.get_untracked() {
+            dialog.close();
         }
-        if let Some(element) = opener.try_update_value(Option::take).flatten() {
+    }
+
+    /// On `close` (a button, or Escape): the focus goes back to what opened it, if still there.
+    fn give_focus_back(self) {
+        if let Some(element) = self.opener.try_update_value(Option::take).flatten() {
             if element.is_connected() {
                 let _ = element.focus();
             }
         }
-    };
-    view! {
-        <dialog class=class node_ref=dialog aria-labelledby=labelled_by on:cancel=on_cancel on:close=on_close>
-            {children()}
-        </dialog>
     }
 }
 
-/// Asks before something that cannot be undone: a heading, what it does, and the danger
-/// button (`confirm`) beside "Cancel", which has the focus.
+impl Default for Modal {
+    fn default() -> Self {
+        Modal::new()
+    }
+}
+
+/// Asks before something that cannot be undone: a heading (`title`, a locale key, at `id`),
+/// what it does (the children), and the danger button (`confirm`) beside "Cancel", which has
+/// the focus. Escape is "Cancel".
 #[component(transparent)]
 pub fn ConfirmDialog(
-    open: RwSignal<bool>,
-    /// The heading's id.
+    modal: Modal,
     id: String,
     title: &'static str,
     confirm: &'static str,
     on_confirm: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let close = Callback::new(move |()| open.set(false));
+    let labelled_by = id.clone();
     view! {
-        <Modal open on_dismiss=close labelled_by=id.clone()>
+        <dialog class="ds-dialog" node_ref=modal.node aria-labelledby=labelled_by on:close=move |_| modal.give_focus_back()>
             <h2 class="ds-heading" data-size="sm" id=id>{txt(title)}</h2>
             <p class="ds-paragraph">{children()}</p>
             <div class="button-row">
-                <Button variant=Variant::Primary danger=true on_click=move |_| {
-                    open.set(false);
+                <Button label=confirm variant=Variant::Primary danger=true on_click=move |_| {
+                    modal.close();
                     on_confirm.run(());
-                } label=confirm/>
-                <Button autofocus=true on_click=move |_| close.run(()) label="common.cancel"/>
+                }/>
+                <Button label="common.cancel" autofocus=true on_click=move |_| modal.close()/>
             </div>
-        </Modal>
+        </dialog>
     }
 }

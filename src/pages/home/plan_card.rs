@@ -4,7 +4,7 @@
 
 use crate::clock::format_timestamp;
 use crate::components::button::{Button, ButtonLink, Variant};
-use crate::components::dialog::ConfirmDialog;
+use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::components::last_export::LastExport;
 use crate::components::plan_details_fields::{DetailsInput, EditDetailsForm};
 use crate::i18n::{plan_meta, trf, txt};
@@ -22,7 +22,7 @@ pub fn PlanCard(
 ) -> impl IntoView {
     let app = use_app();
     let renaming = RwSignal::new(false);
-    let deleting = RwSignal::new(false);
+    let deleting = Modal::new();
     let export_error: RwSignal<Option<String>> = RwSignal::new(None);
     let id = summary.id.clone();
     let dom_id = format!("plan-{id}");
@@ -54,7 +54,7 @@ pub fn PlanCard(
             </Show>
             <CardActions summary dom_id=dom_id.clone() renaming deleting export_error error/>
             <ConfirmDialog
-                open=deleting
+                modal=deleting
                 id=format!("{dom_id}-dialog-title")
                 title="library.delete_confirm.title"
                 confirm="library.delete_confirm.confirm"
@@ -73,7 +73,7 @@ fn CardActions(
     summary: StoredValue<PlanSummary>,
     dom_id: String,
     renaming: RwSignal<bool>,
-    deleting: RwSignal<bool>,
+    deleting: Modal,
     export_error: RwSignal<Option<String>>,
     error: RwSignal<Option<&'static str>>,
 ) -> impl IntoView {
@@ -110,7 +110,7 @@ fn CardActions(
             <Button small=true id=format!("{dom_id}-edit") described_by=title_id.clone() on_click=move |_| renaming.set(true) label="library.rename"/>
             <Button small=true described_by=title_id.clone() on_click=duplicate label="library.duplicate"/>
             <Button small=true described_by=title_id.clone() on_click=export label="export.one"/>
-            <Button variant=Variant::Tertiary danger=true small=true described_by=title_id on_click=move |_| deleting.set(true) label="library.delete"/>
+            <Button variant=Variant::Tertiary danger=true small=true described_by=title_id on_click=move |_| deleting.open() label="library.delete"/>
         </div>
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::clock::{file_stamp, format_timestamp};
 use crate::components::button::{Button, Variant};
-use crate::components::dialog::ConfirmDialog;
+use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::file_drop::Incoming;
 use crate::file_io;
 use crate::i18n::{tr, trf, txt};
@@ -45,7 +45,7 @@ fn RecoveryItem(
     removed: Callback<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let confirming = RwSignal::new(false);
+    let confirming = Modal::new();
     let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let entry = StoredValue::new(entry);
     let file_name = move || {
@@ -95,10 +95,10 @@ fn RecoveryItem(
             <div class="recovery-item__actions">
                 <Button on_click=download described_by=title_id.clone() label="recovery.download"/>
                 <Button on_click=try_import described_by=title_id.clone() label="recovery.try_import"/>
-                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.set(true) described_by=title_id label="recovery.discard"/>
+                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.open() described_by=title_id label="recovery.discard"/>
             </div>
             {move || error.get().map(|key| view! { <p class="ds-validation-message" data-color="danger" role="alert">{move || tr(app.lang.get(), key)}</p> })}
-            <ConfirmDialog open=confirming id=format!("{dom_id}-dialog") title="recovery.confirm.title" confirm="recovery.confirm.discard" on_confirm=discard>
+            <ConfirmDialog modal=confirming id=format!("{dom_id}-dialog") title="recovery.confirm.title" confirm="recovery.confirm.discard" on_confirm=discard>
                 {txt("recovery.confirm.body")}
             </ConfirmDialog>
         </li>

@@ -4,7 +4,7 @@
 
 use crate::components::button::{Button, Variant};
 use crate::components::plan_details_fields::{DetailsInput, EditDetailsForm};
-use crate::i18n::{plan_meta, txt};
+use crate::i18n::plan_meta;
 use crate::session::use_session;
 use crate::state::use_app;
 use ioa_core::plan::validate_title;
