@@ -23,14 +23,15 @@ pub fn StorageBanners() -> impl IntoView {
             </Banner>
         </Show>
         <Show when=move || notices.with(|n| n.bundle_failed.is_some())>
-            <Banner>
+            // No heading: the one banner written out.
+            <div class="ds-alert banner" data-color="warning" role="alert">
                 <p class="ds-paragraph">
                     {move || {
                         let wanted = notices.with(|n| n.bundle_failed).map_or("", |l| l.native_name());
                         trf(app.lang.get(), "bundle.failed", &[("language", wanted)])
                     }}
                 </p>
-            </Banner>
+            </div>
         </Show>
         <Show when=move || notices.with(|n| n.newer_plans > 0)>
             <Banner title="storage.newer_plans.title">
@@ -38,7 +39,7 @@ pub fn StorageBanners() -> impl IntoView {
             </Banner>
         </Show>
         <Show when=move || notices.with(|n| !n.quarantined.is_empty())>
-            <Banner title="storage.quarantine.title" danger=true on_dismiss=Callback::new(move |()| notices.update(|n| n.quarantined.clear()))>
+            <Banner title="storage.quarantine.title" danger=true>
                 <p class="ds-paragraph">{count("storage.quarantine.body", |n| n.quarantined.len())}</p>
                 <ul class="ds-list">
                     {move || {
@@ -59,32 +60,26 @@ pub fn StorageBanners() -> impl IntoView {
                     }}
                 </ul>
                 <p class="ds-paragraph"><a class="ds-link" href=ioa_core::route::Route::Home.href()>{txt("storage.quarantine.link")}</a></p>
+                <Button label="common.dismiss" on_click=move |_| notices.update(|n| n.quarantined.clear())/>
             </Banner>
         </Show>
         <Show when=move || notices.with(|n| n.snapshots_dropped > 0)>
-            <Banner title="storage.snapshots_dropped.title" on_dismiss=Callback::new(move |()| notices.update(|n| n.snapshots_dropped = 0))>
+            <Banner title="storage.snapshots_dropped.title">
                 <p class="ds-paragraph">{count("storage.snapshots_dropped.body", |n| n.snapshots_dropped)}</p>
+                <Button label="common.dismiss" on_click=move |_| notices.update(|n| n.snapshots_dropped = 0)/>
             </Banner>
         </Show>
     }
 }
 
-/// One notice at the top of the page: a warning (or, with `danger`, an error) alert with an
-/// optional heading (a locale key), its body, and an optional "Dismiss" button.
+/// One notice at the top of the page: a warning (or, with `danger`, an error) alert with a
+/// heading (a locale key) over its body (a "Dismiss" button, where there is one, goes last).
 #[component(transparent)]
-fn Banner(
-    #[prop(optional)] title: Option<&'static str>,
-    #[prop(optional)] danger: bool,
-    #[prop(optional)] on_dismiss: Option<Callback<()>>,
-    children: Children,
-) -> impl IntoView {
+fn Banner(title: &'static str, #[prop(optional)] danger: bool, children: Children) -> impl IntoView {
     view! {
         <div class="ds-alert banner" data-color=if danger { "danger" } else { "warning" } role="alert">
-            {title.map(|key| view! { <h2 class="ds-heading" data-size="xs">{txt(key)}</h2> })}
+            <h2 class="ds-heading" data-size="xs">{txt(title)}</h2>
             {children()}
-            {on_dismiss.map(|dismiss| view! {
-                <Button on_click=move |_| dismiss.run(()) label="common.dismiss"/>
-            })}
         </div>
     }
 }

@@ -24,23 +24,14 @@ impl Variant {
     }
 }
 
-/// `class`: the design system's class, then `extra` if there is one.
-fn classes(extra: &'static str) -> String {
-    if extra.is_empty() {
-        "ds-button".to_string()
-    } else {
-        format!("ds-button {extra}")
-    }
-}
-
 /// A `type="button"` (or, with `submit`, `type="submit"`) Designsystemet button. Its
 /// attributes are props, not `attr:`/`on:` spread onto the component, and its text is a locale
-/// key (`label`), not children, where it can be: spreading and children build code once per
-/// call site (measured: spreading cost the main wasm 5.8 KB brotli for 30 buttons).
+/// key (`label`), not children: spreading and children build code once per call site
+/// (measured: spreading cost the main wasm 5.8 KB brotli for 30 buttons). A button with more
+/// in it than a text (or a text made at the call site) is written out.
 #[component(transparent)]
 pub fn Button(
-    /// Its text: a locale key (or `children`, for a text made at the call site).
-    #[prop(optional)]
+    /// Its text: a locale key.
     label: &'static str,
     #[prop(optional)] variant: Variant,
     /// `data-size="sm"`.
@@ -50,30 +41,22 @@ pub fn Button(
     #[prop(optional)]
     danger: bool,
     #[prop(optional)] submit: bool,
-    /// More classes, after `ds-button`.
-    #[prop(optional)]
-    class: &'static str,
     #[prop(optional, into)] id: Option<String>,
     /// `aria-describedby`.
     #[prop(optional, into)]
     described_by: Option<String>,
-    /// `aria-disabled`, while the action it starts is under way.
-    #[prop(optional, into)]
-    busy: Option<Signal<bool>>,
     #[prop(optional)] autofocus: bool,
     #[prop(optional, into)] on_click: Option<Callback<MouseEvent>>,
-    #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
     view! {
         <button
             type=if submit { "submit" } else { "button" }
-            class=classes(class)
+            class="ds-button"
             data-variant=variant.id()
             data-color=danger.then_some("danger")
             data-size=small.then_some("sm")
             id=id
             aria-describedby=described_by
-            aria-disabled=busy.map(|busy| move || busy.get().to_string())
             autofocus=autofocus
             on:click=move |ev| {
                 if let Some(on_click) = on_click {
@@ -81,8 +64,7 @@ pub fn Button(
                 }
             }
         >
-            {(!label.is_empty()).then(|| txt(label))}
-            {children.map(|children| children())}
+            {txt(label)}
         </button>
     }
 }

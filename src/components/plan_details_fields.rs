@@ -18,6 +18,12 @@ pub struct DetailsInput {
     pub error: RwSignal<Option<&'static str>>,
 }
 
+impl Default for DetailsInput {
+    fn default() -> Self {
+        DetailsInput::new()
+    }
+}
+
 impl DetailsInput {
     pub fn new() -> Self {
         DetailsInput {
@@ -84,9 +90,7 @@ pub fn PlanDetailsFields(
                 {txt(label)}
                 {new_plan.then(|| view! { " " <span class="required">{txt("common.required")}</span> })}
             </label>
-            {new_plan.then(|| view! {
-                <p class="ds-paragraph field-help" data-size="sm" id=help_id.clone()>{txt("library.create.plan_title_help")}</p>
-            })}
+            {new_plan.then(|| field_help(help_id.clone(), "library.create.plan_title_help"))}
             <input id=title_id class="ds-input" type="text" node_ref=title_ref
                 aria-required=new_plan.then_some("true")
                 aria-invalid=move || error.get().is_some().to_string()
@@ -108,9 +112,7 @@ pub fn PlanDetailsFields(
         </div>
         <div class="ds-field">
             <label class="ds-label" for=case_id.clone()>{txt("library.create.case_number")}</label>
-            {case_help.then(|| view! {
-                <p class="ds-paragraph field-help" data-size="sm" id=case_help_id.clone()>{txt("library.create.case_number_help")}</p>
-            })}
+            {case_help.then(|| field_help(case_help_id.clone(), "library.create.case_number_help"))}
             <input id=case_id class="ds-input" type="text"
                 aria-describedby=case_help.then_some(case_help_id.clone())
                 maxlength=MAX_DETAIL_CHARS.to_string()
@@ -121,11 +123,16 @@ pub fn PlanDetailsFields(
     }
 }
 
+/// A field's help text (a locale key) under its label: one function, so both helps are one type.
+fn field_help(id: String, key: &'static str) -> impl IntoView {
+    view! { <p class="ds-paragraph field-help" data-size="sm" id=id>{txt(key)}</p> }
+}
+
 /// The details edited in place: the fields, "Save" and "Cancel" (Escape in a field cancels too).
 #[component(transparent)]
 pub fn EditDetailsForm(
     input: DetailsInput,
-    #[prop(into)] class: String,
+    class: &'static str,
     #[prop(into)] title_id: String,
     #[prop(into)] prefix: String,
     #[prop(optional)] case_help: bool,

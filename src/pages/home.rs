@@ -59,7 +59,9 @@ fn ExampleCard() -> impl IntoView {
         <section class="ds-card example-card" aria-labelledby="example-heading">
             <h2 id="example-heading" class="ds-heading" data-size="sm">{txt("library.example.title")}</h2>
             <p class="ds-paragraph" data-size="sm">{txt("library.example.body")}</p>
-            <Button on_click=load busy=loading label="library.example.load"/>
+            <button type="button" class="ds-button" data-variant="secondary" on:click=load aria-disabled=move || loading.get().to_string()>
+                {txt("library.example.load")}
+            </button>
             <Show when=move || failed.get()>
                 <p class="ds-validation-message" data-color="danger" role="alert">{txt("library.example.failed")}</p>
             </Show>

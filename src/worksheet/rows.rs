@@ -3,7 +3,7 @@
 
 use super::field::FieldIds;
 use crate::catalog::TextIn;
-use crate::components::button::{Button, Variant};
+use crate::components::button::Button;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
@@ -126,9 +126,10 @@ fn RowCard(legend: Signal<String>, cells: AnyView, on_remove: Option<Callback<()
                 <legend class="row-card__legend">{move || legend.get()}</legend>
                 <div class="row-card__cells">{cells}</div>
                 {on_remove.map(|remove| view! {
-                    <Button variant=Variant::Tertiary small=true class="row-card__remove" on_click=move |_| remove.run(())>
+                    <button type="button" class="ds-button row-card__remove" data-variant="tertiary" data-size="sm"
+                        on:click=move |_| remove.run(())>
                         {txt("field.remove")}<span class="visually-hidden">" " {move || legend.get()}</span>
-                    </Button>
+                    </button>
                 })}
             </fieldset>
         </li>
@@ -266,7 +267,9 @@ pub fn RegisterEditor(
         </Show>
         <UndoRemoved view removed undo_id=undo_id.get_value()/>
         <Show when=move || can_add>
-            <Button small=true on_click=add>{move || trf(app.lang.get(), "register.add", &[("item", item_name())])}</Button>
+            <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
+                {move || trf(app.lang.get(), "register.add", &[("item", item_name())])}
+            </button>
         </Show>
         <p class="ds-paragraph register-note" data-size="sm">
             {move || trf(app.lang.get(), "register.shared_note", &[("register", reg.title.get(app.lang.get()))])}

@@ -3,7 +3,7 @@
 //! `crate::library_actions`.
 
 use crate::clock::format_timestamp;
-use crate::components::button::{Button, ButtonLink, Variant};
+use crate::components::button::{Button, Variant};
 use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::components::last_export::LastExport;
 use crate::components::plan_details_fields::{DetailsInput, EditDetailsForm};
@@ -103,10 +103,10 @@ fn CardActions(
     let title_id = format!("{dom_id}-title");
     view! {
         <div class="button-row plan-card__actions">
-            <ButtonLink variant=Variant::Primary small=true href=Route::Plan { plan: id() }.href()>
+            <a class="ds-button" data-variant="primary" data-size="sm" href=Route::Plan { plan: id() }.href()>
                 {txt("library.open")}
                 <span class="visually-hidden">": " {summary.with_value(|s| s.title.clone())}</span>
-            </ButtonLink>
+            </a>
             <Button small=true id=format!("{dom_id}-edit") described_by=title_id.clone() on_click=move |_| renaming.set(true) label="library.rename"/>
             <Button small=true described_by=title_id.clone() on_click=duplicate label="library.duplicate"/>
             <Button small=true described_by=title_id.clone() on_click=export label="export.one"/>
@@ -117,7 +117,7 @@ fn CardActions(
 
 /// The card's details, edited in place: filled from the card and focused (title selected) when
 /// it opens; saved to storage, or cancelled, it closes and the focus goes back to "Edit".
-#[component]
+#[component(transparent)]
 fn CardEditForm(summary: StoredValue<PlanSummary>, dom_id: String, renaming: RwSignal<bool>) -> impl IntoView {
     let app = use_app();
     let input = DetailsInput::new();
