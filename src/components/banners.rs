@@ -2,15 +2,13 @@
 
 use crate::components::button::Button;
 use crate::i18n::{tr, trf, trn, txt};
-use crate::state::{use_app, Notices};
+use crate::state::use_app;
 use leptos::prelude::*;
 
 #[component]
 pub fn StorageBanners() -> impl IntoView {
     let app = use_app();
     let notices = app.notices;
-    let count =
-        move |key: &'static str, of: fn(&Notices) -> usize| move || trn(app.lang.get(), key, notices.with(of), &[]);
     view! {
         <Show when=move || notices.with(|n| n.memory_only && !n.layout_too_new)>
             <Banner title="storage.memory_only.title">
@@ -35,12 +33,12 @@ pub fn StorageBanners() -> impl IntoView {
         </Show>
         <Show when=move || notices.with(|n| n.newer_plans > 0)>
             <Banner title="storage.newer_plans.title">
-                <p class="ds-paragraph">{count("storage.newer_plans.body", |n| n.newer_plans)}</p>
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.newer_plans.body", notices.with(|n| n.newer_plans), &[])}</p>
             </Banner>
         </Show>
         <Show when=move || notices.with(|n| !n.quarantined.is_empty())>
             <Banner title="storage.quarantine.title" danger=true>
-                <p class="ds-paragraph">{count("storage.quarantine.body", |n| n.quarantined.len())}</p>
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.quarantine.body", notices.with(|n| n.quarantined.len()), &[])}</p>
                 <ul class="ds-list">
                     {move || {
                         let lang = app.lang.get();
@@ -65,7 +63,7 @@ pub fn StorageBanners() -> impl IntoView {
         </Show>
         <Show when=move || notices.with(|n| n.snapshots_dropped > 0)>
             <Banner title="storage.snapshots_dropped.title">
-                <p class="ds-paragraph">{count("storage.snapshots_dropped.body", |n| n.snapshots_dropped)}</p>
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.snapshots_dropped.body", notices.with(|n| n.snapshots_dropped), &[])}</p>
                 <Button label="common.dismiss" on_click=move |_| notices.update(|n| n.snapshots_dropped = 0)/>
             </Banner>
         </Show>

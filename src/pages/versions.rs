@@ -46,7 +46,7 @@ pub fn VersionsPage() -> impl IntoView {
         let read_list = read_list.clone();
         move |key: String, taken_at: u64, is_undo: bool| {
             let done_key = if is_undo { "versions.undone" } else { "versions.restored" };
-            match library_actions::restore_version(app, session, &key, taken_at, done_key) {
+            match library_actions::version::restore_version(app, session, &key, taken_at, done_key) {
                 Ok(undo_key) => {
                     if is_undo {
                         // The alert holding the focused "Undo" is gone: focus the heading.
