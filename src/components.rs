@@ -2,8 +2,10 @@
 
 pub mod amount_input;
 pub mod banners;
+pub mod button;
 pub mod choices;
 pub mod decision_link;
+pub mod dialog;
 pub mod document_body;
 pub mod document_language;
 pub mod export_button;
@@ -13,6 +15,7 @@ pub mod legal_rule;
 pub mod not_found;
 pub mod part_unavailable;
 pub mod place_link;
+pub mod plan_details_fields;
 pub mod plan_header;
 pub mod rich_text;
 pub mod save_status;

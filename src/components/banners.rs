@@ -1,5 +1,6 @@
 //! App-wide notices about storage: memory-only mode, newer data, plans moved aside.
 
+use crate::components::button::Button;
 use crate::i18n::{tr, trf, trn, txt};
 use crate::state::use_app;
 use leptos::prelude::*;
@@ -10,18 +11,17 @@ pub fn StorageBanners() -> impl IntoView {
     let notices = app.notices;
     view! {
         <Show when=move || notices.with(|n| n.memory_only && !n.layout_too_new)>
-            <div class="ds-alert banner" data-color="warning" role="alert">
-                <h2 class="ds-heading" data-size="xs">{txt("storage.memory_only.title")}</h2>
+            <Banner title="storage.memory_only.title">
                 <p class="ds-paragraph">{txt("storage.memory_only.body")}</p>
-            </div>
+            </Banner>
         </Show>
         <Show when=move || notices.with(|n| n.layout_too_new)>
-            <div class="ds-alert banner" data-color="warning" role="alert">
-                <h2 class="ds-heading" data-size="xs">{txt("storage.too_new.title")}</h2>
+            <Banner title="storage.too_new.title">
                 <p class="ds-paragraph">{txt("storage.too_new.body")}</p>
-            </div>
+            </Banner>
         </Show>
         <Show when=move || notices.with(|n| n.bundle_failed.is_some())>
+            // No heading: the one banner written out.
             <div class="ds-alert banner" data-color="warning" role="alert">
                 <p class="ds-paragraph">
                     {move || {
@@ -32,26 +32,13 @@ pub fn StorageBanners() -> impl IntoView {
             </div>
         </Show>
         <Show when=move || notices.with(|n| n.newer_plans > 0)>
-            <div class="ds-alert banner" data-color="warning" role="alert">
-                <h2 class="ds-heading" data-size="xs">{txt("storage.newer_plans.title")}</h2>
-                <p class="ds-paragraph">
-                    {move || {
-                        let count = notices.with(|n| n.newer_plans);
-                        trn(app.lang.get(), "storage.newer_plans.body", count, &[])
-                    }}
-                </p>
-            </div>
+            <Banner title="storage.newer_plans.title">
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.newer_plans.body", notices.with(|n| n.newer_plans), &[])}</p>
+            </Banner>
         </Show>
         <Show when=move || notices.with(|n| !n.quarantined.is_empty())>
-            <div class="ds-alert banner" data-color="danger" role="alert">
-                <h2 class="ds-heading" data-size="xs">{txt("storage.quarantine.title")}</h2>
-                <p class="ds-paragraph">
-                    {move || {
-                        let lang = app.lang.get();
-                        let count = notices.with(|n| n.quarantined.len());
-                        trn(lang, "storage.quarantine.body", count, &[])
-                    }}
-                </p>
+            <Banner title="storage.quarantine.title" danger=true>
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.quarantine.body", notices.with(|n| n.quarantined.len()), &[])}</p>
                 <ul class="ds-list">
                     {move || {
                         let lang = app.lang.get();
@@ -71,30 +58,27 @@ pub fn StorageBanners() -> impl IntoView {
                     }}
                 </ul>
                 <p class="ds-paragraph"><a class="ds-link" href=ioa_core::route::Route::Home.href()>{txt("storage.quarantine.link")}</a></p>
-                <button
-                    type="button"
-                    class="ds-button"
-                    data-variant="secondary"
-                    on:click=move |_| notices.update(|n| n.quarantined.clear())
-                >
-                    {txt("common.dismiss")}
-                </button>
-            </div>
+                <Button label="common.dismiss" on_click=move |_| notices.update(|n| n.quarantined.clear())/>
+            </Banner>
         </Show>
         <Show when=move || notices.with(|n| n.snapshots_dropped > 0)>
-            <div class="ds-alert banner" data-color="warning" role="alert">
-                <h2 class="ds-heading" data-size="xs">{txt("storage.snapshots_dropped.title")}</h2>
-                <p class="ds-paragraph">
-                    {move || {
-                        let count = notices.with(|n| n.snapshots_dropped);
-                        trn(app.lang.get(), "storage.snapshots_dropped.body", count, &[])
-                    }}
-                </p>
-                <button type="button" class="ds-button" data-variant="secondary" on:click=move |_| notices.update(|n| n.snapshots_dropped = 0)>
-                    {txt("common.dismiss")}
-                </button>
-            </div>
+            <Banner title="storage.snapshots_dropped.title">
+                <p class="ds-paragraph">{move || trn(app.lang.get(), "storage.snapshots_dropped.body", notices.with(|n| n.snapshots_dropped), &[])}</p>
+                <Button label="common.dismiss" on_click=move |_| notices.update(|n| n.snapshots_dropped = 0)/>
+            </Banner>
         </Show>
+    }
+}
+
+/// One notice at the top of the page: a warning (or, with `danger`, an error) alert with a
+/// heading (a locale key) over its body (a "Dismiss" button, where there is one, goes last).
+#[component(transparent)]
+fn Banner(title: &'static str, #[prop(optional)] danger: bool, children: Children) -> impl IntoView {
+    view! {
+        <div class="ds-alert banner" data-color=if danger { "danger" } else { "warning" } role="alert">
+            <h2 class="ds-heading" data-size="xs">{txt(title)}</h2>
+            {children()}
+        </div>
     }
 }
 

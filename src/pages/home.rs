@@ -7,15 +7,16 @@ mod plan_card;
 mod recovery;
 
 use crate::components::banners::ErrorAlert;
+use crate::components::button::Button;
 use crate::file_drop::{drop_handlers, Incoming};
 use crate::i18n::{tr, trf, txt};
-use crate::persistence;
+use crate::library_actions;
 use crate::state::use_app;
 use crate::title::set_title;
 use create_form::CreatePlanForm;
 use import_panel::ImportPanel;
 use ioa_core::library::{self, PlanSummary};
-use ioa_core::storage;
+use ioa_core::storage::DeletedPlan;
 use leptos::prelude::*;
 use plan_card::PlanCard;
 use recovery::RecoveryView;
@@ -75,7 +76,7 @@ const UNDO_MS: u64 = 10_000;
 #[derive(Clone, Debug, PartialEq)]
 struct Deleted {
     summary: PlanSummary,
-    plan: storage::DeletedPlan,
+    plan: DeletedPlan,
 }
 
 #[component]
@@ -86,42 +87,30 @@ pub fn HomePage() -> impl IntoView {
     let deleted: RwSignal<Option<Deleted>> = RwSignal::new(None);
     let action_error: RwSignal<Option<&'static str>> = RwSignal::new(None);
 
-    let on_delete = Callback::new(move |summary: PlanSummary| {
-        match persistence::with_store(|kv| storage::delete_plan(kv, &summary.id)) {
-            Ok(removed) => {
-                app.library.update(|plans| plans.retain(|p| p.id != summary.id));
-                let lang = app.lang.get_untracked();
-                app.announcement.set(trf(lang, "library.deleted", &[("title", &summary.title)]));
-                if let Some(plan) = removed {
-                    let id = summary.id.clone();
-                    deleted.set(Some(Deleted { summary, plan }));
-                    set_timeout(
-                        move || {
-                            if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.summary.id == id)) {
-                                deleted.set(None);
-                            }
-                        },
-                        Duration::from_millis(UNDO_MS),
-                    );
-                    // The card and its buttons are gone: focus goes to "Undo" beside the message.
-                    crate::focus::focus_id_next_frame("library-undo".into());
-                }
-            }
-            Err(_) => action_error.set(Some("library.error.delete_failed")),
+    let on_delete = Callback::new(move |summary: PlanSummary| match library_actions::delete(app, &summary) {
+        Ok(Some(plan)) => {
+            let id = summary.id.clone();
+            deleted.set(Some(Deleted { summary, plan }));
+            set_timeout(
+                move || {
+                    if deleted.with_untracked(|d| d.as_ref().is_some_and(|d| d.summary.id == id)) {
+                        deleted.set(None);
+                    }
+                },
+                Duration::from_millis(UNDO_MS),
+            );
+            // The card and its buttons are gone: focus goes to "Undo" beside the message.
+            crate::focus::focus_id_next_frame("library-undo".into());
         }
+        Ok(None) => {}
+        Err(key) => action_error.set(Some(key)),
     });
 
     let undo = move |_| {
         let Some(d) = deleted.get_untracked() else { return };
-        match persistence::with_store(|kv| storage::undo_delete(kv, &d.summary.id, &d.plan)) {
-            Ok(summary) => {
-                let title = d.summary.title.clone();
-                app.library.update(|plans| library::upsert(plans, summary.unwrap_or(d.summary)));
-                deleted.set(None);
-                let lang = app.lang.get_untracked();
-                app.announcement.set(trf(lang, "library.restored", &[("title", &title)]));
-            }
-            Err(_) => action_error.set(Some("library.error.undo_failed")),
+        match library_actions::undo_delete(app, d.summary, &d.plan) {
+            Ok(()) => deleted.set(None),
+            Err(key) => action_error.set(Some(key)),
         }
     };
 
@@ -160,9 +149,7 @@ pub fn HomePage() -> impl IntoView {
                             view! {
                                 <div class="ds-alert undo" data-color="info">
                                     <p class="ds-paragraph">{trf(lang, "library.deleted", &[("title", &d.summary.title)])}</p>
-                                    <button type="button" class="ds-button" data-variant="secondary" id="library-undo" on:click=undo>
-                                        {tr(lang, "library.undo")}
-                                    </button>
+                                    <Button label="library.undo" id="library-undo" on_click=undo/>
                                 </div>
                             }
                         })

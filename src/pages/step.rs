@@ -2,6 +2,7 @@
 //! visited in any order; the side list shows where you are and what is done.
 
 use crate::catalog::TextIn;
+use crate::components::button::{ButtonLink, Variant};
 use crate::components::legal_rule::LegalRule;
 use crate::components::not_found::NotFoundPage;
 use crate::components::plan_header::PlanHeader;
@@ -51,7 +52,6 @@ pub fn ToolLanding(tool: String) -> impl IntoView {
 
 #[component]
 fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
-    let cat = crate::catalog::use_catalog();
     let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
@@ -62,13 +62,6 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
         set_title(&format!("{} – {}", step.title.get(lang), tool.title.get(lang)), lang);
     });
 
-    let step_href = {
-        let plan_id = plan_id.clone();
-        move |s: &Step| Route::Step { plan: plan_id.clone(), tool: tool.id.clone(), step: s.id.clone() }.href()
-    };
-    let doc_href = Route::Document { plan: plan_id.clone(), tool: tool.id.clone() }.href();
-    let previous = index.checked_sub(1).map(|i| (step_href(&tool.steps[i]), &tool.steps[i]));
-    let next = tool.steps.get(index + 1).map(|s| (step_href(s), s));
     let done_key = step_key(&tool.id, &step.id);
     let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, step, p)));
     let automatic = Memo::new(move |_| session.plan.with(|p| automatic_status(tool, step, p)));
@@ -82,58 +75,14 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
         label: Signal::derive(move || tool.title.get(app.lang.get()).to_string()),
         href: match phase {
             Some(_) => Route::Phase { plan: plan_id.clone(), phase: tool.id.clone() }.href(),
-            None => step_href(&tool.steps[0]),
+            None => step_href(&plan_id, tool, &tool.steps[0]),
         },
     });
 
     view! {
         <PlanHeader crumbs/>
         <div class="step-layout">
-            <nav class="step-nav" aria-labelledby="step-nav-heading">
-                // Open beside the step on wide screens; folded above it on narrow ones, so the
-                // step itself is not pushed below eight links.
-                <details class="step-nav__details" open=wide_screen()>
-                <summary>
-                    <h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2>
-                    // Folded on a phone, the menu still says where you are.
-                    <span class="step-nav__current">
-                        {move || {
-                            let lang = app.lang.get();
-                            trf(lang, "step.menu_current", &[
-                                ("n", &(index + 1).to_string()),
-                                ("total", &tool.steps.len().to_string()),
-                                ("title", step.title.get(lang)),
-                            ])
-                        }}
-                    </span>
-                </summary>
-                <ol class="step-nav__list">
-                    {tool
-                        .steps
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, s, p)));
-                            let current = i == index;
-                            view! {
-                                <li class="step-nav__item" data-status=move || status.get().id()>
-                                    <a class="ds-link" href=step_href(s) aria-current=current.then_some("step")>
-                                        <span class="step-nav__number" aria-hidden="true">{i + 1}</span>
-                                        <span>{content_text(&s.title)}</span>
-                                        <span class="visually-hidden">
-                                            {move || format!(" ({})", tr(app.lang.get(), status.get().label_key()))}
-                                        </span>
-                                    </a>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                    <li class="step-nav__item step-nav__item--document">
-                        <a class="ds-link" href=doc_href.clone()>{content_text(&tool.document.title)}</a>
-                    </li>
-                </ol>
-                </details>
-            </nav>
+            <StepNav tool index plan_id=plan_id.clone()/>
 
             <article class="step-main">
                 <p class="ds-paragraph step-count" data-size="sm">
@@ -160,20 +109,7 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
                     <RichText text=Signal::derive(content_text(&step.guidance))/>
                 </section>
 
-                {(!step.rules.is_empty()).then(|| view! {
-                    <aside class="ds-card step-rules" aria-labelledby="rules-heading">
-                        <h2 id="rules-heading" class="ds-heading" data-size="xs">{txt("facts.rule_box")}</h2>
-                        {step.rules.iter().filter_map(|id| cat.get_untracked().rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
-                        <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a></p>
-                    </aside>
-                })}
-
-                {step.service_design.as_ref().map(|sd| view! {
-                    <aside class="ds-card service-design" data-variant="tinted" aria-labelledby="sd-heading">
-                        <h2 id="sd-heading" class="ds-heading" data-size="xs">{txt("step.service_design")}</h2>
-                        <RichText text=Signal::derive(content_text(sd))/>
-                    </aside>
-                })}
+                <StepAsides step/>
 
                 <form class="worksheet" on:submit=|ev| ev.prevent_default() novalidate>
                     {step.fields.iter().map(|field| view! { <FieldEditor tool=&tool.id step=&step.id field/> }).collect_view()}
@@ -181,30 +117,121 @@ fn StepView(tool: &'static Tool, index: usize) -> impl IntoView {
 
                 <StepRecordEditor key=done_key shown=status automatic=automatic/>
 
-                <nav class="step-pager" aria-label=txt("step.pager")>
-                    {previous.map(|(href, s)| view! {
-                        <a class="ds-button" data-variant="secondary" href=href rel="prev">
-                            <span class="step-pager__label"><span aria-hidden="true">"← "</span>{txt("step.previous")}</span>
-                            <span class="step-pager__title">{content_text(&s.title)}</span>
-                        </a>
-                    })}
-                    {match next {
-                        Some((href, s)) => view! {
-                            <a class="ds-button" data-variant="primary" href=href rel="next">
-                                <span class="step-pager__label">{txt("step.next")}<span aria-hidden="true">" →"</span></span>
-                                <span class="step-pager__title">{content_text(&s.title)}</span>
-                            </a>
-                        }.into_any(),
-                        None => view! {
-                            <a class="ds-button" data-variant="primary" href=doc_href>
-                                <span class="step-pager__label">{txt("step.to_document")}<span aria-hidden="true">" →"</span></span>
-                                <span class="step-pager__title">{content_text(&tool.document.title)}</span>
-                            </a>
-                        }.into_any(),
-                    }}
-                </nav>
+                <StepPager tool index plan_id/>
             </article>
         </div>
+    }
+}
+
+/// A step's address in this plan.
+fn step_href(plan_id: &str, tool: &Tool, step: &Step) -> String {
+    Route::Step { plan: plan_id.to_string(), tool: tool.id.clone(), step: step.id.clone() }.href()
+}
+
+/// The tool's steps with their status, and its document: beside the step on wide screens.
+#[component]
+fn StepNav(tool: &'static Tool, index: usize, plan_id: String) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let step: &'static Step = &tool.steps[index];
+    let doc_href = Route::Document { plan: plan_id.clone(), tool: tool.id.clone() }.href();
+    view! {
+        <nav class="step-nav" aria-labelledby="step-nav-heading">
+            // Open beside the step on wide screens; folded above it on narrow ones, so the
+            // step itself is not pushed below eight links.
+            <details class="step-nav__details" open=wide_screen()>
+            <summary>
+                <h2 id="step-nav-heading" class="ds-heading" data-size="2xs">{content_text(&tool.title)}</h2>
+                // Folded on a phone, the menu still says where you are.
+                <span class="step-nav__current">
+                    {move || {
+                        let lang = app.lang.get();
+                        trf(lang, "step.menu_current", &[
+                            ("n", &(index + 1).to_string()),
+                            ("total", &tool.steps.len().to_string()),
+                            ("title", step.title.get(lang)),
+                        ])
+                    }}
+                </span>
+            </summary>
+            <ol class="step-nav__list">
+                {tool
+                    .steps
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| {
+                        let status = Memo::new(move |_| session.plan.with(|p| step_status(tool, s, p)));
+                        let current = i == index;
+                        view! {
+                            <li class="step-nav__item" data-status=move || status.get().id()>
+                                <a class="ds-link" href=step_href(&plan_id, tool, s) aria-current=current.then_some("step")>
+                                    <span class="step-nav__number" aria-hidden="true">{i + 1}</span>
+                                    <span>{content_text(&s.title)}</span>
+                                    <span class="visually-hidden">
+                                        {move || format!(" ({})", tr(app.lang.get(), status.get().label_key()))}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li class="step-nav__item step-nav__item--document">
+                    <a class="ds-link" href=doc_href>{content_text(&tool.document.title)}</a>
+                </li>
+            </ol>
+            </details>
+        </nav>
+    }
+}
+
+/// The step's legal rules and its service-design note, when it has them.
+#[component]
+fn StepAsides(step: &'static Step) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
+    view! {
+        {(!step.rules.is_empty()).then(|| view! {
+            <aside class="ds-card step-rules" aria-labelledby="rules-heading">
+                <h2 id="rules-heading" class="ds-heading" data-size="xs">{txt("facts.rule_box")}</h2>
+                {step.rules.iter().filter_map(|id| cat.get_untracked().rule(id)).map(|r| view! { <LegalRule rule=r/> }).collect_view()}
+                <p class="ds-paragraph" data-size="sm"><a class="ds-link" href=Route::Facts.href()>{txt("footer.facts_link")}</a></p>
+            </aside>
+        })}
+
+        {step.service_design.as_ref().map(|sd| view! {
+            <aside class="ds-card service-design" data-variant="tinted" aria-labelledby="sd-heading">
+                <h2 id="sd-heading" class="ds-heading" data-size="xs">{txt("step.service_design")}</h2>
+                <RichText text=Signal::derive(content_text(sd))/>
+            </aside>
+        })}
+    }
+}
+
+/// Back to the previous step and on to the next, or, after the last, to the tool's document.
+#[component]
+fn StepPager(tool: &'static Tool, index: usize, plan_id: String) -> impl IntoView {
+    let previous = index.checked_sub(1).map(|i| &tool.steps[i]);
+    let next = tool.steps.get(index + 1);
+    let (next_href, next_label, next_title) = match next {
+        Some(s) => (step_href(&plan_id, tool, s), "step.next", &s.title),
+        None => (
+            Route::Document { plan: plan_id.clone(), tool: tool.id.clone() }.href(),
+            "step.to_document",
+            &tool.document.title,
+        ),
+    };
+    view! {
+        <nav class="step-pager" aria-label=txt("step.pager")>
+            {previous.map(|s| view! {
+                <ButtonLink href=step_href(&plan_id, tool, s) rel=Some("prev")>
+                    <span class="step-pager__label"><span aria-hidden="true">"← "</span>{txt("step.previous")}</span>
+                    <span class="step-pager__title">{content_text(&s.title)}</span>
+                </ButtonLink>
+            })}
+            <ButtonLink variant=Variant::Primary href=next_href rel=next.is_some().then_some("next")>
+                <span class="step-pager__label">{txt(next_label)}<span aria-hidden="true">" →"</span></span>
+                <span class="step-pager__title">{content_text(next_title)}</span>
+            </ButtonLink>
+        </nav>
     }
 }
 

@@ -6,14 +6,15 @@
 use crate::clock::{format_timestamp, now_ms, today_iso, utc_offset_minutes};
 use crate::components::plan_header::{Crumb, PlanHeader};
 use crate::i18n::{tr, trf, trn, txt};
+use crate::library_actions;
 use crate::persistence;
 use crate::session::use_session;
 use crate::state::use_app;
 use crate::title::set_title;
 use ioa_core::format::format_kilobytes;
 use ioa_core::route::Route;
+use ioa_core::storage::snapshots;
 use ioa_core::storage::snapshots::{Group, Snapshot};
-use ioa_core::storage::{self, snapshots};
 use leptos::prelude::*;
 
 /// A restore that just happened, with the snapshot that undoes it.
@@ -42,32 +43,24 @@ pub fn VersionsPage() -> impl IntoView {
     let previewing: RwSignal<Option<Group>> = RwSignal::new(None);
 
     let restore = {
-        let plan_id = plan_id.clone();
         let read_list = read_list.clone();
         move |key: String, taken_at: u64, is_undo: bool| {
-            // Pending edits are saved first, so the snapshot taken before the restore holds them;
-            // if they cannot be saved (full storage, another tab), nothing is restored.
-            session.flush();
-            if session.has_unsaved() {
-                error.set(Some("versions.error.unsaved"));
-                return;
-            }
-            match persistence::with_store(|kv| storage::restore_snapshot(kv, &plan_id, &key, now_ms())) {
-                Ok((plan, undo_key, outcome)) => {
-                    crate::state::note_snapshots_dropped(app, outcome.snapshots_dropped);
-                    session.adopt(plan);
+            let done_key = if is_undo { "versions.undone" } else { "versions.restored" };
+            match library_actions::version::restore_version(app, session, &key, taken_at, done_key) {
+                Ok(undo_key) => {
                     if is_undo {
                         // The alert holding the focused "Undo" is gone: focus the heading.
                         crate::focus::focus_next_frame("main h1");
                     }
                     error.set(None);
                     restored.set((!is_undo).then_some(Restored { taken_at, undo_key }));
-                    let lang = app.lang.get_untracked();
-                    let key = if is_undo { "versions.undone" } else { "versions.restored" };
-                    app.announcement.set(trf(lang, key, &[("time", &format_timestamp(taken_at, lang))]));
                 }
-                Err(storage::SaveError::QuotaExceeded) => error.set(Some("versions.error.quota")),
-                Err(_) => error.set(Some("versions.error.failed")),
+                // Edits not yet saved: nothing was tried, the page stays as it is.
+                Err(key @ "versions.error.unsaved") => {
+                    error.set(Some(key));
+                    return;
+                }
+                Err(key) => error.set(Some(key)),
             }
             list.set(read_list());
             if previewing.get_untracked().is_some() {

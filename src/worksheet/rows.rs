@@ -3,11 +3,12 @@
 
 use super::field::FieldIds;
 use crate::catalog::TextIn;
+use crate::components::button::Button;
 use crate::i18n::{content_text, tr, trf, txt};
 use crate::session::{plan_value, use_session};
 use crate::state::use_app;
 use ioa_core::benefit;
-use ioa_core::content::{Column, ColumnKind};
+use ioa_core::content::{Column, ColumnKind, Register};
 use ioa_core::plan::Answer;
 use ioa_core::plan_file::MAX_NUMBER_DIGITS;
 use leptos::prelude::*;
@@ -135,6 +136,41 @@ fn RowCard(legend: Signal<String>, cells: AnyView, on_remove: Option<Callback<()
     }
 }
 
+/// What the rows of one register editor share.
+#[derive(Clone, Copy)]
+struct RegisterView {
+    register: &'static str,
+    reg: &'static Register,
+    columns: &'static [String],
+    readonly: &'static [String],
+    /// The columns shown, in order (the first is the row's name).
+    shown: StoredValue<Vec<&'static Column>>,
+    /// The field's DOM id: a cell's id is `{dom}-{row}-{column}`.
+    dom: StoredValue<String>,
+    row_ids: Memo<Vec<u32>>,
+    /// Each shown row's cells, in a signal of its own (see `RegisterEditor`).
+    row_cells: StoredValue<HashMap<u32, RwSignal<Cells>>>,
+}
+
+impl RegisterView {
+    /// Focuses the row's first cell once it is drawn.
+    fn focus_row(self, row_id: u32) {
+        let first = self.shown.with_value(|s| s[0].id.clone());
+        let target = self.dom.with_value(|d| format!("{d}-{row_id}-{first}"));
+        crate::focus::focus_id_next_frame(target);
+    }
+
+    /// "Need 2", or "Need 2: Name" once the row has a name.
+    fn legend(self, position: usize, name: &str, lang: ioa_core::Lang) -> String {
+        let base = format!("{} {}", capitalised(self.reg.item_name.get(lang)), position);
+        if name.trim().is_empty() {
+            base
+        } else {
+            format!("{base}: {name}")
+        }
+    }
+}
+
 /// A view of a shared register.
 #[component]
 pub fn RegisterEditor(
@@ -143,30 +179,28 @@ pub fn RegisterEditor(
     columns: &'static [String],
     readonly: &'static [String],
 ) -> impl IntoView {
-    let cat = crate::catalog::use_catalog();
     let content = crate::catalog::use_content();
     let app = use_app();
     let session = use_session();
     let reg = content.register(register).expect("content tests check register ids");
     let shown: Vec<&'static Column> = columns.iter().filter_map(|c| reg.column(c)).collect();
-    let shown = StoredValue::new(shown);
     let row_ids =
         Memo::new(move |_| session.plan.with(|p| p.register(register).iter().map(|r| r.id).collect::<Vec<_>>()));
-    let can_add = readonly.is_empty();
-    let item_name = content_text(&reg.item_name);
-    let dom = StoredValue::new(ids.dom.clone());
-    // The row just removed, offered back for UNDO_MS. A new row would take its id, so adding
-    // one ends the offer.
-    let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
-    // Each removal's offer has its own number, so an earlier removal's timer (the same row
-    // removed, undone and removed again) cannot end a later offer early.
-    let offers = StoredValue::new(0u32);
-    let undo_id = StoredValue::new(format!("{}-undo", ids.dom));
     // Each shown row's cells, in a signal of its own. One watcher compares every row with its
     // signal after each change and sets only the rows that differ: a keystroke wakes one row's
     // cells, and the reactive graph does not grow with the register (a memo per row on the
     // whole plan cost about 8 ms per keystroke at 200 rows).
     let row_cells: StoredValue<HashMap<u32, RwSignal<Cells>>> = StoredValue::new(HashMap::new());
+    let view = RegisterView {
+        register,
+        reg,
+        columns,
+        readonly,
+        shown: StoredValue::new(shown),
+        dom: StoredValue::new(ids.dom.clone()),
+        row_ids,
+        row_cells,
+    };
     Effect::new(move |_| {
         let changed: Vec<(RwSignal<Cells>, Cells)> = session.plan.with(|p| {
             row_cells.with_value(|signals| {
@@ -183,15 +217,41 @@ pub fn RegisterEditor(
             signal.set(cells);
         }
     });
-
+    let can_add = readonly.is_empty();
+    let item_name = content_text(&reg.item_name);
+    // The row just removed, offered back for UNDO_MS. A new row would take its id, so adding
+    // one ends the offer.
+    let removed: RwSignal<Option<Removed>> = RwSignal::new(None);
+    // Each removal's offer has its own number, so an earlier removal's timer (the same row
+    // removed, undone and removed again) cannot end a later offer early.
+    let offers = StoredValue::new(0u32);
+    let undo_id = StoredValue::new(format!("{}-undo", ids.dom));
     let add = move |_| {
         removed.set(None);
         let mut new_id = 0;
         session.edit(|plan, now| new_id = plan.add_register_row(register, now));
-        let first = shown.with_value(|s| s[0].id.clone());
-        let target = dom.with_value(|d| format!("{d}-{new_id}-{first}"));
-        crate::focus::focus_id_next_frame(target);
+        view.focus_row(new_id);
     };
+    let remove = can_add.then(|| {
+        Callback::new(move |(row_id, label): (u32, String)| {
+            let mut row = None;
+            session.edit(|plan, now| row = plan.remove_register_row(register, row_id, now));
+            let Some(row) = row else { return };
+            offers.update_value(|n| *n += 1);
+            let offer = offers.get_value();
+            removed.set(Some(Removed { row, label, offer }));
+            set_timeout(
+                move || {
+                    if removed.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.offer == offer)) == Some(true) {
+                        removed.set(None);
+                    }
+                },
+                std::time::Duration::from_millis(UNDO_MS),
+            );
+            // The button is gone with its row: focus goes to "Undo", next to the message.
+            crate::focus::focus_id_next_frame(undo_id.get_value());
+        })
+    });
 
     view! {
         <Show when=move || !row_ids.with(Vec::is_empty)
@@ -202,112 +262,10 @@ pub fn RegisterEditor(
             }
         >
             <ol class="row-list row-list--register">
-                <For
-                    each=move || row_ids.get()
-                    key=|id| *id
-                    children=move |row_id| {
-                        let initial = session.plan.with_untracked(|p| {
-                            p.register(register).iter().find(|r| r.id == row_id).map(|r| r.cells.clone()).unwrap_or_default()
-                        });
-                        let row_signal = RwSignal::new(initial);
-                        row_cells.update_value(|signals| {
-                            signals.insert(row_id, row_signal);
-                        });
-                        // `try_`: the whole editor may be going away at the same time.
-                        on_cleanup(move || {
-                            row_cells.try_update_value(|signals| signals.remove(&row_id));
-                        });
-                        let cell = move |column: &'static str| Memo::new(move |_| row_signal.with(|c| c.get(column).cloned()));
-                        let name = cell(&reg.columns[0].id);
-                        let position = Memo::new(move |_| row_ids.with(|ids| ids.iter().position(|i| *i == row_id).unwrap_or(0) + 1));
-                        let legend_for = move |name: String| {
-                            let lang = app.lang.get();
-                            let base = format!("{} {}", capitalised(reg.item_name.get(lang)), position.get());
-                            if name.trim().is_empty() { base } else { format!("{base}: {name}") }
-                        };
-                        let legend = move || legend_for(name.get().unwrap_or_default());
-                        // A read-only name is already the row's legend: do not repeat it.
-                        let cells = shown.with_value(|cols| cols.clone()).into_iter()
-                            .filter(|column| !(column.id == reg.columns[0].id && readonly.contains(&column.id)))
-                            .map(|column| {
-                            let value = cell(&column.id);
-                            let value = Signal::derive(move || value.get().unwrap_or_default());
-                            // A keystroke changes nothing on the page but the control typed in:
-                            // the row's legend, its other cells' values and its estimate follow
-                            // when typing pauses (the watcher above, see `Session::edit_typing`).
-                            // Any other change would make the browser lay out the whole register.
-                            let on_change = Callback::new(move |v: String| {
-                                session.edit_typing(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
-                            });
-                            let id = dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
-                            view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
-                        }).collect_view();
-                        // The benefits register's calculation aid, under the numbers it uses.
-                        let estimate = (register == benefit::REGISTER && columns.iter().any(|c| c == "per_task")).then(|| {
-                            let figure = Memo::new(move |_| row_signal.with(benefit::estimate));
-                            view! {
-                                <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">
-                                    {move || figure.get().map(|e| {
-                                         let lang = app.lang.get();
-                                        trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(&cat.get(), e, lang))])
-                                    })}
-                                </p>
-                            }
-                        });
-                        let cells = view! { {cells} {estimate} }.into_any();
-                        let on_remove = can_add.then(|| Callback::new(move |()| {
-                            // The name as typed: the row's signal lags until typing pauses.
-                            let label = legend_for(session.plan.with_untracked(|p| {
-                                p.register(register).iter().find(|r| r.id == row_id)
-                                    .and_then(|r| r.cells.get(&reg.columns[0].id).cloned()).unwrap_or_default()
-                            }));
-                            let mut row = None;
-                            session.edit(|plan, now| row = plan.remove_register_row(register, row_id, now));
-                            let Some(row) = row else { return };
-                            offers.update_value(|n| *n += 1);
-                            let offer = offers.get_value();
-                            removed.set(Some(Removed { row, label, offer }));
-                            set_timeout(
-                                move || {
-                                    if removed.try_with_untracked(|r| r.as_ref().is_some_and(|r| r.offer == offer)) == Some(true) {
-                                        removed.set(None);
-                                    }
-                                },
-                                std::time::Duration::from_millis(UNDO_MS),
-                            );
-                            // The button is gone with its row: focus goes to "Undo", next to the message.
-                            let target = undo_id.get_value();
-                            crate::focus::focus_id_next_frame(target);
-                        }));
-                        view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
-                    }
-                />
+                <For each=move || row_ids.get() key=|id| *id children=move |row_id| view! { <RegisterRow view row_id on_remove=remove/> }/>
             </ol>
         </Show>
-        <div class="register-undo" role="status">
-            {move || removed.get().map(|r| {
-                let undo = move |_| {
-                    let Some(r) = removed.get_untracked() else { return };
-                    let row_id = r.row.id;
-                    let mut restored = false;
-                    session.edit(|plan, now| restored = plan.restore_register_row(register, r.row, now));
-                    removed.set(None);
-                    if restored {
-                        let first = shown.with_value(|s| s[0].id.clone());
-                        let target = dom.with_value(|d| format!("{d}-{row_id}-{first}"));
-                        crate::focus::focus_id_next_frame(target);
-                    }
-                };
-                view! {
-                    <div class="ds-alert undo" data-color="info">
-                        <p class="ds-paragraph">{move || trf(app.lang.get(), "register.removed", &[("row", &r.label)])}</p>
-                        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" id=undo_id.get_value() on:click=undo>
-                            {txt("register.undo")}
-                        </button>
-                    </div>
-                }
-            })}
-        </div>
+        <UndoRemoved view removed undo_id=undo_id.get_value()/>
         <Show when=move || can_add>
             <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
                 {move || trf(app.lang.get(), "register.add", &[("item", item_name())])}
@@ -316,6 +274,106 @@ pub fn RegisterEditor(
         <p class="ds-paragraph register-note" data-size="sm">
             {move || trf(app.lang.get(), "register.shared_note", &[("register", reg.title.get(app.lang.get()))])}
         </p>
+    }
+}
+
+/// One row of a register: its cells (a read-only name is the legend, not repeated), the benefits
+/// register's estimate, and "Remove" when rows can be removed (`on_remove` gets the row's id and
+/// its legend as typed).
+#[component]
+fn RegisterRow(view: RegisterView, row_id: u32, on_remove: Option<Callback<(u32, String)>>) -> impl IntoView {
+    let cat = crate::catalog::use_catalog();
+    let app = use_app();
+    let session = use_session();
+    let RegisterView { register, reg, columns, readonly, .. } = view;
+    let initial = session.plan.with_untracked(|p| {
+        p.register(register).iter().find(|r| r.id == row_id).map(|r| r.cells.clone()).unwrap_or_default()
+    });
+    let row_signal = RwSignal::new(initial);
+    view.row_cells.update_value(|signals| {
+        signals.insert(row_id, row_signal);
+    });
+    // `try_`: the whole editor may be going away at the same time.
+    on_cleanup(move || {
+        view.row_cells.try_update_value(|signals| signals.remove(&row_id));
+    });
+    let cell = move |column: &'static str| Memo::new(move |_| row_signal.with(|c| c.get(column).cloned()));
+    let name = cell(&reg.columns[0].id);
+    let position = Memo::new(move |_| view.row_ids.with(|ids| ids.iter().position(|i| *i == row_id).unwrap_or(0) + 1));
+    let legend = move || view.legend(position.get(), &name.get().unwrap_or_default(), app.lang.get());
+    let cells = view
+        .shown
+        .get_value()
+        .into_iter()
+        .filter(|column| !(column.id == reg.columns[0].id && readonly.contains(&column.id)))
+        .map(|column| {
+            let value = cell(&column.id);
+            let value = Signal::derive(move || value.get().unwrap_or_default());
+            // A keystroke changes nothing on the page but the control typed in: the row's
+            // legend, its other cells' values and its estimate follow when typing pauses (the
+            // watcher in `RegisterEditor`, see `Session::edit_typing`). Any other change would
+            // make the browser lay out the whole register.
+            let on_change = Callback::new(move |v: String| {
+                session.edit_typing(|plan, now| plan.set_register_cell(register, row_id, &column.id, v, now));
+            });
+            let id = view.dom.with_value(|d| format!("{d}-{row_id}-{}", column.id));
+            view! { <CellInput id column value on_change readonly=readonly.contains(&column.id)/> }
+        })
+        .collect_view();
+    // The benefits register's calculation aid, under the numbers it uses.
+    let estimate = (register == benefit::REGISTER && columns.iter().any(|c| c == "per_task")).then(|| {
+        let figure = Memo::new(move |_| row_signal.with(benefit::estimate));
+        view! {
+            <p class="ds-paragraph benefit-estimate" data-size="sm" aria-live="polite">
+                {move || figure.get().map(|e| {
+                    let lang = app.lang.get();
+                    trf(lang, "benefit.estimate_line", &[("estimate", &benefit::describe(&cat.get(), e, lang))])
+                })}
+            </p>
+        }
+    });
+    let cells = view! { {cells} {estimate} }.into_any();
+    let on_remove = on_remove.map(|remove| {
+        Callback::new(move |()| {
+            // The name as typed: the row's signal lags until typing pauses.
+            let typed = session.plan.with_untracked(|p| {
+                p.register(register)
+                    .iter()
+                    .find(|r| r.id == row_id)
+                    .and_then(|r| r.cells.get(&reg.columns[0].id).cloned())
+                    .unwrap_or_default()
+            });
+            remove.run((row_id, view.legend(position.get_untracked(), &typed, app.lang.get_untracked())));
+        })
+    });
+    view! { <RowCard legend=Signal::derive(legend) cells on_remove/> }
+}
+
+/// "Row removed" with "Undo" while the removal is offered back; undone, the row's first cell
+/// has the focus.
+#[component]
+fn UndoRemoved(view: RegisterView, removed: RwSignal<Option<Removed>>, undo_id: String) -> impl IntoView {
+    let app = use_app();
+    let session = use_session();
+    let undo = move |_| {
+        let Some(r) = removed.get_untracked() else { return };
+        let row_id = r.row.id;
+        let mut restored = false;
+        session.edit(|plan, now| restored = plan.restore_register_row(view.register, r.row, now));
+        removed.set(None);
+        if restored {
+            view.focus_row(row_id);
+        }
+    };
+    view! {
+        <div class="register-undo" role="status">
+            {move || removed.get().map(|r| view! {
+                <div class="ds-alert undo" data-color="info">
+                    <p class="ds-paragraph">{move || trf(app.lang.get(), "register.removed", &[("row", &r.label)])}</p>
+                    <Button small=true id=undo_id.clone() on_click=undo label="register.undo"/>
+                </div>
+            })}
+        </div>
     }
 }
 
@@ -401,9 +459,7 @@ pub fn TableEditor(ids: FieldIds, columns: &'static [Column]) -> impl IntoView {
                 />
             </ol>
         </Show>
-        <button type="button" class="ds-button" data-variant="secondary" data-size="sm" on:click=add>
-            {txt("field.add_row")}
-        </button>
+        <Button small=true on_click=add label="field.add_row"/>
     }
 }
 

@@ -2,9 +2,12 @@
 //! gets them back out: download the raw text, try to import it, or discard it after confirming.
 
 use crate::clock::{file_stamp, format_timestamp};
+use crate::components::button::{Button, Variant};
+use crate::components::dialog::{ConfirmDialog, Modal};
 use crate::file_drop::Incoming;
 use crate::file_io;
 use crate::i18n::{tr, trf, txt};
+use crate::library_actions;
 use crate::persistence;
 use crate::state::use_app;
 use ioa_core::storage::{self, QuarantineEntry};
@@ -42,7 +45,7 @@ fn RecoveryItem(
     removed: Callback<String>,
 ) -> impl IntoView {
     let app = use_app();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let confirming = Modal::new();
     let error: RwSignal<Option<&'static str>> = RwSignal::new(None);
     let entry = StoredValue::new(entry);
     let file_name = move || {
@@ -64,31 +67,19 @@ fn RecoveryItem(
         Some(text) => import.set(vec![Incoming::Bytes { name: file_name(), bytes: text.into_bytes() }]),
         None => error.set(Some("recovery.error.gone")),
     };
-    let ask_discard = move |_| {
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-        }
-    };
-    let close = move || {
-        if let Some(d) = dialog.get_untracked() {
-            d.close();
-        }
-    };
-    let discard = move |_| {
-        close();
+    let discard = Callback::new(move |()| {
         let key = entry.with_value(|e| e.key.clone());
-        match persistence::with_store(|kv| storage::discard_quarantined(kv, &key)) {
+        match library_actions::discard_quarantined(&key) {
             Ok(()) => {
                 removed.run(key);
                 // This item is gone: focus the next one's first button, or the library heading.
                 crate::focus::focus_next_frame("#recovery .recovery-item button, #plans-heading");
             }
-            Err(_) => error.set(Some("recovery.error.discard")),
+            Err(key) => error.set(Some(key)),
         }
-    };
+    });
     let dom_id = format!("recovery-{index}");
     let title_id = format!("{dom_id}-title");
-    let dialog_title = format!("{dom_id}-dialog");
     view! {
         <li class="recovery-item">
             <h3 class="ds-heading" data-size="xs" id=title_id.clone()>
@@ -102,19 +93,14 @@ fn RecoveryItem(
                 }}
             </h3>
             <div class="recovery-item__actions">
-                <button type="button" class="ds-button" data-variant="secondary" on:click=download aria-describedby=title_id.clone()>{txt("recovery.download")}</button>
-                <button type="button" class="ds-button" data-variant="secondary" on:click=try_import aria-describedby=title_id.clone()>{txt("recovery.try_import")}</button>
-                <button type="button" class="ds-button" data-variant="tertiary" data-color="danger" on:click=ask_discard aria-describedby=title_id>{txt("recovery.discard")}</button>
+                <Button on_click=download described_by=title_id.clone() label="recovery.download"/>
+                <Button on_click=try_import described_by=title_id.clone() label="recovery.try_import"/>
+                <Button variant=Variant::Tertiary danger=true on_click=move |_| confirming.open() described_by=title_id label="recovery.discard"/>
             </div>
             {move || error.get().map(|key| view! { <p class="ds-validation-message" data-color="danger" role="alert">{move || tr(app.lang.get(), key)}</p> })}
-            <dialog class="ds-dialog" node_ref=dialog aria-labelledby=dialog_title.clone()>
-                <h2 class="ds-heading" data-size="sm" id=dialog_title.clone()>{txt("recovery.confirm.title")}</h2>
-                <p class="ds-paragraph">{txt("recovery.confirm.body")}</p>
-                <div class="button-row">
-                    <button type="button" class="ds-button" data-variant="primary" data-color="danger" on:click=discard>{txt("recovery.confirm.discard")}</button>
-                    <button type="button" class="ds-button" data-variant="secondary" autofocus on:click=move |_| close()>{txt("common.cancel")}</button>
-                </div>
-            </dialog>
+            <ConfirmDialog modal=confirming id=format!("{dom_id}-dialog") title="recovery.confirm.title" confirm="recovery.confirm.discard" on_confirm=discard>
+                {txt("recovery.confirm.body")}
+            </ConfirmDialog>
         </li>
     }
 }
