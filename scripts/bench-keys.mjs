@@ -64,8 +64,8 @@ export async function typeAndTime(page, selector, key, count) {
   return page.evaluate(() => window.__frames);
 }
 
-/** Main-thread self time of a Chrome trace, by kind, in ms per keystroke. */
-export function traceBreakdown(trace, keys) {
+/** The page's main-thread complete events of a Chrome trace, in time order (outer before inner). */
+export function mainThreadEvents(trace) {
   const events = JSON.parse(trace).traceEvents ?? JSON.parse(trace);
   const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
   const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
@@ -76,7 +76,12 @@ export function traceBreakdown(trace, keys) {
     if (names.get(t) === 'CrRendererMain') work.set(t, (work.get(t) ?? 0) + e.dur);
   }
   const main = [...work.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mine = complete.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  return complete.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+}
+
+/** Main-thread self time of a Chrome trace, by kind, in ms per keystroke. */
+export function traceBreakdown(trace, keys) {
+  const mine = mainThreadEvents(trace);
   const kind = (name) => {
     if (/^(UpdateLayoutTree|RecalculateStyles|ScheduleStyleRecalculation|ParseAuthorStyleSheet)$/.test(name)) return 'style';
     if (/^(Layout|UpdateLayout|performLayout|LocalFrameView::layout|LayoutShift|UpdateLayoutTree::Layout)$/.test(name) || /Layout$/.test(name)) return 'layout';

@@ -7,7 +7,7 @@
 //   TRACE_DIST=dist TRACE_CPU=1 TRACE_RUNS=1 node scripts/trace-link.mjs
 import { serveDist, launch } from '../e2e/harness.mjs';
 import { ID, example, watchOverview } from './bench-link.mjs';
-import { pageWithPlan } from './bench-keys.mjs';
+import { mainThreadEvents, pageWithPlan } from './bench-keys.mjs';
 import { resolve } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 
@@ -31,16 +31,7 @@ const kind = (name) => {
 
 /** The page's main thread's tasks, each with its self time by kind and its biggest inner events. */
 function tasks(trace, zero) {
-  const events = JSON.parse(trace).traceEvents;
-  const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args.name]));
-  const complete = events.filter((e) => e.ph === 'X' && typeof e.dur === 'number');
-  const work = new Map();
-  for (const e of complete) {
-    const t = `${e.pid}:${e.tid}`;
-    if (names.get(t) === 'CrRendererMain') work.set(t, (work.get(t) ?? 0) + e.dur);
-  }
-  const main = [...work.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const mine = complete.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const mine = mainThreadEvents(trace);
   const out = [];
   let task = null;
   const stack = [];
