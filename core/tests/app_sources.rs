@@ -58,29 +58,26 @@ fn every_key_used_by_the_app_exists() {
     assert!(no_forms.is_empty(), "keys used with `tn` but without `.one` and `.other` in locales: {no_forms:?}");
 }
 
-/// The library's first view has only the `.ui.json` texts: its sources (the entry files and
-/// every module of ours they name, as scripts/purge-css.mjs finds them) may use no text
-/// that travels with the content.
-#[test]
-fn the_library_uses_no_part_texts() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
-    let mut found: Vec<std::path::PathBuf> =
-        ["src/app.rs", "src/lib.rs", "src/pages/home.rs"].iter().map(|f| root.join(f)).collect();
-    found.extend(std::fs::read_dir(root.join("src/pages/home")).unwrap().map(|e| e.unwrap().path()));
-    let path = regex::Regex::new(r"crate::((?:[a-z_]+::)*[a-z_]+)").unwrap();
-    let key = regex::Regex::new(r#""([a-z_]+)\.[a-z0-9_.]+""#).unwrap();
-    // The library shows these only after the plan reader or writer ran, which needs the content
-    // first (see PART_TEXTS): the import's conflict dialog and what an import or export did.
-    let after_content = ["import_conflict", "import_result", "export_result"];
-    let mut i = 0;
-    let mut offending = Vec::new();
-    while i < found.len() {
-        let src = std::fs::read_to_string(&found[i]).unwrap();
-        for c in key.captures_iter(&src) {
-            if ioa_core::bundle::PART_TEXTS.contains(&&c[1]) && !after_content.contains(&&c[1]) {
-                offending.push(format!("{}: {}", found[i].display(), &c[0]));
+/// The first load's sources: the crate's entry files, the folder `src/library/` (the library's
+/// views) and every module of ours they name, followed by their `crate::…` paths, except pages
+/// (the other views, which come in parts). scripts/purge-css.mjs walks the same way.
+fn library_sources(root: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found: Vec<std::path::PathBuf> = ["src/app.rs", "src/lib.rs"].iter().map(|f| root.join(f)).collect();
+    let mut folders = vec![root.join("src/library")];
+    while let Some(d) = folders.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                found.push(path);
             }
         }
+    }
+    let path = regex::Regex::new(r"crate::((?:[a-z_]+::)*[a-z_]+)").unwrap();
+    let mut i = 0;
+    while i < found.len() {
+        let src = std::fs::read_to_string(&found[i]).unwrap();
         for c in path.captures_iter(&src) {
             let parts: Vec<&str> = c[1].split("::").collect();
             if parts[0] == "pages" {
@@ -97,6 +94,27 @@ fn the_library_uses_no_part_texts() {
             }
         }
         i += 1;
+    }
+    found
+}
+
+/// The library's first view has only the `.ui.json` texts: its sources may use no text that
+/// travels with the content.
+#[test]
+fn the_library_uses_no_part_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let found = library_sources(&root);
+    let key = regex::Regex::new(r#""([a-z_]+)\.[a-z0-9_.]+""#).unwrap();
+    // The library shows these only after the plan reader or writer ran, which needs the content
+    // first (see PART_TEXTS): the import's conflict dialog and what an import or export did.
+    let after_content = ["import_conflict", "import_result", "export_result"];
+    let mut offending = Vec::new();
+    for file in &found {
+        for c in key.captures_iter(&std::fs::read_to_string(file).unwrap()) {
+            if ioa_core::bundle::PART_TEXTS.contains(&&c[1]) && !after_content.contains(&&c[1]) {
+                offending.push(format!("{}: {}", file.display(), &c[0]));
+            }
+        }
     }
     assert!(found.len() > 20, "found only {} library files: is the scan broken?", found.len());
     assert!(offending.is_empty(), "the library uses texts that come with the content: {offending:?}");
