@@ -7,8 +7,8 @@
 // broke reflow at 320 px); but a selector whose :is() or :where() group has no alternative
 // that can match is dropped (see canMatch). Tags and attributes are never judged. Tokens, :root and base stay.
 // The kept rules are split in two: those whose classes all appear in the library's sources
-// (the first view: app.rs, pages/home and every module they name, followed by their
-// `crate::…` paths) and the rest, which only the parts' views use and src/part_styles.rs adds
+// (the first view: app.rs, the folder src/library/ and every module they name, followed by
+// their `crate::…` paths) and the rest, which only the parts' views use and src/part_styles.rs adds
 // with the first part. Both keep Designsystemet's @layer blocks, and the app's own CSS is
 // unlayered, so the order the two files load in does not change which rule wins over ours.
 // Output: style/generated/ds-components.css (index.html links it) and ds-parts.css (not
@@ -30,9 +30,11 @@ function files(dir, ext) {
 const text = [...files('src', '.rs'), 'index.html', ...files('public', '.js')].map((f) => readFileSync(f, 'utf8')).join('\n');
 const used = new Set(text.match(/[A-Za-z0-9_-]+/g));
 
-/** The library's sources: its entry files and every module of ours they name, except pages. */
+/** The library's sources: the crate's entry files, the folder src/library/ (the first load's
+ * views) and every module of ours they name, except pages (core/tests/app_sources.rs walks the
+ * same way). */
 function librarySources() {
-  const found = new Set(['src/app.rs', 'src/lib.rs', 'src/pages/home.rs', ...files('src/pages/home', '.rs')]);
+  const found = new Set(['src/app.rs', 'src/lib.rs', ...files('src/library', '.rs')]);
   const queue = [...found];
   while (queue.length) {
     const body = readFileSync(queue.pop(), 'utf8');

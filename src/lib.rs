@@ -13,6 +13,7 @@ pub mod file_io;
 pub mod focus;
 pub mod i18n;
 pub mod idle;
+pub mod library;
 pub mod library_actions;
 pub mod pages;
 pub mod part_styles;

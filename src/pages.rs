@@ -6,7 +6,6 @@ pub mod crosswalk;
 pub mod decision;
 pub mod document;
 pub mod facts;
-pub mod home;
 pub mod overview;
 pub mod parts;
 pub mod phase;

@@ -55,8 +55,9 @@ pub fn ui_url(lang: Lang) -> String {
 }
 
 /// UI texts only the parts' views use (by their key's first part): they travel in the content
-/// bundle, which every part waits for, so the library's first file stays small. A test checks
-/// that the library's sources use none of them.
+/// bundle, which every part waits for, so the library's first file stays small. A test
+/// (`core/tests/app_sources.rs`) checks that this is exactly the namespaces of `locales/` that the
+/// first load's sources (`src/library/` and what it names) do not use, bar those it lists.
 ///
 /// `file_error`, `export_error` and `conflict` are the library's too, but only once a file is
 /// read or written or a save conflicts, which needs the content first (the plan reader checks a
@@ -64,7 +65,7 @@ pub fn ui_url(lang: Lang) -> String {
 /// by size alone. `import_conflict` is the import's dialog for a plan that is here already, and
 /// `import_result` and `export_result` what an import or export did: all come only after the plan
 /// reader or writer ran, so the content is in. `status` is the parts' progress tags.
-pub const PART_TEXTS: [&str; 28] = [
+pub const PART_TEXTS: [&str; 29] = [
     "about",
     "benefit",
     "compare",
@@ -84,6 +85,7 @@ pub const PART_TEXTS: [&str; 28] = [
     "import_result",
     "nav",
     "overview",
+    "plan",
     "plan_document",
     "register",
     "roadmap",
