@@ -30,11 +30,11 @@ function files(dir, ext) {
 const text = [...files('src', '.rs'), 'index.html', ...files('public', '.js')].map((f) => readFileSync(f, 'utf8')).join('\n');
 const used = new Set(text.match(/[A-Za-z0-9_-]+/g));
 
-/** The library's sources: the crate's entry files, the folder src/library/ (the first load's
+/** The library's sources: the crate's entry files, src/library.rs and its folder (the first load's
  * views) and every module of ours they name, except pages (core/tests/app_sources.rs walks the
  * same way). */
 function librarySources() {
-  const found = new Set(['src/app.rs', 'src/lib.rs', ...files('src/library', '.rs')]);
+  const found = new Set(['src/app.rs', 'src/lib.rs', 'src/library.rs', ...files('src/library', '.rs')]);
   const queue = [...found];
   while (queue.length) {
     const body = readFileSync(queue.pop(), 'utf8');

@@ -58,11 +58,12 @@ fn every_key_used_by_the_app_exists() {
     assert!(no_forms.is_empty(), "keys used with `tn` but without `.one` and `.other` in locales: {no_forms:?}");
 }
 
-/// The first load's sources: the crate's entry files, the folder `src/library/` (the library's
+/// The first load's sources: the crate's entry files, `src/library.rs` and its folder (the library's
 /// views) and every module of ours they name, followed by their `crate::…` paths, except pages
 /// (the other views, which come in parts). scripts/purge-css.mjs walks the same way.
 fn library_sources(root: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut found: Vec<std::path::PathBuf> = ["src/app.rs", "src/lib.rs"].iter().map(|f| root.join(f)).collect();
+    let mut found: Vec<std::path::PathBuf> =
+        ["src/app.rs", "src/lib.rs", "src/library.rs"].iter().map(|f| root.join(f)).collect();
     let mut folders = vec![root.join("src/library")];
     while let Some(d) = folders.pop() {
         for entry in std::fs::read_dir(&d).unwrap() {
